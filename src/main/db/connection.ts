@@ -1,0 +1,51 @@
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, CompiledQuery } from 'kysely';
+import type { DatabaseConnection, Driver, Dialect } from 'kysely';
+import type { DB } from './schema';
+
+export type SqliteHandle = Database.Database;
+export type Db = Kysely<DB>;
+
+/** Pragmas every connection needs (toolchain: WAL + synchronous=FULL, foreign keys, busy timeout). */
+export function openSqlite(path: string, opts: { readonly?: boolean } = {}): SqliteHandle {
+  const handle = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  if (!opts.readonly) handle.pragma('journal_mode = WAL');
+  handle.pragma('synchronous = FULL');
+  handle.pragma('foreign_keys = ON');
+  handle.pragma('busy_timeout = 10000');
+  return handle;
+}
+
+/**
+ * Kysely's SQLite driver begins transactions with a deferred BEGIN, which fails with SQLITE_BUSY
+ * under competing writers. This dialect begins every transaction IMMEDIATE, so a write
+ * transaction takes the write lock up front and waits on busy_timeout instead.
+ */
+class ImmediateSqliteDialect implements Dialect {
+  private readonly inner: SqliteDialect;
+  constructor(private readonly handle: SqliteHandle) {
+    this.inner = new SqliteDialect({ database: handle });
+  }
+  createDriver(): Driver {
+    const driver = this.inner.createDriver();
+    const original = driver.beginTransaction.bind(driver);
+    driver.beginTransaction = async (connection: DatabaseConnection, settings) => {
+      if (settings?.isolationLevel || settings?.accessMode) return original(connection, settings);
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+  createQueryCompiler() {
+    return new SqliteQueryCompiler();
+  }
+  createAdapter() {
+    return new SqliteAdapter();
+  }
+  createIntrospector(db: Kysely<unknown>) {
+    return new SqliteIntrospector(db);
+  }
+}
+
+export function createKysely(handle: SqliteHandle): Db {
+  return new Kysely<DB>({ dialect: new ImmediateSqliteDialect(handle) });
+}

@@ -1,0 +1,35 @@
+import type { SqliteHandle } from '../connection';
+import { migration001 } from './001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** Plain SQL run inside one transaction. */
+  up: string;
+}
+
+/** Numbered migrations, applied in order, each in its own transaction, tracked in PRAGMA user_version. */
+export const migrations: Migration[] = [migration001];
+
+export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
+
+export class NewerSchemaError extends Error {
+  constructor(public readonly found: number) {
+    super(`database schema ${found} is newer than this desk knows (${LATEST_VERSION})`);
+  }
+}
+
+export function migrate(handle: SqliteHandle, upTo: number = LATEST_VERSION): { from: number; to: number } {
+  const from = handle.pragma('user_version', { simple: true }) as number;
+  if (from > LATEST_VERSION) throw new NewerSchemaError(from);
+  for (const m of migrations) {
+    if (m.version <= from || m.version > upTo) continue;
+    handle
+      .transaction(() => {
+        handle.exec(m.up);
+        handle.pragma(`user_version = ${m.version}`);
+      })
+      .immediate();
+  }
+  return { from, to: handle.pragma('user_version', { simple: true }) as number };
+}

@@ -1,0 +1,129 @@
+import type { Generated } from 'kysely';
+
+/** Kysely's view of the tables. Columns mirror the migrations; JSON columns hold text. */
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: string;
+  unit: string | null;
+  password_hash: string;
+  disabled: Generated<number>;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  is_demo: Generated<number>;
+  created_at: string;
+  last_login_at: string | null;
+}
+
+export interface FilingsTable {
+  id: Generated<number>;
+  filing_no: string;
+  state: string;
+  version: Generated<number>;
+  applicant_name: string;
+  credit_code: string;
+  project_name: string;
+  park_id: string;
+  fields: string;
+  acceptance: string | null;
+  conditional: Generated<number>;
+  step: string | null;
+  due_date: string | null;
+  next_item_due: string | null;
+  waiting_units: Generated<string>;
+  is_demo: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+}
+
+export interface FilingMaterialsTable {
+  filing_id: number;
+  code: string;
+  state: string;
+  note: string;
+  updated_at: string;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  filing_id: number;
+  material_code: string;
+  sha256: string;
+  name: string;
+  mime: string;
+  size: number;
+  uploaded_at: string;
+  uploaded_by: number | null;
+}
+
+export interface TrackedItemsTable {
+  id: Generated<number>;
+  filing_id: number;
+  kind: string;
+  material_code: string | null;
+  text: string;
+  verifying_unit: string;
+  due_date: string;
+  blocks: string;
+  state: string;
+  note: string;
+  source_decision_id: number | null;
+  created_at: string;
+  supplied_at: string | null;
+  closed_at: string | null;
+  closed_by: number | null;
+}
+
+export interface FilingEventsTable {
+  id: Generated<number>;
+  filing_id: number;
+  at: string;
+  kind: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  unit: string | null;
+  detail: string;
+}
+
+export interface ClockPausesTable {
+  id: Generated<number>;
+  filing_id: number;
+  step: string;
+  started_at: string;
+  ended_at: string | null;
+  reason: string;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  unit: string | null;
+  action: string;
+  target: string | null;
+  outcome: string;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface DB {
+  meta: { key: string; value: string };
+  users: UsersTable;
+  settings: { key: string; value: string; updated_at: string };
+  filings: FilingsTable;
+  filings_fts: { rowid: number; filing_no: string; applicant_name: string; credit_code: string; project_name: string };
+  filing_bigrams: { gram: string; filing_id: number };
+  filing_materials: FilingMaterialsTable;
+  attachments: AttachmentsTable;
+  tracked_items: TrackedItemsTable;
+  filing_events: FilingEventsTable;
+  clock_pauses: ClockPausesTable;
+  idempotency: { key: string; channel: string; actor_id: number | null; result: string; created_at: string };
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from './connection';
+import type { Trx } from '../services';
+import { settingsSchema, type Settings } from '../../shared/schemas/settings';
+import { resourcesDir } from '../paths';
+
+type Q = Db | Trx;
+
+let defaults: Settings | null = null;
+export function defaultSettings(): Settings {
+  defaults ??= settingsSchema.parse(JSON.parse(readFileSync(join(resourcesDir(), 'defaults', 'settings.json'), 'utf8')));
+  return structuredClone(defaults);
+}
+
+/** Settings are one JSON document, validated on the way in and on the way out. */
+export async function loadSettings(db: Q): Promise<Settings> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', 'desk').executeTakeFirst();
+  if (!row) return defaultSettings();
+  const parsed = settingsSchema.safeParse(JSON.parse(row.value));
+  return parsed.success ? parsed.data : defaultSettings();
+}
+
+export async function saveSettings(db: Q, settings: Settings, now: string): Promise<void> {
+  await db
+    .insertInto('settings')
+    .values({ key: 'desk', value: JSON.stringify(settings), updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(settings), updated_at: now }))
+    .execute();
+}
+
+export async function getMeta(db: Q, key: string): Promise<string | null> {
+  return (await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst())?.value ?? null;
+}
+
+export async function setMeta(db: Q, key: string, value: string): Promise<void> {
+  await db.insertInto('meta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+}

@@ -1,0 +1,76 @@
+import { mkdirSync, readdirSync, statfsSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createKysely, openSqlite, type Db, type SqliteHandle } from './connection';
+import { migrate, NewerSchemaError } from './migrations';
+import { HeadFile } from './audit';
+
+export interface DbHealth {
+  ok: boolean;
+  /** Catalogue key explaining why writes are refused. */
+  problem: string | null;
+  detail: string | null;
+  path: string;
+  latestBackup: string | null;
+}
+
+export interface Store {
+  sqlite: SqliteHandle;
+  db: Db;
+  health: DbHealth;
+  head: HeadFile;
+  dataDir: string;
+  close(): void;
+}
+
+export const DB_FILE = 'desk.sqlite';
+
+// statfs magic numbers of network file systems, where WAL locking does not work.
+const NETWORK_FS = new Set([0x6969 /* NFS */, 0xff534d42 /* CIFS */, 0xfe534d42 /* SMB2 */, 0x517b /* SMB */, 0x564c /* NCP */, 0x65735546 /* FUSE (sshfs, rclone…) */]);
+
+export function isNetworkPath(dir: string): boolean {
+  if (/^(\\\\|\/\/)/.test(dir)) return true; // UNC path
+  try {
+    return NETWORK_FS.has(statfsSync(dir).type);
+  } catch {
+    return false;
+  }
+}
+
+export function latestBackup(dataDir: string): string | null {
+  const dir = join(dataDir, 'backups');
+  if (!existsSync(dir)) return null;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.sqlite')).sort();
+  return files.length ? join(dir, files[files.length - 1]!) : null;
+}
+
+/**
+ * Opens the desk's SQLite file, migrates it and runs quick_check. On any failure the desk fails closed:
+ * the damaged file is left untouched, an empty in-memory store stands in, and `health` says why.
+ */
+export function openStore(dataDir: string): Store {
+  const dir = resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, DB_FILE);
+  const head = new HeadFile(join(dir, 'audit-head.json'));
+  const base = { path, latestBackup: latestBackup(dir) };
+  const failClosed = (problem: string, detail: string): Store => {
+    const sqlite = openSqlite(':memory:');
+    migrate(sqlite);
+    return { sqlite, db: createKysely(sqlite), health: { ok: false, problem, detail, ...base }, head, dataDir: dir, close: () => sqlite.close() };
+  };
+  if (isNetworkPath(dir)) return failClosed('db.networkShare', dir);
+  let sqlite: SqliteHandle;
+  try {
+    sqlite = openSqlite(path);
+    const check = sqlite.pragma('quick_check', { simple: true }) as string;
+    if (check !== 'ok') {
+      sqlite.close();
+      return failClosed('db.corrupt', check);
+    }
+    migrate(sqlite);
+  } catch (err) {
+    if (err instanceof NewerSchemaError) return failClosed('db.newer', err.message);
+    return failClosed('db.corrupt', err instanceof Error ? err.message : String(err));
+  }
+  return { sqlite, db: createKysely(sqlite), health: { ok: true, problem: null, detail: null, ...base }, head, dataDir: dir, close: () => sqlite.close() };
+}

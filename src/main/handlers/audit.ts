@@ -1,0 +1,19 @@
+import type { Handler } from '../dispatch';
+import { verifyChain } from '../db/audit';
+
+const verify: Handler<'audit.verify'> = (_input, ctx) => {
+  const { store } = ctx.services;
+  return verifyChain(store.sqlite, store.head.read());
+};
+
+const list: Handler<'audit.list'> = async (input, ctx) => {
+  let q = ctx.services.store.db
+    .selectFrom('audit_log')
+    .select(['seq', 'at', 'actor_name', 'unit', 'action', 'target', 'outcome', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(input.limit);
+  if (input.beforeSeq) q = q.where('seq', '<', input.beforeSeq);
+  return (await q.execute()).map((r) => ({ seq: r.seq, at: r.at, actor: r.actor_name, unit: r.unit, action: r.action, target: r.target, outcome: r.outcome, hash: r.hash }));
+};
+
+export const auditHandlers = { 'audit.verify': verify, 'audit.list': list, 'app.ping': () => ({ ok: true as const }) };

@@ -1,0 +1,17 @@
+import type { Handlers } from '../dispatch';
+import { authHandlers } from './auth';
+import { accountsHandlers } from './accounts';
+import { settingsHandlers } from './settings';
+import { auditHandlers } from './audit';
+import { filingsHandlers } from './filings';
+import { demoHandlers } from './demo';
+
+/** The one handler map. The type makes a channel without a handler a compile error. */
+export const handlers: Handlers = {
+  ...authHandlers,
+  ...accountsHandlers,
+  ...settingsHandlers,
+  ...auditHandlers,
+  ...filingsHandlers,
+  ...demoHandlers,
+};

@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { homedir } from 'node:os';
+
+/**
+ * The resources folder: next to the built main bundle in a package, at the repository root in development and tests.
+ * Walks up from this file so the same code works from src/ (vitest) and out/main (built).
+ */
+export function resourcesDir(): string {
+  if (process.env.DESK_RESOURCES) return process.env.DESK_RESOURCES;
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'resources');
+    if (existsSync(join(candidate, 'defaults'))) return candidate;
+    dir = dirname(dir);
+  }
+  return resolve('resources');
+}
+
+/** Per-user data folder for browser mode when no --data-dir is given (Electron uses app.getPath('userData')). */
+export function defaultDataDir(): string {
+  if (process.platform === 'win32') return join(process.env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'PilotDesk');
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'PilotDesk');
+  return join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'pilot-desk');
+}

@@ -1,0 +1,82 @@
+import { EventEmitter } from 'node:events';
+import type { Transaction } from 'kysely';
+import type { DeskEvent, DeskEvents } from '../shared/contract';
+import type { Actor } from '../shared/contract/auth';
+import type { Lang } from '../shared/i18n';
+import type { Store } from './db/store';
+import type { DB } from './db/schema';
+import { appendAudit, currentHead, type AuditInput } from './db/audit';
+import { OWASP_SCRYPT } from './passwords';
+
+export type Mode = 'electron' | 'browser' | 'test';
+
+/** Everything a handler may use. Created once per process; handlers never reach for globals. */
+export interface Services {
+  store: Store;
+  mode: Mode;
+  /** Injectable clock: tests walk time forward without sleeping. */
+  clock: () => Date;
+  /** connectionId -> user id. Identity lives here, in the main process, never in a request. */
+  sessions: Map<string, number>;
+  events: EventEmitter;
+  scrypt: { N: number; r: number; p: number };
+  /** Validate every handler's output against the contract (on in tests). */
+  checkOutputs: boolean;
+}
+
+export function createServices(store: Store, opts: Partial<Omit<Services, 'store'>> = {}): Services {
+  const events = new EventEmitter();
+  events.setMaxListeners(0);
+  return {
+    store,
+    mode: opts.mode ?? 'test',
+    clock: opts.clock ?? (() => new Date()),
+    sessions: opts.sessions ?? new Map(),
+    events,
+    scrypt: opts.scrypt ?? OWASP_SCRYPT,
+    checkOutputs: opts.checkOutputs ?? false,
+  };
+}
+
+export interface Ctx {
+  services: Services;
+  actor: Actor | null;
+  now: Date;
+  lang: Lang;
+  connectionId: string;
+}
+
+export type Trx = Transaction<DB>;
+
+/** What a write may record: its audit entries, appended in the same transaction. */
+export interface WriteScope {
+  trx: Trx;
+  audit(entry: Omit<AuditInput, 'actorId' | 'actorName' | 'unit' | 'outcome'> & Partial<Pick<AuditInput, 'outcome'>>): Promise<void>;
+}
+
+/**
+ * Runs `fn` in one IMMEDIATE transaction with its audit entries, then moves the external chain head forward.
+ * A half-finished change never shows: either all of it commits, or none.
+ */
+export async function write<T>(ctx: Ctx, fn: (scope: WriteScope) => Promise<T>): Promise<T> {
+  const { store } = ctx.services;
+  const result = await store.db.transaction().execute(async (trx) =>
+    fn({
+      trx,
+      audit: async (entry) => {
+        await appendAudit(
+          trx,
+          { actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.displayName ?? null, unit: ctx.actor?.unit ?? null, outcome: 'ok', ...entry },
+          ctx.now,
+        );
+      },
+    }),
+  );
+  const head = currentHead(store.sqlite);
+  if (head) store.head.advance(head);
+  return result;
+}
+
+export function emit<E extends DeskEvent>(services: Services, event: E, payload: DeskEvents[E]): void {
+  services.events.emit('desk-event', event, payload);
+}

@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import { authContract, accountsContract } from './contract/auth';
+import { filingsContract, settingsContract, auditContract } from './contract/filings';
+
+/** Every channel the desk answers: name -> { input, output, access, writes }. The one source of truth. */
+export const contract = {
+  ...authContract,
+  ...accountsContract,
+  ...filingsContract,
+  ...settingsContract,
+  ...auditContract,
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const isChannel = (name: string): name is Channel => Object.prototype.hasOwnProperty.call(contract, name);
+
+/** Push events from main to every open window (live updates, issue 3 §10). */
+export interface DeskEvents {
+  'filing.changed': { filingId: number; version: number };
+  'inbox.changed': { units: string[] };
+  'meeting.changed': { meetingId: number };
+  'notifications.changed': Record<string, never>;
+}
+export type DeskEvent = keyof DeskEvents;

@@ -1,0 +1,28 @@
+import type { Messages } from './index';
+
+export const common: Messages = {
+  'app.title': ['化工中试项目联审登记平台', 'Chemical Pilot Project Joint-Review Desk'],
+  'app.short': ['中试联审', 'Pilot desk'],
+  'unit.yj': ['应急', 'Emergency'],
+  'unit.hb': ['环保', 'Environment'],
+  'unit.gh': ['规划', 'Planning'],
+  'unit.sp': ['审批', 'Approval'],
+  'unit.yq': ['园区', 'Park'],
+  'role.admin': ['系统管理员', 'Administrator'],
+  'role.clerk': ['窗口受理人员', 'Clerk'],
+  'role.reviewer': ['评审人员', 'Reviewer'],
+  'role.observer': ['观察员', 'Observer'],
+  'state.draft': ['草稿', 'Draft'],
+  'state.submitted': ['待受理', 'Awaiting acceptance'],
+  'state.correction_requested': ['待补正', 'Correction requested'],
+  'state.not_accepted': ['不予受理', 'Not accepted'],
+  'state.in_review': ['联审中', 'In joint review'],
+  'state.supplement_requested': ['待补充材料', 'Supplement requested'],
+  'state.rejected': ['不予通过', 'Rejected'],
+  'state.approved': ['待发证', 'Approved, awaiting certificate'],
+  'state.registered': ['已登记备案', 'Registered'],
+  'state.suspended': ['已暂停', 'Suspended'],
+  'state.revoked': ['已撤销', 'Revoked'],
+  'state.terminated': ['已终止', 'Terminated'],
+  'state.closed': ['已关闭', 'Closed'],
+};

@@ -1,0 +1,7 @@
+import { common } from './common';
+import { validation } from './validation';
+
+/** Every area's catalogue: key -> [zh-CN, en]. A tuple makes a missing translation a type error. */
+export type Messages = Record<string, readonly [string, string]>;
+
+export const messages: Messages[] = [common, validation];

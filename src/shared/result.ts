@@ -1,0 +1,44 @@
+/** Errors are values across every boundary (architecture: "errors as values"). */
+export const ERROR_CODES = [
+  'INVALID',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'STALE',
+  'READ_ONLY',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppError {
+  code: ErrorCode;
+  /** Human message in the caller's language. */
+  message: string;
+  /** Per-field messages keyed by the dotted path zod reports (e.g. `applicant.creditCode`). */
+  fields?: Record<string, string>;
+  /** For STALE: the current state of the thing the caller tried to change. */
+  current?: unknown;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (error: AppError): { ok: false; error: AppError } => ({ ok: false, error });
+
+/**
+ * A domain failure before translation: a stable code plus a message key and its parameters.
+ * Handlers and pure rules raise these; dispatch turns them into AppError in the caller's language.
+ */
+export class DeskError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    public readonly key: string,
+    public readonly params: Record<string, string | number> = {},
+    public readonly fields?: Record<string, { key: string; params?: Record<string, string | number> }>,
+    public readonly current?: unknown,
+  ) {
+    super(`${code}: ${key}`);
+  }
+}

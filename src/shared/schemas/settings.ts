@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { UNIT_CODES } from '../domain/units';
+import { nameText, unitCode } from './common';
+
+const code = () => z.string().regex(/^[a-z0-9_-]{1,32}$/, { error: 'v.code' });
+
+export const materialTypeSchema = z.strictObject({
+  code: code(),
+  /** Display order and the number printed on notices. */
+  no: z.number().int().min(1).max(999),
+  nameZh: nameText(),
+  nameEn: nameText(),
+  /**
+   * core: must be present to accept. eligible: may be missing under conditional acceptance.
+   * `applies` narrows when a material is required at all (domain §5 "when applicable").
+   */
+  kind: z.enum(['core', 'eligible']),
+  applies: z.enum(['always', 'keyProcessOrExothermic', 'firstUse', 'anythingMissing']),
+  /** Longest supply deadline in working days (eligible materials only). */
+  maxDays: z.number().int().min(1).max(250).nullable(),
+  /** Form it must take, printed on the conditional-acceptance notice. */
+  formZh: z.string().max(200),
+  formEn: z.string().max(200),
+  checkedBy: z.array(unitCode()).min(1),
+});
+export type MaterialType = z.infer<typeof materialTypeSchema>;
+
+export const checklistItemSchema = z.strictObject({
+  code: code(),
+  textZh: nameText(),
+  textEn: nameText(),
+});
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+
+export const parkSchema = z.strictObject({
+  id: code(),
+  nameZh: nameText(),
+  nameEn: nameText(),
+  bases: z.array(z.strictObject({ id: code(), nameZh: nameText(), nameEn: nameText(), slots: z.number().int().min(0).max(10000) })),
+});
+export type Park = z.infer<typeof parkSchema>;
+
+const unitRecord = <T extends z.ZodType>(t: T) =>
+  z.strictObject(Object.fromEntries(UNIT_CODES.map((u) => [u, t])) as Record<(typeof UNIT_CODES)[number], T>);
+
+export const settingsSchema = z.strictObject({
+  units: unitRecord(z.strictObject({ nameZh: nameText(), nameEn: nameText() })),
+  checklists: unitRecord(z.array(checklistItemSchema).min(1).max(50)),
+  parks: z.array(parkSchema).min(1).max(100),
+  materialTypes: z.array(materialTypeSchema).min(1).max(100),
+  timeLimits: z.strictObject({
+    acceptanceDays: z.number().int().min(1).max(60),
+    reviewDays: z.number().int().min(1).max(120),
+    certificateDays: z.number().int().min(1).max(60),
+    warningDays: z.number().int().min(0).max(30),
+    reminderDays: z.array(z.number().int().min(0).max(60)).max(5),
+    graceDays: z.number().int().min(0).max(120),
+  }),
+  runPeriod: z.strictObject({
+    maxMonths: z.number().int().min(1).max(60),
+    maxExtensionMonths: z.number().int().min(0).max(36),
+  }),
+  certificate: z.strictObject({
+    /** e.g. 滨海化中试备 → 滨海化中试备〔2026〕第0001号 */
+    prefix: nameText(),
+    issuerZh: nameText(),
+    issuerEn: nameText(),
+  }),
+  /** Domain §5 policy: may a conditionally accepted filing be registered before its items arrive? */
+  conditionalPolicy: z.enum(['registerWithHold', 'lock']),
+  /** Whether the 24-character investment-project code is required (domain §4: optional by default). */
+  projectCodeRequired: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
