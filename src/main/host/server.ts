@@ -1,0 +1,218 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { LANGUAGES, pickLang, translate, type Lang } from '../../shared/i18n';
+import type { AppError, Result } from '../../shared/result';
+import type { Desk } from '../desk';
+import type { CallContext } from '../dispatch';
+import { STATIC_HEADERS } from './headers';
+import { resolveStatic } from './static';
+import { contentDisposition, runFileRoute } from './files';
+
+export interface HostOptions {
+  desk: Desk;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Per-launch secret; random unless a caller (tests) supplies one. */
+  token?: string;
+  /** Attachments travel as base64 inside JSON, so the limit sits above the 20 MiB file limit. */
+  maxBodyBytes?: number;
+}
+
+export interface Host {
+  port: number;
+  origin: string;
+  token: string;
+  /** The one URL to open: the token rides in the fragment, which browsers never send to a server. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
+const NO_STORE = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...NO_STORE, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function refuse(res: ServerResponse, status: number, code: AppError['code'], lang: Lang, key: string): void {
+  const result: Result<never> = { ok: false, error: { code, message: translate(lang, key) } };
+  sendJson(res, status, result);
+}
+
+function sameSecret(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function langOf(req: IncomingMessage): Lang {
+  const explicit = header(req, 'x-desk-lang');
+  if (explicit && (LANGUAGES as readonly string[]).includes(explicit)) return explicit as Lang;
+  return pickLang(header(req, 'accept-language'));
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-big'> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(header(req, 'content-length') ?? 0);
+    if (declared > limit) return resolve('too-big');
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > limit) {
+        over = true;
+        resolve('too-big');
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!over) resolve(Buffer.concat(chunks));
+    });
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Browser mode: the built renderer plus `POST /rpc/<channel>` through the same dispatch Electron uses,
+ * `GET /events` (Server-Sent Events) and `GET /files/<kind>/<id>`. Listens on 127.0.0.1 only and trusts
+ * nothing it did not hand out itself: the token, its own origin and its own Host header.
+ */
+export async function startHost(opts: HostOptions): Promise<Host> {
+  const { desk, rendererDir } = opts;
+  const token = opts.token ?? randomBytes(32).toString('base64url');
+  const limit = opts.maxBodyBytes ?? 30 * 1024 * 1024;
+  const streams = new Set<ServerResponse>();
+  let port = 0;
+  let origin = '';
+
+  const onEvent = (event: string, payload: unknown) => {
+    const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
+    for (const res of streams) res.write(frame);
+  };
+  desk.services.events.on('desk-event', onEvent);
+  const keepAlive = setInterval(() => {
+    for (const res of streams) res.write(': keep-alive\n\n');
+  }, 20_000);
+  keepAlive.unref();
+
+  const call = (req: IncomingMessage, url: URL, lang: Lang): CallContext | null => {
+    const client = header(req, 'x-desk-client') ?? url.searchParams.get('client') ?? '';
+    return CLIENT_ID.test(client) ? { connectionId: `tab:${client}`, lang } : null;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const lang = langOf(req);
+    // DNS rebinding: a hostile page that re-points its own name at 127.0.0.1 still sends its own Host.
+    if (header(req, 'host') !== `127.0.0.1:${port}`) return refuse(res, 403, 'FORBIDDEN', lang, 'err.FORBIDDEN');
+    const requestOrigin = header(req, 'origin');
+    if (requestOrigin !== undefined && requestOrigin !== origin) return refuse(res, 403, 'FORBIDDEN', lang, 'err.FORBIDDEN');
+    if (header(req, 'sec-fetch-site') === 'cross-site') return refuse(res, 403, 'FORBIDDEN', lang, 'err.FORBIDDEN');
+
+    const url = new URL(req.url ?? '/', origin);
+    const path = url.pathname;
+    const isApi = path.startsWith('/rpc/') || path === '/events' || path.startsWith('/files/');
+    if (isApi) {
+      const given = header(req, 'x-desk-token') ?? (req.method === 'GET' ? url.searchParams.get('token') : null);
+      if (!sameSecret(given, token)) return refuse(res, 401, 'UNAUTHENTICATED', lang, 'err.UNAUTHENTICATED');
+    }
+
+    if (path.startsWith('/rpc/')) {
+      if (req.method !== 'POST') return refuse(res, 405, 'INVALID', lang, 'err.INVALID');
+      if (!/^application\/json\b/i.test(header(req, 'content-type') ?? '')) return refuse(res, 415, 'INVALID', lang, 'err.INVALID');
+      const ctx = call(req, url, lang);
+      if (!ctx) return refuse(res, 400, 'INVALID', lang, 'err.INVALID');
+      const body = await readBody(req, limit);
+      if (body === 'too-big') {
+        res.setHeader('Connection', 'close');
+        return refuse(res, 413, 'INVALID', lang, 'err.INVALID');
+      }
+      let input: unknown;
+      try {
+        input = body.length ? JSON.parse(body.toString('utf8')) : undefined;
+      } catch {
+        return refuse(res, 400, 'INVALID', lang, 'err.INVALID');
+      }
+      const result = await desk.dispatch(path.slice('/rpc/'.length), input, ctx);
+      return sendJson(res, 200, result);
+    }
+
+    if (path === '/events') {
+      if (req.method !== 'GET') return refuse(res, 405, 'INVALID', lang, 'err.INVALID');
+      res.writeHead(200, { ...NO_STORE, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+      res.write('retry: 2000\n\n');
+      streams.add(res);
+      res.on('close', () => streams.delete(res));
+      return;
+    }
+
+    if (path.startsWith('/files/')) {
+      if (req.method !== 'GET') return refuse(res, 405, 'INVALID', lang, 'err.INVALID');
+      const ctx = call(req, url, lang);
+      const [kind, id] = path.slice('/files/'.length).split('/');
+      if (!ctx || !kind || !id) return refuse(res, 400, 'INVALID', lang, 'err.INVALID');
+      const result = await runFileRoute(desk.services, kind, id, ctx);
+      if (!result.ok) return sendJson(res, result.error.code === 'NOT_FOUND' ? 404 : 403, result);
+      const file = result.value;
+      res.writeHead(200, { ...NO_STORE, 'Content-Type': file.mime, 'Content-Length': file.bytes.byteLength, 'Content-Disposition': contentDisposition(file) });
+      res.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'INVALID', lang, 'err.INVALID');
+    const file = resolveStatic(rendererDir, path);
+    if (!file) {
+      res.writeHead(404, { ...STATIC_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+      return;
+    }
+    res.writeHead(200, { ...STATIC_HEADERS, 'Content-Type': file.mime, 'Content-Length': file.bytes.length, 'Cache-Control': 'no-cache' });
+    res.end(req.method === 'HEAD' ? undefined : file.bytes);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      console.error('[host] request failed:', err);
+      if (!res.headersSent) refuse(res, 500, 'INTERNAL', 'zh-CN', 'err.INTERNAL');
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    port,
+    origin,
+    token,
+    url: `${origin}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(keepAlive);
+        desk.services.events.off('desk-event', onEvent);
+        for (const res of streams) res.end();
+        streams.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
