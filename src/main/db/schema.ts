@@ -118,7 +118,6 @@ export interface DB {
   settings: { key: string; value: string; updated_at: string };
   filings: FilingsTable;
   filings_fts: { rowid: number; filing_no: string; applicant_name: string; credit_code: string; project_name: string };
-  filing_bigrams: { gram: string; filing_id: number };
   filing_materials: FilingMaterialsTable;
   attachments: AttachmentsTable;
   tracked_items: TrackedItemsTable;

@@ -60,8 +60,8 @@ CREATE INDEX filings_applicant ON filings(applicant_name);
 CREATE INDEX filings_project ON filings(project_name);
 CREATE INDEX filings_credit ON filings(credit_code);
 
--- Chinese substring search: trigram FTS over the searchable columns (queries of 3+ characters),
--- with a bigram side table for 2-character queries, both kept in step by triggers.
+-- Chinese substring search: trigram FTS over the searchable columns, kept in step by triggers.
+-- Queries of 3+ characters use it; 1–2 character queries fall back to an index-ordered scan that stops at one page.
 CREATE VIRTUAL TABLE filings_fts USING fts5(
   filing_no, applicant_name, credit_code, project_name,
   content='filings', content_rowid='id', tokenize='trigram'
@@ -80,8 +80,6 @@ CREATE TRIGGER filings_fts_au AFTER UPDATE OF filing_no, applicant_name, credit_
   INSERT INTO filings_fts(rowid, filing_no, applicant_name, credit_code, project_name)
   VALUES (new.id, new.filing_no, new.applicant_name, new.credit_code, new.project_name);
 END;
-
-CREATE TABLE filing_bigrams (gram TEXT NOT NULL, filing_id INTEGER NOT NULL REFERENCES filings(id) ON DELETE CASCADE, PRIMARY KEY (gram, filing_id)) STRICT, WITHOUT ROWID;
 
 CREATE TABLE filing_materials (
   filing_id INTEGER NOT NULL REFERENCES filings(id) ON DELETE CASCADE,

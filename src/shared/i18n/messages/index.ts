@@ -1,7 +1,9 @@
 import { common } from './common';
+import { domain } from './domain';
 import { validation } from './validation';
+import { shell } from './shell';
 
 /** Every area's catalogue: key -> [zh-CN, en]. A tuple makes a missing translation a type error. */
 export type Messages = Record<string, readonly [string, string]>;
 
-export const messages: Messages[] = [common, validation];
+export const messages: Messages[] = [common, validation, domain, shell];

@@ -1,0 +1,98 @@
+import { AppShell, Badge, Box, Center, Group, Loader, NavLink, ScrollArea, Text, Button, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useEffect } from 'react';
+import { useRoute, match, navigate } from './router';
+import { useSession } from './session';
+import { call } from './api/client';
+import { SetupPage } from './pages/SetupPage';
+import { LoginPage } from './pages/LoginPage';
+import { DbProblemPage } from './pages/DbProblemPage';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import type { RouteDef } from './route-def';
+import { routes as filingRoutes } from './pages/filings/routes';
+import { routes as adminRoutes } from './pages/admin/routes';
+import { routes as reviewRoutes } from './pages/review/routes';
+import { routes as certificateRoutes } from './pages/certificates/routes';
+import { routes as meetingRoutes } from './pages/meetings/routes';
+import { routes as followupRoutes } from './pages/followup/routes';
+import { NotificationBell } from './components/NotificationBell';
+
+const ROUTES: RouteDef[] = [...filingRoutes, ...reviewRoutes, ...certificateRoutes, ...meetingRoutes, ...followupRoutes, ...adminRoutes];
+
+export function App() {
+  const { t } = useTranslation();
+  const { status, refresh } = useSession();
+  const path = useRoute();
+
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t]);
+
+  if (!status) return <Center h="100%"><Loader /></Center>;
+  if (!status.db.ok) return <DbProblemPage db={status.db} />;
+  if (status.needsSetup) return <SetupPage />;
+  if (!status.actor) return <LoginPage />;
+  const actor = status.actor;
+
+  const allowed = ROUTES.filter((r) => !r.roles || r.roles.includes(actor.role));
+  let found: { route: RouteDef; params: Record<string, string> } | null = null;
+  for (const r of allowed) {
+    const params = match(r.path, path);
+    if (params) {
+      found = { route: r, params };
+      break;
+    }
+  }
+  if (!found && allowed.length && path === '/') {
+    const first = allowed.filter((r) => r.nav).sort((a, b) => a.nav!.order - b.nav!.order)[0];
+    if (first) navigate(first.path);
+  }
+  if (found?.route.bare) return <>{found.route.render(found.params)}</>;
+
+  const logout = async () => {
+    await call('auth.logout', {});
+    navigate('/');
+    await refresh();
+  };
+
+  const navItems = allowed.filter((r) => r.nav).sort((a, b) => a.nav!.order - b.nav!.order);
+  return (
+    <AppShell header={{ height: 48 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Text fw={700} size="md">{t('app.title')}</Text>
+            {actor.isDemo && <Badge color="yellow" variant="light">{t('shell.demo')}</Badge>}
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
+            <Text size="sm" data-testid="current-user">
+              {actor.displayName} · {t(`role.${actor.role}`)}
+              {actor.unit ? ` · ${t(`unit.${actor.unit}`)}` : ''}
+            </Text>
+            <LanguageSwitch />
+            <Button variant="subtle" size="xs" onClick={logout} data-testid="logout">{t('shell.logout')}</Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <ScrollArea>
+          <Stack gap={2}>
+            {navItems.map((r) => (
+              <NavLink
+                key={r.path}
+                href={`#${r.path}`}
+                label={t(r.nav!.labelKey)}
+                active={path === r.path || path.startsWith(`${r.path}/`)}
+                data-testid={r.nav!.testId}
+              />
+            ))}
+          </Stack>
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Box maw={1600}>{found ? found.route.render(found.params) : <Text c="dimmed">{t('shell.notFound')}</Text>}</Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,28 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { catalogues, pickLang, type Lang } from '../../../shared/i18n';
+
+const STORAGE_KEY = 'desk.lang';
+
+/** The user's explicit choice wins; otherwise the system language (zh* → 简体中文, en* → English). */
+export function initialLang(): Lang {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  if (stored === 'zh-CN' || stored === 'en') return stored;
+  return pickLang(navigator.languages);
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: catalogues['zh-CN'] }, en: { translation: catalogues.en } },
+  lng: initialLang(),
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export function switchLang(lang: Lang): void {
+  localStorage.setItem(STORAGE_KEY, lang);
+  void i18n.changeLanguage(lang);
+  document.documentElement.lang = lang;
+}
+
+export default i18n;

@@ -1,0 +1,32 @@
+import { Alert, Center, Code, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../shared/contract';
+
+/** The database failed its startup check: say what is wrong and what is kept, write nothing. */
+export function DbProblemPage({ db }: { db: Output<'auth.status'>['db'] }) {
+  const { t } = useTranslation();
+  return (
+    <Center h="100%">
+      <Paper withBorder p="xl" w={640} shadow="xs">
+        <Stack>
+          <Title order={3} c="red.8">{t('db.title')}</Title>
+          <Alert color="red" variant="light" title={t(db.problem ?? 'db.corrupt')}>
+            <Text size="sm">{t('db.readOnly')}</Text>
+          </Alert>
+          <List size="sm" spacing={4}>
+            <List.Item>{t('db.fileKept')} <Code>{db.path}</Code></List.Item>
+            {db.detail && <List.Item>{t('db.detail')} <Code>{db.detail}</Code></List.Item>}
+            <List.Item>
+              {db.latestBackup ? (
+                <>{t('db.backupAvailable')} <Code>{db.latestBackup}</Code></>
+              ) : (
+                t('db.noBackup')
+              )}
+            </List.Item>
+          </List>
+          <Text size="sm" c="dimmed">{t('db.restoreHint')}</Text>
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,3 @@
+import type { RouteDef } from '../../route-def';
+
+export const routes: RouteDef[] = [];
