@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { authContract, accountsContract } from './contract/auth';
 import { filingsContract, settingsContract, auditContract } from './contract/filings';
+import { reviewContract } from './contract/review';
 
 /** Every channel the desk answers: name -> { input, output, access, writes }. The one source of truth. */
 export const contract = {
@@ -9,6 +10,7 @@ export const contract = {
   ...filingsContract,
   ...settingsContract,
   ...auditContract,
+  ...reviewContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -59,4 +59,8 @@ export const validation: Messages = {
   'v.file.type': ['只接受 PDF、PNG、JPEG、OFD 文件（按内容识别）', 'Only PDF, PNG, JPEG and OFD files are accepted (checked by content)'],
   'v.file.empty': ['文件为空', 'The file is empty'],
   'v.file.base64': ['文件内容无法读取', 'The file content could not be read'],
+  'v.review.opinionRequired': ['除“通过”外，均须填写意见', 'An opinion is required for every decision except approve'],
+  'v.review.reasonRequired': ['请说明不涉及的理由', 'Give the reason this unit is not involved'],
+  'v.review.conditionRequired': ['“有条件通过”至少需要一项条件', 'Approve with conditions needs at least one condition'],
+  'v.review.conditionsOnlyWithConditions': ['只有“有条件通过”才能附条件', 'Conditions go only with approve with conditions'],
 };
