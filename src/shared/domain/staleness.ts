@@ -1,0 +1,79 @@
+/**
+ * "A decision is bound to what it saw" (domain §6). Main hashes canonicalJson(factsForUnit(...)) when a unit signs;
+ * if the hash of the current facts differs later, the decision is stale and diffFacts shows what changed.
+ */
+import type { FilingFields } from '../schemas/filing';
+import type { Settings } from '../schemas/settings';
+import type { UnitCode } from './units';
+
+/** JSON with object keys sorted at every level, so equal facts always give equal text (and equal hashes). */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value)) ?? 'null';
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : sortKeys(v)));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v !== undefined) out[k] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+export function factsForUnit(
+  fields: FilingFields,
+  materials: { code: string; state: string; attachmentHashes: string[] }[],
+  unit: UnitCode,
+  settings: Settings,
+): unknown {
+  const covered = (code: string) =>
+    unit === 'sp' || (settings.materialTypes.find((t) => t.code === code)?.checkedBy.includes(unit) ?? false);
+  const own: Record<string, { state: string; attachmentHashes: string[] }> = {};
+  for (const m of materials) {
+    // Upload order is not a fact: re-ordering attachments must not make a decision stale.
+    if (covered(m.code)) own[m.code] = { state: m.state, attachmentHashes: [...m.attachmentHashes].sort() };
+  }
+  return { applicant: fields.applicant, project: fields.project, materials: own };
+}
+
+export interface FactChange {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+const isContainer = (v: unknown): v is Record<string, unknown> | unknown[] => v !== null && typeof v === 'object';
+
+function keysOf(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map((_, i) => String(i));
+  if (isContainer(v)) return Object.keys(v).sort();
+  return [];
+}
+
+/**
+ * Leaf changes by dotted path; arrays by index ('project.chemicals.0.cas'). A key present on one side only shows
+ * each of its leaves against undefined; a container replaced by a plain value (or an empty one) is one change.
+ */
+export function diffFacts(before: unknown, after: unknown): FactChange[] {
+  const changes: FactChange[] = [];
+  const walk = (path: string, a: unknown, b: unknown) => {
+    const sameShape = isContainer(a) && isContainer(b) && Array.isArray(a) === Array.isArray(b);
+    const oneSideAbsent = (isContainer(a) && b === undefined) || (a === undefined && isContainer(b));
+    if (sameShape || oneSideAbsent) {
+      const keys = [...new Set([...keysOf(a), ...keysOf(b)])];
+      if (Array.isArray(a) || Array.isArray(b)) keys.sort((x, y) => Number(x) - Number(y));
+      else keys.sort();
+      if (keys.length === 0 && !sameShape) changes.push({ path, before: a, after: b });
+      const child = (v: unknown, k: string) => (isContainer(v) ? (v as Record<string, unknown>)[k] : undefined);
+      for (const k of keys) walk(path ? `${path}.${k}` : k, child(a, k), child(b, k));
+    } else if (isContainer(a) || isContainer(b) || !Object.is(a, b)) {
+      changes.push({ path, before: a, after: b });
+    }
+  };
+  walk('', before, after);
+  return changes;
+}
