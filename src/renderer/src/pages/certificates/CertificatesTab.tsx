@@ -1,0 +1,5 @@
+/** Placeholder until its area lands; the filing page shows this tab only when the area exports real content. */
+export function CertificatesTab(_props: { filingId: number; version: number; onChanged(): void }) {
+  return null;
+}
+export const available = false;
