@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { migrate, migrations, LATEST_VERSION, NewerSchemaError } from '../../src/main/db/migrations';
+
+const tables = (db: Database.Database) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','trigger') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+
+describe('migrations', () => {
+  it('are numbered 1..n without gaps', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+
+  it('migrate an empty database to the latest version', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db)).toEqual({ from: 0, to: LATEST_VERSION });
+    expect(tables(db)).toEqual(expect.arrayContaining(['users', 'filings', 'filing_materials', 'tracked_items', 'audit_log', 'audit_log_no_update', 'audit_log_no_delete']));
+    // Running again is a no-op.
+    expect(migrate(db)).toEqual({ from: LATEST_VERSION, to: LATEST_VERSION });
+  });
+
+  for (const m of migrations) {
+    it(`migration ${m.version} (${m.name}) applies on top of ${m.version - 1} and only adds`, () => {
+      const db = new Database(':memory:');
+      migrate(db, m.version - 1);
+      const before = tables(db);
+      migrate(db, m.version);
+      const after = tables(db);
+      expect(db.pragma('user_version', { simple: true })).toBe(m.version);
+      expect(after).toEqual(expect.arrayContaining(before));
+      expect(after.length).toBeGreaterThan(before.length);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    });
+  }
+
+  it('a failing migration leaves the database as it was', () => {
+    const db = new Database(':memory:');
+    migrate(db, 1);
+    const broken = { version: LATEST_VERSION + 1, name: 'broken', up: 'CREATE TABLE half_done (x); SELECT no_such_function();' };
+    migrations.push(broken);
+    try {
+      expect(() => migrate(db, broken.version)).toThrow();
+    } finally {
+      migrations.pop();
+    }
+    expect(tables(db)).not.toContain('half_done');
+  });
+
+  it('refuses a database written by a newer desk', () => {
+    const db = new Database(':memory:');
+    db.pragma(`user_version = ${LATEST_VERSION + 5}`);
+    expect(() => migrate(db)).toThrow(NewerSchemaError);
+  });
+});
