@@ -4,7 +4,7 @@
  */
 import type { FilingFields } from '../schemas/filing';
 import type { MaterialType, Settings } from '../schemas/settings';
-import { addWorkingDays, dayNumber, type IsoDate, type WorkCalendar } from './calendar';
+import { addWorkingDays, isIsoDate, type IsoDate, type WorkCalendar } from './calendar';
 import type { UnitCode } from './units';
 
 export interface MaterialStatus {
@@ -88,15 +88,6 @@ function maxDueDate(s: Situation, t: MaterialType): IsoDate {
   return own < limit ? own : limit;
 }
 
-const isIsoDate = (d: string) => {
-  try {
-    dayNumber(d);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 function conditionalProblems(s: Situation, deadlines: AcceptanceRequest['deadlines']): AcceptanceProblem[] {
   const { missingCore, missingEligible, commitmentTypes } = classify(s);
   const problems: AcceptanceProblem[] = [];
@@ -114,6 +105,8 @@ function conditionalProblems(s: Situation, deadlines: AcceptanceRequest['deadlin
   const seen = new Set<string>();
   for (const d of deadlines) {
     const t = missingEligible.find((m) => m.code === d.materialCode);
+    // A missing core paper is already reported as such; "not missing" would be false.
+    if (!t && missingCore.some((m) => m.code === d.materialCode)) continue;
     if (!t) {
       problems.push({ key: 'acc.deadline.notMissing', materialCode: d.materialCode, params: { code: d.materialCode } });
       continue;

@@ -28,6 +28,16 @@ export function dayNumber(d: IsoDate): number {
   return t / DAY_MS;
 }
 
+export function isIsoDate(d: unknown): d is IsoDate {
+  if (typeof d !== 'string') return false;
+  try {
+    dayNumber(d);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function fromDayNumber(n: number): IsoDate {
   return new Date(n * DAY_MS).toISOString().slice(0, 10);
 }

@@ -5,7 +5,7 @@
  */
 import { REQUIRED_FIELDS, type FilingFields } from '../schemas/filing';
 import type { Settings } from '../schemas/settings';
-import { addMonths } from './calendar';
+import { addMonths, isIsoDate } from './calendar';
 
 export type FieldProblems = Record<string, { key: string; params?: Record<string, string | number> }>;
 
@@ -34,7 +34,13 @@ export function submissionProblems(fields: FilingFields, settings: Settings): Fi
   if (park && baseId && !park.bases.some((b) => b.id === baseId)) add('project.baseId', 'v.base');
 
   const { plannedStart, plannedEnd } = fields.project;
-  if (plannedStart && plannedEnd) {
+  // A stored record may predate a schema change; a bad date is reported, never thrown.
+  for (const [path, d] of [
+    ['project.plannedStart', plannedStart],
+    ['project.plannedEnd', plannedEnd],
+  ] as const)
+    if (!isBlank(d) && !isIsoDate(d)) add(path, 'v.date');
+  if (isIsoDate(plannedStart) && isIsoDate(plannedEnd)) {
     if (plannedEnd <= plannedStart) add('project.plannedEnd', 'v.endBeforeStart');
     else if (plannedEnd > addMonths(plannedStart, settings.runPeriod.maxMonths))
       add('project.plannedEnd', 'v.runPeriod.tooLong', { months: settings.runPeriod.maxMonths });
