@@ -56,8 +56,10 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
+/** Header first; GET links (SSE, downloads) cannot set headers, so they carry `?lang=`. */
 function langOf(req: IncomingMessage): Lang {
-  const explicit = header(req, 'x-desk-lang');
+  const query = req.method === 'GET' ? /[?&]lang=([A-Za-z-]+)/.exec(req.url ?? '')?.[1] : undefined;
+  const explicit = header(req, 'x-desk-lang') ?? query;
   if (explicit && (LANGUAGES as readonly string[]).includes(explicit)) return explicit as Lang;
   return pickLang(header(req, 'accept-language'));
 }

@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+import { defaultDataDir } from '../paths';
+import { verifyAudit, type CommandOutput } from './verify-audit';
+
+interface Command {
+  usage: string;
+  run(args: { dataDir: string; rest: string[] }): CommandOutput | Promise<CommandOutput>;
+}
+
+/** Subcommands of `npm run desk -- <name>`; add `verify-certificate` and others here. */
+export const commands: Record<string, Command> = {
+  'verify-audit': {
+    usage: 'verify-audit [--data-dir DIR]   check the audit chain and its external head',
+    run: ({ dataDir }) => verifyAudit(dataDir),
+  },
+};
+
+export function parseCommon(argv: readonly string[]): { dataDir: string; rest: string[] } {
+  let dataDir = defaultDataDir();
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--data-dir') {
+      const v = argv[++i];
+      if (!v) throw new Error('--data-dir needs a value');
+      dataDir = v;
+    } else rest.push(argv[i]!);
+  }
+  return { dataDir: resolve(dataDir), rest };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    console.error(`usage: desk <command>\n${Object.values(commands).map((c) => `  ${c.usage}`).join('\n')}`);
+    return 2;
+  }
+  const out = await command.run(parseCommon(args));
+  // A verdict (ok or the failing entry) is the answer; only usage and missing files go to stderr.
+  for (const line of out.lines) (out.code <= 1 ? console.log : console.error)(line);
+  return out.code;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

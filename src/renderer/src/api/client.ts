@@ -1,0 +1,110 @@
+import type { Channel, DeskEvent, DeskEvents, Input, Output } from '../../../shared/contract';
+import { LANGUAGES, pickLang, translate, type Lang } from '../../../shared/i18n';
+import type { Result } from '../../../shared/result';
+import { adoptToken, clientId, deskToken } from './session';
+
+/**
+ * The renderer's one way to reach the desk: the preload bridge inside Electron, HTTP in browser mode.
+ * Either way the answer is a Result; a transport failure becomes INTERNAL with a message, never a throw.
+ */
+
+let language: Lang = typeof navigator === 'undefined' ? 'zh-CN' : pickLang(navigator.languages);
+
+export function setLanguage(lang: Lang): void {
+  if ((LANGUAGES as readonly string[]).includes(lang)) language = lang;
+}
+
+export function getLanguage(): Lang {
+  return language;
+}
+
+const bridge = () => (typeof window !== 'undefined' ? window.desk : undefined);
+
+export const isElectron = (): boolean => bridge() !== undefined;
+
+// Take the token out of the address bar before any router reads the fragment.
+if (typeof window !== 'undefined' && !window.desk) adoptToken();
+
+function networkFailure<T>(): Result<T> {
+  const key = translate(language, 'err.network') === 'err.network' ? 'err.INTERNAL' : 'err.network';
+  return { ok: false, error: { code: 'INTERNAL', message: translate(language, key) } };
+}
+
+function isResult(v: unknown): v is Result<unknown> {
+  if (!v || typeof v !== 'object' || !('ok' in v)) return false;
+  const r = v as { ok: unknown; error?: { code?: unknown; message?: unknown } };
+  return r.ok === true || (r.ok === false && typeof r.error?.code === 'string' && typeof r.error.message === 'string');
+}
+
+export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
+  const desk = bridge();
+  try {
+    if (desk) {
+      const answer = await desk.invoke(channel, input, language);
+      return isResult(answer) ? (answer as Result<Output<C>>) : networkFailure();
+    }
+    const response = await fetch(`/rpc/${channel}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-desk-token': deskToken() ?? '',
+        'x-desk-client': clientId(),
+        'x-desk-lang': language,
+      },
+      body: JSON.stringify(input ?? {}),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    const body: unknown = await response.json().catch(() => null);
+    return isResult(body) ? (body as Result<Output<C>>) : networkFailure();
+  } catch {
+    return networkFailure();
+  }
+}
+
+type Listener = (payload: unknown) => void;
+const listeners = new Map<string, Set<Listener>>();
+let source: EventSource | null = null;
+
+function query(extra: Record<string, string> = {}): string {
+  return new URLSearchParams({ token: deskToken() ?? '', client: clientId(), lang: language, ...extra }).toString();
+}
+
+/** One EventSource per tab, shared by every subscriber; it reconnects by itself after a drop. */
+function ensureSource(): void {
+  if (source) return;
+  source = new EventSource(`/events?${query()}`);
+  source.onmessage = (message: MessageEvent<string>) => {
+    let parsed: { event?: unknown; payload?: unknown };
+    try {
+      parsed = JSON.parse(message.data) as typeof parsed;
+    } catch {
+      return;
+    }
+    if (typeof parsed.event !== 'string') return;
+    for (const cb of listeners.get(parsed.event) ?? []) cb(parsed.payload);
+  };
+}
+
+export function subscribe<E extends DeskEvent>(event: E, cb: (payload: DeskEvents[E]) => void): () => void {
+  const desk = bridge();
+  if (desk) return desk.subscribe(event, cb as Listener);
+  let set = listeners.get(event);
+  if (!set) listeners.set(event, (set = new Set()));
+  const own: Listener = (payload) => cb(payload as DeskEvents[E]);
+  set.add(own);
+  ensureSource();
+  return () => {
+    set.delete(own);
+    if ([...listeners.values()].every((s) => s.size === 0)) {
+      source?.close();
+      source = null;
+    }
+  };
+}
+
+/** A URL for `<a href>` or window.open that downloads a generated file (certificates, exports). */
+export function fileUrl(kind: string, id: string | number): string {
+  const path = `/files/${encodeURIComponent(kind)}/${encodeURIComponent(String(id))}`;
+  return isElectron() ? `app://desk${path}` : `${path}?${query()}`;
+}
