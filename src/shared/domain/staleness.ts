@@ -14,12 +14,13 @@ export function canonicalJson(value: unknown): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : sortKeys(v)));
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[k];
-      if (v !== undefined) out[k] = sortKeys(v);
-    }
-    return out;
+    // fromEntries defines own properties, so a key named "__proto__" stays a key instead of setting the prototype.
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
   }
   return value;
 }
@@ -68,7 +69,7 @@ export function diffFacts(before: unknown, after: unknown): FactChange[] {
       if (Array.isArray(a) || Array.isArray(b)) keys.sort((x, y) => Number(x) - Number(y));
       else keys.sort();
       if (keys.length === 0 && !sameShape) changes.push({ path, before: a, after: b });
-      const child = (v: unknown, k: string) => (isContainer(v) ? (v as Record<string, unknown>)[k] : undefined);
+      const child = (v: unknown, k: string) => (isContainer(v) && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined);
       for (const k of keys) walk(path ? `${path}.${k}` : k, child(a, k), child(b, k));
     } else if (isContainer(a) || isContainer(b) || !Object.is(a, b)) {
       changes.push({ path, before: a, after: b });
