@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { authContract, accountsContract } from './contract/auth';
 import { filingsContract, settingsContract, auditContract } from './contract/filings';
 import { reviewContract } from './contract/review';
+import { backupContract } from './contract/backup';
 
 /** Every channel the desk answers: name -> { input, output, access, writes }. The one source of truth. */
 export const contract = {
@@ -11,6 +12,7 @@ export const contract = {
   ...settingsContract,
   ...auditContract,
   ...reviewContract,
+  ...backupContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { settingsHandlers } from './settings';
 import { auditHandlers } from './audit';
 import { filingsHandlers } from './filings';
 import { demoHandlers } from './demo';
+import { backupHandlers } from './backup';
 
 /** The one handler map. The type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...filingsHandlers,
   ...demoHandlers,
+  ...backupHandlers,
 };

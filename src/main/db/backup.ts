@@ -1,0 +1,250 @@
+import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import type { BackupInfo } from '../../shared/contract/backup';
+import { attachmentPath } from '../attachments';
+import { appendAudit, currentHead, GENESIS, HeadFile, verifyChain, type ChainHead, type VerifyReport } from './audit';
+import { createKysely, openSqlite } from './connection';
+import { DB_FILE, type Store } from './store';
+
+export const BACKUP_DIR = 'backups';
+export const HEAD_FILE = 'audit-head.json';
+
+/** A backup or restore that did not happen; nothing was changed. `reason` is a catalogue key suffix. */
+export class BackupError extends Error {
+  constructor(
+    public readonly reason: 'quickCheck' | 'chain' | 'missing' | 'unhealthy',
+    public readonly detail: string,
+  ) {
+    super(`${reason}: ${detail}`);
+  }
+}
+
+/** 2026-11-26T05:49:00.123Z -> 20261126T054900123Z: sortable, and safe in a file name everywhere. */
+export function fileStamp(at: Date): string {
+  return at.toISOString().replace(/[-:.]/g, '');
+}
+
+function fsyncPath(path: string): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Directories cannot be opened for fsync on every platform (Windows); the rename is still atomic there.
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+function writeDurably(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  fsyncPath(tmp);
+  renameSync(tmp, path);
+}
+
+function copyDurably(from: string, to: string): void {
+  const tmp = `${to}.${process.pid}.tmp`;
+  copyFileSync(from, tmp);
+  fsyncPath(tmp);
+  renameSync(tmp, to);
+}
+
+const sidecarPath = (sqlitePath: string) => sqlitePath.replace(/\.sqlite$/, '.json');
+
+interface Inspection {
+  quickCheck: string;
+  head: ChainHead;
+  attachments: string[];
+  filings: number;
+  chain: VerifyReport;
+}
+
+/** Opens a backup copy read-only and reads what restore and the list need; never writes to it. */
+function inspect(path: string, expectedHead: ChainHead | null): Inspection {
+  const handle = openSqlite(path, { readonly: true });
+  try {
+    const quickCheck = String(handle.pragma('quick_check', { simple: true }));
+    if (quickCheck !== 'ok') return { quickCheck, head: { seq: 0, hash: GENESIS }, attachments: [], filings: 0, chain: { ok: false, entries: 0, head: GENESIS, problem: null, badSeq: null } };
+    const head = currentHead(handle) ?? { seq: 0, hash: GENESIS };
+    const attachments = handle.prepare('SELECT DISTINCT sha256 FROM attachments ORDER BY sha256').pluck().all() as string[];
+    const filings = handle.prepare('SELECT count(*) FROM filings').pluck().get() as number;
+    const chain = verifyChain(handle, expectedHead && expectedHead.seq > 0 ? expectedHead : null);
+    return { quickCheck, head, attachments, filings, chain };
+  } finally {
+    handle.close();
+  }
+}
+
+/** Attachments are content-addressed and never change, so a hard link is a faithful copy; copy across devices. */
+function keepAttachment(fromDataDir: string, toDir: string, sha256: string): 'kept' | 'present' | 'missing' {
+  const to = attachmentPath(toDir, sha256);
+  if (existsSync(to)) return 'present';
+  const from = attachmentPath(fromDataDir, sha256);
+  if (!existsSync(from)) return 'missing';
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyDurably(from, to);
+  }
+  return 'kept';
+}
+
+/**
+ * backup-1: copies the live database with SQLite's online backup API into <dataDir>/backups/desk-<stamp>.sqlite,
+ * checks the copy with quick_check, and writes its audit chain head beside it (desk-<stamp>.json).
+ * Only a copy that passed the check gets its final `.sqlite` name, so every listed backup is a verified one.
+ */
+export async function createBackup(store: Store, now: Date): Promise<BackupInfo> {
+  if (!store.health.ok) throw new BackupError('unhealthy', store.health.problem ?? '');
+  const dir = join(store.dataDir, BACKUP_DIR);
+  mkdirSync(dir, { recursive: true });
+  let at = now.getTime();
+  let file = `desk-${fileStamp(new Date(at))}.sqlite`;
+  while (existsSync(join(dir, file)) || existsSync(join(dir, `${file}.partial`))) file = `desk-${fileStamp(new Date(++at))}.sqlite`;
+  const finalPath = join(dir, file);
+  const partial = `${finalPath}.partial`;
+
+  // A connection of its own: the desk's connection may hold an open write transaction across awaits, and a backup
+  // read through it would see uncommitted pages. This one reads a committed WAL snapshot and never blocks writers.
+  const source = new Database(join(store.dataDir, DB_FILE), { fileMustExist: true });
+  try {
+    source.pragma('busy_timeout = 10000');
+    // All remaining pages in one step: copied in small steps, every commit by another connection restarts the copy,
+    // and a steady stream of writes could starve it.
+    await source.backup(partial, { progress: () => 0x7fffffff });
+  } finally {
+    source.close();
+  }
+  // The copy inherits WAL mode; a rollback-journal file is self-contained, so it can be copied or mailed as is.
+  const convert = new Database(partial, { fileMustExist: true });
+  try {
+    convert.pragma('journal_mode = DELETE');
+  } finally {
+    convert.close();
+  }
+  const seen = inspect(partial, null);
+  if (seen.quickCheck !== 'ok') {
+    rmSync(partial, { force: true });
+    throw new BackupError('quickCheck', seen.quickCheck);
+  }
+  for (const sha of seen.attachments) keepAttachment(store.dataDir, dir, sha);
+  fsyncPath(partial);
+  const info: BackupInfo = {
+    file,
+    path: finalPath,
+    createdAt: new Date(at).toISOString(),
+    size: statSync(partial).size,
+    quickCheck: seen.quickCheck,
+    head: seen.head,
+    attachments: seen.attachments.length,
+  };
+  writeDurably(sidecarPath(finalPath), JSON.stringify({ ...info, filings: seen.filings }, null, 2));
+  renameSync(partial, finalPath);
+  fsyncPath(dir);
+  return info;
+}
+
+function readSidecar(sqlitePath: string): (BackupInfo & { filings?: number }) | null {
+  try {
+    const v = JSON.parse(readFileSync(sidecarPath(sqlitePath), 'utf8')) as BackupInfo;
+    if (typeof v.head?.seq !== 'number' || typeof v.head.hash !== 'string' || typeof v.quickCheck !== 'string') return null;
+    return v;
+  } catch {
+    return null;
+  }
+}
+
+/** Verified backups in <dataDir>/backups, newest first. Files without their head record are not listed. */
+export function listBackups(dataDir: string): BackupInfo[] {
+  const dir = join(dataDir, BACKUP_DIR);
+  if (!existsSync(dir)) return [];
+  const out: BackupInfo[] = [];
+  for (const name of readdirSync(dir).filter((f) => /^desk-.*\.sqlite$/.test(f)).sort().reverse()) {
+    const path = join(dir, name);
+    const meta = readSidecar(path);
+    if (!meta) continue;
+    out.push({ file: name, path, createdAt: meta.createdAt, size: statSync(path).size, quickCheck: meta.quickCheck, head: meta.head, attachments: meta.attachments ?? 0 });
+  }
+  return out;
+}
+
+export interface RestoreReport {
+  restoredFrom: string;
+  /** Files moved aside (the damaged database and its WAL, the old head file); never deleted. */
+  movedAside: string[];
+  /** Chain head carried by the backup, and the head after the restore entry was appended. */
+  backupHead: ChainHead;
+  head: ChainHead;
+  filings: number;
+  attachmentsCopied: number;
+  attachmentsMissing: string[];
+}
+
+/**
+ * Offline restore (`npm run desk -- restore <file>`); the desk must not be running on `dataDir`.
+ * Refuses unless the backup passes quick_check and its audit chain verifies against the head recorded beside it.
+ * The current database is moved aside as desk.sqlite.damaged-<stamp>, never deleted; then the backup is copied in,
+ * the external chain head is set to the backup's, and the restore itself is appended to the audit log.
+ */
+export async function restoreBackup(backupPath: string, dataDir: string, opts: { now?: Date } = {}): Promise<RestoreReport> {
+  const now = opts.now ?? new Date();
+  const source = resolve(backupPath);
+  if (!existsSync(source)) throw new BackupError('missing', source);
+  const recorded = readSidecar(source)?.head ?? null;
+  const seen = inspect(source, recorded);
+  if (seen.quickCheck !== 'ok') throw new BackupError('quickCheck', seen.quickCheck);
+  if (!seen.chain.ok) throw new BackupError('chain', `${seen.chain.problem} at ${seen.chain.badSeq}`);
+
+  const dir = resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  const stamp = fileStamp(now);
+  const target = join(dir, DB_FILE);
+  const movedAside: string[] = [];
+  // The WAL and shared-memory files belong to the damaged database: they move with it under matching names.
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    if (!existsSync(target + suffix)) continue;
+    const aside = `${target}.damaged-${stamp}${suffix}`;
+    renameSync(target + suffix, aside);
+    movedAside.push(aside);
+  }
+  copyDurably(source, target);
+
+  let attachmentsCopied = 0;
+  const attachmentsMissing: string[] = [];
+  for (const sha of seen.attachments) {
+    const r = keepAttachment(dirname(source), dir, sha);
+    if (r === 'kept') attachmentsCopied++;
+    if (r === 'missing') attachmentsMissing.push(sha);
+  }
+
+  const headPath = join(dir, HEAD_FILE);
+  if (existsSync(headPath)) {
+    const aside = `${headPath}.before-restore-${stamp}`;
+    renameSync(headPath, aside);
+    movedAside.push(aside);
+  }
+  // HeadFile only moves forward; the restored log is shorter than the one it replaces, so the head is written anew.
+  if (seen.head.seq > 0) writeDurably(headPath, JSON.stringify(seen.head));
+  fsyncPath(dir);
+
+  const handle = openSqlite(target);
+  try {
+    const db = createKysely(handle);
+    await db.transaction().execute((trx) =>
+      appendAudit(
+        trx,
+        { actorId: null, actorName: 'restore', unit: null, action: 'backup.restore', target: `backup:${basename(source)}`, outcome: 'ok', after: { backupHead: seen.head, movedAside: movedAside.map((p) => basename(p)), attachmentsMissing } },
+        now,
+      ),
+    );
+    const head = currentHead(handle)!;
+    new HeadFile(headPath).advance(head);
+    await db.destroy();
+    return { restoredFrom: source, movedAside, backupHead: seen.head, head, filings: seen.filings, attachmentsCopied, attachmentsMissing };
+  } finally {
+    if (handle.open) handle.close();
+  }
+}
