@@ -4,6 +4,20 @@ import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 
 const root = join(__dirname, '..', '..');
+
+/** The few page globals these checks touch; the Node-side tsconfig has no DOM library. */
+interface PageGlobals {
+  require?: unknown;
+  process?: unknown;
+  desk?: { invoke(channel: string, input: unknown): Promise<unknown> };
+  __inline?: boolean;
+  location: { href: string };
+  open(url: string): unknown;
+  fetch(url: string): Promise<{ headers: { get(name: string): string | null } }>;
+  document: { createElement(tag: string): { textContent: string }; head: { appendChild(node: unknown): void } };
+  navigator: { permissions: { query(q: { name: string }): Promise<{ state: string }> } };
+}
+
 let app: ElectronApplication;
 let win: Page;
 let dataDir: string;
@@ -45,26 +59,25 @@ test('webPreferences read back from the live main process are locked down', asyn
 });
 
 test('the page itself has no Node, and the bridge has only invoke and subscribe', async () => {
-  const seen = await win.evaluate(() => ({
-    require: typeof (window as unknown as { require?: unknown }).require,
-    process: typeof (window as unknown as { process?: unknown }).process,
-    bridge: Object.keys((window as unknown as { desk?: object }).desk ?? {}).sort(),
-  }));
+  const seen = await win.evaluate(() => {
+    const w = globalThis as unknown as PageGlobals;
+    return { require: typeof w.require, process: typeof w.process, bridge: Object.keys(w.desk ?? {}).sort() };
+  });
   expect(seen).toEqual({ require: 'undefined', process: 'undefined', bridge: ['invoke', 'subscribe'] });
-  expect(await win.evaluate(() => (window as unknown as { desk: { invoke(c: string, i: unknown): Promise<unknown> } }).desk.invoke('app.ping', {}))).toEqual({ ok: true, value: { ok: true } });
+  expect(await win.evaluate(() => (globalThis as unknown as PageGlobals).desk!.invoke('app.ping', {}))).toEqual({ ok: true, value: { ok: true } });
 });
 
 test('the CSP header is served and inline script does not run', async () => {
-  const csp = await win.evaluate(() => fetch('/index.html').then((r) => r.headers.get('content-security-policy')));
+  const csp = await win.evaluate(() => (globalThis as unknown as PageGlobals).fetch('/index.html').then((r) => r.headers.get('content-security-policy')));
   expect(csp).toContain("script-src 'self'");
   const ran = await win.evaluate(
     () =>
       new Promise<boolean>((resolve) => {
-        const w = window as unknown as { __inline?: boolean };
+        const w = globalThis as unknown as PageGlobals;
         w.__inline = false;
-        const s = document.createElement('script');
+        const s = w.document.createElement('script');
         s.textContent = 'window.__inline = true';
-        document.head.appendChild(s);
+        w.document.head.appendChild(s);
         setTimeout(() => resolve(Boolean(w.__inline)), 200);
       }),
   );
@@ -73,14 +86,14 @@ test('the CSP header is served and inline script does not run', async () => {
 
 test('navigation and window.open outside the app are refused; permissions are denied', async () => {
   const windows = app.windows().length;
-  await win.evaluate(() => void window.open('https://example.com/'));
+  await win.evaluate(() => void (globalThis as unknown as PageGlobals).open('https://example.com/'));
   await win.waitForTimeout(300);
   expect(app.windows().length).toBe(windows);
   await win.evaluate(() => {
-    window.location.href = 'https://example.com/';
+    (globalThis as unknown as PageGlobals).location.href = 'https://example.com/';
   });
   await win.waitForTimeout(500);
   expect(win.url()).toMatch(/^app:\/\/desk\//);
-  const geo = await win.evaluate(() => navigator.permissions.query({ name: 'geolocation' }).then((p) => p.state));
+  const geo = await win.evaluate(() => (globalThis as unknown as PageGlobals).navigator.permissions.query({ name: 'geolocation' }).then((p) => p.state));
   expect(geo).toBe('denied');
 });
