@@ -2,8 +2,11 @@ import { common } from './common';
 import { domain } from './domain';
 import { validation } from './validation';
 import { shell } from './shell';
+import { reviewUi } from './review-ui';
+import { filingsUi } from './filings-ui';
+import { review } from './review';
 
 /** Every area's catalogue: key -> [zh-CN, en]. A tuple makes a missing translation a type error. */
 export type Messages = Record<string, readonly [string, string]>;
 
-export const messages: Messages[] = [common, validation, domain, shell];
+export const messages: Messages[] = [common, validation, domain, shell, reviewUi, filingsUi, review];

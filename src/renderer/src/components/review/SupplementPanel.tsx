@@ -1,0 +1,103 @@
+import { Alert, Button, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../../shared/result';
+import type { ReviewView } from '../../../../shared/contract/review';
+import type { Settings } from '../../../../shared/schemas/settings';
+import { call } from '../../api/client';
+import { newIdempotencyKey } from './labels';
+
+/**
+ * The one notice of everything the units asked for (一次性告知), and, for the clerk, recording that the
+ * applicant supplied it: the paused clock resumes and the next round opens.
+ */
+export function SupplementPanel(props: {
+  view: ReviewView;
+  settings: Settings | null;
+  lang: string;
+  canRecord: boolean;
+  onSaved(view: ReviewView): void;
+  onStale(error: AppError): void;
+}) {
+  const { view, settings, lang, canRecord, onSaved, onStale } = props;
+  const { t } = useTranslation();
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [key, setKey] = useState(newIdempotencyKey);
+  const request = view.supplementRequest ?? [];
+  const itemText = (unit: keyof Settings['checklists'], code: string) => {
+    const item = settings?.checklists[unit].find((i) => i.code === code);
+    return item ? (lang === 'en' ? item.textEn : item.textZh) : code;
+  };
+
+  const record = async () => {
+    setBusy(true);
+    const r = await call('review.recordSupplement', { filingId: view.filingId, version: view.filingVersion, note, idempotencyKey: key });
+    setBusy(false);
+    if (r.ok) {
+      setError(null);
+      setNote('');
+      setKey(newIdempotencyKey());
+      onSaved(r.value);
+      return;
+    }
+    if (r.error.code !== 'INTERNAL') setKey(newIdempotencyKey());
+    if (r.error.code === 'STALE') onStale(r.error);
+    else setError(r.error);
+  };
+
+  return (
+    <Paper withBorder p="sm" data-testid="supplement-panel">
+      <Stack gap="xs">
+        <Title order={5}>{t('rv.supplement.title')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('rv.supplement.intro')}
+        </Text>
+        <List type="ordered" size="sm" data-testid="supplement-list">
+          {request.map((r) => (
+            <List.Item key={r.section} data-unit={r.section}>
+              <Text span fw={600}>
+                {t(`unit.${r.section}`)}：
+              </Text>
+              {r.opinion || t('rv.supplement.noOpinion')}
+              {r.failedItems.length > 0 && (
+                <List size="sm" withPadding listStyleType="disc">
+                  {r.failedItems.map((code) => (
+                    <List.Item key={code}>{itemText(r.section, code)}</List.Item>
+                  ))}
+                </List>
+              )}
+            </List.Item>
+          ))}
+        </List>
+        {canRecord && (
+          <>
+            <Textarea
+              label={t('rv.supplement.note')}
+              autosize
+              minRows={2}
+              value={note}
+              onChange={(e) => {
+                setNote(e.currentTarget.value);
+                setKey(newIdempotencyKey());
+              }}
+              error={error?.fields?.note}
+              data-testid="supplement-note"
+            />
+            {error && !error.fields?.note && (
+              <Alert color="red" p="xs">
+                {error.message}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button onClick={record} loading={busy} data-testid="supplement-record">
+                {t('rv.supplement.record')}
+              </Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

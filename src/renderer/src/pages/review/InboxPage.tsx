@@ -1,0 +1,105 @@
+import { Alert, Anchor, Badge, Group, Loader, Paper, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '../../hooks/use-call';
+import { navigate } from '../../router';
+import { useActor } from '../../session';
+import { UnitBadges, DaysLeft } from '../../components/review/UnitBadges';
+import { useLiveReload } from '../../components/review/use-live';
+import { formatStamp } from '../../components/review/labels';
+
+/** What waits for me (or, for clerks and observers, for anyone), oldest first. */
+export function InboxPage() {
+  const { t } = useTranslation();
+  const actor = useActor();
+  const { data, error, loading, reload } = useQuery('review.inbox', {});
+  useLiveReload(['inbox.changed', 'filing.changed'], reload);
+
+  const rows = [...(data ?? [])].sort((a, b) => a.waitingSince.localeCompare(b.waitingSince) || a.filingId - b.filingId);
+  const open = (id: number) => navigate(`/filings/${id}`);
+
+  return (
+    <Paper p="md" withBorder>
+      <Group justify="space-between" mb="sm">
+        <Group gap="xs">
+          <Title order={3}>{t('rv.inbox.title')}</Title>
+          <Badge variant="light" data-testid="inbox-count">
+            {rows.length}
+          </Badge>
+          {loading && <Loader size="xs" />}
+        </Group>
+        <Text size="sm" c="dimmed">
+          {actor?.role === 'reviewer' && actor.unit ? t('rv.inbox.forUnit', { unit: t(`unit.${actor.unit}`) }) : t('rv.inbox.forAll')}
+        </Text>
+      </Group>
+      {error && (
+        <Alert color="red" mb="sm">
+          {error.message}
+        </Alert>
+      )}
+      <Table striped highlightOnHover stickyHeader data-testid="inbox-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('rv.col.filingNo')}</Table.Th>
+            <Table.Th>{t('rv.col.project')}</Table.Th>
+            <Table.Th>{t('rv.col.applicant')}</Table.Th>
+            <Table.Th>{t('rv.col.state')}</Table.Th>
+            <Table.Th>{t('rv.col.sections')}</Table.Th>
+            <Table.Th>{t('rv.col.waitingSince')}</Table.Th>
+            <Table.Th>{t('rv.col.dueDate')}</Table.Th>
+            <Table.Th>{t('rv.col.daysLeft')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr
+              key={r.filingId}
+              onClick={() => open(r.filingId)}
+              style={{ cursor: 'pointer' }}
+              data-testid={`inbox-row-${r.filingId}`}
+              data-filing-no={r.filingNo}
+              data-level={r.level}
+            >
+              <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
+                <Anchor href={`#/filings/${r.filingId}`} onClick={(e) => e.stopPropagation()}>
+                  {r.filingNo}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{r.projectName}</Table.Td>
+              <Table.Td>{r.applicantName}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {t(`state.${r.state}`)}
+                {r.round ? (
+                  <Text span size="xs" c="dimmed">
+                    {' '}
+                    · {t('rv.roundN', { n: r.round })}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>
+                <UnitBadges units={r.sections} stale={r.staleSections} />
+              </Table.Td>
+              <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
+                {formatStamp(r.waitingSince)}
+              </Table.Td>
+              <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
+                {r.dueDate?.slice(0, 10) ?? '—'}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <DaysLeft daysLeft={r.daysLeft} level={r.level} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          {data && rows.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={8}>
+                <Text c="dimmed" ta="center" py="md">
+                  {t('rv.inbox.empty')}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
