@@ -1,0 +1,26 @@
+import { Text } from '@mantine/core';
+import { officialCalendar, toIsoDate, workingDaysBetween } from '../../../../shared/domain/calendar';
+
+export type Urgency = 'none' | 'ok' | 'warn' | 'overdue';
+
+/** Yellow at `warningDays` working days or fewer, red once overdue (domain §7). */
+export function urgency(date: string | null, warningDays: number, today = toIsoDate(new Date())): Urgency {
+  if (!date) return 'none';
+  if (date < today) return 'overdue';
+  try {
+    return workingDaysBetween(officialCalendar, today, date) <= warningDays ? 'warn' : 'ok';
+  } catch {
+    return 'ok';
+  }
+}
+
+const COLOR: Record<Urgency, string | undefined> = { none: 'dimmed', ok: undefined, warn: 'yellow.8', overdue: 'red.7' };
+
+export function DueDate({ date, warningDays, testId }: { date: string | null; warningDays: number; testId?: string }) {
+  const u = urgency(date, warningDays);
+  return (
+    <Text span size="sm" c={COLOR[u]} fw={u === 'overdue' || u === 'warn' ? 600 : undefined} className="tabular" data-urgency={u} data-testid={testId}>
+      {date ?? '—'}
+    </Text>
+  );
+}

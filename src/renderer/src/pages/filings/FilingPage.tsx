@@ -1,0 +1,164 @@
+import { Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useCallback, useEffect, useState } from 'react';
+import type { FilingView } from '../../../../shared/contract/filings';
+import { EDITABLE_STATES } from '../../../../shared/domain/states';
+import { call, subscribe } from '../../api/client';
+import { useActor } from '../../session';
+import { navigate } from '../../router';
+import { StateBadge, ConditionalBadge } from '../../components/filing/StateBadge';
+import { DueDate } from '../../components/filing/DueDate';
+import { useSettings } from '../../components/filing/use-settings';
+import { ReviewTab, available as reviewAvailable } from '../review/ReviewTab';
+import { TrajectoryTab, available as trajectoryAvailable } from '../review/TrajectoryTab';
+import { CertificatesTab, available as certificatesAvailable } from '../certificates/CertificatesTab';
+import { FollowUpTab, available as followUpAvailable } from '../followup/FollowUpTab';
+import { useDraft } from './use-draft';
+import { RecordPanel, SaveIndicator } from './RecordPanel';
+import { MaterialsTab } from './MaterialsTab';
+import { AcceptanceTab } from './AcceptanceTab';
+
+/** Loads the filing and keeps it current (live events); the workspace mounts once it is known. */
+export function FilingPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const filingId = /^\d+$/.test(id) ? Number(id) : null;
+  const [view, setView] = useState<FilingView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    if (filingId === null) return;
+    const r = await call('filing.get', { id: filingId });
+    if (r.ok) setView((v) => (v && v.version > r.value.version ? v : r.value));
+    else setError(r.error.message);
+  }, [filingId]);
+
+  useEffect(() => {
+    setView(null);
+    void load();
+    return subscribe('filing.changed', (p) => {
+      if (p.filingId === filingId) void load();
+    });
+  }, [filingId, load]);
+
+  if (filingId === null) return <Text c="dimmed">{t('shell.notFound')}</Text>;
+  if (error && !view) return <Alert color="red" data-testid="filing-error">{error}</Alert>;
+  if (!view) return <Center h={200}><Loader /></Center>;
+  return <FilingWorkspace key={view.id} view={view} onView={setView} reload={load} />;
+}
+
+function FilingWorkspace({ view, onView, reload }: { view: FilingView; onView(v: FilingView): void; reload(): Promise<void> }) {
+  const { t } = useTranslation();
+  const actor = useActor();
+  const settings = useSettings();
+  const isClerk = actor?.role === 'clerk';
+  const editable = isClerk && (EDITABLE_STATES as readonly string[]).includes(view.state);
+  const draft = useDraft({ view, editable, onView });
+  const [tab, setTab] = useState<string | null>(view.state === 'submitted' && isClerk ? 'acceptance' : 'record');
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const canSubmit = isClerk && (view.state === 'draft' || view.state === 'correction_requested');
+  const onChanged = useCallback(() => void reload(), [reload]);
+
+  const submit = async () => {
+    setSubmitError(null);
+    setSubmitting(true);
+    const saved = await draft.flush();
+    if (!saved) {
+      setSubmitting(false);
+      setTab('record');
+      setSubmitError(t('fp.submitFixFirst'));
+      return;
+    }
+    // The autosave may have bumped the version; the page view holds the latest.
+    const latest = await call('filing.get', { id: view.id });
+    const version = latest.ok ? latest.value.version : view.version;
+    const r = await call('filing.submit', { id: view.id, version });
+    setSubmitting(false);
+    if (r.ok) {
+      onView(r.value);
+      return;
+    }
+    setSubmitError(r.error.message);
+    if (r.error.fields) {
+      draft.setServerErrors(r.error.fields);
+      setTab('record');
+    }
+  };
+
+  const clock = view.clock;
+  const warningDays = settings?.timeLimits.warningDays ?? 3;
+  const tabProps = { filingId: view.id, version: view.version, onChanged };
+  return (
+    <Stack gap="sm" data-testid="filing-page" data-filing-id={view.id} data-version={view.version}>
+      <Paper withBorder p="sm" radius="sm">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Stack gap={2} style={{ minWidth: 0 }}>
+            <Group gap="xs" wrap="nowrap">
+              <Anchor size="sm" href="#/filings">{t('fp.back')}</Anchor>
+              <Text size="sm" c="dimmed" className="tabular" data-testid="filing-no">{view.filingNo}</Text>
+              <StateBadge state={view.state} />
+              {view.acceptance?.decision === 'conditional' && <ConditionalBadge />}
+              {view.isDemo && <Badge color="yellow" variant="light" size="sm">{t('shell.demo')}</Badge>}
+            </Group>
+            <Title order={3} lineClamp={1} data-testid="filing-title">{draft.values.project.name || t('fp.untitled')}</Title>
+            <Text size="sm" c="dimmed" lineClamp={1}>
+              {draft.values.applicant.name || t('fp.noApplicant')}
+              {draft.values.applicant.creditCode ? ` · ${draft.values.applicant.creditCode}` : ''}
+            </Text>
+          </Stack>
+          <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
+            {clock && (
+              <Group gap={6} wrap="nowrap" data-testid="filing-clock">
+                <Text size="sm" c="dimmed">{t(`fp.step.${clock.step}`, { defaultValue: clock.step })}</Text>
+                <Text size="sm">{t('fp.due')}</Text>
+                <DueDate date={clock.dueDate} warningDays={warningDays} />
+                {clock.daysLeft !== null && (
+                  <Text size="sm" c={clock.daysLeft < 0 ? 'red.7' : clock.daysLeft <= warningDays ? 'yellow.8' : 'dimmed'}>
+                    {clock.daysLeft < 0 ? t('fp.overdueDays', { n: -clock.daysLeft }) : t('fp.daysLeft', { n: clock.daysLeft })}
+                  </Text>
+                )}
+                {clock.paused && <Badge size="sm" color="gray">{t('fp.paused')}</Badge>}
+              </Group>
+            )}
+            <Group gap="sm" wrap="nowrap">
+              {editable && <SaveIndicator draft={draft} />}
+              {canSubmit && (
+                <Button onClick={() => void submit()} loading={submitting} disabled={draft.status === 'stale'} data-testid="filing-submit">
+                  {view.state === 'draft' ? t('fp.submit') : t('fp.resubmit')}
+                </Button>
+              )}
+            </Group>
+          </Stack>
+        </Group>
+        {submitError && <Alert mt="xs" color="red" variant="light" data-testid="submit-error" role="alert">{submitError}</Alert>}
+      </Paper>
+
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="record" data-testid="tab-record">{t('fp.tab.record')}</Tabs.Tab>
+          <Tabs.Tab value="materials" data-testid="tab-materials">{t('fp.tab.materials')}</Tabs.Tab>
+          <Tabs.Tab value="acceptance" data-testid="tab-acceptance">{t('fp.tab.acceptance')}</Tabs.Tab>
+          {reviewAvailable && <Tabs.Tab value="review" data-testid="tab-review">{t('fp.tab.review')}</Tabs.Tab>}
+          {trajectoryAvailable && <Tabs.Tab value="trajectory" data-testid="tab-trajectory">{t('fp.tab.trajectory')}</Tabs.Tab>}
+          {certificatesAvailable && <Tabs.Tab value="certificates" data-testid="tab-certificates">{t('fp.tab.certificates')}</Tabs.Tab>}
+          {followUpAvailable && <Tabs.Tab value="followup" data-testid="tab-followup">{t('fp.tab.followup')}</Tabs.Tab>}
+        </Tabs.List>
+        <Tabs.Panel value="record" pt="sm">
+          <RecordPanel draft={draft} settings={settings} readOnly={!editable} />
+        </Tabs.Panel>
+        <Tabs.Panel value="materials" pt="sm">
+          <MaterialsTab view={view} settings={settings} canEdit={editable} onView={onView} reload={reload} />
+        </Tabs.Panel>
+        <Tabs.Panel value="acceptance" pt="sm">
+          <AcceptanceTab view={view} settings={settings} canDecide={isClerk && view.state === 'submitted'} onView={onView} />
+        </Tabs.Panel>
+        {reviewAvailable && <Tabs.Panel value="review" pt="sm"><ReviewTab {...tabProps} /></Tabs.Panel>}
+        {trajectoryAvailable && <Tabs.Panel value="trajectory" pt="sm"><TrajectoryTab {...tabProps} /></Tabs.Panel>}
+        {certificatesAvailable && <Tabs.Panel value="certificates" pt="sm"><CertificatesTab {...tabProps} /></Tabs.Panel>}
+        {followUpAvailable && <Tabs.Panel value="followup" pt="sm"><FollowUpTab {...tabProps} /></Tabs.Panel>}
+      </Tabs>
+    </Stack>
+  );
+}
+
+export const openFiling = (id: number) => navigate(`/filings/${id}`);

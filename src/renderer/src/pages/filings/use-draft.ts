@@ -1,0 +1,196 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { emptyFilingFields, type FilingFields } from '../../../../shared/schemas/filing';
+import type { FilingView } from '../../../../shared/contract/filings';
+import { call } from '../../api/client';
+import { clientFieldErrors, formPaths, type FieldErrors } from '../../components/filing/field-errors';
+import { setAt } from '../../components/filing/paths';
+
+export type SaveStatus = 'clean' | 'dirty' | 'saving' | 'saved' | 'invalid' | 'error' | 'stale';
+
+const IDLE_MS = 1500;
+const json = (f: FilingFields) => JSON.stringify(f);
+
+/**
+ * Edits typed after filing.create was sent but before its page opened; the filing page picks them up so nothing typed
+ * during the hand-over is lost.
+ */
+const handoff = new Map<number, FilingFields>();
+
+interface Options {
+  /** null: a new filing; the first valid save creates it. */
+  view: FilingView | null;
+  editable: boolean;
+  onView(view: FilingView): void;
+  onCreated?(view: FilingView): void;
+}
+
+/**
+ * The record form's state and autosave: saves after 1.5 s idle with the version it was based on, never over someone
+ * else's change (STALE and foreign updates stop autosave and raise the conflict instead).
+ */
+export function useDraft({ view, editable, onView, onCreated }: Options) {
+  const { t } = useTranslation();
+  const start = (view && handoff.get(view.id)) ?? view?.fields ?? emptyFilingFields();
+  const [values, setValues] = useState<FilingFields>(start);
+  const [status, setStatus] = useState<SaveStatus>(start === view?.fields || !view ? 'clean' : 'dirty');
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [showAll, setShowAll] = useState(false);
+  const [stale, setStale] = useState<FilingView | null>(null);
+
+  const valuesRef = useRef(values);
+  valuesRef.current = values;
+  const sentRef = useRef(json(view?.fields ?? emptyFilingFields()));
+  const serverRef = useRef(sentRef.current);
+  const versionRef = useRef(view?.version ?? 0);
+  const idRef = useRef<number | null>(view?.id ?? null);
+  const staleRef = useRef(false);
+  const inflight = useRef<Promise<boolean> | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    if (view) handoff.delete(view.id);
+  }, [view]);
+
+  const clientErrors = useMemo(() => clientFieldErrors(values, t), [values, t]);
+
+  const adopt = useCallback((v: FilingView, fields = v.fields) => {
+    versionRef.current = v.version;
+    serverRef.current = json(v.fields);
+    sentRef.current = json(fields);
+    idRef.current = v.id;
+  }, []);
+
+  const once = useCallback(async (): Promise<boolean> => {
+    const snapshot = valuesRef.current;
+    const body = json(snapshot);
+    if (body === sentRef.current) return true;
+    if (staleRef.current) return false;
+    if (Object.keys(clientFieldErrors(snapshot, t)).length) {
+      setStatus('invalid');
+      return false;
+    }
+    setStatus('saving');
+    setMessage(null);
+    const id = idRef.current;
+    const r = id === null ? await call('filing.create', { fields: snapshot }) : await call('filing.update', { id, version: versionRef.current, fields: snapshot });
+    if (r.ok) {
+      adopt(r.value, snapshot);
+      setSavedAt(new Date());
+      setServerErrors({});
+      const more = json(valuesRef.current) !== body;
+      setStatus(more ? 'dirty' : 'saved');
+      if (id === null) {
+        if (more) handoff.set(r.value.id, valuesRef.current);
+        onCreated?.(r.value);
+      } else onView(r.value);
+      return !more;
+    }
+    if (r.error.code === 'STALE') {
+      staleRef.current = true;
+      setStale((r.error.current as FilingView | undefined) ?? null);
+      setStatus('stale');
+    } else {
+      setServerErrors(formPaths(r.error.fields));
+      setStatus(r.error.code === 'INVALID' ? 'invalid' : 'error');
+    }
+    setMessage(r.error.message);
+    return false;
+  }, [adopt, onCreated, onView, t]);
+
+  const save = useCallback(async (): Promise<boolean> => {
+    if (timer.current) clearTimeout(timer.current);
+    while (inflight.current) await inflight.current;
+    const p = once();
+    inflight.current = p;
+    try {
+      return await p;
+    } finally {
+      inflight.current = null;
+    }
+  }, [once]);
+
+  // Autosave after 1.5 s without typing.
+  useEffect(() => {
+    if (!editable || staleRef.current) return;
+    if (json(values) === sentRef.current) return;
+    setStatus((s) => (s === 'saving' ? s : 'dirty'));
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(), IDLE_MS);
+    return () => {
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [values, editable, save]);
+
+  // Someone else's change arriving (live event or a reload): adopt it when nothing is pending, else raise the conflict.
+  useEffect(() => {
+    if (!view || view.version <= versionRef.current) return;
+    const dirty = json(valuesRef.current) !== sentRef.current;
+    if (json(view.fields) === serverRef.current) versionRef.current = view.version;
+    else if (!dirty) {
+      adopt(view);
+      setValues(view.fields);
+    } else {
+      staleRef.current = true;
+      setStale(view);
+      setStatus('stale');
+    }
+  }, [view, adopt]);
+
+  const reloadCurrent = useCallback(async () => {
+    const id = idRef.current;
+    if (id === null) return;
+    const r = await call('filing.get', { id });
+    if (!r.ok) {
+      setMessage(r.error.message);
+      return;
+    }
+    adopt(r.value);
+    staleRef.current = false;
+    setStale(null);
+    setValues(r.value.fields);
+    setServerErrors({});
+    setStatus('clean');
+    setMessage(null);
+    onView(r.value);
+  }, [adopt, onView]);
+
+  const set = useCallback((path: string, value: unknown) => {
+    setValues((v) => setAt(v, path, value));
+    setServerErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== path && !k.startsWith(`${path}.`) && !path.startsWith(`${k}.`))));
+  }, []);
+  const touch = useCallback((path: string) => setTouched((s) => (s.has(path) ? s : new Set(s).add(path))), []);
+
+  const shownErrors: FieldErrors = { ...serverErrors };
+  for (const [path, msg] of Object.entries(clientErrors)) if (showAll || touched.has(path)) shownErrors[path] = msg;
+
+  /** Saves now (explicit save, before submit); shows every error if the form is not valid. */
+  const flush = useCallback(async () => {
+    setShowAll(true);
+    return save();
+  }, [save]);
+
+  return {
+    values,
+    set,
+    touch,
+    errors: shownErrors,
+    invalidCount: Object.keys(clientErrors).length,
+    setServerErrors: (e: FieldErrors) => {
+      setShowAll(true);
+      setServerErrors(e);
+    },
+    status,
+    savedAt,
+    message,
+    stale,
+    reloadCurrent,
+    flush,
+    isDirty: json(values) !== sentRef.current,
+  };
+}
+
+export type Draft = ReturnType<typeof useDraft>;
