@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,9 @@ import { emit } from '../../src/main/services';
 import { startHost, type Host } from '../../src/main/host/server';
 import { registerFileRoute } from '../../src/main/host/files';
 import { CSP } from '../../src/main/host/headers';
+import { parseHostArgs, servicesFromEnv } from '../../src/main/host/options';
+import { verifyAudit } from '../../src/main/cli/verify-audit';
+import { OWASP_SCRYPT } from '../../src/main/passwords';
 
 interface Reply {
   status: number;
@@ -213,3 +216,45 @@ describe('browser-mode host events and files', () => {
     }
   });
 });
+
+describe('launch options and the verify-audit command', () => {
+  it('parses host arguments and refuses unknown ones', () => {
+    expect(parseHostArgs(['--data-dir', '/x', '--port', '0', '--demo'])).toEqual({ dataDir: '/x', port: 0, demo: true });
+    expect(parseHostArgs([]).port).toBeNull();
+    expect(() => parseHostArgs(['--port', '70000'])).toThrow();
+    expect(() => parseHostArgs(['--evil'])).toThrow();
+  });
+
+  it('lowers scrypt only when DESK_TEST_FAST_KDF=1', () => {
+    expect(servicesFromEnv('browser', {}).scrypt).toBeUndefined();
+    expect(createDeskScrypt({})).toEqual(OWASP_SCRYPT);
+    expect(servicesFromEnv('browser', { DESK_TEST_FAST_KDF: '1' }).scrypt).toEqual({ N: 2 ** 14, r: 8, p: 1 });
+  });
+
+  it('verify-audit reports ok with the head, then the first entry that does not match', () => {
+    const dataDir = join(dir, 'data');
+    const good = verifyAudit(dataDir);
+    expect(good.code).toBe(0);
+    expect(good.lines[0]).toMatch(/^ok, [1-9]\d* entries, head [0-9a-f]{64}$/);
+    const headPath = join(dataDir, 'audit-head.json');
+    const head = JSON.parse(readFileSync(headPath, 'utf8')) as { seq: number; hash: string };
+    writeFileSync(headPath, JSON.stringify({ ...head, hash: 'f'.repeat(64) }));
+    try {
+      const bad = verifyAudit(dataDir);
+      expect(bad.code).toBe(1);
+      expect(bad.lines[0]).toContain(`entry ${head.seq}`);
+    } finally {
+      writeFileSync(headPath, JSON.stringify(head));
+    }
+    expect(verifyAudit(join(dir, 'nothing-here')).code).toBe(2);
+  });
+});
+
+function createDeskScrypt(env: NodeJS.ProcessEnv) {
+  const d = createDesk(join(dir, 'kdf'), servicesFromEnv('browser', env));
+  try {
+    return d.services.scrypt;
+  } finally {
+    d.close();
+  }
+}

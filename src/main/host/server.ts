@@ -39,8 +39,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+/** Host-specific keys may not be in the catalogue yet; fall back to the generic message for the code. */
+function message(lang: Lang, key: string, code: AppError['code']): string {
+  const text = translate(lang, key);
+  return text === key ? translate(lang, `err.${code}`) : text;
+}
+
 function refuse(res: ServerResponse, status: number, code: AppError['code'], lang: Lang, key: string): void {
-  const result: Result<never> = { ok: false, error: { code, message: translate(lang, key) } };
+  const result: Result<never> = { ok: false, error: { code, message: message(lang, key, code) } };
   sendJson(res, status, result);
 }
 
@@ -129,7 +135,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     const isApi = path.startsWith('/rpc/') || path === '/events' || path.startsWith('/files/');
     if (isApi) {
       const given = header(req, 'x-desk-token') ?? (req.method === 'GET' ? url.searchParams.get('token') : null);
-      if (!sameSecret(given, token)) return refuse(res, 401, 'UNAUTHENTICATED', lang, 'err.UNAUTHENTICATED');
+      if (!sameSecret(given, token)) return refuse(res, 401, 'UNAUTHENTICATED', lang, 'host.badToken');
     }
 
     if (path.startsWith('/rpc/')) {
