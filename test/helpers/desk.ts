@@ -16,9 +16,11 @@ import { expect } from 'vitest';
 import { createDesk, type Desk } from '../../src/main/desk';
 import type { Channel, Input, Output } from '../../src/shared/contract';
 import type { FilingView } from '../../src/shared/contract/filings';
+import type { ReviewView } from '../../src/shared/contract/review';
+import type { ReviewDecision } from '../../src/shared/domain/review';
 import type { Lang } from '../../src/shared/i18n';
 import type { Result } from '../../src/shared/result';
-import type { Role, UnitCode } from '../../src/shared/domain/units';
+import { UNIT_CODES, type Role, type UnitCode } from '../../src/shared/domain/units';
 import { addDays, addMonths, toIsoDate } from '../../src/shared/domain/calendar';
 import { demoFields } from '../../src/main/demo/data';
 import { demoPdfBase64 } from '../../src/main/demo/load';
@@ -205,4 +207,36 @@ export async function createTestDesk(opts: { now?: string; lang?: Lang } = {}): 
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A valid review.decide input for `unit` on the view's current round and version: every checklist item passes
+ * (or `failed` ones fail), an opinion where one is required, one condition for approveWithConditions.
+ */
+export function decisionInput(
+  view: Pick<ReviewView, 'filingId' | 'filingVersion' | 'currentRound'>,
+  unit: UnitCode,
+  decision: ReviewDecision,
+  opts: { failed?: string[]; opinion?: string; conditions?: Input<'review.decide'>['conditions']; key?: string } = {},
+): Input<'review.decide'> {
+  const failed = new Set(opts.failed ?? []);
+  return {
+    filingId: view.filingId,
+    section: unit,
+    round: view.currentRound ?? 1,
+    filingVersion: view.filingVersion,
+    decision,
+    opinion: opts.opinion ?? (decision === 'approve' || decision === 'notInvolved' ? '' : `${unit} ${decision} opinion`),
+    notInvolvedReason: decision === 'notInvolved' ? `${unit} is not involved` : '',
+    checklist: defaultSettings().checklists[unit].map((c) => ({ code: c.code, result: failed.has(c.code) ? ('fail' as const) : ('pass' as const), note: failed.has(c.code) ? `fix ${c.code}` : '' })),
+    conditions: opts.conditions ?? (decision === 'approveWithConditions' ? [{ text: `${unit} condition`, verifyingUnit: unit, dueDays: 10, blocks: 'hold' }] : []),
+    idempotencyKey: opts.key ?? newKey(`decide-${unit}`),
+  };
+}
+
+/** One signed-in reviewer per unit. */
+export async function reviewersByUnit(t: TestDesk): Promise<Record<UnitCode, TestUser>> {
+  const out = {} as Record<UnitCode, TestUser>;
+  for (const u of UNIT_CODES) out[u] = await t.createUser('reviewer', u);
+  return out;
 }

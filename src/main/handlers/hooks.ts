@@ -1,9 +1,17 @@
 import type { Ctx, Trx } from '../services';
+import { loadSettings } from '../db/settings';
+import { requireFiling } from './filing-view';
+import { openFirstRound, refreshStaleness } from '../review/rounds';
 
 /**
  * Seams where the joint-review area joins the filing lifecycle, inside the same transaction:
  * accepting a filing opens review round 1; a change to facts or materials may turn signed decisions stale.
  */
-export async function afterAcceptance(_trx: Trx, _ctx: Ctx, _filingId: number): Promise<void> {}
+export async function afterAcceptance(trx: Trx, ctx: Ctx, filingId: number): Promise<void> {
+  await openFirstRound(trx, ctx, filingId);
+}
 
-export async function afterFactsChanged(_trx: Trx, _ctx: Ctx, _filingId: number): Promise<void> {}
+export async function afterFactsChanged(trx: Trx, ctx: Ctx, filingId: number): Promise<void> {
+  const filing = await requireFiling(trx, filingId);
+  await refreshStaleness(trx, ctx, filing, await loadSettings(trx));
+}

@@ -5,6 +5,7 @@ import { settingsHandlers } from './settings';
 import { auditHandlers } from './audit';
 import { filingsHandlers } from './filings';
 import { demoHandlers } from './demo';
+import { reviewHandlers } from './review';
 import { backupHandlers } from './backup';
 
 /** The one handler map. The type makes a channel without a handler a compile error. */
@@ -15,5 +16,6 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...filingsHandlers,
   ...demoHandlers,
+  ...reviewHandlers,
   ...backupHandlers,
 };

@@ -1,0 +1,279 @@
+import type { Generated, Kysely, Selectable } from 'kysely';
+import type { Db } from './connection';
+import type { DB } from './schema';
+import type { Trx } from '../services';
+import type { ReviewDecision, RoundOutcome } from '../../shared/domain/review';
+import type { UnitCode } from '../../shared/domain/units';
+import type { DecisionView } from '../../shared/contract/review';
+
+type Q = Db | Trx;
+
+/** The tables of migration 002, seen by Kysely. */
+export type ReviewTables = {
+  review_rounds: {
+    id: Generated<number>;
+    filing_id: number;
+    number: number;
+    units: string;
+    opened_at: string;
+    closed_at: string | null;
+    outcome: Generated<string>;
+    supplement_request: string | null;
+  };
+  decisions: {
+    id: Generated<number>;
+    filing_id: number;
+    round: number;
+    section: string;
+    decision: string;
+    opinion: string;
+    not_involved_reason: string;
+    checklist: string;
+    conditions: string;
+    decided_by: number;
+    decided_by_name: string;
+    decided_at: string;
+    confirmed_via: string;
+    meeting_id: number | null;
+    filing_version: number;
+    facts_hash: string;
+    facts: string;
+    stale: Generated<number>;
+    stale_at: string | null;
+  };
+};
+
+const r = (db: Q) => db.withTables<ReviewTables>() as unknown as Kysely<DB & ReviewTables>;
+
+/** ',yj,hb,' ⇄ ['yj','hb']: the same form as filings.waiting_units, so a LIKE '%,yj,%' finds a unit. */
+export const unitList = (units: readonly string[]) => (units.length ? `,${units.join(',')},` : '');
+export const parseUnits = (s: string) => s.split(',').filter(Boolean) as UnitCode[];
+
+export interface SupplementItem {
+  section: UnitCode;
+  opinion: string;
+  failedItems: string[];
+}
+
+export interface RoundRecord {
+  id: number;
+  filingId: number;
+  number: number;
+  units: UnitCode[];
+  openedAt: string;
+  closedAt: string | null;
+  outcome: RoundOutcome;
+  supplementRequest: SupplementItem[] | null;
+}
+
+const toRound = (x: Selectable<ReviewTables['review_rounds']>): RoundRecord => ({
+  id: x.id,
+  filingId: x.filing_id,
+  number: x.number,
+  units: parseUnits(x.units),
+  openedAt: x.opened_at,
+  closedAt: x.closed_at,
+  outcome: x.outcome as RoundOutcome,
+  supplementRequest: x.supplement_request ? (JSON.parse(x.supplement_request) as SupplementItem[]) : null,
+});
+
+export async function getRounds(db: Q, filingId: number): Promise<RoundRecord[]> {
+  const rows = await r(db).selectFrom('review_rounds').selectAll().where('filing_id', '=', filingId).orderBy('number').execute();
+  return rows.map(toRound);
+}
+
+export async function insertRound(trx: Q, a: { filingId: number; number: number; units: readonly UnitCode[]; openedAt: string }): Promise<number> {
+  const row = await r(trx)
+    .insertInto('review_rounds')
+    .values({ filing_id: a.filingId, number: a.number, units: unitList(a.units), opened_at: a.openedAt })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function setRoundUnits(trx: Q, roundId: number, units: readonly UnitCode[]): Promise<void> {
+  await r(trx).updateTable('review_rounds').set({ units: unitList(units) }).where('id', '=', roundId).execute();
+}
+
+export async function closeRound(trx: Q, roundId: number, a: { closedAt: string; outcome: RoundOutcome; supplementRequest: SupplementItem[] | null }): Promise<void> {
+  await r(trx)
+    .updateTable('review_rounds')
+    .set({ closed_at: a.closedAt, outcome: a.outcome, supplement_request: a.supplementRequest ? JSON.stringify(a.supplementRequest) : null })
+    .where('id', '=', roundId)
+    .where('closed_at', 'is', null)
+    .execute();
+}
+
+export interface DecisionRecord extends Omit<DecisionView, 'decidedBy'> {
+  filingId: number;
+  decidedBy: string;
+  facts: unknown;
+  staleAt: string | null;
+}
+
+const toDecision = (x: Selectable<ReviewTables['decisions']>): DecisionRecord => ({
+  id: x.id,
+  filingId: x.filing_id,
+  round: x.round,
+  section: x.section as UnitCode,
+  decision: x.decision as ReviewDecision,
+  opinion: x.opinion,
+  notInvolvedReason: x.not_involved_reason,
+  checklist: JSON.parse(x.checklist) as DecisionView['checklist'],
+  conditions: JSON.parse(x.conditions) as DecisionView['conditions'],
+  decidedById: x.decided_by,
+  decidedBy: x.decided_by_name,
+  decidedAt: x.decided_at,
+  confirmedVia: x.confirmed_via as DecisionView['confirmedVia'],
+  meetingId: x.meeting_id,
+  filingVersion: x.filing_version,
+  factsHash: x.facts_hash,
+  facts: JSON.parse(x.facts) as unknown,
+  stale: x.stale === 1,
+  staleAt: x.stale_at,
+});
+
+/** Every decision on a filing, oldest first (a section's current decision is its last one). */
+export async function getDecisions(db: Q, filingId: number): Promise<DecisionRecord[]> {
+  const rows = await r(db).selectFrom('decisions').selectAll().where('filing_id', '=', filingId).orderBy('id').execute();
+  return rows.map(toDecision);
+}
+
+export async function insertDecision(
+  trx: Q,
+  a: Omit<DecisionRecord, 'id' | 'stale' | 'staleAt'>,
+): Promise<number> {
+  const row = await r(trx)
+    .insertInto('decisions')
+    .values({
+      filing_id: a.filingId,
+      round: a.round,
+      section: a.section,
+      decision: a.decision,
+      opinion: a.opinion,
+      not_involved_reason: a.notInvolvedReason,
+      checklist: JSON.stringify(a.checklist),
+      conditions: JSON.stringify(a.conditions),
+      decided_by: a.decidedById,
+      decided_by_name: a.decidedBy,
+      decided_at: a.decidedAt,
+      confirmed_via: a.confirmedVia,
+      meeting_id: a.meetingId,
+      filing_version: a.filingVersion,
+      facts_hash: a.factsHash,
+      facts: JSON.stringify(a.facts),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function markStale(trx: Q, ids: number[], at: string): Promise<void> {
+  if (!ids.length) return;
+  await r(trx).updateTable('decisions').set({ stale: 1, stale_at: at }).where('id', 'in', ids).where('stale', '=', 0).execute();
+}
+
+/**
+ * Conditions are never deleted (domain §6): when a unit re-decides, the conditions of the decision it replaces are
+ * set "not applied" with the reason, and the new decision's own conditions take their place.
+ */
+export async function setConditionsNotApplied(trx: Q, decisionIds: number[], note: string, at: string): Promise<void> {
+  if (!decisionIds.length) return;
+  await trx
+    .updateTable('tracked_items')
+    .set({ state: 'notApplied', note, closed_at: at })
+    .where('kind', '=', 'condition')
+    .where('source_decision_id', 'in', decisionIds)
+    .where('state', 'in', ['open', 'supplied'])
+    .execute();
+}
+
+export async function countOpenMaterialItems(db: Q, filingId: number): Promise<number> {
+  const row = await db
+    .selectFrom('tracked_items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('filing_id', '=', filingId)
+    .where('kind', '=', 'material')
+    .where('state', 'in', ['open', 'supplied'])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The list's unit filter reads this column; it is kept equal to the sections pending in the open round. */
+export async function setWaitingUnits(trx: Q, filingId: number, units: readonly string[], dueDate?: string | null): Promise<void> {
+  await trx
+    .updateTable('filings')
+    .set({ waiting_units: unitList(units), ...(dueDate !== undefined ? { due_date: dueDate } : {}) })
+    .where('id', '=', filingId)
+    .execute();
+}
+
+export async function insertPause(trx: Q, a: { filingId: number; step: string; startedAt: string; reason: string }): Promise<void> {
+  await trx.insertInto('clock_pauses').values({ filing_id: a.filingId, step: a.step, started_at: a.startedAt, reason: a.reason }).execute();
+}
+
+export async function endPause(trx: Q, pauseId: number, endedAt: string): Promise<void> {
+  await trx.updateTable('clock_pauses').set({ ended_at: endedAt }).where('id', '=', pauseId).where('ended_at', 'is', null).execute();
+}
+
+export interface InboxCandidate {
+  filingId: number;
+  filingNo: string;
+  projectName: string;
+  applicantName: string;
+  state: string;
+  waitingUnits: UnitCode[];
+  round: number;
+  roundOpenedAt: string;
+  reviewStartedAt: string;
+}
+
+/**
+ * Filings with an open round that still waits for `unit` (or for anyone when unit is null). The open-round join is
+ * by a partial unique index, so this stays a walk over the in-review filings only.
+ */
+export async function inboxCandidates(db: Q, unit: UnitCode | null): Promise<InboxCandidate[]> {
+  let q = r(db)
+    .selectFrom('filings as f')
+    .innerJoin('review_rounds as o', (j) => j.onRef('o.filing_id', '=', 'f.id').on('o.closed_at', 'is', null))
+    .innerJoin('review_rounds as first', (j) => j.onRef('first.filing_id', '=', 'f.id').on('first.number', '=', 1))
+    .select(['f.id', 'f.filing_no', 'f.project_name', 'f.applicant_name', 'f.state', 'f.waiting_units', 'o.number', 'o.opened_at', 'first.opened_at as started_at'])
+    .where('f.state', '=', 'in_review')
+    .where('f.waiting_units', '!=', '');
+  if (unit) q = q.where('f.waiting_units', 'like', `%,${unit},%`);
+  const rows = await q.execute();
+  return rows.map((x) => ({
+    filingId: x.id,
+    filingNo: x.filing_no,
+    projectName: x.project_name,
+    applicantName: x.applicant_name,
+    state: x.state,
+    waitingUnits: parseUnits(x.waiting_units),
+    round: x.number,
+    roundOpenedAt: x.opened_at,
+    reviewStartedAt: x.started_at,
+  }));
+}
+
+/** Stale decisions in the open rounds of the given filings: when each section turned stale. */
+export async function staleInOpenRounds(db: Q, filingIds: number[]): Promise<{ filingId: number; section: UnitCode; staleAt: string }[]> {
+  if (!filingIds.length) return [];
+  const rows = await r(db)
+    .selectFrom('decisions as d')
+    .select(['d.filing_id', 'd.section', 'd.stale_at'])
+    .where('d.filing_id', 'in', filingIds)
+    .where('d.stale', '=', 1)
+    // only a section's latest decision counts
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('decisions as n').select('n.id').whereRef('n.filing_id', '=', 'd.filing_id').whereRef('n.section', '=', 'd.section').whereRef('n.id', '>', 'd.id'))))
+    .execute();
+  return rows.map((x) => ({ filingId: x.filing_id, section: x.section as UnitCode, staleAt: x.stale_at ?? '' }));
+}
+
+export async function pausesOf(db: Q, filingIds: number[], step: string) {
+  if (!filingIds.length) return [];
+  return db.selectFrom('clock_pauses').selectAll().where('filing_id', 'in', filingIds).where('step', '=', step).orderBy('started_at').execute();
+}
+
+export async function getEvents(db: Q, filingId: number) {
+  return db.selectFrom('filing_events').selectAll().where('filing_id', '=', filingId).orderBy('at').orderBy('id').execute();
+}

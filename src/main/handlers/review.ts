@@ -1,0 +1,133 @@
+import type { Handler } from '../dispatch';
+import { DeskError } from '../../shared/result';
+import { diffFacts } from '../../shared/domain/staleness';
+import type { UnitCode } from '../../shared/domain/units';
+import { emit, write, type Ctx, type Trx } from '../services';
+import { loadSettings } from '../db/settings';
+import { bumpVersion, getPauses } from '../db/filings';
+import { endPause, getDecisions, insertPause } from '../db/review';
+import { findIdempotent, keyTaken, recordIdempotent } from '../db/idempotency';
+import { requireFiling, todayOf } from './filing-view';
+import { recordDecision, requireAuthority } from '../review/decide';
+import { openNextRound, reviewEvent } from '../review/rounds';
+import { buildReviewView } from '../review/view';
+import { buildInbox } from '../review/inbox';
+import { currentFacts } from '../review/facts';
+import { lastDecision } from '../review/state';
+import { reviewClock, REVIEW_STEP, WAITING_FOR_APPLICANT } from '../review/clock';
+import { getRounds } from '../db/review';
+import { trajectoryHandlers } from './trajectory';
+// Registers the demo loader's review stage (it moves demo filings through review to their targets).
+import '../demo/review-stage';
+
+const changed = (ctx: Ctx, filingId: number, version: number, units: UnitCode[]) => {
+  emit(ctx.services, 'filing.changed', { filingId, version });
+  emit(ctx.services, 'inbox.changed', { units });
+};
+
+/** The version check of every review write: the later of two saves gets STALE with the current review. */
+async function lockForReview(trx: Trx, filingId: number, version: number) {
+  const f = await requireFiling(trx, filingId);
+  if (f.version !== version) throw new DeskError('STALE', 'err.STALE', {}, undefined, await buildReviewView(trx, filingId));
+  return f;
+}
+
+const get: Handler<'review.get'> = (input, ctx) => buildReviewView(ctx.services.store.db, input.filingId);
+
+const decide: Handler<'review.decide'> = async (input, ctx) => {
+  const { db } = ctx.services.store;
+  // Checked before anything else, so every refused attempt is refused (and audited) the same way.
+  requireAuthority(ctx.actor, input.section);
+  const actor = ctx.actor;
+  const prior = await findIdempotent<{ filingId: number }>(db, input.idempotencyKey, 'review.decide', actor.id);
+  if (prior) return buildReviewView(db, prior.filingId);
+  if (await keyTaken(db, input.idempotencyKey)) throw new DeskError('CONFLICT', 'err.CONFLICT');
+  const settings = await loadSettings(db);
+  await write(ctx, async (scope) => {
+    // Re-checked inside the transaction: a retry racing its own first attempt must not decide twice.
+    if (await findIdempotent(scope.trx, input.idempotencyKey, 'review.decide', actor.id)) return;
+    await recordDecision(scope, ctx, input, actor, { via: 'desk', meetingId: null }, settings);
+    await recordIdempotent(scope.trx, input.idempotencyKey, 'review.decide', actor.id, { filingId: input.filingId }, ctx.now.toISOString());
+  });
+  const view = await buildReviewView(db, input.filingId);
+  changed(ctx, input.filingId, view.filingVersion, [input.section]);
+  return view;
+};
+
+const diff: Handler<'review.diff'> = async (input, ctx) => {
+  const { db } = ctx.services.store;
+  const filing = await requireFiling(db, input.filingId);
+  const signed = lastDecision(await getDecisions(db, filing.id), input.section);
+  if (!signed) return { signedVersion: null, currentVersion: filing.version, changes: [] };
+  const now = (await currentFacts(db, filing.id, filing.fields, await loadSettings(db)))[input.section];
+  return { signedVersion: signed.filingVersion, currentVersion: filing.version, changes: diffFacts(signed.facts, now.facts) };
+};
+
+const inbox: Handler<'review.inbox'> = async (_input, ctx) => {
+  const { db } = ctx.services.store;
+  return buildInbox(db, ctx.actor!, await loadSettings(db), todayOf(ctx));
+};
+
+const recordSupplement: Handler<'review.recordSupplement'> = async (input, ctx) => {
+  const { db } = ctx.services.store;
+  const actorId = ctx.actor!.id;
+  const prior = await findIdempotent<{ filingId: number }>(db, input.idempotencyKey, 'review.recordSupplement', actorId);
+  if (prior) return buildReviewView(db, prior.filingId);
+  if (await keyTaken(db, input.idempotencyKey)) throw new DeskError('CONFLICT', 'err.CONFLICT');
+  const settings = await loadSettings(db);
+  let units: UnitCode[] = [];
+  await write(ctx, async ({ trx, audit }) => {
+    if (await findIdempotent(trx, input.idempotencyKey, 'review.recordSupplement', actorId)) return;
+    const filing = await lockForReview(trx, input.filingId, input.version);
+    if (filing.state !== 'supplement_requested') throw new DeskError('CONFLICT', 'review.notWaitingSupplement', { state: filing.state });
+    const now = ctx.now.toISOString();
+    for (const p of await getPauses(trx, filing.id)) if (p.ended_at === null && p.reason === WAITING_FOR_APPLICANT) await endPause(trx, p.id, now);
+    await reviewEvent(trx, ctx, filing.id, 'review.supplied', { note: input.note });
+    const next = await openNextRound(trx, ctx, filing, settings);
+    units = next.units;
+    const { units: _units, ...change } = next;
+    if (!(await bumpVersion(trx, filing.id, filing.version, now, change))) throw new DeskError('STALE', 'err.STALE', {}, undefined, await buildReviewView(trx, filing.id));
+    await recordIdempotent(trx, input.idempotencyKey, 'review.recordSupplement', actorId, { filingId: filing.id }, now);
+    await audit({ action: 'review.recordSupplement', target: `filing:${filing.id}`, before: { state: filing.state }, after: { state: 'in_review', note: input.note, nextRoundUnits: next.units } });
+  });
+  const view = await buildReviewView(db, input.filingId);
+  changed(ctx, input.filingId, view.filingVersion, units);
+  return view;
+};
+
+const pauseClock: Handler<'review.pauseClock'> = async (input, ctx) => {
+  const { db } = ctx.services.store;
+  const settings = await loadSettings(db);
+  await write(ctx, async ({ trx, audit }) => {
+    const filing = await lockForReview(trx, input.filingId, input.version);
+    if (filing.state !== 'in_review') throw new DeskError('CONFLICT', 'review.notInReview', { state: filing.state });
+    const now = ctx.now.toISOString();
+    const open = (await getPauses(trx, filing.id)).find((p) => p.ended_at === null);
+    if (input.pause) {
+      if (open) throw new DeskError('CONFLICT', 'review.alreadyPaused');
+      await insertPause(trx, { filingId: filing.id, step: REVIEW_STEP, startedAt: now, reason: input.reason });
+    } else {
+      // Only the supplement ends the wait for the applicant; resuming here is for expert reviews.
+      if (!open || open.reason === WAITING_FOR_APPLICANT) throw new DeskError('CONFLICT', 'review.notPaused');
+      await endPause(trx, open.id, now);
+    }
+    await reviewEvent(trx, ctx, filing.id, input.pause ? 'review.clockPaused' : 'review.clockResumed', { reason: input.reason });
+    const rounds = await getRounds(trx, filing.id);
+    const clock = reviewClock(rounds[0]?.openedAt ?? now, await getPauses(trx, filing.id), settings, todayOf(ctx));
+    if (!(await bumpVersion(trx, filing.id, filing.version, now, { due_date: clock.dueDate }))) throw new DeskError('STALE', 'err.STALE', {}, undefined, await buildReviewView(trx, filing.id));
+    await audit({ action: 'review.pauseClock', target: `filing:${filing.id}`, before: { paused: open !== undefined, reason: open?.reason ?? null }, after: { paused: input.pause, reason: input.reason, dueDate: clock.dueDate } });
+  });
+  const view = await buildReviewView(db, input.filingId);
+  changed(ctx, input.filingId, view.filingVersion, []);
+  return view;
+};
+
+export const reviewHandlers = {
+  'review.get': get,
+  'review.decide': decide,
+  'review.diff': diff,
+  'review.inbox': inbox,
+  'review.recordSupplement': recordSupplement,
+  'review.pauseClock': pauseClock,
+  ...trajectoryHandlers,
+};

@@ -1,0 +1,82 @@
+import type { Actor } from '../../shared/contract/auth';
+import type { ParsedInput } from '../../shared/contract';
+import type { Settings } from '../../shared/schemas/settings';
+import { DeskError } from '../../shared/result';
+import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
+import type { Ctx, WriteScope } from '../services';
+import { bumpVersion, insertTrackedItem, refreshNextItemDue } from '../db/filings';
+import { getDecisions, getRounds, insertDecision, setConditionsNotApplied } from '../db/review';
+import { requireFiling, todayOf } from '../handlers/filing-view';
+import { currentFacts } from './facts';
+import { combineRound, reviewEvent } from './rounds';
+import { lastDecision, openRoundOf } from './state';
+import { buildReviewView } from './view';
+
+export type DecisionInput = ParsedInput<'review.decide'>;
+
+/** How the decision was confirmed: at the reviewer's own desk, or with their password at a joint session. */
+export interface Confirmation {
+  via: 'desk' | 'session';
+  meetingId: number | null;
+}
+
+/** Separation of duties (domain §3): only a reviewer of the section's own unit decides it. */
+export function requireAuthority(decider: Actor | null, section: string): asserts decider is Actor {
+  if (!decider || decider.role !== 'reviewer' || decider.unit !== section) throw new DeskError('FORBIDDEN', 'review.notYourSection', { section });
+}
+
+/**
+ * Records one unit's decision inside the caller's write, bound to the version and facts the reviewer saw, and
+ * combines the round when it was the last one missing. Shared by review.decide and the joint session's step-up
+ * confirmation, so both go through the same checks (and the same database trigger).
+ */
+export async function recordDecision(scope: WriteScope, ctx: Ctx, input: DecisionInput, decider: Actor, confirmation: Confirmation, settings: Settings): Promise<number> {
+  const { trx, audit } = scope;
+  requireAuthority(decider, input.section);
+  const filing = await requireFiling(trx, input.filingId);
+  const stale = async () => new DeskError('STALE', 'err.STALE', {}, undefined, await buildReviewView(trx, input.filingId));
+  if (filing.version !== input.filingVersion) throw await stale();
+  if (filing.state !== 'in_review') throw new DeskError('CONFLICT', 'review.notInReview', { state: filing.state });
+  const round = openRoundOf(await getRounds(trx, filing.id));
+  if (!round || round.number !== input.round) throw new DeskError('CONFLICT', 'review.wrongRound', { round: round?.number ?? '-' });
+  if (!round.units.includes(input.section)) throw new DeskError('CONFLICT', 'review.notInRound', { section: input.section, round: round.number });
+
+  const now = ctx.now.toISOString();
+  const today = todayOf(ctx);
+  const facts = (await currentFacts(trx, filing.id, filing.fields, settings))[input.section];
+  const conditions = input.conditions.map((c) => ({ text: c.text, verifyingUnit: c.verifyingUnit, dueDate: addWorkingDays(officialCalendar, today, c.dueDays), blocks: c.blocks }));
+  const replaced = lastDecision(await getDecisions(trx, filing.id), input.section, round.number);
+  const id = await insertDecision(trx, {
+    filingId: filing.id,
+    round: round.number,
+    section: input.section,
+    decision: input.decision,
+    opinion: input.opinion,
+    notInvolvedReason: input.notInvolvedReason,
+    checklist: input.checklist,
+    conditions,
+    decidedById: decider.id,
+    decidedBy: decider.displayName,
+    decidedAt: now,
+    confirmedVia: confirmation.via,
+    meetingId: confirmation.meetingId,
+    filingVersion: filing.version,
+    factsHash: facts.hash,
+    facts: facts.facts,
+  });
+  if (replaced) await setConditionsNotApplied(trx, [replaced.id], `superseded by decision ${id}`, now);
+  for (const c of conditions)
+    await insertTrackedItem(trx, { filingId: filing.id, kind: 'condition', materialCode: null, text: c.text, verifyingUnit: c.verifyingUnit, dueDate: c.dueDate, blocks: c.blocks, now, sourceDecisionId: id });
+  if (conditions.length || replaced) await refreshNextItemDue(trx, filing.id);
+  await reviewEvent(trx, ctx, filing.id, 'review.decided', { section: input.section, round: round.number, decision: input.decision, decisionId: id, by: decider.displayName, via: confirmation.via });
+
+  const change = await combineRound(trx, ctx, filing, settings);
+  if (!(await bumpVersion(trx, filing.id, filing.version, now, change))) throw await stale();
+  await audit({
+    action: 'review.decide',
+    target: `filing:${filing.id}`,
+    before: { state: filing.state, version: filing.version, replaced: replaced?.id ?? null },
+    after: { decisionId: id, section: input.section, round: round.number, decision: input.decision, decidedBy: decider.id, via: confirmation.via, factsHash: facts.hash, conditions, state: change.state ?? filing.state },
+  });
+  return id;
+}

@@ -1,0 +1,66 @@
+/** How the stored rounds and decisions read as the review's current state. Pure over loaded records. */
+import { UNIT_CODES, type UnitCode } from '../../shared/domain/units';
+import type { UnitDecision } from '../../shared/domain/review';
+import type { DecisionRecord, RoundRecord, SupplementItem } from '../db/review';
+
+export const latestRound = (rounds: RoundRecord[]): RoundRecord | null => rounds[rounds.length - 1] ?? null;
+export const openRoundOf = (rounds: RoundRecord[]): RoundRecord | null => {
+  const last = latestRound(rounds);
+  return last && last.closedAt === null ? last : null;
+};
+
+/** The section's latest decision, optionally within one round. Decisions arrive oldest first. */
+export function lastDecision(decisions: DecisionRecord[], unit: UnitCode, round?: number): DecisionRecord | null {
+  for (let i = decisions.length - 1; i >= 0; i--) {
+    const d = decisions[i]!;
+    if (d.section === unit && (round === undefined || d.round === round)) return d;
+  }
+  return null;
+}
+
+/**
+ * The decision that counts for each unit: inside the round, its decision in that round; outside it, its last
+ * decision from an earlier round (units not asked again keep what they decided).
+ */
+export function countingDecision(decisions: DecisionRecord[], round: RoundRecord, unit: UnitCode): DecisionRecord | null {
+  return round.units.includes(unit) ? lastDecision(decisions, unit, round.number) : lastDecision(decisions, unit);
+}
+
+/** Sections in the round still to decide: no decision yet in this round, or one that turned stale. */
+export function pendingUnits(decisions: DecisionRecord[], round: RoundRecord): UnitCode[] {
+  return round.units.filter((u) => {
+    const d = lastDecision(decisions, u, round.number);
+    return d === null || d.stale;
+  });
+}
+
+export function unitDecisions(decisions: DecisionRecord[], round: RoundRecord): UnitDecision[] {
+  return UNIT_CODES.filter((u) => round.units.includes(u) || lastDecision(decisions, u) !== null).map((unit) => {
+    const d = countingDecision(decisions, round, unit);
+    return { unit, decision: d?.decision ?? null, stale: d?.stale ?? false };
+  });
+}
+
+/** The one notice (一次性告知) for a round that ended in revise: every unit's opinion and failed checklist items. */
+export function supplementRequest(decisions: DecisionRecord[], round: RoundRecord): SupplementItem[] {
+  const items: SupplementItem[] = [];
+  for (const unit of round.units) {
+    const d = lastDecision(decisions, unit, round.number);
+    if (!d) continue;
+    const failedItems = d.checklist.filter((c) => c.result === 'fail').map((c) => c.code);
+    if (d.decision === 'revise' || failedItems.length > 0 || (d.decision !== 'approve' && d.decision !== 'notInvolved' && d.opinion))
+      items.push({ section: unit, opinion: d.opinion, failedItems });
+  }
+  return items;
+}
+
+/** Failed checklist items and the open comment of the section's decision before this round (domain §6). */
+export function carriedOver(decisions: DecisionRecord[], round: RoundRecord | null, unit: UnitCode) {
+  if (!round || round.number === 1 || !round.units.includes(unit)) return [];
+  let prev: DecisionRecord | null = null;
+  for (const d of decisions) if (d.section === unit && d.round < round.number) prev = d;
+  if (!prev) return [];
+  const out = prev.checklist.filter((c) => c.result === 'fail').map((c) => ({ round: prev.round, code: c.code, note: c.note }));
+  if (prev.decision === 'revise' && prev.opinion) out.unshift({ round: prev.round, code: 'opinion', note: prev.opinion });
+  return out;
+}

@@ -1,0 +1,53 @@
+import type { Db } from '../db/connection';
+import type { Trx } from '../services';
+import type { DecisionView, ReviewView } from '../../shared/contract/review';
+import { UNIT_CODES } from '../../shared/domain/units';
+import { requireFiling } from '../handlers/filing-view';
+import { getDecisions, getRounds, type DecisionRecord } from '../db/review';
+import { carriedOver, lastDecision, latestRound } from './state';
+
+const toView = (d: DecisionRecord): DecisionView => ({
+  id: d.id,
+  round: d.round,
+  section: d.section,
+  decision: d.decision,
+  opinion: d.opinion,
+  notInvolvedReason: d.notInvolvedReason,
+  checklist: d.checklist,
+  conditions: d.conditions,
+  decidedById: d.decidedById,
+  decidedBy: d.decidedBy,
+  decidedAt: d.decidedAt,
+  confirmedVia: d.confirmedVia,
+  meetingId: d.meetingId,
+  filingVersion: d.filingVersion,
+  factsHash: d.factsHash,
+  stale: d.stale,
+});
+
+/** The review as every screen sees it: rounds, each section's current decision and history, what carries over. */
+export async function buildReviewView(db: Db | Trx, filingId: number): Promise<ReviewView> {
+  const filing = await requireFiling(db, filingId);
+  const [rounds, decisions] = await Promise.all([getRounds(db, filingId), getDecisions(db, filingId)]);
+  const round = latestRound(rounds);
+  return {
+    filingId,
+    filingVersion: filing.version,
+    state: filing.state,
+    currentRound: round?.number ?? null,
+    rounds: rounds.map((r) => ({ number: r.number, units: r.units, openedAt: r.openedAt, closedAt: r.closedAt, outcome: r.outcome })),
+    sections: UNIT_CODES.map((unit) => {
+      const inRound = round?.units.includes(unit) ?? false;
+      // In the round: only this round's decision is current (null until the unit decides again).
+      const current = round ? (inRound ? lastDecision(decisions, unit, round.number) : lastDecision(decisions, unit)) : null;
+      return {
+        section: unit,
+        inRound,
+        current: current ? toView(current) : null,
+        history: decisions.filter((d) => d.section === unit).map(toView),
+        carriedOver: carriedOver(decisions, round, unit),
+      };
+    }),
+    supplementRequest: round && round.outcome === 'supplementRequested' ? round.supplementRequest : null,
+  };
+}
