@@ -45,10 +45,10 @@ function toRecord(r: {
   };
 }
 
-const recordColumns = ['id', 'filing_no', 'state', 'version', 'fields', 'acceptance', 'conditional', 'step', 'due_date', 'is_demo', 'created_at', 'updated_at', 'submitted_at'] as const;
+const recordColumns = ['id', 'filing_no', 'state', 'version', 'filing_fields.fields as fields', 'acceptance', 'conditional', 'step', 'due_date', 'is_demo', 'created_at', 'updated_at', 'submitted_at'] as const;
 
 export async function getFiling(db: Q, id: number): Promise<FilingRecord | null> {
-  const r = await db.selectFrom('filings').select(recordColumns).where('id', '=', id).executeTakeFirst();
+  const r = await db.selectFrom('filings').innerJoin('filing_fields', 'filing_fields.filing_id', 'filings.id').select(recordColumns).where('id', '=', id).executeTakeFirst();
   return r ? toRecord(r) : null;
 }
 
@@ -78,7 +78,6 @@ export async function insertFiling(
       filing_no: a.filingNo,
       state: a.state ?? 'draft',
       ...searchColumns(a.fields),
-      fields: JSON.stringify(a.fields),
       is_demo: a.isDemo ? 1 : 0,
       created_by: a.createdBy,
       created_at: a.now,
@@ -86,6 +85,7 @@ export async function insertFiling(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await trx.insertInto('filing_fields').values({ filing_id: id, fields: JSON.stringify(a.fields) }).execute();
   if (a.materialCodes.length)
     await trx
       .insertInto('filing_materials')
@@ -100,13 +100,15 @@ export async function insertFiling(
  */
 export async function bumpVersion(trx: Q, id: number, expected: number, now: string, set: Partial<{ fields: FilingFields; state: FilingState; acceptance: unknown; conditional: boolean; step: string | null; due_date: string | null; submitted_at: string | null; waiting_units: string; next_item_due: string | null }> = {}): Promise<boolean> {
   const values: Record<string, unknown> = { version: sql`version + 1`, updated_at: now };
-  if (set.fields) Object.assign(values, { fields: JSON.stringify(set.fields), ...searchColumns(set.fields) });
+  if (set.fields) Object.assign(values, searchColumns(set.fields));
   if (set.state) values.state = set.state;
   if ('acceptance' in set) values.acceptance = set.acceptance === null ? null : JSON.stringify(set.acceptance);
   if ('conditional' in set) values.conditional = set.conditional ? 1 : 0;
   for (const k of ['step', 'due_date', 'submitted_at', 'waiting_units', 'next_item_due'] as const) if (k in set) values[k] = set[k];
   const res = await trx.updateTable('filings').set(values).where('id', '=', id).where('version', '=', expected).executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  if (Number(res.numUpdatedRows) !== 1) return false;
+  if (set.fields) await trx.updateTable('filing_fields').set({ fields: JSON.stringify(set.fields) }).where('filing_id', '=', id).execute();
+  return true;
 }
 
 export async function getMaterials(db: Q, filingId: number) {
@@ -216,16 +218,41 @@ const sortColumn = {
 const ftsPhrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** Counting stops here; beyond it the list says "10,000+" rather than scanning every row for an exact number. */
-export const COUNT_CAP = 10_000;
+/**
+ * Counting a filtered search stops here; beyond it the list says "2,000+" rather than scanning every row for an
+ * exact number. An unfiltered list is counted exactly (cheap: the smallest index).
+ */
+export const COUNT_CAP = 2_000;
+
+interface ListRow {
+  id: number; filing_no: string; state: string; applicant_name: string; credit_code: string; project_name: string; park_id: string;
+  updated_at: string; submitted_at: string | null; due_date: string | null; next_item_due: string | null; conditional: number; is_demo: number;
+  total_count?: number;
+}
+
+/** Above this many text matches, walking the sort index and probing the match set beats sorting the matches. */
+const DENSE_MATCHES = 2_000;
 
 export async function listFilings(db: Q, input: FilingListInput, today: string): Promise<{ total: number; rows: FilingRow[] }> {
   let q = db.selectFrom('filings');
   const query = input.query;
+  const otherFilters = input.states.length > 0 || input.parkId !== null || input.unit !== null || input.overdueOnly;
+  let ftsCount: number | null = null;
   if (query) {
     const upper = query.toUpperCase();
     if ([...query].length >= 3) {
-      q = q.where('id', 'in', (eb) => eb.selectFrom('filings_fts').select('rowid').where(sql<boolean>`filings_fts MATCH ${ftsPhrase(query)}`));
+      const phrase = ftsPhrase(query);
+      ftsCount = Number(
+        (await db.selectFrom('filings_fts').select((eb) => eb.fn.countAll<number>().as('n')).where(sql<boolean>`filings_fts MATCH ${phrase}`).executeTakeFirstOrThrow()).n,
+      );
+      if (ftsCount === 0) return { total: 0, rows: [] };
+      // Few matches, or other filters to apply: fetch the matches by rowid, filter and sort them. Many matches and
+      // nothing else: walk the sort column's index and stop at one page (the unary + keeps SQLite off the rowid list).
+      q = q.where(
+        ftsCount > DENSE_MATCHES && !otherFilters
+          ? sql<boolean>`+filings.id IN (SELECT rowid FROM filings_fts WHERE filings_fts MATCH ${phrase})`
+          : sql<boolean>`filings.id IN (SELECT rowid FROM filings_fts WHERE filings_fts MATCH ${phrase})`,
+      );
     } else {
       const pattern = likePattern(query);
       q = q.where((eb) =>
@@ -243,24 +270,42 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
   if (input.unit) q = q.where('waiting_units', 'like', `%,${input.unit},%`);
   if (input.overdueOnly) q = q.where((eb) => eb.or([eb('due_date', '<', today), eb('next_item_due', '<', today)]));
 
-  const counted = await db
-    .selectFrom(q.select(sql`1`.as('x')).limit(COUNT_CAP + 1).as('c'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
   const col = sortColumn[input.sort];
-  const rows = await q
-    .select(['id', 'filing_no', 'state', 'applicant_name', 'credit_code', 'project_name', 'park_id', 'updated_at', 'submitted_at', 'due_date', 'next_item_due', 'conditional', 'is_demo'])
-    .orderBy(col, input.dir)
-    .orderBy('id', input.dir)
-    .limit(input.limit)
-    .offset(input.offset)
-    .execute();
+  const columns = ['id', 'filing_no', 'state', 'applicant_name', 'credit_code', 'project_name', 'park_id', 'updated_at', 'submitted_at', 'due_date', 'next_item_due', 'conditional', 'is_demo'] as const;
+  const page = (withTotal: boolean) =>
+    q
+      .select(columns)
+      .$if(withTotal, (qb) => qb.select(sql<number>`count(*) OVER ()`.as('total_count')))
+      .orderBy(col, input.dir)
+      .orderBy('id', input.dir)
+      .limit(input.limit)
+      .offset(input.offset)
+      .execute() as Promise<ListRow[]>;
+  const countCapped = async () =>
+    Number((await db.selectFrom(q.select(sql`1`.as('x')).limit(COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+  let rows: Awaited<ReturnType<typeof page>>;
+  let total: number;
+  if (!query && !otherFilters) {
+    rows = await page(false);
+    total = Number((await db.selectFrom('filings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  } else if (ftsCount !== null && !otherFilters) {
+    rows = await page(false);
+    total = Math.min(ftsCount, COUNT_CAP + 1);
+  } else if (ftsCount !== null) {
+    // The text matches are bounded, so one pass both filters them and counts them (a window over the same rows).
+    rows = await page(true);
+    total = rows.length ? Math.min(Number(rows[0]!.total_count), COUNT_CAP + 1) : await countCapped();
+  } else {
+    rows = await page(false);
+    total = await countCapped();
+  }
   const ids = rows.map((r) => r.id);
   const items = ids.length
     ? await db.selectFrom('tracked_items').select(['filing_id', 'due_date']).where('filing_id', 'in', ids).where('state', 'in', ['open', 'supplied']).orderBy('due_date').execute()
     : [];
   return {
-    total: Number(counted.n),
+    total,
     rows: rows.map((r) => ({
       id: r.id,
       filingNo: r.filing_no,

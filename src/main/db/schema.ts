@@ -25,7 +25,6 @@ export interface FilingsTable {
   credit_code: string;
   project_name: string;
   park_id: string;
-  fields: string;
   acceptance: string | null;
   conditional: Generated<number>;
   step: string | null;
@@ -117,6 +116,7 @@ export interface DB {
   users: UsersTable;
   settings: { key: string; value: string; updated_at: string };
   filings: FilingsTable;
+  filing_fields: { filing_id: number; fields: string };
   filings_fts: { rowid: number; filing_no: string; applicant_name: string; credit_code: string; project_name: string };
   filing_materials: FilingMaterialsTable;
   attachments: AttachmentsTable;

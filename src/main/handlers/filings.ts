@@ -40,7 +40,7 @@ const create: Handler<'filing.create'> = async (input, ctx) => {
   const settings = await loadSettings(ctx.services.store.db);
   const id = await write(ctx, async ({ trx, audit }) => {
     const filingNo = await nextFilingNo(trx, Number(todayOf(ctx).slice(0, 4)));
-    const id = await insertFiling(trx, { filingNo, fields: input.fields, createdBy: ctx.actor!.id, now: ctx.now.toISOString(), materialCodes: settings.materialTypes.map((t) => t.code) });
+    const id = await insertFiling(trx, { filingNo, fields: input.fields, createdBy: ctx.actor!.id, now: ctx.now.toISOString(), materialCodes: settings.materialTypes.map((t) => t.code), isDemo: ctx.actor!.isDemo });
     await event(trx, ctx, id, 'created');
     await audit({ action: 'filing.create', target: `filing:${id}`, after: { filingNo, fields: input.fields } });
     return id;

@@ -19,6 +19,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (r.ok) setStatus(r.value);
   }, []);
   useEffect(() => {
+    // The first status request is the whole point of mounting the provider.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void refresh();
   }, [refresh]);
   return <SessionContext.Provider value={{ status, refresh }}>{children}</SessionContext.Provider>;

@@ -37,7 +37,6 @@ CREATE TABLE filings (
   credit_code TEXT NOT NULL DEFAULT '',
   project_name TEXT NOT NULL DEFAULT '',
   park_id TEXT NOT NULL DEFAULT '',
-  fields TEXT NOT NULL,
   acceptance TEXT,
   conditional INTEGER NOT NULL DEFAULT 0,
   step TEXT,
@@ -50,6 +49,12 @@ CREATE TABLE filings (
   updated_at TEXT NOT NULL,
   submitted_at TEXT
 ) STRICT;
+-- The full record lives beside its summary row, so list queries that touch thousands of rows read small pages.
+CREATE TABLE filing_fields (
+  filing_id INTEGER PRIMARY KEY REFERENCES filings(id),
+  fields TEXT NOT NULL
+) STRICT;
+
 CREATE INDEX filings_state ON filings(state, updated_at);
 CREATE INDEX filings_park ON filings(park_id, updated_at);
 CREATE INDEX filings_updated ON filings(updated_at);
@@ -59,6 +64,7 @@ CREATE INDEX filings_item_due ON filings(next_item_due);
 CREATE INDEX filings_applicant ON filings(applicant_name);
 CREATE INDEX filings_project ON filings(project_name);
 CREATE INDEX filings_credit ON filings(credit_code);
+CREATE INDEX filings_waiting ON filings(state, waiting_units, updated_at);
 
 -- Chinese substring search: trigram FTS over the searchable columns, kept in step by triggers.
 -- Queries of 3+ characters use it; 1–2 character queries fall back to an index-ordered scan that stops at one page.

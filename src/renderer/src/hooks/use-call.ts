@@ -4,23 +4,29 @@ import type { AppError } from '../../../shared/result';
 import { call } from '../api/client';
 
 /** Loads a channel's output and reloads it on demand; errors are values, shown by the caller. */
+/** `deps` are extra values that force a reload when they change (e.g. the filing version after a live update). */
 export function useQuery<C extends Channel>(channel: C, input: Input<C> | null, deps: unknown[] = []) {
   const [data, setData] = useState<Output<C> | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [loading, setLoading] = useState(false);
-  const key = JSON.stringify(input);
+  // The input is compared by value: a new object with the same content does not reload.
+  const key = input === null ? null : JSON.stringify(input);
+  const depsKey = JSON.stringify(deps);
   const reload = useCallback(async () => {
-    if (input === null) return;
+    if (key === null) return;
     setLoading(true);
-    const r = await call(channel, input);
+    const r = await call(channel, JSON.parse(key) as Input<C>);
     setLoading(false);
     if (r.ok) {
       setData(r.value);
       setError(null);
     } else setError(r.error);
+    // depsKey is a dependency on purpose: it reloads when the caller's extra values change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [channel, key, ...deps]);
+  }, [channel, key, depsKey]);
   useEffect(() => {
+    // Loading on mount and when the input changes is the point of this hook.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void reload();
   }, [reload]);
   return { data, error, loading, reload, setData };
