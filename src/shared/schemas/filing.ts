@@ -61,8 +61,9 @@ export const projectSchema = z.strictObject({
     .string({ error: 'v.text' })
     .transform((s) => s.trim())
     .refine((s) => s === '' || isValidProjectCode(s), { error: 'v.projectCode' }),
-  parkId: z.string().max(64),
-  baseId: z.string().max(64),
+  // Park and base ids come from Settings; empty while a draft has none yet.
+  parkId: z.string().regex(/^[a-z0-9_-]{0,32}$/, { error: 'v.park' }),
+  baseId: z.string().regex(/^[a-z0-9_-]{0,32}$/, { error: 'v.base' }),
   bay: optionalName(),
   products: z.array(productSchema).max(50, { error: 'v.tooMany' }),
   routeSummary: freeText(),
