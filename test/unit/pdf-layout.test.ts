@@ -49,3 +49,11 @@ describe('CJK line breaking', () => {
     expect(lines.join('')).toBe(`一${'。'.repeat(9)}`);
   });
 });
+
+describe('glued pairs', () => {
+  it('a no-break space keeps "CAS" with its number and a value with its unit', () => {
+    const lines = breakLines('氟化锂（CAS\u00a07789-24-4）最大量 0.5\u00a0t', 16, measure);
+    expect(lines.some((l) => l.includes('CAS\u00a07789-24-4'))).toBe(true);
+    expect(lines.some((l) => l.includes('0.5\u00a0t'))).toBe(true);
+  });
+});

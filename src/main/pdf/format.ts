@@ -10,7 +10,7 @@ export function displayDate(value: string): string {
 /** A quantity with its unit, or a dash when it was not given. */
 export function quantity(value: number | null, unit: string): string {
   if (value === null || !Number.isFinite(value)) return '—';
-  return `${formatNumber(value)} ${unit}`;
+  return `${formatNumber(value)}\u00a0${unit}`;
 }
 
 function formatNumber(value: number): string {

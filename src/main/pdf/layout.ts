@@ -16,7 +16,8 @@ export const NO_LINE_START = new Set([
 ]);
 export const NO_LINE_END = new Set([...'（「『《〔【〈〖〘〚｛［‘“([{$¥￥#']);
 
-const ASCII_WORD = /^[!-~]$/; // printable ASCII except space
+// Printable ASCII except space, plus the no-break space that glues "CAS" to its number and a value to its unit.
+const ASCII_WORD = /^[!-~\u00a0]$/;
 const COMBINING = /^\p{M}$/u;
 
 /** Sum of advances; measure gets one code point (with any combining marks) at a time. */

@@ -1,5 +1,5 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { embedDeskFonts, printable, type DeskFonts, type Weight } from './fonts';
+import { advanceOf, embedDeskFonts, printable, type DeskFonts, type Weight } from './fonts';
 import { breakLines, cachedMeasure, textWidth, type Measure } from './layout';
 
 /**
@@ -58,13 +58,25 @@ export interface Cell {
   align?: 'left' | 'center';
 }
 
+// Advances come from the font program (no shaping: ligatures and kerning are off when drawing) and are cached for
+// the life of the process, since the same few hundred characters recur in every document.
+const measures = new Map<string, Measure>();
+function measureFor(weight: Weight, size: number): Measure {
+  const key = `${weight}/${size}`;
+  let m = measures.get(key);
+  if (!m) {
+    m = cachedMeasure((ch) => advanceOf(weight, ch, size));
+    measures.set(key, m);
+  }
+  return m;
+}
+
 export class Sheet {
   readonly doc: PDFDocument;
   readonly fonts: DeskFonts;
   readonly pages: PDFPage[] = [];
   /** Top of the free space on the current page. */
   y = BLOCK.top;
-  private readonly measures: Record<Weight, Map<number, Measure>> = { regular: new Map(), bold: new Map() };
   private readonly trace?: DrawnLine[];
 
   private constructor(doc: PDFDocument, fonts: DeskFonts, trace?: DrawnLine[]) {
@@ -107,13 +119,7 @@ export class Sheet {
   }
 
   measure(weight: Weight, size: number): Measure {
-    let m = this.measures[weight].get(size);
-    if (!m) {
-      const font = this.font(weight);
-      m = cachedMeasure((ch) => font.widthOfTextAtSize(ch, size));
-      this.measures[weight].set(size, m);
-    }
-    return m;
+    return measureFor(weight, size);
   }
 
   width(text: string, weight: Weight, size: number): number {
