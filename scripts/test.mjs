@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 const steps = [
   ['type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.node.json']],
   ['type check (renderer)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.web.json']],
+  ['type check (end-to-end tests)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.e2e.json']],
   ['lint', 'npx', ['eslint', '.']],
   ['format', 'npx', ['prettier', '--check', '.']],
   ['unit and integration tests', 'npx', ['vitest', 'run']],
