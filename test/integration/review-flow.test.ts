@@ -129,7 +129,7 @@ describe('joint review: a full flow through the handlers', () => {
     expect(row.daysLeft).toBe(15);
     expect(row.dueDate).toBe(addWorkingDays(officialCalendar, '2026-10-12', 15));
     expect(row.dueDate).toBe('2026-11-02');
-    expect(row.dueDate > unpaused).toBe(true);
+    expect(row.dueDate! > unpaused).toBe(true);
     const traj = await clerk.session.ok('trajectory.get', { filingId: a.id });
     expect(traj.clock).toMatchObject({ countedDays: 5, pausedDays: 5, dueDate: row.dueDate, level: 'ok' });
     const yjIntervals = traj.intervals.filter((i) => i.party === 'yj');

@@ -7,14 +7,14 @@ import { loadSettings } from '../db/settings';
 import { bumpVersion, getPauses } from '../db/filings';
 import { endPause, getDecisions, insertPause } from '../db/review';
 import { findIdempotent, keyTaken, recordIdempotent } from '../db/idempotency';
-import { requireFiling, todayOf } from './filing-view';
+import { requireFiling } from './filing-view';
 import { recordDecision, requireAuthority } from '../review/decide';
 import { openNextRound, reviewEvent } from '../review/rounds';
 import { buildReviewView } from '../review/view';
 import { buildInbox } from '../review/inbox';
 import { currentFacts } from '../review/facts';
 import { lastDecision } from '../review/state';
-import { reviewClock, REVIEW_STEP, WAITING_FOR_APPLICANT } from '../review/clock';
+import { deskDate, reviewClock, REVIEW_STEP, WAITING_FOR_APPLICANT } from '../review/clock';
 import { getRounds } from '../db/review';
 import { trajectoryHandlers } from './trajectory';
 // Registers the demo loader's review stage (it moves demo filings through review to their targets).
@@ -65,7 +65,7 @@ const diff: Handler<'review.diff'> = async (input, ctx) => {
 
 const inbox: Handler<'review.inbox'> = async (_input, ctx) => {
   const { db } = ctx.services.store;
-  return buildInbox(db, ctx.actor!, await loadSettings(db), todayOf(ctx));
+  return buildInbox(db, ctx.actor!, await loadSettings(db), deskDate(ctx.now));
 };
 
 const recordSupplement: Handler<'review.recordSupplement'> = async (input, ctx) => {
@@ -113,7 +113,7 @@ const pauseClock: Handler<'review.pauseClock'> = async (input, ctx) => {
     }
     await reviewEvent(trx, ctx, filing.id, input.pause ? 'review.clockPaused' : 'review.clockResumed', { reason: input.reason });
     const rounds = await getRounds(trx, filing.id);
-    const clock = reviewClock(rounds[0]?.openedAt ?? now, await getPauses(trx, filing.id), settings, todayOf(ctx));
+    const clock = reviewClock(rounds[0]?.openedAt ?? now, await getPauses(trx, filing.id), settings, deskDate(ctx.now));
     if (!(await bumpVersion(trx, filing.id, filing.version, now, { due_date: clock.dueDate }))) throw new DeskError('STALE', 'err.STALE', {}, undefined, await buildReviewView(trx, filing.id));
     await audit({ action: 'review.pauseClock', target: `filing:${filing.id}`, before: { paused: open !== undefined, reason: open?.reason ?? null }, after: { paused: input.pause, reason: input.reason, dueDate: clock.dueDate } });
   });

@@ -6,7 +6,8 @@ import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
 import type { Ctx, WriteScope } from '../services';
 import { bumpVersion, insertTrackedItem, refreshNextItemDue } from '../db/filings';
 import { getDecisions, getRounds, insertDecision, setConditionsNotApplied } from '../db/review';
-import { requireFiling, todayOf } from '../handlers/filing-view';
+import { requireFiling } from '../handlers/filing-view';
+import { deskDate } from './clock';
 import { currentFacts } from './facts';
 import { combineRound, reviewEvent } from './rounds';
 import { lastDecision, openRoundOf } from './state';
@@ -37,16 +38,18 @@ export async function recordDecision(scope: WriteScope, ctx: Ctx, input: Decisio
   const stale = async () => new DeskError('STALE', 'err.STALE', {}, undefined, await buildReviewView(trx, input.filingId));
   if (filing.version !== input.filingVersion) throw await stale();
   if (filing.state !== 'in_review') throw new DeskError('CONFLICT', 'review.notInReview', { state: filing.state });
-  const round = openRoundOf(await getRounds(trx, filing.id));
+  const rounds = await getRounds(trx, filing.id);
+  const round = openRoundOf(rounds);
   if (!round || round.number !== input.round) throw new DeskError('CONFLICT', 'review.wrongRound', { round: round?.number ?? '-' });
   if (!round.units.includes(input.section)) throw new DeskError('CONFLICT', 'review.notInRound', { section: input.section, round: round.number });
 
   const now = ctx.now.toISOString();
-  const today = todayOf(ctx);
-  const facts = (await currentFacts(trx, filing.id, filing.fields, settings))[input.section];
+  const today = deskDate(ctx.now);
+  const facts = (await currentFacts(trx, filing.id, filing.fields, settings, [input.section]))[input.section];
   const conditions = input.conditions.map((c) => ({ text: c.text, verifyingUnit: c.verifyingUnit, dueDate: addWorkingDays(officialCalendar, today, c.dueDays), blocks: c.blocks }));
-  const replaced = lastDecision(await getDecisions(trx, filing.id), input.section, round.number);
-  const id = await insertDecision(trx, {
+  const decisions = await getDecisions(trx, filing.id);
+  const replaced = lastDecision(decisions, input.section, round.number);
+  const record = {
     filingId: filing.id,
     round: round.number,
     section: input.section,
@@ -63,14 +66,16 @@ export async function recordDecision(scope: WriteScope, ctx: Ctx, input: Decisio
     filingVersion: filing.version,
     factsHash: facts.hash,
     facts: facts.facts,
-  });
+  };
+  const id = await insertDecision(trx, record);
+  decisions.push({ ...record, id, stale: false, staleAt: null });
   if (replaced) await setConditionsNotApplied(trx, [replaced.id], `superseded by decision ${id}`, now);
   for (const c of conditions)
     await insertTrackedItem(trx, { filingId: filing.id, kind: 'condition', materialCode: null, text: c.text, verifyingUnit: c.verifyingUnit, dueDate: c.dueDate, blocks: c.blocks, now, sourceDecisionId: id });
   if (conditions.length || replaced) await refreshNextItemDue(trx, filing.id);
   await reviewEvent(trx, ctx, filing.id, 'review.decided', { section: input.section, round: round.number, decision: input.decision, decisionId: id, by: decider.displayName, via: confirmation.via });
 
-  const change = await combineRound(trx, ctx, filing, settings);
+  const change = await combineRound(trx, ctx, filing, settings, rounds, decisions);
   if (!(await bumpVersion(trx, filing.id, filing.version, now, change))) throw await stale();
   await audit({
     action: 'review.decide',

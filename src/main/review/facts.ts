@@ -18,7 +18,7 @@ export const factsHash = (facts: unknown) => createHash('sha256').update(canonic
  * What each unit's decision covers right now (domain §6 "bound to what it saw"): the record's fields plus the
  * state and attachment contents (by SHA-256) of the materials that unit checks.
  */
-export async function currentFacts(db: Db | Trx, filingId: number, fields: FilingFields, settings: Settings): Promise<Record<UnitCode, UnitFacts>> {
+export async function currentFacts(db: Db | Trx, filingId: number, fields: FilingFields, settings: Settings, units: readonly UnitCode[] = UNIT_CODES): Promise<Record<UnitCode, UnitFacts>> {
   const [materials, attachments] = await Promise.all([getMaterials(db, filingId), getAttachments(db, filingId)]);
   const withHashes = materials.map((m) => ({
     code: m.code,
@@ -26,7 +26,7 @@ export async function currentFacts(db: Db | Trx, filingId: number, fields: Filin
     attachmentHashes: attachments.filter((a) => a.material_code === m.code).map((a) => a.sha256),
   }));
   const out = {} as Record<UnitCode, UnitFacts>;
-  for (const unit of UNIT_CODES) {
+  for (const unit of units) {
     // Round-tripped through canonical JSON so the stored snapshot and a fresh computation compare alike.
     const facts = JSON.parse(canonicalJson(factsForUnit(fields, withHashes, unit, settings))) as unknown;
     out[unit] = { facts, hash: factsHash(facts) };

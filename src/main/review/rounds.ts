@@ -10,10 +10,9 @@ import { getPauses, insertEvent } from '../db/filings';
 import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
 import { roundOutcome, unitsForNextRound } from '../../shared/domain/review';
 import { UNIT_CODES, type UnitCode } from '../../shared/domain/units';
-import { closeRound, countOpenMaterialItems, getDecisions, getRounds, insertPause, insertRound, markStale, setRoundUnits, setWaitingUnits, unitList } from '../db/review';
-import { todayOf } from '../handlers/filing-view';
+import { closeRound, countOpenMaterialItems, getDecisions, getRounds, type DecisionRecord, type RoundRecord, insertPause, insertRound, markStale, setRoundUnits, setWaitingUnits, unitList } from '../db/review';
 import { currentFacts } from './facts';
-import { reviewClock, REVIEW_STEP, WAITING_FOR_APPLICANT } from './clock';
+import { deskDate, reviewClock, REVIEW_STEP, WAITING_FOR_APPLICANT } from './clock';
 import { lastDecision, openRoundOf, pendingUnits, supplementRequest, unitDecisions } from './state';
 
 export const reviewEvent = (trx: Trx, ctx: Ctx, filingId: number, kind: string, detail?: unknown) =>
@@ -38,13 +37,11 @@ export interface FilingChange {
  * Combines the round after a decision. Closes it when every section in it has a current, non-stale decision;
  * the outcome moves the filing on (domain §6).
  */
-export async function combineRound(trx: Trx, ctx: Ctx, filing: FilingRecord, settings: Settings): Promise<FilingChange> {
-  const rounds = await getRounds(trx, filing.id);
+export async function combineRound(trx: Trx, ctx: Ctx, filing: FilingRecord, settings: Settings, rounds: RoundRecord[], decisions: DecisionRecord[]): Promise<FilingChange> {
   const round = openRoundOf(rounds)!;
-  const decisions = await getDecisions(trx, filing.id);
   const outcome = roundOutcome(unitDecisions(decisions, round), await countOpenMaterialItems(trx, filing.id));
   const now = ctx.now.toISOString();
-  const today = todayOf(ctx);
+  const today = deskDate(ctx.now);
   const started = rounds[0]!.openedAt;
   if (outcome === 'pending') {
     const clock = reviewClock(started, await getPauses(trx, filing.id), settings, today);
@@ -83,7 +80,7 @@ export async function openNextRound(trx: Trx, ctx: Ctx, filing: FilingRecord, se
   await markStale(trx, changed.map((u) => lastDecision(decisions, u)!).filter((d) => !d.stale).map((d) => d.id), ctx.now.toISOString());
   await insertRound(trx, { filingId: filing.id, number: last.number + 1, units, openedAt: ctx.now.toISOString() });
   await reviewEvent(trx, ctx, filing.id, 'review.roundOpened', { round: last.number + 1, units, changed });
-  const clock = reviewClock(rounds[0]!.openedAt, await getPauses(trx, filing.id), settings, todayOf(ctx));
+  const clock = reviewClock(rounds[0]!.openedAt, await getPauses(trx, filing.id), settings, deskDate(ctx.now));
   return { state: 'in_review', step: REVIEW_STEP, due_date: clock.dueDate, waiting_units: unitList(units), units };
 }
 

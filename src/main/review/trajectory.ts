@@ -8,9 +8,9 @@ import type { FilingState } from '../../shared/domain/states';
 import { FINAL_STATES } from '../../shared/domain/states';
 import { PARTIES, UNIT_CODES, type Party, type UnitCode } from '../../shared/domain/units';
 import { stepClock } from '../../shared/domain/clock';
-import { addWorkingDays, officialCalendar, toIsoDate, workingDaysBetween } from '../../shared/domain/calendar';
+import { addWorkingDays, officialCalendar, workingDaysBetween } from '../../shared/domain/calendar';
 import type { DecisionRecord, RoundRecord } from '../db/review';
-import { reviewClock, WAITING_FOR_APPLICANT, type PauseRow } from './clock';
+import { dateOf, deskDate, reviewClock, WAITING_FOR_APPLICANT, type PauseRow } from './clock';
 
 export interface TrajectoryInput {
   filing: { id: number; filingNo: string; state: FilingState; step: string | null; createdAt: string; submittedAt: string | null };
@@ -25,7 +25,6 @@ export interface TrajectoryInput {
 type Interval = Trajectory['intervals'][number];
 type Step = 'draft' | 'acceptance' | 'correction' | 'supplement' | 'certificate' | 'review';
 
-const dateOf = (iso: string) => toIsoDate(new Date(iso));
 const isUnit = (p: unknown): p is UnitCode => (UNIT_CODES as readonly unknown[]).includes(p);
 
 function parse(detail: string): Record<string, unknown> {
@@ -96,7 +95,7 @@ function splitByPauses(iv: Omit<Interval, 'counted'>, pauses: PauseRow[], nowIso
 export function buildTrajectory(input: TrajectoryInput): Trajectory {
   const { filing, settings, now } = input;
   const nowIso = now.toISOString();
-  const today = toIsoDate(now);
+  const today = deskDate(now);
   const limits = settings.timeLimits;
   const reviewPauses = input.pauses.filter((p) => p.step === 'review');
   const expertPauses = reviewPauses.filter((p) => p.reason !== WAITING_FOR_APPLICANT);
