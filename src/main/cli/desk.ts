@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defaultDataDir } from '../paths';
 import { verifyAudit, type CommandOutput } from './verify-audit';
+import { restore } from './restore';
 
 interface Command {
   usage: string;
@@ -12,6 +13,10 @@ export const commands: Record<string, Command> = {
   'verify-audit': {
     usage: 'verify-audit [--data-dir DIR]   check the audit chain and its external head',
     run: ({ dataDir }) => verifyAudit(dataDir),
+  },
+  restore: {
+    usage: 'restore <backup.sqlite> [--data-dir DIR]   offline restore; the damaged file is kept aside',
+    run: ({ dataDir, rest }) => restore(dataDir, rest),
   },
 };
 
