@@ -25,6 +25,7 @@ export function DbProblemPage({ db }: { db: Output<'auth.status'>['db'] }) {
             </List.Item>
           </List>
           <Text size="sm" c="dimmed">{t('db.restoreHint')}</Text>
+          {db.latestBackup && <Code block>npm run desk -- restore "{db.latestBackup}"</Code>}
         </Stack>
       </Paper>
     </Center>

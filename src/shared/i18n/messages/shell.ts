@@ -34,7 +34,7 @@ export const shell: Messages = {
   'db.detail': ['检查结果：', 'Check result:'],
   'db.backupAvailable': ['最近一次经过校验的备份：', 'Latest verified backup:'],
   'db.noBackup': ['未找到备份。', 'No backup was found.'],
-  'db.restoreHint': ['请联系管理员，从备份恢复后重新启动。', 'Ask the administrator to restore from the backup, then restart the desk.'],
+  'db.restoreHint': ['请联系管理员：关闭本桌面，运行以下命令从备份恢复（损坏的文件会另存保留），然后重新启动。', 'Ask the administrator to close the desk, run this command to restore from the backup (the damaged file is kept aside), then restart.'],
   'filing.notEditable': ['当前状态下不能修改', 'This filing cannot be changed in its current state'],
   'filing.notSubmittable': ['当前状态下不能提交', 'This filing cannot be submitted in its current state'],
   'filing.incomplete': ['还有必填项未填写或有误，请查看标出的字段', 'Some required fields are missing or wrong; see the marked fields'],
