@@ -3,6 +3,7 @@ import { authContract, accountsContract } from './contract/auth';
 import { filingsContract, settingsContract, auditContract } from './contract/filings';
 import { reviewContract } from './contract/review';
 import { backupContract } from './contract/backup';
+import { meetingsContract } from './contract/meetings';
 
 /** Every channel the desk answers: name -> { input, output, access, writes }. The one source of truth. */
 export const contract = {
@@ -13,6 +14,7 @@ export const contract = {
   ...auditContract,
   ...reviewContract,
   ...backupContract,
+  ...meetingsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { filingsHandlers } from './filings';
 import { demoHandlers } from './demo';
 import { reviewHandlers } from './review';
 import { backupHandlers } from './backup';
+import { meetingsHandlers } from './meetings';
 
 /** The one handler map. The type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...demoHandlers,
   ...reviewHandlers,
   ...backupHandlers,
+  ...meetingsHandlers,
 };
