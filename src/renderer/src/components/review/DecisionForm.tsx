@@ -36,7 +36,10 @@ export function DecisionForm(props: Props) {
   const [opinion, setOpinion] = useState(previous?.opinion ?? '');
   const [reason, setReason] = useState(previous?.notInvolvedReason ?? '');
   const [checks, setChecks] = useState<ChecklistRow[] | null>(null);
-  const [conditions, setConditions] = useState<ConditionRow[]>([]);
+  // Re-confirming a stale decision starts from what was signed; the due date is asked again in working days.
+  const [conditions, setConditions] = useState<ConditionRow[]>(() =>
+    (previous?.conditions ?? []).map((c) => ({ text: c.text, verifyingUnit: c.verifyingUnit, dueDays: 20, blocks: c.blocks })),
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -28,7 +28,7 @@ export function DiffModal({
   const label = (path: string) => {
     // Array indexes do not change the field's name: project.chemicals.0.cas -> project.chemicals.cas.
     const generic = path.replace(/\.\d+(?=\.|$)/g, '');
-    const key = `field.${generic}`;
+    const key = `ff.${generic}`;
     const text = t(key, { defaultValue: '' });
     return text && text !== key ? text : null;
   };

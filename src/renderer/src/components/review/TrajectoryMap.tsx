@@ -3,7 +3,7 @@ import { memo, useMemo, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Trajectory } from '../../../../shared/contract/review';
 import type { Party } from '../../../../shared/domain/units';
-import { layoutTrajectory, MAP, type BarBox, type MarkBox } from './trajectory-layout';
+import { layoutTrajectory, MAP, type BarBox, type MapScale, type MarkBox } from './trajectory-layout';
 import { formatStamp, partyKey } from './labels';
 
 const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
@@ -17,20 +17,21 @@ const PARTY_COLOR: Record<Party, string> = {
   yq: '#0e7490',
 };
 const RED = '#e03131';
-const KIND_COLOR: Record<string, string> = {
-  overdue: RED,
-  returned: '#e8590c',
-  rejected: RED,
-  issued: '#2b8a3e',
-  accepted: '#1971c2',
-  supplied: '#7048e8',
-};
+// Returns and refusals orange/red, the applicant's moves violet, progress blue, outcomes green.
+function kindColor(kind: string): string {
+  if (kind === 'overdue' || kind === 'review.rejected' || kind === 'acceptance.notAccepted') return RED;
+  if (kind === 'acceptance.correction' || kind === 'review.supplementRequested' || kind === 'review.stale') return '#e8590c';
+  if (kind === 'submitted' || kind === 'resubmitted' || kind === 'review.supplied') return '#7048e8';
+  if (kind === 'review.approved' || kind.startsWith('certificate.')) return '#2b8a3e';
+  if (kind.startsWith('acceptance.') || kind.startsWith('review.round')) return '#1971c2';
+  return '#343a40';
+}
 
 type Hover = { kind: 'bar'; box: BarBox } | { kind: 'mark'; box: MarkBox } | null;
 
 function Marker({ m }: { m: MarkBox }) {
-  const color = KIND_COLOR[m.kind] ?? '#343a40';
-  if (m.kind === 'decided' || m.kind.startsWith('decision'))
+  const color = kindColor(m.kind);
+  if (m.kind.endsWith('decided'))
     return (
       <path d={`M${m.x} ${m.y - 6}L${m.x + 6} ${m.y}L${m.x} ${m.y + 6}L${m.x - 6} ${m.y}Z`} fill="#ffffff" stroke={color} strokeWidth={2} />
     );
@@ -43,19 +44,30 @@ function Marker({ m }: { m: MarkBox }) {
 export const TrajectoryMap = memo(function TrajectoryMap({
   trajectory,
   width,
+  scale = 'time',
   ref,
 }: {
   trajectory: Trajectory;
   width: number;
+  scale?: MapScale;
   ref?: Ref<SVGSVGElement>;
 }) {
   const { t } = useTranslation();
-  const layout = useMemo(() => layoutTrajectory(trajectory, width), [trajectory, width]);
+  const layout = useMemo(() => layoutTrajectory(trajectory, width, scale), [trajectory, width, scale]);
   const [hover, setHover] = useState<Hover>(null);
+  // Labels are catalogue keys from the main process; an unknown one still reads as its kind.
   const eventText = (m: MarkBox) =>
-    `${formatStamp(m.at)} · ${t(`rv.event.${m.kind}`, { defaultValue: m.kind })}${m.label ? ` · ${m.label}` : ''}${m.actor ? ` · ${m.actor}` : ''}`;
+    [formatStamp(m.at), t(partyKey(m.party)), t(m.label || m.kind, { defaultValue: m.kind }), m.actor].filter(Boolean).join(' · ');
   const barText = (b: BarBox) =>
-    `${formatStamp(b.from)} – ${b.to ? formatStamp(b.to) : t('rv.map.now')} · ${b.label}${b.counted ? '' : ` · ${t('rv.map.paused')}`}${b.overdue ? ` · ${t('rv.map.overdue')}` : ''}`;
+    [
+      `${formatStamp(b.from)} – ${b.to ? formatStamp(b.to) : t('rv.map.now')}`,
+      t(partyKey(b.party)),
+      t(b.label, { defaultValue: '' }),
+      b.counted ? '' : t('rv.map.paused'),
+      b.overdue ? t('rv.map.overdue') : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
   return (
     <div style={{ position: 'relative' }} onMouseLeave={() => setHover(null)}>
       <svg
@@ -68,6 +80,7 @@ export const TrajectoryMap = memo(function TrajectoryMap({
         role="img"
         aria-label={t('rv.map.title')}
         data-testid="trajectory-svg"
+        data-scale={scale}
         style={{ display: 'block' }}
       >
         <defs>

@@ -1,22 +1,36 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Trajectory } from '../../../../shared/contract/review';
 import { PARTIES, type Party } from '../../../../shared/domain/units';
+import { FILING_STATES } from '../../../../shared/domain/states';
 import { TrajectoryMap } from './TrajectoryMap';
+import type { MapScale } from './trajectory-layout';
 import { downloadBlob, svgToPngBlob } from './svg-image';
 import { LEVEL_COLOR, partyKey } from './labels';
 
-const isParty = (v: unknown): v is Party => typeof v === 'string' && (PARTIES as readonly string[]).includes(v);
+const isParty = (v: string): v is Party => (PARTIES as readonly string[]).includes(v);
+const isState = (v: string) => (FILING_STATES as readonly string[]).includes(v);
 
-/** The one sentence on top: the main process names it by key; party codes among its parameters read as names. */
+/**
+ * The one sentence on top, named by the main process as a key with parameters. Codes among the parameters
+ * (a party, a list of parties, a filing state) are read out as names in the user's language.
+ */
 export function useSummarySentence(tr: Trajectory | null): string {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!tr) return '';
+  const separator = i18n.language === 'en' ? ', ' : '、';
+  const readable = (key: string, v: string | number): string | number => {
+    if (typeof v !== 'string') return v;
+    if (key === 'state' && isState(v)) return t(`state.${v}`);
+    const parts = v.split(/\s*,\s*/);
+    if (parts.length > 0 && parts.every(isParty)) return parts.map((p) => t(partyKey(p as Party))).join(separator);
+    return v;
+  };
   const params: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(tr.summary.params)) params[k] = isParty(v) ? t(partyKey(v)) : v;
-  const step = t(`rv.step.${tr.summary.step}`, { defaultValue: tr.summary.step });
+  for (const [k, v] of Object.entries(tr.summary.params)) params[k] = readable(k, v);
+  const step = t(`traj.step.${tr.summary.step}`, { defaultValue: tr.summary.step });
   const holder = tr.summary.holder ? t(partyKey(tr.summary.holder)) : t('rv.map.nobody');
   const full = { step, holder, days: tr.summary.sinceDays, ...params };
   const text = t(tr.summary.reasonKey, full);
@@ -28,6 +42,7 @@ export function TrajectoryPanel({ trajectory }: { trajectory: Trajectory }) {
   const { ref: boxRef, width } = useElementSize();
   const svgRef = useRef<SVGSVGElement>(null);
   const [saving, setSaving] = useState(false);
+  const [scale, setScale] = useState<MapScale>('time');
   const [saveError, setSaveError] = useState<string | null>(null);
   const sentence = useSummarySentence(trajectory);
   const c = trajectory.clock;
@@ -37,7 +52,10 @@ export function TrajectoryPanel({ trajectory }: { trajectory: Trajectory }) {
     setSaving(true);
     setSaveError(null);
     try {
-      downloadBlob(await svgToPngBlob(svgRef.current), `${trajectory.filingNo || `filing-${trajectory.filingId}`}-trajectory.png`);
+      downloadBlob(
+        await svgToPngBlob(svgRef.current, `${trajectory.filingNo}  ${sentence}`),
+        `${trajectory.filingNo || `filing-${trajectory.filingId}`}-trajectory.png`,
+      );
     } catch (e) {
       setSaveError((e as Error).message);
     } finally {
@@ -60,10 +78,22 @@ export function TrajectoryPanel({ trajectory }: { trajectory: Trajectory }) {
         </Group>
       </Paper>
       <Paper withBorder p="xs" ref={boxRef} style={{ overflowX: 'auto' }}>
-        {width > 0 && <TrajectoryMap ref={svgRef} trajectory={trajectory} width={Math.max(640, Math.floor(width) - 2)} />}
+        {width > 0 && <TrajectoryMap ref={svgRef} trajectory={trajectory} scale={scale} width={Math.max(640, Math.floor(width) - 2)} />}
       </Paper>
       <Group justify="space-between">
-        <Legend />
+        <Group gap="md">
+          <SegmentedControl
+            size="xs"
+            value={scale}
+            onChange={(v) => setScale(v as MapScale)}
+            data={[
+              { value: 'time', label: t('rv.map.scaleTime') },
+              { value: 'sequence', label: t('rv.map.scaleSequence') },
+            ]}
+            data-testid="traj-scale"
+          />
+          <Legend />
+        </Group>
         <Button size="xs" variant="light" onClick={save} loading={saving} data-testid="traj-save">
           {t('rv.map.save')}
         </Button>

@@ -85,7 +85,38 @@ function ticks(from: number, to: number, x: (t: number) => number): Tick[] {
   return out;
 }
 
-export function layoutTrajectory(tr: Trajectory, width: number): MapLayout {
+/**
+ * 'time': x is proportional to time. 'sequence': every distinct moment gets the same width, so a morning of decisions
+ * after months of waiting can still be read; intervals stretch between the moments they span.
+ */
+export type MapScale = 'time' | 'sequence';
+
+function sequenceScale(stops: number[], left: number, right: number): { x: (t: number) => number; ticks: Tick[] } {
+  const n = stops.length;
+  const pad = 12;
+  const step = n > 1 ? (right - left - 2 * pad) / (n - 1) : 0;
+  const x = (t: number) => {
+    if (n <= 1 || t <= stops[0]!) return left + pad;
+    if (t >= stops[n - 1]!) return left + pad + (n - 1) * step;
+    let lo = 0;
+    let hi = n - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (stops[mid]! <= t) lo = mid;
+      else hi = mid;
+    }
+    return left + pad + (lo + (t - stops[lo]!) / (stops[hi]! - stops[lo]!)) * step;
+  };
+  const out: Tick[] = [];
+  const every = Math.max(1, Math.ceil(n / 8));
+  for (let i = 0; i < n; i += every) {
+    const label = tickLabel(stops[i]!, 1);
+    if (out.at(-1)?.label !== label) out.push({ x: x(stops[i]!), label });
+  }
+  return { x, ticks: out };
+}
+
+export function layoutTrajectory(tr: Trajectory, width: number, scale: MapScale = 'time'): MapLayout {
   const lanes =
     tr.lanes.length > 0 ? tr.lanes : ([...new Set([...tr.intervals.map((i) => i.party), ...tr.events.map((e) => e.party)])] as Party[]);
   const laneIndex = new Map(lanes.map((p, i) => [p, i]));
@@ -101,7 +132,16 @@ export function layoutTrajectory(tr: Trajectory, width: number): MapLayout {
   to += margin;
   const left = MAP.labelWidth;
   const right = width - MAP.padRight;
-  const x = (t: number) => left + ((t - from) / (to - from)) * (right - left);
+  const linear = (t: number) => left + ((t - from) / (to - from)) * (right - left);
+  const sequence =
+    scale === 'sequence'
+      ? sequenceScale(
+          [...new Set(times)].sort((a, b) => a - b),
+          left,
+          right,
+        )
+      : null;
+  const x = sequence?.x ?? linear;
   const laneY = (p: Party) => MAP.axisHeight + (laneIndex.get(p) ?? 0) * MAP.laneHeight;
   const end = time(tr.to) ?? to;
 
@@ -138,13 +178,15 @@ export function layoutTrajectory(tr: Trajectory, width: number): MapLayout {
       party: ev.party,
     });
   }
+  const openParties = new Set(tr.intervals.filter((i) => i.to === null).map((i) => i.party));
   return {
     width,
     height: MAP.axisHeight + lanes.length * MAP.laneHeight + MAP.padBottom,
-    lanes: lanes.map((p) => ({ party: p, y: laneY(p), holder: tr.summary.holder === p })),
+    // With no single holder (several units deciding at once) every party still holding an open interval has the move.
+    lanes: lanes.map((p) => ({ party: p, y: laneY(p), holder: tr.summary.holder ? tr.summary.holder === p : openParties.has(p) })),
     bars,
     marks,
-    ticks: ticks(from, to, x),
+    ticks: sequence?.ticks ?? ticks(from, to, x),
     nowX: x(end),
   };
 }

@@ -82,7 +82,7 @@ export function ReviewTab({ filingId, version, onChanged }: { filingId: number; 
         )}
       </Group>
       {stale && (
-        <Alert color="orange" title={t('rv.staleBanner.title')} data-testid="stale-banner" withCloseButton onClose={() => setStale(null)}>
+        <Alert color="orange" title={t('rv.staleBanner.title')} data-testid="review-stale-banner" withCloseButton onClose={() => setStale(null)}>
           <Text size="sm">{stale}</Text>
           <Text size="sm">{t('rv.staleBanner.body')}</Text>
         </Alert>
