@@ -3,6 +3,7 @@ import { authContract, accountsContract } from './contract/auth';
 import { filingsContract, settingsContract, auditContract } from './contract/filings';
 import { reviewContract } from './contract/review';
 import { backupContract } from './contract/backup';
+import { certificatesContract } from './contract/certificates';
 import { meetingsContract } from './contract/meetings';
 
 /** Every channel the desk answers: name -> { input, output, access, writes }. The one source of truth. */
@@ -14,6 +15,7 @@ export const contract = {
   ...auditContract,
   ...reviewContract,
   ...backupContract,
+  ...certificatesContract,
   ...meetingsContract,
 } as const;
 

@@ -7,6 +7,7 @@ import { filingsHandlers } from './filings';
 import { demoHandlers } from './demo';
 import { reviewHandlers } from './review';
 import { backupHandlers } from './backup';
+import { certificatesHandlers } from './certificates';
 import { meetingsHandlers } from './meetings';
 
 /** The one handler map. The type makes a channel without a handler a compile error. */
@@ -19,5 +20,6 @@ export const handlers: Handlers = {
   ...demoHandlers,
   ...reviewHandlers,
   ...backupHandlers,
+  ...certificatesHandlers,
   ...meetingsHandlers,
 };

@@ -5,9 +5,10 @@ import { shell } from './shell';
 import { reviewUi } from './review-ui';
 import { filingsUi } from './filings-ui';
 import { review } from './review';
+import { certificates } from './certificates';
 import { meetings } from './meetings';
 
 /** Every area's catalogue: key -> [zh-CN, en]. A tuple makes a missing translation a type error. */
 export type Messages = Record<string, readonly [string, string]>;
 
-export const messages: Messages[] = [common, validation, domain, shell, reviewUi, filingsUi, review, meetings];
+export const messages: Messages[] = [common, validation, domain, shell, reviewUi, filingsUi, review, meetings, certificates];

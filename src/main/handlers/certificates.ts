@@ -1,0 +1,192 @@
+import { createPublicKey } from 'node:crypto';
+import type { Handler } from '../dispatch';
+import { DeskError } from '../../shared/result';
+import type { CertificateView, FilingCertificates, NoticeKind } from '../../shared/contract/certificates';
+import { NOTICE_KINDS } from '../../shared/contract/certificates';
+import { emit, write, type Ctx } from '../services';
+import type { Db } from '../db/connection';
+import { loadSettings } from '../db/settings';
+import { findIdempotent, keyTaken, recordIdempotent } from '../db/idempotency';
+import { certificatesOfFiling, getCertificate, getPdf, insertTrustedKey, listCertificates, namesFor, toView, trustedKeys } from '../db/certificates';
+import { keyIdOf } from '../crypto/signing';
+import { registerFileRoute } from '../host/files';
+import { requireFiling } from './filing-view';
+import { deskKeys, issueCertificate, problemsFor, reissueCertificate, revokeCertificate } from '../certificates/issue';
+import { verifyCode, verifyPdf, verifyText, type Verifier } from '../certificates/verify';
+import { noticeFilename, noticeKinds, renderNotice } from '../certificates/notices';
+// Registers the demo loader's certificate stage (after the review stage, which it imports first).
+import '../demo/certificates-stage';
+
+async function viewOf(db: Db, id: number): Promise<CertificateView> {
+  const row = await getCertificate(db, id);
+  if (!row) throw new DeskError('NOT_FOUND', 'err.NOT_FOUND');
+  return toView(row, (await namesFor(db, [id])).get(id)!);
+}
+
+export async function filingCertificates(db: Db, filingId: number): Promise<FilingCertificates> {
+  const filing = await requireFiling(db, filingId);
+  const settings = await loadSettings(db);
+  const rows = await certificatesOfFiling(db, filingId);
+  const names = await namesFor(db, rows.map((r) => r.id));
+  const problems = await problemsFor(db, filing, settings);
+  return {
+    filingId,
+    filingVersion: filing.version,
+    canIssue: problems.length === 0,
+    problems,
+    certificates: rows.map((r) => toView(r, names.get(r.id)!)).reverse(),
+    notices: await noticeKinds(db, filing),
+  };
+}
+
+const changed = (ctx: Ctx, filingId: number) => {
+  // The version is only a hint for listeners; they reload the filing.
+  emit(ctx.services, 'filing.changed', { filingId, version: 0 });
+  emit(ctx.services, 'inbox.changed', { units: ['sp'] });
+};
+
+/** The idempotent-write pattern of acceptance and review: the key is recorded in the same transaction. */
+async function once(ctx: Ctx, channel: string, key: string, fn: (trx: Parameters<Parameters<typeof write>[1]>[0]) => Promise<number>): Promise<number> {
+  const { db } = ctx.services.store;
+  const actorId = ctx.actor!.id;
+  const prior = await findIdempotent<{ certificateId: number }>(db, key, channel, actorId);
+  if (prior) return prior.certificateId;
+  if (await keyTaken(db, key)) throw new DeskError('CONFLICT', 'err.CONFLICT');
+  return write(ctx, async (scope) => {
+    // Re-checked inside the transaction: a retry racing its own first attempt must not issue twice.
+    const raced = await findIdempotent<{ certificateId: number }>(scope.trx, key, channel, actorId);
+    if (raced) return raced.certificateId;
+    const id = await fn(scope);
+    await recordIdempotent(scope.trx, key, channel, actorId, { certificateId: id }, ctx.now.toISOString());
+    return id;
+  });
+}
+
+const forFiling: Handler<'certificate.forFiling'> = (input, ctx) => filingCertificates(ctx.services.store.db, input.filingId);
+
+const issue: Handler<'certificate.issue'> = async (input, ctx) => {
+  const { db } = ctx.services.store;
+  let id: number;
+  try {
+    id = await once(ctx, 'certificate.issue', input.idempotencyKey, ({ trx }) => issueCertificate(trx, ctx, input.filingId, input.version));
+  } catch (err) {
+    if (err instanceof DeskError && err.code === 'STALE') throw new DeskError('STALE', 'err.STALE', {}, undefined, await filingCertificates(db, input.filingId));
+    throw err;
+  }
+  const view = await viewOf(db, id);
+  changed(ctx, view.filingId);
+  return view;
+};
+
+const get: Handler<'certificate.get'> = (input, ctx) => viewOf(ctx.services.store.db, input.id);
+
+const list: Handler<'certificate.list'> = async (input, ctx) => {
+  const { total, rows } = await listCertificates(ctx.services.store.db, input);
+  return { total, rows: rows.map((r) => toView(r, r)) };
+};
+
+const verifier = (ctx: Ctx): Verifier => ({ db: ctx.services.store.db, own: deskKeys(ctx.services), lang: ctx.lang });
+
+const verify: Handler<'certificate.verify'> = async (input, ctx) => {
+  const v = verifier(ctx);
+  if (input.text?.trim()) return verifyText(v, input.text);
+  if (input.code?.trim()) return verifyCode(v, input.code);
+  const b64 = (input.pdfBase64 ?? '').replace(/^data:[^,]*,/, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) throw new DeskError('INVALID', 'err.INVALID', {}, { pdfBase64: { key: 'v.file.base64' } });
+  return verifyPdf(v, new Uint8Array(Buffer.from(b64, 'base64')));
+};
+
+const revoke: Handler<'certificate.revoke'> = async (input, ctx) => {
+  const { db } = ctx.services.store;
+  await write(ctx, ({ trx }) => revokeCertificate(trx, ctx, input.id, input.reason));
+  const view = await viewOf(db, input.id);
+  changed(ctx, view.filingId);
+  return view;
+};
+
+const reissue: Handler<'certificate.reissue'> = async (input, ctx) => {
+  const id = await once(ctx, 'certificate.reissue', input.idempotencyKey, ({ trx }) => reissueCertificate(trx, ctx, input.id, input.reason));
+  const view = await viewOf(ctx.services.store.db, id);
+  changed(ctx, view.filingId);
+  return view;
+};
+
+const publicKey: Handler<'certificate.publicKey'> = (_input, ctx) => {
+  const { keyId, publicKeyPem } = deskKeys(ctx.services);
+  return { keyId, publicKeyPem };
+};
+
+const keys: Handler<'certificate.keys'> = async (_input, ctx) => {
+  const own = deskKeys(ctx.services);
+  const others = await trustedKeys(ctx.services.store.db);
+  return [
+    { keyId: own.keyId, publicKeyPem: own.publicKeyPem, label: '', own: true, importedAt: null },
+    ...others.map((k) => ({ keyId: k.key_id, publicKeyPem: k.public_key_pem, label: k.label, own: false, importedAt: k.imported_at })),
+  ];
+};
+
+const importKey: Handler<'certificate.importKey'> = async (input, ctx) => {
+  let pem: string;
+  try {
+    const key = createPublicKey(input.publicKeyPem);
+    if (key.asymmetricKeyType !== 'ed25519') throw new Error('not ed25519');
+    pem = key.export({ type: 'spki', format: 'pem' }).toString();
+  } catch {
+    throw new DeskError('INVALID', 'err.INVALID', {}, { publicKeyPem: { key: 'v.cert.publicKey' } });
+  }
+  const keyId = keyIdOf(pem);
+  if (keyId === deskKeys(ctx.services).keyId) throw new DeskError('CONFLICT', 'cert.keyIsOwn');
+  const at = ctx.now.toISOString();
+  await write(ctx, async ({ trx, audit }) => {
+    await insertTrustedKey(trx, { keyId, publicKeyPem: pem, label: input.label, at, by: ctx.actor!.id });
+    await audit({ action: 'certificate.importKey', target: `key:${keyId}`, after: { keyId, label: input.label } });
+  });
+  const row = (await trustedKeys(ctx.services.store.db)).find((k) => k.key_id === keyId)!;
+  return { keyId, publicKeyPem: row.public_key_pem, label: row.label, own: false, importedAt: row.imported_at };
+};
+
+const notice: Handler<'documents.notice'> = async (input, ctx) => {
+  const filing = await requireFiling(ctx.services.store.db, input.filingId);
+  if (!(await noticeKinds(ctx.services.store.db, filing)).includes(input.kind)) throw new DeskError('CONFLICT', 'cert.noNotice');
+  return { fileId: `${filing.id}-${input.kind}`, filename: noticeFilename(filing, input.kind) };
+};
+
+const requireReader = (ctx: Ctx) => {
+  if (!ctx.actor) throw new DeskError('UNAUTHENTICATED', 'err.UNAUTHENTICATED');
+};
+
+// Every signed-in role reads every record (observers included); nobody else gets the files.
+registerFileRoute('certificate', async (id, ctx) => {
+  requireReader(ctx);
+  if (!/^\d{1,15}$/.test(id)) return null;
+  const db = ctx.services.store.db;
+  const row = await getCertificate(db, Number(id));
+  const pdf = row && (await getPdf(db, row.id));
+  if (!row || !pdf) return null;
+  return { bytes: pdf, mime: 'application/pdf', filename: `登记备案证明-${row.number}.pdf`, disposition: 'inline' };
+});
+
+registerFileRoute('notice', async (id, ctx) => {
+  requireReader(ctx);
+  const m = /^(\d{1,15})-([A-Za-z]+)$/.exec(id);
+  if (!m || !(NOTICE_KINDS as readonly string[]).includes(m[2]!)) return null;
+  const db = ctx.services.store.db;
+  const filing = await requireFiling(db, Number(m[1]));
+  const kind = m[2] as NoticeKind;
+  const bytes = await renderNotice(db, filing, kind, await loadSettings(db));
+  return bytes && { bytes, mime: 'application/pdf', filename: noticeFilename(filing, kind), disposition: 'inline' };
+});
+
+export const certificatesHandlers = {
+  'certificate.forFiling': forFiling,
+  'certificate.issue': issue,
+  'certificate.get': get,
+  'certificate.list': list,
+  'certificate.verify': verify,
+  'certificate.revoke': revoke,
+  'certificate.reissue': reissue,
+  'certificate.publicKey': publicKey,
+  'certificate.keys': keys,
+  'certificate.importKey': importKey,
+  'documents.notice': notice,
+};
