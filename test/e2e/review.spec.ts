@@ -118,6 +118,20 @@ test('joint review from round 1 to approval, with stale sections, diff view and 
   await review.decide({ decision: 'approve' });
   await logout(page);
 
+  // Approval's reviewer fills the form in a window that receives no live updates (events blocked), so the screen
+  // keeps showing the version it loaded while environment decides in the meantime.
+  const spContext = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+  const spPage = await spContext.newPage();
+  await spPage.route('**/events?**', (route) => route.abort());
+  await spPage.goto(desk.url);
+  await login(spPage, reviewer('sp'));
+  const spReview = new ReviewTab(spPage);
+  await spReview.open(id);
+  await spReview.form.getByTestId('checklist-all-pass').click();
+  await spReview.form.getByTestId('decision-approve-radio').check();
+  await spReview.form.getByTestId('decision-opinion').fill('申请人主体及材料完整性符合要求。');
+  const seen = await spReview.tab.getAttribute('data-version');
+
   // Environment asks for revision with a failed checklist item.
   await login(page, reviewer('hb'));
   await review.open(id);
@@ -128,10 +142,16 @@ test('joint review from round 1 to approval, with stale sections, diff view and 
   });
   await logout(page);
 
-  await login(page, reviewer('sp'));
-  await review.open(id);
-  await review.decide({ decision: 'approve' });
-  await logout(page);
+  // The older version is refused: banner, reload, and what the reviewer typed is still there to submit again.
+  await spReview.form.getByTestId('decision-submit').click();
+  await expect(spPage.getByTestId('review-stale-banner')).toBeVisible();
+  await expect(spReview.tab).not.toHaveAttribute('data-version', seen!);
+  await expect(spReview.form.getByTestId('decision-opinion')).toHaveValue('申请人主体及材料完整性符合要求。');
+  await expect(spReview.section('hb').getByTestId('decision-hb').first()).toHaveAttribute('data-decision', 'revise');
+  await spReview.form.getByTestId('decision-submit').click();
+  await expect(spReview.form).toHaveCount(0);
+  await expect(spReview.section('sp').getByTestId('decision-sp').first()).toHaveAttribute('data-decision', 'approve');
+  await spContext.close();
 
   // Four decided: the park alone holds the move.
   await login(page, reviewer('yq'));
