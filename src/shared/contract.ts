@@ -5,6 +5,7 @@ import { reviewContract } from './contract/review';
 import { backupContract } from './contract/backup';
 import { certificatesContract } from './contract/certificates';
 import { meetingsContract } from './contract/meetings';
+import { followupContract } from './contract/followup';
 
 /** Every channel the desk answers: name -> { input, output, access, writes }. The one source of truth. */
 export const contract = {
@@ -17,6 +18,7 @@ export const contract = {
   ...backupContract,
   ...certificatesContract,
   ...meetingsContract,
+  ...followupContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -9,6 +9,9 @@ import { reviewHandlers } from './review';
 import { backupHandlers } from './backup';
 import { certificatesHandlers } from './certificates';
 import { meetingsHandlers } from './meetings';
+import { followupHandlers } from './followup';
+import { dashboardHandlers } from './dashboard';
+import { exportHandlers } from './exports';
 
 /** The one handler map. The type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -22,4 +25,7 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...certificatesHandlers,
   ...meetingsHandlers,
+  ...followupHandlers,
+  ...dashboardHandlers,
+  ...exportHandlers,
 };

@@ -5,10 +5,11 @@ import { shell } from './shell';
 import { reviewUi } from './review-ui';
 import { filingsUi } from './filings-ui';
 import { review } from './review';
+import { followup } from './followup';
 import { certificates } from './certificates';
 import { meetings } from './meetings';
 
 /** Every area's catalogue: key -> [zh-CN, en]. A tuple makes a missing translation a type error. */
 export type Messages = Record<string, readonly [string, string]>;
 
-export const messages: Messages[] = [common, validation, domain, shell, reviewUi, filingsUi, review, meetings, certificates];
+export const messages: Messages[] = [common, validation, domain, shell, reviewUi, filingsUi, review, meetings, certificates, followup];

@@ -1,0 +1,89 @@
+/**
+ * Escalation by policy (domain §9): an item the applicant left open past its due date terminates a filing that is
+ * not yet registered; after registration it suspends the registration, and revokes it once the grace period has
+ * passed. Clearing everything overdue lifts a suspension. Each step is its own audited write with its reason.
+ */
+import type { SweepResult } from '../../shared/contract/followup';
+import type { FilingState } from '../../shared/domain/states';
+import { breachAction } from '../../shared/domain/follow-up';
+import { officialCalendar, toIsoDate } from '../../shared/domain/calendar';
+import { translate } from '../../shared/i18n';
+import { emit, write, type Ctx, type Services } from '../services';
+import { bumpVersion } from '../db/filings';
+import { breachCandidates, openItemsOf } from '../db/followup';
+import { syncWorkDays } from '../db/dashboard';
+import { loadSettings } from '../db/settings';
+import { requireFiling, todayOf } from '../handlers/filing-view';
+import { setRegistrationStatus } from './certificate-link';
+import { followupEvent, retireItems } from './items';
+
+type Action = SweepResult['actions'][number];
+
+/** One step for one filing, re-read inside its own transaction; null when the policy asks nothing of it now. */
+async function escalateOnce(ctx: Ctx, filingId: number, graceDays: number): Promise<Action | null> {
+  const today = todayOf(ctx);
+  return write(ctx, async ({ trx, audit }) => {
+    const row = (await breachCandidates(trx, today, filingId))[0];
+    if (!row) return null;
+    const from = row.state as FilingState;
+    const overdueSince = row.overdue_since;
+    const breach = breachAction({ filingState: from, overdueSince, today, graceDays, calendar: officialCalendar });
+    const action = breach.action !== 'none' ? breach.action : from === 'suspended' && overdueSince === null ? 'reinstate' : null;
+    if (!action) return null;
+    const overdue = (await openItemsOf(trx, filingId)).filter((i) => i.state === 'open' && i.due_date < today);
+    const items = overdue.map((i) => ({ itemId: i.id, text: i.text, dueDate: i.due_date }));
+    const reason =
+      action === 'reinstate' ? translate('zh-CN', 'fu.reason.cleared')
+      : action === 'revoke' ? translate('zh-CN', 'fu.reason.grace', { date: overdueSince ?? '', days: graceDays, n: items.length })
+      : translate('zh-CN', 'fu.reason.overdue', { date: overdueSince ?? '', n: items.length });
+    let to: FilingState;
+    if (action === 'terminate') {
+      to = 'terminated';
+      const f = await requireFiling(trx, filingId);
+      await bumpVersion(trx, filingId, f.version, ctx.now.toISOString(), { state: to, step: null, due_date: null, waiting_units: '' });
+      await retireItems(trx, ctx, filingId, reason);
+    } else {
+      to = action === 'suspend' ? 'suspended' : action === 'revoke' ? 'revoked' : 'registered';
+      await setRegistrationStatus(trx, ctx, filingId, action === 'suspend' ? 'suspended' : action === 'revoke' ? 'revoked' : 'issued', reason);
+      if (action === 'revoke') await retireItems(trx, ctx, filingId, reason);
+    }
+    const detail = { action, from, to, reason, overdueSince, items, graceDays };
+    await followupEvent(trx, ctx, filingId, `followup.${action === 'terminate' ? 'terminated' : action === 'suspend' ? 'suspended' : action === 'revoke' ? 'revoked' : 'reinstated'}`, detail);
+    await audit({ action: 'followup.escalate', target: `filing:${filingId}`, before: { state: from }, after: detail });
+    return { filingId, filingNo: row.filing_no, action, from, to, overdueSince };
+  });
+}
+
+/** Walks every filing in breach (or suspended and cleared) as of ctx.now; a long-missed run catches up step by step. */
+export async function sweep(ctx: Ctx, filingId: number | null = null): Promise<SweepResult> {
+  const { db } = ctx.services.store;
+  const today = todayOf(ctx);
+  const { graceDays } = (await loadSettings(db)).timeLimits;
+  const actions: Action[] = [];
+  for (const row of await breachCandidates(db, today, filingId)) {
+    // suspend then revoke can both be due when the sweep has not run for a while
+    for (let step = 0; step < 3; step++) {
+      const done = await escalateOnce(ctx, row.id, graceDays);
+      if (!done) break;
+      actions.push(done);
+      emit(ctx.services, 'filing.changed', { filingId: row.id, version: (await requireFiling(db, row.id)).version });
+      if (done.to === 'terminated' || done.to === 'revoked' || done.to === 'registered') break;
+    }
+  }
+  // Reminders depend on the day, not only on writes: every sweep tells open windows to refresh their bell.
+  emit(ctx.services, 'notifications.changed', {});
+  if (actions.length) emit(ctx.services, 'inbox.changed', { units: [] });
+  return { today, actions };
+}
+
+/**
+ * For the host (browser mode) and the Electron main process: run once when the desk starts and then on a timer
+ * (hourly is plenty; deadlines move by the day). Acts as the desk itself (no signed-in actor) and is audited so.
+ * Does nothing while the database is read-only.
+ */
+export async function runEscalationSweep(services: Services): Promise<SweepResult> {
+  const now = services.clock();
+  if (!services.store.health.ok) return { today: toIsoDate(now), actions: [] };
+  syncWorkDays(services.store.sqlite);
+  return sweep({ services, actor: null, now, lang: 'zh-CN', connectionId: 'escalation-sweep' });
+}

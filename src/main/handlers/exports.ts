@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Handler } from '../dispatch';
+import { DeskError } from '../../shared/result';
+import { write } from '../services';
+import { loadSettings } from '../db/settings';
+import { registerFileRoute } from '../host/files';
+import { pruneExports, writeExport, type ExportFile } from '../followup/export';
+import { todayOf } from './filing-view';
+
+/** Made files, handed only to the account that asked for them; a restart forgets them (make a new one). */
+const made = new Map<string, ExportFile & { actorId: number }>();
+
+const exportDir = (dataDir: string) => join(dataDir, 'exports');
+
+const create: Handler<'export.create'> = async (input, ctx) => {
+  const actor = ctx.actor!;
+  // The audit log is for administrators and the oversight office, as audit.list is.
+  if (input.kind === 'audit' && actor.role !== 'admin' && actor.role !== 'observer') throw new DeskError('FORBIDDEN', 'export.auditForbidden');
+  const { store } = ctx.services;
+  const dir = exportDir(store.dataDir);
+  pruneExports(dir, ctx.now);
+  const id = randomBytes(16).toString('hex');
+  const file = await writeExport(store.sqlite, dir, id, input.kind, input.format, await loadSettings(store.db), todayOf(ctx));
+  await write(ctx, ({ audit }) => audit({ action: 'export.create', target: `export:${id}`, after: { kind: input.kind, format: input.format, rows: file.rows, size: file.size, filename: file.filename } }));
+  made.set(id, { ...file, actorId: actor.id });
+  return { id, filename: file.filename, rows: file.rows, size: file.size };
+};
+
+registerFileRoute('export', (id, ctx) => {
+  const file = made.get(id);
+  if (!file) return null;
+  if (!ctx.actor || ctx.actor.id !== file.actorId) throw new DeskError('FORBIDDEN', 'err.FORBIDDEN');
+  return { bytes: readFileSync(file.path), mime: file.mime, filename: file.filename };
+});
+
+export const exportHandlers = { 'export.create': create };

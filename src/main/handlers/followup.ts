@@ -1,0 +1,85 @@
+import type { Handler } from '../dispatch';
+import { emit, write, type Ctx } from '../services';
+import { loadSettings } from '../db/settings';
+import { listItems } from '../db/followup';
+import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
+import { requireFiling, todayOf } from './filing-view';
+import { itemView, toFollowupItems } from '../followup/view';
+import { endItem, supplyItem } from '../followup/items';
+import { buildNotifications } from '../followup/reminders';
+import { sweep } from '../followup/escalation';
+import { closeRunPeriod, extendRunPeriod, runPeriodView } from '../followup/run-period';
+import { storeUpload } from '../followup/upload';
+// Registers the demo loader's follow-up stage (breaches, extensions, closures on demo filings).
+import '../demo/followup-stage';
+
+const changed = async (ctx: Ctx, filingId: number) => {
+  emit(ctx.services, 'filing.changed', { filingId, version: (await requireFiling(ctx.services.store.db, filingId)).version });
+  emit(ctx.services, 'notifications.changed', {});
+};
+
+const list: Handler<'followup.list'> = async (input, ctx) => {
+  const { db } = ctx.services.store;
+  const settings = await loadSettings(db);
+  const today = todayOf(ctx);
+  const until = input.alertOnly ? addWorkingDays(officialCalendar, today, Math.max(0, ...settings.timeLimits.reminderDays)) : null;
+  const { total, rows } = await listItems(db, input, until);
+  return { total, rows: await toFollowupItems(db, rows, today, settings) };
+};
+
+const supply: Handler<'followup.supply'> = async (input, ctx) => {
+  const paper = input.file ? storeUpload(ctx.services.store.dataDir, input.file, 'file') : null;
+  const filingId = await write(ctx, (scope) => supplyItem(scope, ctx, input, paper));
+  await changed(ctx, filingId);
+  return itemView(ctx.services.store.db, input.itemId, todayOf(ctx), await loadSettings(ctx.services.store.db));
+};
+
+const verify: Handler<'followup.verify'> = async (input, ctx) => {
+  const filingId = await write(ctx, (scope) => endItem(scope, ctx, input.itemId, 'closed', input.note));
+  await changed(ctx, filingId);
+  return itemView(ctx.services.store.db, input.itemId, todayOf(ctx), await loadSettings(ctx.services.store.db));
+};
+
+const notApplied: Handler<'followup.notApplied'> = async (input, ctx) => {
+  const filingId = await write(ctx, (scope) => endItem(scope, ctx, input.itemId, 'notApplied', input.reason));
+  await changed(ctx, filingId);
+  return itemView(ctx.services.store.db, input.itemId, todayOf(ctx), await loadSettings(ctx.services.store.db));
+};
+
+const notifications: Handler<'followup.notifications'> = async (_input, ctx) => {
+  const { db } = ctx.services.store;
+  return buildNotifications(db, ctx.actor!, await loadSettings(db), todayOf(ctx));
+};
+
+const runPeriod: Handler<'followup.runPeriod'> = async (input, ctx) => {
+  const { db } = ctx.services.store;
+  return runPeriodView(db, input.filingId, todayOf(ctx), await loadSettings(db));
+};
+
+const extend: Handler<'followup.extend'> = async (input, ctx) => {
+  const { db } = ctx.services.store;
+  const settings = await loadSettings(db);
+  await write(ctx, (scope) => extendRunPeriod(scope, ctx, input, settings));
+  await changed(ctx, input.filingId);
+  return runPeriodView(db, input.filingId, todayOf(ctx), settings);
+};
+
+const close: Handler<'followup.close'> = async (input, ctx) => {
+  const { db } = ctx.services.store;
+  const report = storeUpload(ctx.services.store.dataDir, input.report, 'report');
+  await write(ctx, (scope) => closeRunPeriod(scope, ctx, input, report));
+  await changed(ctx, input.filingId);
+  return runPeriodView(db, input.filingId, todayOf(ctx), await loadSettings(db));
+};
+
+export const followupHandlers = {
+  'followup.list': list,
+  'followup.supply': supply,
+  'followup.verify': verify,
+  'followup.notApplied': notApplied,
+  'followup.notifications': notifications,
+  'followup.sweep': ((input, ctx) => sweep(ctx, input.filingId)) as Handler<'followup.sweep'>,
+  'followup.runPeriod': runPeriod,
+  'followup.extend': extend,
+  'followup.close': close,
+};
