@@ -61,8 +61,8 @@ export async function combineRound(trx: Trx, ctx: Ctx, filing: FilingRecord, set
     return { state: 'supplement_requested', step: REVIEW_STEP, due_date: clock.dueDate, waiting_units: '' };
   }
   await reviewEvent(trx, ctx, filing.id, 'review.approved', { round: round.number, outcome });
-  // The certificate is the approval desk's move (sp hosts the desk and issues it).
-  return { state: 'approved', step: 'certificate', due_date: addWorkingDays(officialCalendar, today, settings.timeLimits.certificateDays), waiting_units: ',sp,' };
+  // No section is pending any more; the certificate is the clerk's move, not a reviewing unit's.
+  return { state: 'approved', step: 'certificate', due_date: addWorkingDays(officialCalendar, today, settings.timeLimits.certificateDays), waiting_units: '' };
 }
 
 /** After a supplement: the next round asks the units that revised plus those whose signed facts changed. */
