@@ -39,14 +39,13 @@ export interface FilingChange {
  */
 export async function combineRound(trx: Trx, ctx: Ctx, filing: FilingRecord, settings: Settings, rounds: RoundRecord[], decisions: DecisionRecord[]): Promise<FilingChange> {
   const round = openRoundOf(rounds)!;
-  const outcome = roundOutcome(unitDecisions(decisions, round), await countOpenMaterialItems(trx, filing.id));
+  const units = unitDecisions(decisions, round);
+  // A decision alone never moves the review's due date (only pauses do), so a round still pending changes one column.
+  if (roundOutcome(units, 0) === 'pending') return { waiting_units: unitList(pendingUnits(decisions, round)) };
+  const outcome = roundOutcome(units, await countOpenMaterialItems(trx, filing.id));
   const now = ctx.now.toISOString();
   const today = deskDate(ctx.now);
   const started = rounds[0]!.openedAt;
-  if (outcome === 'pending') {
-    const clock = reviewClock(started, await getPauses(trx, filing.id), settings, today);
-    return { waiting_units: unitList(pendingUnits(decisions, round)), due_date: clock.dueDate };
-  }
   const request = outcome === 'supplementRequested' ? supplementRequest(decisions, round) : null;
   await closeRound(trx, round.id, { closedAt: now, outcome, supplementRequest: request });
   if (outcome === 'rejected') {
