@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defaultDataDir } from '../paths';
 import { verifyAudit, type CommandOutput } from './verify-audit';
+import { verifyCertificate } from './verify-certificate';
 import { restore } from './restore';
 
 interface Command {
@@ -13,6 +14,10 @@ export const commands: Record<string, Command> = {
   'verify-audit': {
     usage: 'verify-audit [--data-dir DIR]   check the audit chain and its external head',
     run: ({ dataDir }) => verifyAudit(dataDir),
+  },
+  'verify-certificate': {
+    usage: 'verify-certificate <file-or-code> [--data-dir DIR]   verify a certificate (PDF, decoded 2-D code text, or verification code)',
+    run: ({ dataDir, rest }) => verifyCertificate(dataDir, rest),
   },
   restore: {
     usage: 'restore <backup.sqlite> [--data-dir DIR]   offline restore; the damaged file is kept aside',
