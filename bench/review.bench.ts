@@ -50,11 +50,13 @@ async function main() {
 
   const desk = createDesk(dir, { mode: 'test', scrypt: { N: 2 ** 14, r: 8, p: 1 } });
   let conn = 0;
-  const as = (connectionId: string) => async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => {
-    const r = await desk.dispatch(channel, input, { connectionId, lang: 'en' });
-    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-    return r.value as Output<C>;
-  };
+  const as =
+    (connectionId: string) =>
+    async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => {
+      const r = await desk.dispatch(channel, input, { connectionId, lang: 'en' });
+      if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+      return r.value as Output<C>;
+    };
   const login = async (username: string) => {
     const call = as(`bench:${++conn}`);
     await call('auth.login', { username, password: PASSWORD });
@@ -80,10 +82,23 @@ async function main() {
     let view = await clerk('filing.create', { fields: demoFields(i, park.id, park.bases[0]!.id, start, addMonths(start, 18)) });
     for (const m of view.materials) {
       if (!m.applicable || m.code === 'commitment') continue;
-      view = await clerk('material.attach', { filingId: view.id, version: view.version, code: m.code, file: { name: `${m.code}.pdf`, contentBase64: demoPdfBase64(`${view.filingNo} ${m.code}`) } });
+      view = await clerk('material.attach', {
+        filingId: view.id,
+        version: view.version,
+        code: m.code,
+        file: { name: `${m.code}.pdf`, contentBase64: demoPdfBase64(`${view.filingNo} ${m.code}`) },
+      });
     }
     view = await clerk('filing.submit', { id: view.id, version: view.version });
-    view = await clerk('acceptance.decide', { filingId: view.id, version: view.version, decision: 'accept', reason: '', corrections: [], deadlines: [], idempotencyKey: `bench-accept-${i}` });
+    view = await clerk('acceptance.decide', {
+      filingId: view.id,
+      version: view.version,
+      decision: 'accept',
+      reason: '',
+      corrections: [],
+      deadlines: [],
+      idempotencyKey: `bench-accept-${i}`,
+    });
     accepted.push(view.id);
   }
 
@@ -117,25 +132,58 @@ async function main() {
   if (profiling) await profiling();
   const all = summary([...decideTimes, ...closingTimes]);
   const closing = summary(closingTimes);
-  console.log(`review.decide through dispatch: p50 ${ms(all.p50)}, p95 ${ms(all.p95)}, max ${ms(all.max)} over ${all.n}  (target p95 < 10 ms)`);
+  console.log(
+    `review.decide through dispatch: p50 ${ms(all.p50)}, p95 ${ms(all.p95)}, max ${ms(all.max)} over ${all.n}  (target p95 < 10 ms)`,
+  );
   console.log(`  of which round-closing decisions: p50 ${ms(closing.p50)}, p95 ${ms(closing.p95)}`);
 
   // A filing with 200 events: 100 expert-review pauses and resumptions through the handlers.
-  const busy = accepted.length ? await (async () => {
-    const start = addDays(today, 40);
-    let view = await clerk('filing.create', { fields: demoFields(999, 'binhai', settings.parks[0]!.bases[0]!.id, start, addMonths(start, 18)) });
-    for (const m of view.materials) {
-      if (!m.applicable || m.code === 'commitment') continue;
-      view = await clerk('material.attach', { filingId: view.id, version: view.version, code: m.code, file: { name: `${m.code}.pdf`, contentBase64: demoPdfBase64(m.code) } });
-    }
-    view = await clerk('filing.submit', { id: view.id, version: view.version });
-    view = await clerk('acceptance.decide', { filingId: view.id, version: view.version, decision: 'accept', reason: '', corrections: [], deadlines: [], idempotencyKey: 'bench-accept-busy' });
-    let version = view.version;
-    for (let i = 0; i < 196; i++) version = (await clerk('review.pauseClock', { filingId: view.id, version, pause: i % 2 === 0, reason: '专家评审' })).filingVersion;
-    let rv: ReviewView = await clerk('review.get', { filingId: view.id });
-    for (const u of ['yj', 'hb', 'gh'] as const) rv = await reviewer[u]('review.decide', { filingId: view.id, section: u, round: 1, filingVersion: rv.filingVersion, decision: 'approve', opinion: '', notInvolvedReason: '', checklist: [], conditions: [], idempotencyKey: `bench-busy-${u}` });
-    return view.id;
-  })() : null;
+  const busy = accepted.length
+    ? await (async () => {
+        const start = addDays(today, 40);
+        let view = await clerk('filing.create', {
+          fields: demoFields(999, 'binhai', settings.parks[0]!.bases[0]!.id, start, addMonths(start, 18)),
+        });
+        for (const m of view.materials) {
+          if (!m.applicable || m.code === 'commitment') continue;
+          view = await clerk('material.attach', {
+            filingId: view.id,
+            version: view.version,
+            code: m.code,
+            file: { name: `${m.code}.pdf`, contentBase64: demoPdfBase64(m.code) },
+          });
+        }
+        view = await clerk('filing.submit', { id: view.id, version: view.version });
+        view = await clerk('acceptance.decide', {
+          filingId: view.id,
+          version: view.version,
+          decision: 'accept',
+          reason: '',
+          corrections: [],
+          deadlines: [],
+          idempotencyKey: 'bench-accept-busy',
+        });
+        let version = view.version;
+        for (let i = 0; i < 196; i++)
+          version = (await clerk('review.pauseClock', { filingId: view.id, version, pause: i % 2 === 0, reason: '专家评审' }))
+            .filingVersion;
+        let rv: ReviewView = await clerk('review.get', { filingId: view.id });
+        for (const u of ['yj', 'hb', 'gh'] as const)
+          rv = await reviewer[u]('review.decide', {
+            filingId: view.id,
+            section: u,
+            round: 1,
+            filingVersion: rv.filingVersion,
+            decision: 'approve',
+            opinion: '',
+            notInvolvedReason: '',
+            checklist: [],
+            conditions: [],
+            idempotencyKey: `bench-busy-${u}`,
+          });
+        return view.id;
+      })()
+    : null;
 
   const db = desk.services.store.db;
   const events = busy ? (await getEvents(db, busy)).length : 0;
@@ -144,8 +192,15 @@ async function main() {
   if (busy) {
     for (let i = 0; i < 100; i++) viaDispatch.push((await time(() => clerk('trajectory.get', { filingId: busy })))[0]);
     const filing = await requireFiling(db, busy);
-    const [ev, rounds, decisions, pauses, s] = await Promise.all([getEvents(db, busy), getRounds(db, busy), getDecisions(db, busy), getPauses(db, busy), loadSettings(db)]);
-    for (let i = 0; i < 200; i++) pure.push((await time(() => buildTrajectory({ filing, events: ev, rounds, decisions, pauses, settings: s, now: new Date() })))[0]);
+    const [ev, rounds, decisions, pauses, s] = await Promise.all([
+      getEvents(db, busy),
+      getRounds(db, busy),
+      getDecisions(db, busy),
+      getPauses(db, busy),
+      loadSettings(db),
+    ]);
+    for (let i = 0; i < 200; i++)
+      pure.push((await time(() => buildTrajectory({ filing, events: ev, rounds, decisions, pauses, settings: s, now: new Date() })))[0]);
   }
   const traj = summary(viaDispatch);
   const build = summary(pure);
@@ -160,7 +215,9 @@ async function main() {
   const inboxAll = summary(clerkInbox);
   console.log(`review.inbox (reviewer / all units): p95 ${ms(inbox.p95)} / ${ms(inboxAll.p95)}`);
 
-  const load = loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
   desk.close();
   rmSync(dir, { recursive: true, force: true });
 

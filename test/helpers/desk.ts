@@ -170,7 +170,12 @@ export async function createTestDesk(opts: { now?: string; lang?: Lang } = {}): 
     let view = await c.ok('filing.create', { fields: demoFields(i, park.id, base.id, start, addMonths(start, 18)) });
     for (const m of view.materials) {
       if (!m.applicable || (conditional && CONDITIONAL_MISSING.includes(m.code)) || (m.code === 'commitment' && !conditional)) continue;
-      view = await c.ok('material.attach', { filingId: view.id, version: view.version, code: m.code, file: { name: `${m.code}.pdf`, contentBase64: demoPdfBase64(`${view.filingNo} ${m.code}`) } });
+      view = await c.ok('material.attach', {
+        filingId: view.id,
+        version: view.version,
+        code: m.code,
+        file: { name: `${m.code}.pdf`, contentBase64: demoPdfBase64(`${view.filingNo} ${m.code}`) },
+      });
     }
     return c.ok('filing.submit', { id: view.id, version: view.version });
   };
@@ -228,8 +233,14 @@ export function decisionInput(
     decision,
     opinion: opts.opinion ?? (decision === 'approve' || decision === 'notInvolved' ? '' : `${unit} ${decision} opinion`),
     notInvolvedReason: decision === 'notInvolved' ? `${unit} is not involved` : '',
-    checklist: defaultSettings().checklists[unit].map((c) => ({ code: c.code, result: failed.has(c.code) ? ('fail' as const) : ('pass' as const), note: failed.has(c.code) ? `fix ${c.code}` : '' })),
-    conditions: opts.conditions ?? (decision === 'approveWithConditions' ? [{ text: `${unit} condition`, verifyingUnit: unit, dueDays: 10, blocks: 'hold' }] : []),
+    checklist: defaultSettings().checklists[unit].map((c) => ({
+      code: c.code,
+      result: failed.has(c.code) ? ('fail' as const) : ('pass' as const),
+      note: failed.has(c.code) ? `fix ${c.code}` : '',
+    })),
+    conditions:
+      opts.conditions ??
+      (decision === 'approveWithConditions' ? [{ text: `${unit} condition`, verifyingUnit: unit, dueDays: 10, blocks: 'hold' }] : []),
     idempotencyKey: opts.key ?? newKey(`decide-${unit}`),
   };
 }

@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDesk, decisionInput, expectError, expectOk, reviewersByUnit, type Session, type TestDesk, type TestUser } from '../helpers/desk';
+import {
+  createTestDesk,
+  decisionInput,
+  expectError,
+  expectOk,
+  reviewersByUnit,
+  type Session,
+  type TestDesk,
+  type TestUser,
+} from '../helpers/desk';
 import { UNIT_CODES, type UnitCode } from '../../src/shared/domain/units';
 
 let t: TestDesk;
@@ -30,7 +39,10 @@ describe('review authority (auth-1, auth-2)', () => {
     let refused = 0;
     for (const section of UNIT_CODES) {
       for (const unit of UNIT_CODES.filter((u) => u !== section)) {
-        const error = expectError(await rv[unit].session.call('review.decide', decisionInput(await current(), section, 'approve')), 'FORBIDDEN');
+        const error = expectError(
+          await rv[unit].session.call('review.decide', decisionInput(await current(), section, 'approve')),
+          'FORBIDDEN',
+        );
         expect(error.message).toContain(section);
         expect(deniedDecides()).toBe(++refused);
       }
@@ -43,11 +55,15 @@ describe('review authority (auth-1, auth-2)', () => {
     expect(decisions()).toBe(0);
     expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'review.decide' AND outcome = 'ok'")).toBe(0);
 
-    for (const section of UNIT_CODES) expectOk(await rv[section].session.call('review.decide', decisionInput(await current(), section, 'approve')));
+    for (const section of UNIT_CODES)
+      expectOk(await rv[section].session.call('review.decide', decisionInput(await current(), section, 'approve')));
     expect(decisions()).toBe(5);
     expect((await current()).state).toBe('approved');
     expect(deniedDecides()).toBe(refused);
-    const signers = t.desk.services.store.sqlite.prepare('SELECT section, decided_by FROM decisions ORDER BY id').all() as { section: string; decided_by: number }[];
+    const signers = t.desk.services.store.sqlite.prepare('SELECT section, decided_by FROM decisions ORDER BY id').all() as {
+      section: string;
+      decided_by: number;
+    }[];
     expect(signers).toEqual(UNIT_CODES.map((u) => ({ section: u, decided_by: rv[u].id })));
   });
 
@@ -72,7 +88,7 @@ describe('review authority (auth-1, auth-2)', () => {
     expect(decisions()).toBe(1);
     // …and a signed decision can be neither rewritten nor deleted.
     expect(() => t.desk.services.store.sqlite.prepare("UPDATE decisions SET decision = 'reject'").run()).toThrow(/signed/);
-    expect(() => t.desk.services.store.sqlite.prepare("UPDATE decisions SET decided_by = ?").run(rv.hb.id)).toThrow(/signed/);
+    expect(() => t.desk.services.store.sqlite.prepare('UPDATE decisions SET decided_by = ?').run(rv.hb.id)).toThrow(/signed/);
     expect(() => t.desk.services.store.sqlite.prepare('DELETE FROM decisions').run()).toThrow(/never deleted/);
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDesk, decisionInput, expectOk, newKey, reviewersByUnit, type TestDesk, type TestUser } from '../helpers/desk';
+import { createTestDesk, decisionInput, newKey, reviewersByUnit, type TestDesk, type TestUser } from '../helpers/desk';
 import { demoPdfBase64 } from '../../src/main/demo/load';
 import { addWorkingDays, officialCalendar } from '../../src/shared/domain/calendar';
 import type { UnitCode } from '../../src/shared/domain/units';
@@ -25,9 +25,25 @@ describe('joint review: a full flow through the handlers', () => {
     const id = accepted.id;
     let view = await rv.yj.session.ok('review.get', { filingId: id });
     expect(view).toMatchObject({ state: 'in_review', currentRound: 1, supplementRequest: null });
-    expect(view.rounds).toEqual([expect.objectContaining({ number: 1, units: ['yj', 'hb', 'gh', 'sp', 'yq'], outcome: 'pending', closedAt: null })]);
+    expect(view.rounds).toEqual([
+      expect.objectContaining({ number: 1, units: ['yj', 'hb', 'gh', 'sp', 'yq'], outcome: 'pending', closedAt: null }),
+    ]);
     expect(view.sections.every((s) => s.inRound && s.current === null)).toBe(true);
-    expect((await clerk.session.ok('filing.list', { query: '', states: [], parkId: null, unit: 'gh', overdueOnly: false, sort: 'updatedAt', dir: 'desc', limit: 50, offset: 0 })).rows.map((r) => r.id)).toContain(id);
+    expect(
+      (
+        await clerk.session.ok('filing.list', {
+          query: '',
+          states: [],
+          parkId: null,
+          unit: 'gh',
+          overdueOnly: false,
+          sort: 'updatedAt',
+          dir: 'desc',
+          limit: 50,
+          offset: 0,
+        })
+      ).rows.map((r) => r.id),
+    ).toContain(id);
     expect(await holder(id)).toMatchObject({ holder: null, reasonKey: 'traj.waitingUnits', params: { units: 'yj, hb, gh, sp, yq' } });
 
     const decide = async (u: UnitCode, d: Parameters<typeof decisionInput>[2], opts: Parameters<typeof decisionInput>[3] = {}) => {
@@ -35,7 +51,9 @@ describe('joint review: a full flow through the handlers', () => {
       return view;
     };
     const today = t.clock.today();
-    await decide('yj', 'approveWithConditions', { conditions: [{ text: '试运行前完成应急演练', verifyingUnit: 'yq', dueDays: 10, blocks: 'hold' }] });
+    await decide('yj', 'approveWithConditions', {
+      conditions: [{ text: '试运行前完成应急演练', verifyingUnit: 'yq', dueDays: 10, blocks: 'hold' }],
+    });
     t.clock.advance({ hours: 2 });
     await decide('hb', 'revise', { failed: ['eia'], opinion: '补充环评批复' });
     await decide('gh', 'approve');
@@ -55,15 +73,31 @@ describe('joint review: a full flow through the handlers', () => {
     const filing = await clerk.session.ok('filing.get', { id });
     expect(filing.clock).toMatchObject({ step: 'review', paused: true });
     const condition = filing.trackedItems.find((i) => i.kind === 'condition')!;
-    expect(condition).toMatchObject({ text: '试运行前完成应急演练', verifyingUnit: 'yq', blocks: 'hold', state: 'open', dueDate: addWorkingDays(officialCalendar, today, 10) });
+    expect(condition).toMatchObject({
+      text: '试运行前完成应急演练',
+      verifyingUnit: 'yq',
+      blocks: 'hold',
+      state: 'open',
+      dueDate: addWorkingDays(officialCalendar, today, 10),
+    });
     expect(await holder(id)).toMatchObject({ holder: 'applicant', reasonKey: 'traj.waitingSupplement' });
 
     // The applicant supplies a new EIA document: hb (which checks it) and sp (which checks everything) see changed facts.
     t.clock.advance({ days: 3 });
-    const supplied = await clerk.session.ok('material.attach', { filingId: id, version: filing.version, code: 'eia', file: { name: 'eia-v2.pdf', contentBase64: demoPdfBase64('EIA approval v2') } });
+    const supplied = await clerk.session.ok('material.attach', {
+      filingId: id,
+      version: filing.version,
+      code: 'eia',
+      file: { name: 'eia-v2.pdf', contentBase64: demoPdfBase64('EIA approval v2') },
+    });
     view = await clerk.session.ok('review.get', { filingId: id });
     expect(view.sections.filter((s) => s.current?.stale).map((s) => s.section)).toEqual(['hb', 'sp']);
-    view = await clerk.session.ok('review.recordSupplement', { filingId: id, version: supplied.version, note: '已补充环评批复', idempotencyKey: newKey('supply') });
+    view = await clerk.session.ok('review.recordSupplement', {
+      filingId: id,
+      version: supplied.version,
+      note: '已补充环评批复',
+      idempotencyKey: newKey('supply'),
+    });
     expect(view).toMatchObject({ state: 'in_review', currentRound: 2, supplementRequest: null });
     expect(view.rounds[1]).toMatchObject({ number: 2, units: ['hb', 'sp'], outcome: 'pending' });
     expect(view.sections.filter((s) => s.inRound).map((s) => s.section)).toEqual(['hb', 'sp']);
@@ -74,7 +108,11 @@ describe('joint review: a full flow through the handlers', () => {
       { round: 1, code: 'eia', note: 'fix eia' },
     ]);
     // Units outside the round keep their round-1 decision.
-    expect(view.sections.find((s) => s.section === 'yj')!.current).toMatchObject({ round: 1, decision: 'approveWithConditions', stale: false });
+    expect(view.sections.find((s) => s.section === 'yj')!.current).toMatchObject({
+      round: 1,
+      decision: 'approveWithConditions',
+      stale: false,
+    });
     const afterSupply = await clerk.session.ok('filing.get', { id });
     expect(afterSupply.clock?.paused).toBe(false);
 
@@ -104,7 +142,8 @@ describe('joint review: a full flow through the handlers', () => {
 
     const c = await t.acceptedFiling({ conditional: true });
     view = await clerk.session.ok('review.get', { filingId: c.id });
-    for (const u of ['yj', 'hb', 'gh', 'sp', 'yq'] as const) view = await rv[u].session.ok('review.decide', decisionInput(view, u, u === 'gh' ? 'notInvolved' : 'approve'));
+    for (const u of ['yj', 'hb', 'gh', 'sp', 'yq'] as const)
+      view = await rv[u].session.ok('review.decide', decisionInput(view, u, u === 'gh' ? 'notInvolved' : 'approve'));
     expect(view.state).toBe('approved');
     expect(view.rounds[0]!.outcome).toBe('approvedWithConditions');
   });
@@ -124,7 +163,13 @@ describe('joint review: a full flow through the handlers', () => {
     expect((await inbox()).daysLeft).toBe(15);
     view = await clerk.session.ok('review.pauseClock', { filingId: a.id, version: view.filingVersion, pause: true, reason: '专家评审' });
     t.clock.set('2026-10-12T02:00:00Z'); // paused (Sep 29, Oct 12] = Sep 30, Oct 8, 9, 10 (Sat, worked), 12: 5 working days
-    view = await clerk.session.ok('review.pauseClock', { filingId: a.id, version: view.filingVersion, pause: false, reason: '专家评审结束' });
+    view = await clerk.session.ok('review.pauseClock', {
+      filingId: a.id,
+      version: view.filingVersion,
+      pause: false,
+      reason: '专家评审结束',
+    });
+    expect(view.state).toBe('in_review');
     const row = await inbox();
     expect(row.daysLeft).toBe(15);
     expect(row.dueDate).toBe(addWorkingDays(officialCalendar, '2026-10-12', 15));

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDesk, decisionInput, expectError, expectOk, newKey, reviewersByUnit, type TestDesk, type TestUser } from '../helpers/desk';
+import { createTestDesk, decisionInput, expectError, newKey, reviewersByUnit, type TestDesk, type TestUser } from '../helpers/desk';
 import { demoPdfBase64 } from '../../src/main/demo/load';
 import type { UnitCode } from '../../src/shared/domain/units';
 import type { ReviewView } from '../../src/shared/contract/review';
@@ -31,7 +31,12 @@ describe('decisions are bound to what they saw', () => {
     // The layout drawing is checked by gh (and sp checks every paper); yj and hb did not cover it.
     const f = await clerk.session.ok('filing.get', { id: filing.id });
     const oldHash = f.materials.find((m) => m.code === 'layout')!.attachments[0]!.sha256;
-    const changed = await clerk.session.ok('material.attach', { filingId: filing.id, version: f.version, code: 'layout', file: { name: 'layout-v2.pdf', contentBase64: demoPdfBase64('layout v2') } });
+    const changed = await clerk.session.ok('material.attach', {
+      filingId: filing.id,
+      version: f.version,
+      code: 'layout',
+      file: { name: 'layout-v2.pdf', contentBase64: demoPdfBase64('layout v2') },
+    });
     const newHash = changed.materials.find((m) => m.code === 'layout')!.attachments[1]!.sha256;
     view = await get(filing.id);
     expect(staleSections(view)).toEqual(['gh', 'sp']);
@@ -49,7 +54,11 @@ describe('decisions are bound to what they saw', () => {
           ],
     );
     expect((await rv.yj.session.ok('review.diff', { filingId: filing.id, section: 'yj' })).changes).toEqual([]);
-    expect(await rv.yq.session.ok('review.diff', { filingId: filing.id, section: 'yq' })).toEqual({ signedVersion: null, currentVersion: changed.version, changes: [] });
+    expect(await rv.yq.session.ok('review.diff', { filingId: filing.id, section: 'yq' })).toEqual({
+      signedVersion: null,
+      currentVersion: changed.version,
+      changes: [],
+    });
 
     // The inbox shows the stale section to its reviewer; the list's unit filter finds it too.
     const ghInbox = await rv.gh.session.ok('review.inbox', {});
@@ -109,7 +118,10 @@ describe('idempotency and races', () => {
     expect(count("SELECT count(*) AS n FROM tracked_items WHERE kind = 'condition'")).toBe(1);
     expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'review.decide' AND outcome = 'ok'")).toBe(2);
     // The same key from someone else is not a retry.
-    expectError(await rv.gh.session.call('review.decide', { ...decisionInput(first, 'gh', 'approve'), idempotencyKey: input.idempotencyKey }), 'CONFLICT');
+    expectError(
+      await rv.gh.session.call('review.decide', { ...decisionInput(first, 'gh', 'approve'), idempotencyKey: input.idempotencyKey }),
+      'CONFLICT',
+    );
   });
 
   it('two reviewers of one unit deciding at once on the same version: one succeeds, the other gets STALE (occ-1)', async () => {
@@ -132,7 +144,8 @@ describe('idempotency and races', () => {
   it('the supplement is idempotent too, and the clock pause is recorded once', async () => {
     const filing = await t.acceptedFiling();
     let view = await get(filing.id);
-    for (const u of ['yj', 'hb', 'gh', 'sp', 'yq'] as const) view = await rv[u].session.ok('review.decide', decisionInput(view, u, u === 'hb' ? 'revise' : 'approve'));
+    for (const u of ['yj', 'hb', 'gh', 'sp', 'yq'] as const)
+      view = await rv[u].session.ok('review.decide', decisionInput(view, u, u === 'hb' ? 'revise' : 'approve'));
     expect(view.state).toBe('supplement_requested');
     const input = { filingId: filing.id, version: view.filingVersion, note: '补充', idempotencyKey: newKey('supply') };
     const a = await clerk.session.ok('review.recordSupplement', input);

@@ -11,7 +11,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const open = (traj: { intervals: { party: string; to: string | null }[] }) => traj.intervals.filter((i) => i.to === null).map((i) => i.party);
+const open = (traj: { intervals: { party: string; to: string | null }[] }) =>
+  traj.intervals.filter((i) => i.to === null).map((i) => i.party);
 
 describe('trajectory: who holds the case at each step', () => {
   beforeEach(async () => {
@@ -26,10 +27,21 @@ describe('trajectory: who holds the case at each step', () => {
     expect(tr.summary).toMatchObject({ step: 'acceptance', holder: 'desk', reasonKey: 'traj.waitingAcceptance', sinceDays: 0 });
     expect(open(tr)).toEqual(['desk']);
     expect(tr.lanes).toEqual(['applicant', 'desk', 'yj', 'hb', 'gh', 'sp', 'yq']);
-    expect(tr.events.map((e) => [e.kind, e.party])).toEqual([['created', 'desk'], ['submitted', 'applicant']]);
+    expect(tr.events.map((e) => [e.kind, e.party])).toEqual([
+      ['created', 'desk'],
+      ['submitted', 'applicant'],
+    ]);
 
     t.clock.advance({ days: 1 });
-    filing = await clerk.session.ok('acceptance.decide', { filingId: filing.id, version: filing.version, decision: 'correction', reason: '', corrections: ['申请表需法定代表人签字'], deadlines: [], idempotencyKey: newKey('corr') });
+    filing = await clerk.session.ok('acceptance.decide', {
+      filingId: filing.id,
+      version: filing.version,
+      decision: 'correction',
+      reason: '',
+      corrections: ['申请表需法定代表人签字'],
+      deadlines: [],
+      idempotencyKey: newKey('corr'),
+    });
     tr = await traj(filing.id);
     expect(tr.summary).toMatchObject({ holder: 'applicant', reasonKey: 'traj.waitingCorrection' });
     expect(open(tr)).toEqual(['applicant']);
@@ -38,7 +50,15 @@ describe('trajectory: who holds the case at each step', () => {
     expect((await traj(filing.id)).summary.sinceDays).toBe(5);
     filing = await clerk.session.ok('filing.submit', { id: filing.id, version: filing.version });
     expect(open(await traj(filing.id))).toEqual(['desk']);
-    filing = await clerk.session.ok('acceptance.decide', { filingId: filing.id, version: filing.version, decision: 'accept', reason: '', corrections: [], deadlines: [], idempotencyKey: newKey('acc') });
+    filing = await clerk.session.ok('acceptance.decide', {
+      filingId: filing.id,
+      version: filing.version,
+      decision: 'accept',
+      reason: '',
+      corrections: [],
+      deadlines: [],
+      idempotencyKey: newKey('acc'),
+    });
     tr = await traj(filing.id);
     expect(open(tr)).toEqual(['yj', 'hb', 'gh', 'sp', 'yq']);
     expect(tr.summary).toMatchObject({ step: 'review', holder: null, reasonKey: 'traj.waitingUnits' });
@@ -67,8 +87,14 @@ describe('trajectory: who holds the case at each step', () => {
   it('a unit whose earlier decision turns stale during a later round rejoins it and holds the case again', async () => {
     const filing = await t.acceptedFiling();
     let view = await clerk.session.ok('review.get', { filingId: filing.id });
-    for (const u of ['yj', 'hb', 'gh', 'sp', 'yq'] as const) view = await rv[u].session.ok('review.decide', decisionInput(view, u, u === 'yj' ? 'revise' : 'approve'));
-    view = await clerk.session.ok('review.recordSupplement', { filingId: filing.id, version: view.filingVersion, note: '', idempotencyKey: newKey('s') });
+    for (const u of ['yj', 'hb', 'gh', 'sp', 'yq'] as const)
+      view = await rv[u].session.ok('review.decide', decisionInput(view, u, u === 'yj' ? 'revise' : 'approve'));
+    view = await clerk.session.ok('review.recordSupplement', {
+      filingId: filing.id,
+      version: view.filingVersion,
+      note: '',
+      idempotencyKey: newKey('s'),
+    });
     expect(view.rounds[1]!.units).toEqual(['yj']);
     const f = await clerk.session.ok('filing.get', { id: filing.id });
     const fields = structuredClone(f.fields);
@@ -90,7 +116,17 @@ describe('demo stage', () => {
     const loaded = expectOk(await t.anonymous().call('demo.load', {}));
     expect(loaded.filings).toBe(DEMO_TARGETS.length);
     const clerkSession = await t.session('clerk', 'demo-2026-desk');
-    const { rows } = await clerkSession.ok('filing.list', { query: '', states: [], parkId: null, unit: null, overdueOnly: false, sort: 'submittedAt', dir: 'asc', limit: 100, offset: 0 });
+    const { rows } = await clerkSession.ok('filing.list', {
+      query: '',
+      states: [],
+      parkId: null,
+      unit: null,
+      overdueOnly: false,
+      sort: 'submittedAt',
+      dir: 'asc',
+      limit: 100,
+      offset: 0,
+    });
     const byNo = [...rows].sort((a, b) => a.filingNo.localeCompare(b.filingNo));
     const reached = (target: string) => byNo.filter((_, i) => DEMO_TARGETS[i] === target).map((r) => r.state);
     expect(reached('supplement_requested').every((s) => s === 'supplement_requested')).toBe(true);

@@ -82,7 +82,10 @@ export async function getRounds(db: Q, filingId: number): Promise<RoundRecord[]>
   return rows.map(toRound);
 }
 
-export async function insertRound(trx: Q, a: { filingId: number; number: number; units: readonly UnitCode[]; openedAt: string }): Promise<number> {
+export async function insertRound(
+  trx: Q,
+  a: { filingId: number; number: number; units: readonly UnitCode[]; openedAt: string },
+): Promise<number> {
   const row = await r(trx)
     .insertInto('review_rounds')
     .values({ filing_id: a.filingId, number: a.number, units: unitList(a.units), opened_at: a.openedAt })
@@ -92,13 +95,25 @@ export async function insertRound(trx: Q, a: { filingId: number; number: number;
 }
 
 export async function setRoundUnits(trx: Q, roundId: number, units: readonly UnitCode[]): Promise<void> {
-  await r(trx).updateTable('review_rounds').set({ units: unitList(units) }).where('id', '=', roundId).execute();
-}
-
-export async function closeRound(trx: Q, roundId: number, a: { closedAt: string; outcome: RoundOutcome; supplementRequest: SupplementItem[] | null }): Promise<void> {
   await r(trx)
     .updateTable('review_rounds')
-    .set({ closed_at: a.closedAt, outcome: a.outcome, supplement_request: a.supplementRequest ? JSON.stringify(a.supplementRequest) : null })
+    .set({ units: unitList(units) })
+    .where('id', '=', roundId)
+    .execute();
+}
+
+export async function closeRound(
+  trx: Q,
+  roundId: number,
+  a: { closedAt: string; outcome: RoundOutcome; supplementRequest: SupplementItem[] | null },
+): Promise<void> {
+  await r(trx)
+    .updateTable('review_rounds')
+    .set({
+      closed_at: a.closedAt,
+      outcome: a.outcome,
+      supplement_request: a.supplementRequest ? JSON.stringify(a.supplementRequest) : null,
+    })
     .where('id', '=', roundId)
     .where('closed_at', 'is', null)
     .execute();
@@ -139,10 +154,7 @@ export async function getDecisions(db: Q, filingId: number): Promise<DecisionRec
   return rows.map(toDecision);
 }
 
-export async function insertDecision(
-  trx: Q,
-  a: Omit<DecisionRecord, 'id' | 'stale' | 'staleAt'>,
-): Promise<number> {
+export async function insertDecision(trx: Q, a: Omit<DecisionRecord, 'id' | 'stale' | 'staleAt'>): Promise<number> {
   const row = await r(trx)
     .insertInto('decisions')
     .values({
@@ -237,7 +249,17 @@ export async function inboxCandidates(db: Q, unit: UnitCode | null): Promise<Inb
     .selectFrom('filings as f')
     .innerJoin('review_rounds as o', (j) => j.onRef('o.filing_id', '=', 'f.id').on('o.closed_at', 'is', null))
     .innerJoin('review_rounds as first', (j) => j.onRef('first.filing_id', '=', 'f.id').on('first.number', '=', 1))
-    .select(['f.id', 'f.filing_no', 'f.project_name', 'f.applicant_name', 'f.state', 'f.waiting_units', 'o.number', 'o.opened_at', 'first.opened_at as started_at'])
+    .select([
+      'f.id',
+      'f.filing_no',
+      'f.project_name',
+      'f.applicant_name',
+      'f.state',
+      'f.waiting_units',
+      'o.number',
+      'o.opened_at',
+      'first.opened_at as started_at',
+    ])
     .where('f.state', '=', 'in_review')
     .where('f.waiting_units', '!=', '');
   if (unit) q = q.where('f.waiting_units', 'like', `%,${unit},%`);
@@ -264,14 +286,31 @@ export async function staleInOpenRounds(db: Q, filingIds: number[]): Promise<{ f
     .where('d.filing_id', 'in', filingIds)
     .where('d.stale', '=', 1)
     // only a section's latest decision counts
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('decisions as n').select('n.id').whereRef('n.filing_id', '=', 'd.filing_id').whereRef('n.section', '=', 'd.section').whereRef('n.id', '>', 'd.id'))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('decisions as n')
+            .select('n.id')
+            .whereRef('n.filing_id', '=', 'd.filing_id')
+            .whereRef('n.section', '=', 'd.section')
+            .whereRef('n.id', '>', 'd.id'),
+        ),
+      ),
+    )
     .execute();
   return rows.map((x) => ({ filingId: x.filing_id, section: x.section as UnitCode, staleAt: x.stale_at ?? '' }));
 }
 
 export async function pausesOf(db: Q, filingIds: number[], step: string) {
   if (!filingIds.length) return [];
-  return db.selectFrom('clock_pauses').selectAll().where('filing_id', 'in', filingIds).where('step', '=', step).orderBy('started_at').execute();
+  return db
+    .selectFrom('clock_pauses')
+    .selectAll()
+    .where('filing_id', 'in', filingIds)
+    .where('step', '=', step)
+    .orderBy('started_at')
+    .execute();
 }
 
 export async function getEvents(db: Q, filingId: number) {

@@ -30,14 +30,24 @@ function decisionInput(view: ReviewView, unit: UnitCode, decision: ReviewDecisio
     decision,
     opinion: OPINIONS[decision],
     notInvolvedReason: decision === 'notInvolved' ? '本项目不涉及新建构筑物及用地调整。' : '',
-    checklist: items.map((c, i) => ({ code: c.code, result: decision === 'revise' && i === 0 ? 'fail' : 'pass', note: decision === 'revise' && i === 0 ? '需补充' : '' })),
-    conditions: decision === 'approveWithConditions' ? [{ text: '试验运行前完成应急演练并报园区备案', verifyingUnit: 'yq', dueDays: 20, blocks: 'hold' }] : [],
+    checklist: items.map((c, i) => ({
+      code: c.code,
+      result: decision === 'revise' && i === 0 ? 'fail' : 'pass',
+      note: decision === 'revise' && i === 0 ? '需补充' : '',
+    })),
+    conditions:
+      decision === 'approveWithConditions'
+        ? [{ text: '试验运行前完成应急演练并报园区备案', verifyingUnit: 'yq', dueDays: 20, blocks: 'hold' }]
+        : [],
     idempotencyKey: key,
   };
 }
 
 /** Per target: what each unit decides in round 1 (absent = not yet decided), and whether a second round follows. */
-function plan(target: string, index: number): { round1: Partial<Record<UnitCode, ReviewDecision>>; supplement?: Partial<Record<UnitCode, ReviewDecision>> } {
+function plan(
+  target: string,
+  index: number,
+): { round1: Partial<Record<UnitCode, ReviewDecision>>; supplement?: Partial<Record<UnitCode, ReviewDecision>> } {
   const all = (d: ReviewDecision) => Object.fromEntries(UNIT_CODES.map((u) => [u, d])) as Record<UnitCode, ReviewDecision>;
   if (target.startsWith('in_review')) {
     // Some still waiting for every unit, some part-way, one back in round 2 after a supplement.
@@ -66,13 +76,28 @@ async function reviewStage(runner: DemoRunner, filing: { id: number; index: numb
       const d = decisions[unit];
       if (!d || view.state !== 'in_review' || !view.rounds[view.rounds.length - 1]?.units.includes(unit)) continue;
       at = new Date(at.getTime() + 5 * HOUR);
-      view = await runner.call(runner.as(unit), 'review.decide', decisionInput(view, unit, d, `demo-review-${filing.index}-${round}-${unit}`), at);
+      view = await runner.call(
+        runner.as(unit),
+        'review.decide',
+        decisionInput(view, unit, d, `demo-review-${filing.index}-${round}-${unit}`),
+        at,
+      );
     }
   };
   await decideAll(round1, 1);
   if (supplement && (view.state as string) === 'supplement_requested') {
     at = new Date(at.getTime() + 48 * HOUR);
-    view = await runner.call(clerk, 'review.recordSupplement', { filingId: filing.id, version: view.filingVersion, note: '申请人已按一次性告知补充材料。', idempotencyKey: `demo-supply-${filing.index}` }, at);
+    view = await runner.call(
+      clerk,
+      'review.recordSupplement',
+      {
+        filingId: filing.id,
+        version: view.filingVersion,
+        note: '申请人已按一次性告知补充材料。',
+        idempotencyKey: `demo-supply-${filing.index}`,
+      },
+      at,
+    );
     await decideAll(supplement, 2);
   }
   return at;

@@ -81,14 +81,21 @@ const recordSupplement: Handler<'review.recordSupplement'> = async (input, ctx) 
     const filing = await lockForReview(trx, input.filingId, input.version);
     if (filing.state !== 'supplement_requested') throw new DeskError('CONFLICT', 'review.notWaitingSupplement', { state: filing.state });
     const now = ctx.now.toISOString();
-    for (const p of await getPauses(trx, filing.id)) if (p.ended_at === null && p.reason === WAITING_FOR_APPLICANT) await endPause(trx, p.id, now);
+    for (const p of await getPauses(trx, filing.id))
+      if (p.ended_at === null && p.reason === WAITING_FOR_APPLICANT) await endPause(trx, p.id, now);
     await reviewEvent(trx, ctx, filing.id, 'review.supplied', { note: input.note });
     const next = await openNextRound(trx, ctx, filing, settings);
     units = next.units;
     const { units: _units, ...change } = next;
-    if (!(await bumpVersion(trx, filing.id, filing.version, now, change))) throw new DeskError('STALE', 'err.STALE', {}, undefined, await buildReviewView(trx, filing.id));
+    if (!(await bumpVersion(trx, filing.id, filing.version, now, change)))
+      throw new DeskError('STALE', 'err.STALE', {}, undefined, await buildReviewView(trx, filing.id));
     await recordIdempotent(trx, input.idempotencyKey, 'review.recordSupplement', actorId, { filingId: filing.id }, now);
-    await audit({ action: 'review.recordSupplement', target: `filing:${filing.id}`, before: { state: filing.state }, after: { state: 'in_review', note: input.note, nextRoundUnits: next.units } });
+    await audit({
+      action: 'review.recordSupplement',
+      target: `filing:${filing.id}`,
+      before: { state: filing.state },
+      after: { state: 'in_review', note: input.note, nextRoundUnits: next.units },
+    });
   });
   const view = await buildReviewView(db, input.filingId);
   changed(ctx, input.filingId, view.filingVersion, units);
@@ -114,8 +121,14 @@ const pauseClock: Handler<'review.pauseClock'> = async (input, ctx) => {
     await reviewEvent(trx, ctx, filing.id, input.pause ? 'review.clockPaused' : 'review.clockResumed', { reason: input.reason });
     const rounds = await getRounds(trx, filing.id);
     const clock = reviewClock(rounds[0]?.openedAt ?? now, await getPauses(trx, filing.id), settings, deskDate(ctx.now));
-    if (!(await bumpVersion(trx, filing.id, filing.version, now, { due_date: clock.dueDate }))) throw new DeskError('STALE', 'err.STALE', {}, undefined, await buildReviewView(trx, filing.id));
-    await audit({ action: 'review.pauseClock', target: `filing:${filing.id}`, before: { paused: open !== undefined, reason: open?.reason ?? null }, after: { paused: input.pause, reason: input.reason, dueDate: clock.dueDate } });
+    if (!(await bumpVersion(trx, filing.id, filing.version, now, { due_date: clock.dueDate })))
+      throw new DeskError('STALE', 'err.STALE', {}, undefined, await buildReviewView(trx, filing.id));
+    await audit({
+      action: 'review.pauseClock',
+      target: `filing:${filing.id}`,
+      before: { paused: open !== undefined, reason: open?.reason ?? null },
+      after: { paused: input.pause, reason: input.reason, dueDate: clock.dueDate },
+    });
   });
   const view = await buildReviewView(db, input.filingId);
   changed(ctx, input.filingId, view.filingVersion, []);

@@ -8,7 +8,13 @@ import { buildTrajectory } from '../review/trajectory';
 const get: Handler<'trajectory.get'> = async (input, ctx) => {
   const { db } = ctx.services.store;
   const filing = await requireFiling(db, input.filingId);
-  const [events, rounds, decisions, pauses, settings] = await Promise.all([getEvents(db, filing.id), getRounds(db, filing.id), getDecisions(db, filing.id), getPauses(db, filing.id), loadSettings(db)]);
+  const [events, rounds, decisions, pauses, settings] = await Promise.all([
+    getEvents(db, filing.id),
+    getRounds(db, filing.id),
+    getDecisions(db, filing.id),
+    getPauses(db, filing.id),
+    loadSettings(db),
+  ]);
   return buildTrajectory({ filing, events, rounds, decisions, pauses, settings, now: ctx.now });
 };
 

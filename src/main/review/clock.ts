@@ -35,7 +35,8 @@ export function dateOf(iso: string): string {
   return d;
 }
 
-export const toPauses = (rows: PauseRow[]): Pause[] => rows.map((p) => ({ from: dateOf(p.started_at), to: p.ended_at ? dateOf(p.ended_at) : null, reason: p.reason }));
+export const toPauses = (rows: PauseRow[]): Pause[] =>
+  rows.map((p) => ({ from: dateOf(p.started_at), to: p.ended_at ? dateOf(p.ended_at) : null, reason: p.reason }));
 
 /** The joint-review step clock (domain §7): from the day round 1 opened, pauses excluded. */
 export function reviewClock(reviewStartedAt: string, pauses: PauseRow[], settings: Settings, today: string): StepClock {

@@ -23,7 +23,8 @@ export interface Confirmation {
 
 /** Separation of duties (domain §3): only a reviewer of the section's own unit decides it. */
 export function requireAuthority(decider: Actor | null, section: string): asserts decider is Actor {
-  if (!decider || decider.role !== 'reviewer' || decider.unit !== section) throw new DeskError('FORBIDDEN', 'review.notYourSection', { section });
+  if (!decider || decider.role !== 'reviewer' || decider.unit !== section)
+    throw new DeskError('FORBIDDEN', 'review.notYourSection', { section });
 }
 
 /**
@@ -31,7 +32,14 @@ export function requireAuthority(decider: Actor | null, section: string): assert
  * combines the round when it was the last one missing. Shared by review.decide and the joint session's step-up
  * confirmation, so both go through the same checks (and the same database trigger).
  */
-export async function recordDecision(scope: WriteScope, ctx: Ctx, input: DecisionInput, decider: Actor, confirmation: Confirmation, settings: Settings): Promise<number> {
+export async function recordDecision(
+  scope: WriteScope,
+  ctx: Ctx,
+  input: DecisionInput,
+  decider: Actor,
+  confirmation: Confirmation,
+  settings: Settings,
+): Promise<number> {
   const { trx, audit } = scope;
   requireAuthority(decider, input.section);
   const filing = await requireFiling(trx, input.filingId);
@@ -41,12 +49,18 @@ export async function recordDecision(scope: WriteScope, ctx: Ctx, input: Decisio
   const rounds = await getRounds(trx, filing.id);
   const round = openRoundOf(rounds);
   if (!round || round.number !== input.round) throw new DeskError('CONFLICT', 'review.wrongRound', { round: round?.number ?? '-' });
-  if (!round.units.includes(input.section)) throw new DeskError('CONFLICT', 'review.notInRound', { section: input.section, round: round.number });
+  if (!round.units.includes(input.section))
+    throw new DeskError('CONFLICT', 'review.notInRound', { section: input.section, round: round.number });
 
   const now = ctx.now.toISOString();
   const today = deskDate(ctx.now);
   const facts = (await currentFacts(trx, filing.id, filing.fields, settings, [input.section]))[input.section];
-  const conditions = input.conditions.map((c) => ({ text: c.text, verifyingUnit: c.verifyingUnit, dueDate: addWorkingDays(officialCalendar, today, c.dueDays), blocks: c.blocks }));
+  const conditions = input.conditions.map((c) => ({
+    text: c.text,
+    verifyingUnit: c.verifyingUnit,
+    dueDate: addWorkingDays(officialCalendar, today, c.dueDays),
+    blocks: c.blocks,
+  }));
   const decisions = await getDecisions(trx, filing.id);
   const replaced = lastDecision(decisions, input.section, round.number);
   const record = {
@@ -71,9 +85,26 @@ export async function recordDecision(scope: WriteScope, ctx: Ctx, input: Decisio
   decisions.push({ ...record, id, stale: false, staleAt: null });
   if (replaced) await setConditionsNotApplied(trx, [replaced.id], `superseded by decision ${id}`, now);
   for (const c of conditions)
-    await insertTrackedItem(trx, { filingId: filing.id, kind: 'condition', materialCode: null, text: c.text, verifyingUnit: c.verifyingUnit, dueDate: c.dueDate, blocks: c.blocks, now, sourceDecisionId: id });
+    await insertTrackedItem(trx, {
+      filingId: filing.id,
+      kind: 'condition',
+      materialCode: null,
+      text: c.text,
+      verifyingUnit: c.verifyingUnit,
+      dueDate: c.dueDate,
+      blocks: c.blocks,
+      now,
+      sourceDecisionId: id,
+    });
   if (conditions.length || replaced) await refreshNextItemDue(trx, filing.id);
-  await reviewEvent(trx, ctx, filing.id, 'review.decided', { section: input.section, round: round.number, decision: input.decision, decisionId: id, by: decider.displayName, via: confirmation.via });
+  await reviewEvent(trx, ctx, filing.id, 'review.decided', {
+    section: input.section,
+    round: round.number,
+    decision: input.decision,
+    decisionId: id,
+    by: decider.displayName,
+    via: confirmation.via,
+  });
 
   const change = await combineRound(trx, ctx, filing, settings, rounds, decisions);
   if (!(await bumpVersion(trx, filing.id, filing.version, now, change))) throw await stale();
@@ -81,7 +112,17 @@ export async function recordDecision(scope: WriteScope, ctx: Ctx, input: Decisio
     action: 'review.decide',
     target: `filing:${filing.id}`,
     before: { state: filing.state, version: filing.version, replaced: replaced?.id ?? null },
-    after: { decisionId: id, section: input.section, round: round.number, decision: input.decision, decidedBy: decider.id, via: confirmation.via, factsHash: facts.hash, conditions, state: change.state ?? filing.state },
+    after: {
+      decisionId: id,
+      section: input.section,
+      round: round.number,
+      decision: input.decision,
+      decidedBy: decider.id,
+      via: confirmation.via,
+      factsHash: facts.hash,
+      conditions,
+      state: change.state ?? filing.state,
+    },
   });
   return id;
 }

@@ -18,7 +18,13 @@ export const factsHash = (facts: unknown) => createHash('sha256').update(canonic
  * What each unit's decision covers right now (domain §6 "bound to what it saw"): the record's fields plus the
  * state and attachment contents (by SHA-256) of the materials that unit checks.
  */
-export async function currentFacts(db: Db | Trx, filingId: number, fields: FilingFields, settings: Settings, units: readonly UnitCode[] = UNIT_CODES): Promise<Record<UnitCode, UnitFacts>> {
+export async function currentFacts(
+  db: Db | Trx,
+  filingId: number,
+  fields: FilingFields,
+  settings: Settings,
+  units: readonly UnitCode[] = UNIT_CODES,
+): Promise<Record<UnitCode, UnitFacts>> {
   const [materials, attachments] = await Promise.all([getMaterials(db, filingId), getAttachments(db, filingId)]);
   const withHashes = materials.map((m) => ({
     code: m.code,

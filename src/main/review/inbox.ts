@@ -21,7 +21,10 @@ export async function buildInbox(db: Db, actor: Actor, settings: Settings, today
   const unit = actor.role === 'reviewer' ? actor.unit : null;
   const candidates = await inboxCandidates(db, unit);
   const ids = candidates.map((c) => c.filingId);
-  const [stale, pauses] = await Promise.all([chunked(ids, (p) => staleInOpenRounds(db, p)), chunked(ids, (p) => pausesOf(db, p, REVIEW_STEP))]);
+  const [stale, pauses] = await Promise.all([
+    chunked(ids, (p) => staleInOpenRounds(db, p)),
+    chunked(ids, (p) => pausesOf(db, p, REVIEW_STEP)),
+  ]);
   const staleAt = new Map(stale.map((s) => [`${s.filingId}:${s.section}`, s.staleAt]));
   const pausesBy = new Map<number, PauseRow[]>();
   for (const p of pauses) pausesBy.set(p.filing_id, [...(pausesBy.get(p.filing_id) ?? []), p]);
@@ -46,5 +49,7 @@ export async function buildInbox(db: Db, actor: Actor, settings: Settings, today
       level: clock.level,
     };
   });
-  return rows.filter((r) => r.sections.length > 0).sort((a, b) => (a.waitingSince < b.waitingSince ? -1 : a.waitingSince > b.waitingSince ? 1 : a.filingId - b.filingId));
+  return rows
+    .filter((r) => r.sections.length > 0)
+    .sort((a, b) => (a.waitingSince < b.waitingSince ? -1 : a.waitingSince > b.waitingSince ? 1 : a.filingId - b.filingId));
 }

@@ -10,13 +10,34 @@ import { getPauses, insertEvent } from '../db/filings';
 import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
 import { roundOutcome, unitsForNextRound } from '../../shared/domain/review';
 import { UNIT_CODES, type UnitCode } from '../../shared/domain/units';
-import { closeRound, countOpenMaterialItems, getDecisions, getRounds, type DecisionRecord, type RoundRecord, insertPause, insertRound, markStale, setRoundUnits, setWaitingUnits, unitList } from '../db/review';
+import {
+  closeRound,
+  countOpenMaterialItems,
+  getDecisions,
+  getRounds,
+  type DecisionRecord,
+  type RoundRecord,
+  insertPause,
+  insertRound,
+  markStale,
+  setRoundUnits,
+  setWaitingUnits,
+  unitList,
+} from '../db/review';
 import { currentFacts } from './facts';
 import { deskDate, reviewClock, REVIEW_STEP, WAITING_FOR_APPLICANT } from './clock';
 import { lastDecision, openRoundOf, pendingUnits, supplementRequest, unitDecisions } from './state';
 
 export const reviewEvent = (trx: Trx, ctx: Ctx, filingId: number, kind: string, detail?: unknown) =>
-  insertEvent(trx, { filingId, at: ctx.now.toISOString(), kind, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.displayName ?? null, unit: ctx.actor?.unit ?? null, detail });
+  insertEvent(trx, {
+    filingId,
+    at: ctx.now.toISOString(),
+    kind,
+    actorId: ctx.actor?.id ?? null,
+    actorName: ctx.actor?.displayName ?? null,
+    unit: ctx.actor?.unit ?? null,
+    detail,
+  });
 
 export async function openFirstRound(trx: Trx, ctx: Ctx, filingId: number): Promise<void> {
   if ((await getRounds(trx, filingId)).length) return;
@@ -37,7 +58,14 @@ export interface FilingChange {
  * Combines the round after a decision. Closes it when every section in it has a current, non-stale decision;
  * the outcome moves the filing on (domain §6).
  */
-export async function combineRound(trx: Trx, ctx: Ctx, filing: FilingRecord, settings: Settings, rounds: RoundRecord[], decisions: DecisionRecord[]): Promise<FilingChange> {
+export async function combineRound(
+  trx: Trx,
+  ctx: Ctx,
+  filing: FilingRecord,
+  settings: Settings,
+  rounds: RoundRecord[],
+  decisions: DecisionRecord[],
+): Promise<FilingChange> {
   const round = openRoundOf(rounds)!;
   const units = unitDecisions(decisions, round);
   // A decision alone never moves the review's due date (only pauses do), so a round still pending changes one column.
@@ -49,7 +77,10 @@ export async function combineRound(trx: Trx, ctx: Ctx, filing: FilingRecord, set
   const request = outcome === 'supplementRequested' ? supplementRequest(decisions, round) : null;
   await closeRound(trx, round.id, { closedAt: now, outcome, supplementRequest: request });
   if (outcome === 'rejected') {
-    const reasons = round.units.map((u) => lastDecision(decisions, u, round.number)!).filter((d) => d.decision === 'reject').map((d) => ({ section: d.section, opinion: d.opinion }));
+    const reasons = round.units
+      .map((u) => lastDecision(decisions, u, round.number)!)
+      .filter((d) => d.decision === 'reject')
+      .map((d) => ({ section: d.section, opinion: d.opinion }));
     await reviewEvent(trx, ctx, filing.id, 'review.rejected', { round: round.number, reasons });
     return { state: 'rejected', step: null, due_date: null, waiting_units: '' };
   }
@@ -61,11 +92,21 @@ export async function combineRound(trx: Trx, ctx: Ctx, filing: FilingRecord, set
   }
   await reviewEvent(trx, ctx, filing.id, 'review.approved', { round: round.number, outcome });
   // No section is pending any more; the certificate is the clerk's move, not a reviewing unit's.
-  return { state: 'approved', step: 'certificate', due_date: addWorkingDays(officialCalendar, today, settings.timeLimits.certificateDays), waiting_units: '' };
+  return {
+    state: 'approved',
+    step: 'certificate',
+    due_date: addWorkingDays(officialCalendar, today, settings.timeLimits.certificateDays),
+    waiting_units: '',
+  };
 }
 
 /** After a supplement: the next round asks the units that revised plus those whose signed facts changed. */
-export async function openNextRound(trx: Trx, ctx: Ctx, filing: FilingRecord, settings: Settings): Promise<FilingChange & { units: UnitCode[] }> {
+export async function openNextRound(
+  trx: Trx,
+  ctx: Ctx,
+  filing: FilingRecord,
+  settings: Settings,
+): Promise<FilingChange & { units: UnitCode[] }> {
   const rounds = await getRounds(trx, filing.id);
   const last = rounds[rounds.length - 1]!;
   const decisions = await getDecisions(trx, filing.id);
@@ -74,9 +115,19 @@ export async function openNextRound(trx: Trx, ctx: Ctx, filing: FilingRecord, se
     const d = lastDecision(decisions, u);
     return d !== null && (d.stale || d.factsHash !== facts[u].hash);
   });
-  const prev = last.units.map((u) => lastDecision(decisions, u, last.number)).filter((d) => d !== null).map((d) => ({ unit: d.section, decision: d.decision }));
+  const prev = last.units
+    .map((u) => lastDecision(decisions, u, last.number))
+    .filter((d) => d !== null)
+    .map((d) => ({ unit: d.section, decision: d.decision }));
   const units = unitsForNextRound(prev, changed);
-  await markStale(trx, changed.map((u) => lastDecision(decisions, u)!).filter((d) => !d.stale).map((d) => d.id), ctx.now.toISOString());
+  await markStale(
+    trx,
+    changed
+      .map((u) => lastDecision(decisions, u)!)
+      .filter((d) => !d.stale)
+      .map((d) => d.id),
+    ctx.now.toISOString(),
+  );
   await insertRound(trx, { filingId: filing.id, number: last.number + 1, units, openedAt: ctx.now.toISOString() });
   await reviewEvent(trx, ctx, filing.id, 'review.roundOpened', { round: last.number + 1, units, changed });
   const clock = reviewClock(rounds[0]!.openedAt, await getPauses(trx, filing.id), settings, deskDate(ctx.now));
@@ -91,10 +142,16 @@ export async function refreshStaleness(trx: Trx, ctx: Ctx, filing: FilingRecord,
   const decisions = await getDecisions(trx, filing.id);
   if (!decisions.length) return [];
   const facts = await currentFacts(trx, filing.id, filing.fields, settings);
-  const turned = UNIT_CODES.map((u) => lastDecision(decisions, u)).filter((d) => d !== null && !d.stale && d.factsHash !== facts[d.section].hash);
+  const turned = UNIT_CODES.map((u) => lastDecision(decisions, u)).filter(
+    (d) => d !== null && !d.stale && d.factsHash !== facts[d.section].hash,
+  );
   if (!turned.length) return [];
   const now = ctx.now.toISOString();
-  await markStale(trx, turned.map((d) => d!.id), now);
+  await markStale(
+    trx,
+    turned.map((d) => d!.id),
+    now,
+  );
   for (const d of turned) d!.stale = true;
   const sections = turned.map((d) => d!.section);
   await reviewEvent(trx, ctx, filing.id, 'review.stale', { sections });

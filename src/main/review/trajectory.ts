@@ -56,7 +56,8 @@ function deskAndApplicant(events: TrajectoryInput['events']): { party: Party; st
     if (k === 'created') hold(e.at, { party: 'desk', step: 'draft' });
     else if (k === 'submitted' || k === 'resubmitted') hold(e.at, { party: 'desk', step: 'acceptance' });
     else if (k === 'acceptance.correction') hold(e.at, { party: 'applicant', step: 'correction' });
-    else if (k.startsWith('acceptance.') || k === 'review.rejected' || k === 'review.supplied' || /^certificate\.issue/.test(k)) hold(e.at, null);
+    else if (k.startsWith('acceptance.') || k === 'review.rejected' || k === 'review.supplied' || /^certificate\.issue/.test(k))
+      hold(e.at, null);
     else if (k === 'review.supplementRequested') hold(e.at, { party: 'applicant', step: 'supplement' });
     else if (k === 'review.approved') hold(e.at, { party: 'desk', step: 'certificate' });
   }
@@ -114,9 +115,22 @@ export function buildTrajectory(input: TrajectoryInput): Trajectory {
 
   const intervals: Interval[] = [];
   for (const h of deskAndApplicant(input.events))
-    intervals.push({ party: h.party, from: h.from, to: h.to, counted: h.step !== 'supplement', overdue: isOverdue(h.step, h.from, h.to), label: `traj.step.${h.step}` });
+    intervals.push({
+      party: h.party,
+      from: h.from,
+      to: h.to,
+      counted: h.step !== 'supplement',
+      overdue: isOverdue(h.step, h.from, h.to),
+      label: `traj.step.${h.step}`,
+    });
   for (const h of unitHolds(input.rounds, input.decisions))
-    intervals.push(...splitByPauses({ party: h.party, from: h.from, to: h.to, overdue: isOverdue('review', h.from, h.to), label: 'traj.step.review' }, expertPauses, nowIso));
+    intervals.push(
+      ...splitByPauses(
+        { party: h.party, from: h.from, to: h.to, overdue: isOverdue('review', h.from, h.to), label: 'traj.step.review' },
+        expertPauses,
+        nowIso,
+      ),
+    );
   intervals.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : PARTIES.indexOf(a.party) - PARTIES.indexOf(b.party)));
 
   const events: Trajectory['events'] = input.events.map((e) => {
@@ -154,11 +168,16 @@ function stepClockFor(input: TrajectoryInput, review: ReturnType<typeof reviewCl
     stepClock({ start: dateOf(start), limitDays, pauses: [], today, warningDays: limits.warningDays, calendar: officialCalendar });
   const approvedAt = [...input.events].reverse().find((e) => e.kind === 'review.approved')?.at;
   const c =
-    filing.step === 'review' ? review
-    : filing.step === 'acceptance' && filing.submittedAt ? simple(filing.submittedAt, limits.acceptanceDays)
-    : filing.step === 'certificate' && approvedAt ? simple(approvedAt, limits.certificateDays)
-    : null;
-  return c ? { countedDays: c.usedDays, pausedDays: c.pausedDays, dueDate: c.dueDate, level: c.level } : { countedDays: 0, pausedDays: 0, dueDate: null, level: 'ok' };
+    filing.step === 'review'
+      ? review
+      : filing.step === 'acceptance' && filing.submittedAt
+        ? simple(filing.submittedAt, limits.acceptanceDays)
+        : filing.step === 'certificate' && approvedAt
+          ? simple(approvedAt, limits.certificateDays)
+          : null;
+  return c
+    ? { countedDays: c.usedDays, pausedDays: c.pausedDays, dueDate: c.dueDate, level: c.level }
+    : { countedDays: 0, pausedDays: 0, dueDate: null, level: 'ok' };
 }
 
 function summarise(input: TrajectoryInput, intervals: Interval[], expertPauses: PauseRow[], today: string): Trajectory['summary'] {
@@ -167,7 +186,13 @@ function summarise(input: TrajectoryInput, intervals: Interval[], expertPauses: 
   const open = intervals.filter((i) => i.to === null);
   const since = open.map((i) => i.from).sort()[0];
   const days = since ? Math.max(0, workingDaysBetween(officialCalendar, dateOf(since), today)) : 0;
-  const at = (holder: Party | null, reasonKey: string, params: Record<string, string | number> = {}) => ({ step, holder, sinceDays: days, reasonKey, params: { days, ...params } });
+  const at = (holder: Party | null, reasonKey: string, params: Record<string, string | number> = {}) => ({
+    step,
+    holder,
+    sinceDays: days,
+    reasonKey,
+    params: { days, ...params },
+  });
   if ((FINAL_STATES as readonly string[]).includes(filing.state)) return at(null, 'traj.final', { state: filing.state });
   const pause = expertPauses.find((p) => p.ended_at === null);
   switch (filing.state) {

@@ -2,24 +2,54 @@ import type { Messages } from './index';
 
 /** Joint review (domain §6, §7) and the trajectory map (§10). */
 export const review: Messages = {
-  'review.notYourSection': ['只有本单位的审查人员才能对“{{section}}”部分作出决定', 'Only a reviewer of this unit may decide the "{{section}}" section'],
+  'review.notYourSection': [
+    '只有本单位的审查人员才能对“{{section}}”部分作出决定',
+    'Only a reviewer of this unit may decide the "{{section}}" section',
+  ],
   'review.notInReview': ['该备案当前不在联合审查中（状态：{{state}}）', 'This filing is not in joint review (state: {{state}})'],
-  'review.wrongRound': ['审查轮次已变化，当前为第{{round}}轮，请刷新后再提交', 'The review round has changed (now round {{round}}); reload and try again'],
+  'review.wrongRound': [
+    '审查轮次已变化，当前为第{{round}}轮，请刷新后再提交',
+    'The review round has changed (now round {{round}}); reload and try again',
+  ],
   'review.notInRound': ['本轮（第{{round}}轮）不需要“{{section}}”作出决定', 'Section "{{section}}" does not decide in round {{round}}'],
-  'review.notWaitingSupplement': ['该备案没有在等待申请人补正材料（状态：{{state}}）', 'This filing is not waiting for a supplement (state: {{state}})'],
+  'review.notWaitingSupplement': [
+    '该备案没有在等待申请人补正材料（状态：{{state}}）',
+    'This filing is not waiting for a supplement (state: {{state}})',
+  ],
   'review.alreadyPaused': ['审查计时已暂停', 'The review clock is already paused'],
   'review.notPaused': ['没有可恢复的专家评审暂停', 'There is no expert-review pause to resume'],
 
-  'pause.waitingForApplicant': ['等待申请人补正', 'Waiting for the applicant\'s supplement'],
+  'pause.waitingForApplicant': ['等待申请人补正', "Waiting for the applicant's supplement"],
 
   'traj.draft': ['窗口录入中，已{{days}}个工作日', 'Being entered at the desk for {{days}} working days'],
-  'traj.waitingAcceptance': ['等待窗口作出受理决定，已{{days}}个工作日', 'Waiting for the desk\'s acceptance decision for {{days}} working days'],
-  'traj.waitingCorrection': ['等待申请人补正后重新提交，已{{days}}个工作日', 'Waiting for the applicant to correct and resubmit for {{days}} working days'],
-  'traj.waitingSupplement': ['退回补正：等待申请人补充材料，计时暂停，已{{days}}个工作日', 'Supplement requested: waiting for the applicant, clock paused, for {{days}} working days'],
-  'traj.waitingUnit': ['联合审查：等待{{unit}}作出决定，已{{days}}个工作日', 'Joint review: waiting for {{unit}} to decide for {{days}} working days'],
-  'traj.waitingUnits': ['联合审查：等待{{units}}作出决定，已{{days}}个工作日', 'Joint review: waiting for {{units}} to decide for {{days}} working days'],
-  'traj.pausedExpert': ['审查计时暂停（{{reason}}），待决单位：{{units}}', 'Review clock paused ({{reason}}); units still to decide: {{units}}'],
-  'traj.waitingCertificate': ['审查通过，等待窗口出具备案证明，已{{days}}个工作日', 'Approved; waiting for the desk to issue the certificate for {{days}} working days'],
+  'traj.waitingAcceptance': [
+    '等待窗口作出受理决定，已{{days}}个工作日',
+    "Waiting for the desk's acceptance decision for {{days}} working days",
+  ],
+  'traj.waitingCorrection': [
+    '等待申请人补正后重新提交，已{{days}}个工作日',
+    'Waiting for the applicant to correct and resubmit for {{days}} working days',
+  ],
+  'traj.waitingSupplement': [
+    '退回补正：等待申请人补充材料，计时暂停，已{{days}}个工作日',
+    'Supplement requested: waiting for the applicant, clock paused, for {{days}} working days',
+  ],
+  'traj.waitingUnit': [
+    '联合审查：等待{{unit}}作出决定，已{{days}}个工作日',
+    'Joint review: waiting for {{unit}} to decide for {{days}} working days',
+  ],
+  'traj.waitingUnits': [
+    '联合审查：等待{{units}}作出决定，已{{days}}个工作日',
+    'Joint review: waiting for {{units}} to decide for {{days}} working days',
+  ],
+  'traj.pausedExpert': [
+    '审查计时暂停（{{reason}}），待决单位：{{units}}',
+    'Review clock paused ({{reason}}); units still to decide: {{units}}',
+  ],
+  'traj.waitingCertificate': [
+    '审查通过，等待窗口出具备案证明，已{{days}}个工作日',
+    'Approved; waiting for the desk to issue the certificate for {{days}} working days',
+  ],
   'traj.final': ['已办结（{{state}}）', 'Finished ({{state}})'],
   'traj.state': ['当前状态：{{state}}', 'Current state: {{state}}'],
 
