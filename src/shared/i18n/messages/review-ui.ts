@@ -7,6 +7,9 @@ export const reviewUi: Messages = {
   'rv.roundN': ['第 {{n}} 轮', 'Round {{n}}'],
   'rv.daysLeft': ['剩 {{n}} 个工作日', '{{n}} working days left'],
   'rv.daysOverdue': ['逾期 {{n}} 个工作日', '{{n}} working days overdue'],
+  // Punctuation differs by language: full-width in Chinese.
+  'rv.colon': ['：', ': '],
+  'rv.listSep': ['、', ', '],
   'rv.reload': ['刷新', 'Reload'],
   // inbox
   'rv.inbox.title': ['待办', 'Inbox'],

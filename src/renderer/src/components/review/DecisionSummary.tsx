@@ -31,7 +31,10 @@ export function DecisionSummary({ decision: d, settings, lang }: { decision: Dec
       )}
       {d.decision === 'notInvolved' && d.notInvolvedReason && (
         <Text size="sm">
-          <b>{t('rv.form.notInvolvedReason')}：</b>
+          <b>
+            {t('rv.form.notInvolvedReason')}
+            {t('rv.colon')}
+          </b>
           {d.notInvolvedReason}
         </Text>
       )}
@@ -44,7 +47,7 @@ export function DecisionSummary({ decision: d, settings, lang }: { decision: Dec
             {notPassed.map((c) => (
               <List.Item key={c.code}>
                 {itemText(c.code)}
-                {c.note ? `：${c.note}` : ''}
+                {c.note ? `${t('rv.colon')}${c.note}` : ''}
               </List.Item>
             ))}
           </List>

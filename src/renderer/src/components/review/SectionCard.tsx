@@ -91,7 +91,7 @@ export function SectionCard(props: {
                     {t('rv.roundN', { n: c.round })} ·{' '}
                   </Text>
                   {c.code ? itemText(c.code) : t('rv.openComment')}
-                  {c.note ? `：${c.note}` : ''}
+                  {c.note ? `${t('rv.colon')}${c.note}` : ''}
                 </List.Item>
               ))}
             </List>

@@ -58,7 +58,8 @@ export function SupplementPanel(props: {
           {request.map((r) => (
             <List.Item key={r.section} data-unit={r.section}>
               <Text span fw={600}>
-                {t(`unit.${r.section}`)}：
+                {t(`unit.${r.section}`)}
+                {t('rv.colon')}
               </Text>
               {r.opinion || t('rv.supplement.noOpinion')}
               {r.failedItems.length > 0 && (

@@ -18,9 +18,9 @@ const isState = (v: string) => (FILING_STATES as readonly string[]).includes(v);
  * (a party, a list of parties, a filing state) are read out as names in the user's language.
  */
 export function useSummarySentence(tr: Trajectory | null): string {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (!tr) return '';
-  const separator = i18n.language === 'en' ? ', ' : '、';
+  const separator = t('rv.listSep');
   const readable = (key: string, v: string | number): string | number => {
     if (typeof v !== 'string') return v;
     if (key === 'state' && isState(v)) return t(`state.${v}`);

@@ -7,7 +7,7 @@ import type { ReviewView } from '../../../../shared/contract/review';
 import type { AppError } from '../../../../shared/result';
 import { useQuery } from '../../hooks/use-call';
 import { useActor } from '../../session';
-import { useSettings } from '../../components/review/use-settings';
+import { useSettings } from '../../components/filing/use-settings';
 import { useLiveReload } from '../../components/review/use-live';
 import { unitName } from '../../components/review/labels';
 import { RoundsSummary } from '../../components/review/RoundsSummary';
@@ -76,13 +76,19 @@ export function ReviewTab({ filingId, version, onChanged }: { filingId: number; 
         {view.state === 'in_review' && (
           <Text size="sm" c="dimmed" data-testid="review-waiting">
             {waitingUnits.length > 0
-              ? t('rv.waitingFor', { units: waitingUnits.map((u) => t(`unit.${u}`)).join('、') })
+              ? t('rv.waitingFor', { units: waitingUnits.map((u) => t(`unit.${u}`)).join(t('rv.listSep')) })
               : t('rv.allDecided')}
           </Text>
         )}
       </Group>
       {stale && (
-        <Alert color="orange" title={t('rv.staleBanner.title')} data-testid="review-stale-banner" withCloseButton onClose={() => setStale(null)}>
+        <Alert
+          color="orange"
+          title={t('rv.staleBanner.title')}
+          data-testid="review-stale-banner"
+          withCloseButton
+          onClose={() => setStale(null)}
+        >
           <Text size="sm">{stale}</Text>
           <Text size="sm">{t('rv.staleBanner.body')}</Text>
         </Alert>
