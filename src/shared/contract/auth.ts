@@ -4,7 +4,7 @@ import { empty, nameText, okOutput, role, unitCode, id } from '../schemas/common
 import { UNIT_CODES } from '../domain/units';
 
 export const username = () =>
-  z.string({ error: 'v.text' }).trim().toLowerCase().regex(/^[a-z0-9._-]{3,32}$/, { error: 'v.username' });
+  z.string({ error: 'v.text' }).trim().toLowerCase().regex(/^[a-z0-9._-]{2,32}$/, { error: 'v.username' });
 /** Passwords are not normalised beyond NFC; 10–128 characters. */
 export const password = () =>
   z.string({ error: 'v.text' }).transform((s) => s.normalize('NFC')).pipe(z.string().min(10, { error: 'v.password.short' }).max(128, { error: 'v.password.long' }));

@@ -16,11 +16,10 @@ export async function logout(page: Page): Promise<void> {
 }
 
 /**
- * The demo reviewers are named by their two-letter unit code (yj, hb, …), but the login schema takes 3–32
- * characters, so they cannot sign in yet (reported). Until that is fixed the test signs in one reviewer per unit
- * that an administrator creates through the real accounts channel; flip this to use the demo accounts.
+ * The demo reviewers are named by their two-letter unit code (yj, hb, …). Set this to false to have an administrator
+ * create one reviewer per unit through the real accounts channel instead (a desk without demo accounts).
  */
-export const DEMO_REVIEWERS_CAN_SIGN_IN = false;
+export const DEMO_REVIEWERS_CAN_SIGN_IN = true;
 export const UNITS = ['yj', 'hb', 'gh', 'sp', 'yq'] as const;
 export const reviewer = (unit: (typeof UNITS)[number]): string => (DEMO_REVIEWERS_CAN_SIGN_IN ? unit : `${unit}-reviewer`);
 

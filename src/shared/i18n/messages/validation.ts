@@ -42,7 +42,7 @@ export const validation: Messages = {
   'v.unit.clerkSp': ['窗口人员属于行政审批服务局', 'Clerks belong to the approval bureau (sp)'],
   'v.role': ['请选择角色', 'Choose a role'],
   'v.idempotencyKey': ['请求标识无效', 'Invalid request key'],
-  'v.username': ['用户名为 3–32 位小写字母、数字或 . _ -', 'Usernames are 3–32 lower-case letters, digits, . _ or -'],
+  'v.username': ['用户名为 2–32 位小写字母、数字或 . _ -', 'Usernames are 2–32 lower-case letters, digits, . _ or -'],
   'v.password.short': ['密码至少 10 位', 'Passwords have at least 10 characters'],
   'v.password.long': ['密码最多 128 位', 'Passwords have at most 128 characters'],
   'v.creditCode.length': ['统一社会信用代码应为 18 位', 'The unified social credit code has 18 characters'],
