@@ -8,8 +8,9 @@ import { review } from './review';
 import { followup } from './followup';
 import { certificates } from './certificates';
 import { meetings } from './meetings';
+import { adminUi } from './admin-ui';
 
 /** Every area's catalogue: key -> [zh-CN, en]. A tuple makes a missing translation a type error. */
 export type Messages = Record<string, readonly [string, string]>;
 
-export const messages: Messages[] = [common, validation, domain, shell, reviewUi, filingsUi, review, meetings, certificates, followup];
+export const messages: Messages[] = [common, validation, domain, shell, reviewUi, filingsUi, review, meetings, certificates, followup, adminUi];
