@@ -1,0 +1,66 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSettings } from '../../components/filing/use-settings';
+import { unitName } from '../../components/review/labels';
+import { SessionBoard } from '../../components/meetings/SessionBoard';
+import { useAgendaFiling, useFullScreenPage, useMeeting } from '../../components/meetings/use-meeting';
+
+/**
+ * The audience view (`#/meetings/:id/audience`): the same board, following the host's position and open section
+ * through 'meeting.changed'. Nothing here changes the record; F toggles full screen.
+ */
+export function AudiencePage({ meetingId }: { meetingId: number }) {
+  const { t, i18n } = useTranslation();
+  const { data: meeting, error } = useMeeting(meetingId);
+  const settings = useSettings();
+  const pos = meeting?.cursor ?? 0;
+  const { filing, review } = useAgendaFiling(meeting?.agenda[pos]?.filingId ?? null);
+  useFullScreenPage(t('mt.session'));
+
+  useEffect(() => {
+    const on = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== 'f') return;
+      if (document.fullscreenElement) void document.exitFullscreen();
+      else void document.documentElement.requestFullscreen().catch(() => undefined);
+    };
+    window.addEventListener('keydown', on);
+    return () => window.removeEventListener('keydown', on);
+  }, []);
+
+  if (error)
+    return (
+      <div className="mt-screen">
+        <div className="mt-center">{error.message}</div>
+      </div>
+    );
+  if (!meeting)
+    return (
+      <div className="mt-screen">
+        <div className="mt-center">{t('mt.waiting')}</div>
+      </div>
+    );
+  const focus = meeting.state === 'closed' ? null : meeting.focusUnit;
+  return (
+    <SessionBoard
+      view="audience"
+      meeting={meeting}
+      position={pos}
+      filing={filing}
+      review={review}
+      settings={settings}
+      focusUnit={focus}
+      barRight={meeting.state === 'closed' ? <span>{t('mt.closedBanner')}</span> : null}
+      footer={
+        focus ? (
+          <span data-testid="audience-recording" style={{ fontWeight: 700, color: '#92400e' }}>
+            {t('mt.recording', { unit: unitName(settings, focus, i18n.language, t(`unit.${focus}`)) })}
+          </span>
+        ) : (
+          <span>
+            {t('mt.col.host')}：{meeting.hostName}
+          </span>
+        )
+      }
+    />
+  );
+}
