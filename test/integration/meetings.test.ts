@@ -3,7 +3,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDesk, decisionInput, expectError, expectOk, newKey, reviewersByUnit, type TestDesk, type TestUser } from '../helpers/desk';
+import {
+  createTestDesk,
+  decisionInput,
+  expectError,
+  expectOk,
+  newKey,
+  reviewersByUnit,
+  type TestDesk,
+  type TestUser,
+} from '../helpers/desk';
 import { runFileRoute } from '../../src/main/host/files';
 import type { Input } from '../../src/shared/contract';
 import type { FilingView } from '../../src/shared/contract/filings';
@@ -22,7 +31,9 @@ let filings: FilingView[];
 let meeting: MeetingView;
 
 const audit = () =>
-  t.desk.services.store.sqlite.prepare('SELECT seq, actor_id, actor_name, action, target, outcome, after FROM audit_log ORDER BY seq').all() as {
+  t.desk.services.store.sqlite
+    .prepare('SELECT seq, actor_id, actor_name, action, target, outcome, after FROM audit_log ORDER BY seq')
+    .all() as {
     seq: number;
     actor_id: number | null;
     actor_name: string | null;
@@ -32,14 +43,21 @@ const audit = () =>
     after: string | null;
   }[];
 const decisionRows = (filingId: number) =>
-  t.desk.services.store.sqlite.prepare('SELECT section, decided_by, confirmed_via, meeting_id FROM decisions WHERE filing_id = ? ORDER BY id').all(filingId) as {
+  t.desk.services.store.sqlite
+    .prepare('SELECT section, decided_by, confirmed_via, meeting_id FROM decisions WHERE filing_id = ? ORDER BY id')
+    .all(filingId) as {
     section: string;
     decided_by: number;
     confirmed_via: string;
     meeting_id: number | null;
   }[];
 
-async function confirm(unit: UnitCode, filing: FilingView, decision: Parameters<typeof decisionInput>[2], opts: { as?: TestUser; password?: string } = {}) {
+async function confirm(
+  unit: UnitCode,
+  filing: FilingView,
+  decision: Parameters<typeof decisionInput>[2],
+  opts: { as?: TestUser; password?: string } = {},
+) {
   const review = await clerk.session.ok('review.get', { filingId: filing.id });
   const input: Input<'meeting.confirmDecision'> = {
     meetingId: meeting.id,
@@ -74,24 +92,52 @@ describe('scheduling', () => {
     expect(meeting.attendance.map((a) => a.unit)).toEqual(['yj', 'hb', 'gh', 'sp', 'yq']);
     const entry = audit().find((e) => e.action === 'meeting.create');
     expect(entry?.actor_id).toBe(clerk.id);
-    expect(await reviewers.yj.session.ok('meeting.list', {})).toEqual([expect.objectContaining({ id: meeting.id, agendaCount: 3, state: 'scheduled' })]);
+    expect(await reviewers.yj.session.ok('meeting.list', {})).toEqual([
+      expect.objectContaining({ id: meeting.id, agendaCount: 3, state: 'scheduled' }),
+    ]);
   });
 
   it('refuses filings not in review, and refuses non-clerks', async () => {
     const draft = await t.newSubmittedFiling();
-    const r = await clerk.session.call('meeting.create', { date: '2026-03-05', time: '14:00', place: '会议室', agenda: [filings[0]!.id, draft.id], units: ['yj'], idempotencyKey: newKey() });
+    const r = await clerk.session.call('meeting.create', {
+      date: '2026-03-05',
+      time: '14:00',
+      place: '会议室',
+      agenda: [filings[0]!.id, draft.id],
+      units: ['yj'],
+      idempotencyKey: newKey(),
+    });
     expect(expectError(r, 'INVALID').fields?.['agenda.1']).toBeTruthy();
-    expectError(await reviewers.yj.session.call('meeting.create', { date: '2026-03-05', time: '14:00', place: '会议室', agenda: [filings[0]!.id], units: ['yj'], idempotencyKey: newKey() }), 'FORBIDDEN');
+    expectError(
+      await reviewers.yj.session.call('meeting.create', {
+        date: '2026-03-05',
+        time: '14:00',
+        place: '会议室',
+        agenda: [filings[0]!.id],
+        units: ['yj'],
+        idempotencyKey: newKey(),
+      }),
+      'FORBIDDEN',
+    );
   });
 
   it('records attendance by reviewer account, only reviewers of that unit', async () => {
     const v = await clerk.session.ok('meeting.setAttendance', { meetingId: meeting.id, unit: 'yj', userIds: [reviewers.yj.id] });
-    expect(v.attendance.find((a) => a.unit === 'yj')!.attendees).toEqual([{ userId: reviewers.yj.id, username: reviewers.yj.username, displayName: 'reviewer-yj 1' }]);
-    const wrong = expectError(await clerk.session.call('meeting.setAttendance', { meetingId: meeting.id, unit: 'hb', userIds: [reviewers.yj.id] }), 'INVALID');
+    expect(v.attendance.find((a) => a.unit === 'yj')!.attendees).toEqual([
+      { userId: reviewers.yj.id, username: reviewers.yj.username, displayName: 'reviewer-yj 1' },
+    ]);
+    const wrong = expectError(
+      await clerk.session.call('meeting.setAttendance', { meetingId: meeting.id, unit: 'hb', userIds: [reviewers.yj.id] }),
+      'INVALID',
+    );
     expect(wrong.fields?.['userIds.0']).toBeTruthy();
     expect(audit().filter((e) => e.action === 'meeting.setAttendance')).toHaveLength(1);
     // The database refuses a stranger as attendee, whatever the code path.
-    expect(() => t.desk.services.store.sqlite.prepare('INSERT INTO meeting_attendance (meeting_id, unit, user_id) VALUES (?, ?, ?)').run(meeting.id, 'hb', reviewers.yj.id)).toThrow(/FORBIDDEN/);
+    expect(() =>
+      t.desk.services.store.sqlite
+        .prepare('INSERT INTO meeting_attendance (meeting_id, unit, user_id) VALUES (?, ?, ?)')
+        .run(meeting.id, 'hb', reviewers.yj.id),
+    ).toThrow(/FORBIDDEN/);
   });
 
   it('keeps the shared screen position server-side and announces it', async () => {
@@ -112,7 +158,9 @@ describe('deciding at the table', () => {
     expect(section.decidedById).toBe(reviewers.yj.id);
     expect(section.confirmedVia).toBe('session');
     expect(section.meetingId).toBe(meeting.id);
-    expect(decisionRows(filings[0]!.id)).toEqual([{ section: 'yj', decided_by: reviewers.yj.id, confirmed_via: 'session', meeting_id: meeting.id }]);
+    expect(decisionRows(filings[0]!.id)).toEqual([
+      { section: 'yj', decided_by: reviewers.yj.id, confirmed_via: 'session', meeting_id: meeting.id },
+    ]);
 
     const entry = audit().find((e) => e.action === 'review.decide')!;
     expect(entry.actor_id).toBe(reviewers.yj.id);
@@ -131,11 +179,19 @@ describe('deciding at the table', () => {
     expect(decisionRows(filings[0]!.id)).toEqual([]);
     const entries = audit().slice(before);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ action: 'meeting.stepUp', outcome: 'failed', actor_id: clerk.id, target: `user:${reviewers.hb.id}` });
+    expect(entries[0]).toMatchObject({
+      action: 'meeting.stepUp',
+      outcome: 'failed',
+      actor_id: clerk.id,
+      target: `user:${reviewers.hb.id}`,
+    });
     const review = await clerk.session.ok('review.get', { filingId: filings[0]!.id });
     expect(review.sections.find((s) => s.section === 'hb')!.current).toBeNull();
     // An unknown reviewer name is refused the same way.
-    expect(expectError(await confirm('hb', filings[0]!, 'approve', { as: { ...reviewers.hb, username: 'nobody-here' } }), 'INVALID').fields?.password).toBeTruthy();
+    expect(
+      expectError(await confirm('hb', filings[0]!, 'approve', { as: { ...reviewers.hb, username: 'nobody-here' } }), 'INVALID').fields
+        ?.password,
+    ).toBeTruthy();
   });
 
   it('slows down repeated wrong passwords exactly as logins do, and the right one still works afterwards', async () => {
@@ -144,7 +200,10 @@ describe('deciding at the table', () => {
     const limited = expectError(await confirm('gh', filings[0]!, 'approve'), 'RATE_LIMITED');
     expect(limited.fields?.password).toBeTruthy();
     // It is the same counter: the login screen waits too.
-    expectError(await t.anonymous().call('auth.login', { username: reviewers.gh.username, password: reviewers.gh.password }), 'RATE_LIMITED');
+    expectError(
+      await t.anonymous().call('auth.login', { username: reviewers.gh.username, password: reviewers.gh.password }),
+      'RATE_LIMITED',
+    );
     t.clock.advance({ minutes: 1 });
     expectOk(await confirm('gh', filings[0]!, 'approve'));
     const row = t.desk.services.store.sqlite.prepare('SELECT failed_logins, locked_until FROM users WHERE id = ?').get(reviewers.gh.id);
@@ -164,7 +223,12 @@ describe('deciding at the table', () => {
     expectError(await confirm('yj', filings[0]!, 'approve', { as: await t.setupAdmin() }), 'FORBIDDEN');
     // Only the host's clerk session drives the table.
     expectError(
-      await reviewers.yj.session.call('meeting.confirmDecision', { meetingId: meeting.id, decision: decisionInput(await clerk.session.ok('review.get', { filingId: filings[0]!.id }), 'yj', 'approve'), reviewerUsername: reviewers.yj.username, password: reviewers.yj.password }),
+      await reviewers.yj.session.call('meeting.confirmDecision', {
+        meetingId: meeting.id,
+        decision: decisionInput(await clerk.session.ok('review.get', { filingId: filings[0]!.id }), 'yj', 'approve'),
+        reviewerUsername: reviewers.yj.username,
+        password: reviewers.yj.password,
+      }),
       'FORBIDDEN',
     );
     expect(decisionRows(filings[0]!.id)).toEqual([]);
@@ -194,32 +258,56 @@ describe('deciding at the table', () => {
 describe('closing with minutes', () => {
   it('closes a session into minutes that list every decision (by whom, how), conditions, absent units and next steps', async () => {
     await clerk.session.ok('meeting.setAttendance', { meetingId: meeting.id, unit: 'gh', userIds: [] });
-    for (const u of ['yj', 'hb', 'sp', 'yq'] as const) expectOk(await confirm(u, filings[0]!, u === 'yj' ? 'approveWithConditions' : 'approve'));
+    for (const u of ['yj', 'hb', 'sp', 'yq'] as const)
+      expectOk(await confirm(u, filings[0]!, u === 'yj' ? 'approveWithConditions' : 'approve'));
     for (const u of ['yj', 'hb', 'sp', 'yq'] as const) expectOk(await confirm(u, filings[1]!, u === 'hb' ? 'revise' : 'approve'));
     // Planning was absent: it decides later from its own desk, and the session shows it as pending until then.
-    const atDesk = (f: FilingView, d: 'approve' | 'notInvolved') => reviewers.gh.session.ok('review.get', { filingId: f.id }).then((v) => reviewers.gh.session.ok('review.decide', decisionInput(v, 'gh', d)));
+    const atDesk = (f: FilingView, d: 'approve' | 'notInvolved') =>
+      reviewers.gh.session
+        .ok('review.get', { filingId: f.id })
+        .then((v) => reviewers.gh.session.ok('review.decide', decisionInput(v, 'gh', d)));
     expect((await atDesk(filings[0]!, 'approve')).state).toBe('approved');
     await atDesk(filings[2]!, 'notInvolved');
 
     const current = await clerk.session.ok('meeting.get', { meetingId: meeting.id });
     expect(current.attendance.find((a) => a.unit === 'gh')!.attendees).toEqual([]);
     expectError(await clerk.session.call('meeting.close', { meetingId: meeting.id, version: current.version - 1, notes: [] }), 'STALE');
-    const closed = await clerk.session.ok('meeting.close', { meetingId: meeting.id, version: current.version, notes: [{ filingId: filings[2]!.id, text: '下次会议继续审查。' }] });
+    const closed = await clerk.session.ok('meeting.close', {
+      meetingId: meeting.id,
+      version: current.version,
+      notes: [{ filingId: filings[2]!.id, text: '下次会议继续审查。' }],
+    });
     expect(closed.state).toBe('closed');
     expect(closed.minutes?.bytes).toBeGreaterThan(1000);
     expect(audit().find((e) => e.action === 'meeting.close')?.actor_id).toBe(clerk.id);
 
-    const pdf = expectOk(await runFileRoute(t.desk.services, 'minutes', String(meeting.id), { connectionId: reviewers.hb.session.connectionId, lang: 'zh-CN' }));
+    const pdf = expectOk(
+      await runFileRoute(t.desk.services, 'minutes', String(meeting.id), {
+        connectionId: reviewers.hb.session.connectionId,
+        lang: 'zh-CN',
+      }),
+    );
     expect(pdf.mime).toBe('application/pdf');
     const text = pdfText(pdf.bytes);
     for (const f of filings) expect(text).toContain(f.filingNo.replace(/\s/g, ''));
-    for (const needle of ['yjcondition', 'hbreviseopinion', 'reviewer-yj1（会上确认）', 'reviewer-gh1（本单位办理）', '缺席', '待定', '下次会议继续审查。', '应急管理局'])
+    for (const needle of [
+      'yjcondition',
+      'hbreviseopinion',
+      'reviewer-yj1（会上确认）',
+      'reviewer-gh1（本单位办理）',
+      '缺席',
+      '待定',
+      '下次会议继续审查。',
+      '应急管理局',
+    ])
       expect(text).toContain(needle);
 
     // A closed meeting is a record.
     expectError(await clerk.session.call('meeting.setCursor', { meetingId: meeting.id, position: 0, focusUnit: null }), 'CONFLICT');
     expectError(await confirm('yq', filings[2]!, 'approve'), 'CONFLICT');
-    expect(() => t.desk.services.store.sqlite.prepare("UPDATE meetings SET minutes_pdf = x'00' WHERE id = ?").run(meeting.id)).toThrow(/closed meeting/);
+    expect(() => t.desk.services.store.sqlite.prepare("UPDATE meetings SET minutes_pdf = x'00' WHERE id = ?").run(meeting.id)).toThrow(
+      /closed meeting/,
+    );
     // Signed-out callers cannot read minutes.
     expect((await runFileRoute(t.desk.services, 'minutes', String(meeting.id), { connectionId: 'nobody', lang: 'en' })).ok).toBe(false);
   });

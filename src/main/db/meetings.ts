@@ -52,7 +52,23 @@ export interface MeetingRecord {
   minutes: { bytes: number; sha256: string } | null;
 }
 
-const summaryColumns = ['id', 'version', 'date', 'time', 'place', 'host_id', 'host_name', 'state', 'units', 'cursor', 'focus_unit', 'created_at', 'started_at', 'closed_at', 'minutes_sha256'] as const;
+const summaryColumns = [
+  'id',
+  'version',
+  'date',
+  'time',
+  'place',
+  'host_id',
+  'host_name',
+  'state',
+  'units',
+  'cursor',
+  'focus_unit',
+  'created_at',
+  'started_at',
+  'closed_at',
+  'minutes_sha256',
+] as const;
 
 export async function getMeeting(db: Q, id: number): Promise<MeetingRecord | null> {
   const r = await m(db)
@@ -82,14 +98,32 @@ export async function getMeeting(db: Q, id: number): Promise<MeetingRecord | nul
 
 export async function insertMeeting(
   trx: Q,
-  a: { date: string; time: string; place: string; hostId: number; hostName: string; units: readonly UnitCode[]; agenda: readonly number[]; now: string },
+  a: {
+    date: string;
+    time: string;
+    place: string;
+    hostId: number;
+    hostName: string;
+    units: readonly UnitCode[];
+    agenda: readonly number[];
+    now: string;
+  },
 ): Promise<number> {
   const row = await m(trx)
     .insertInto('meetings')
-    .values({ date: a.date, time: a.time, place: a.place, host_id: a.hostId, host_name: a.hostName, units: unitList(a.units), created_at: a.now })
+    .values({
+      date: a.date,
+      time: a.time,
+      place: a.place,
+      host_id: a.hostId,
+      host_name: a.hostName,
+      units: unitList(a.units),
+      created_at: a.now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  for (const [position, filingId] of a.agenda.entries()) await m(trx).insertInto('meeting_agenda').values({ meeting_id: row.id, position, filing_id: filingId }).execute();
+  for (const [position, filingId] of a.agenda.entries())
+    await m(trx).insertInto('meeting_agenda').values({ meeting_id: row.id, position, filing_id: filingId }).execute();
   return row.id;
 }
 
@@ -115,18 +149,29 @@ export async function getAttendance(db: Q, meetingId: number) {
 }
 
 export async function isAttending(db: Q, meetingId: number, userId: number, unit: UnitCode): Promise<boolean> {
-  const r = await m(db).selectFrom('meeting_attendance').select('user_id').where('meeting_id', '=', meetingId).where('user_id', '=', userId).where('unit', '=', unit).executeTakeFirst();
+  const r = await m(db)
+    .selectFrom('meeting_attendance')
+    .select('user_id')
+    .where('meeting_id', '=', meetingId)
+    .where('user_id', '=', userId)
+    .where('unit', '=', unit)
+    .executeTakeFirst();
   return r !== undefined;
 }
 
 /** Replaces one unit's attendees. */
 export async function setUnitAttendance(trx: Q, meetingId: number, unit: UnitCode, userIds: readonly number[]): Promise<void> {
   await m(trx).deleteFrom('meeting_attendance').where('meeting_id', '=', meetingId).where('unit', '=', unit).execute();
-  for (const userId of userIds) await m(trx).insertInto('meeting_attendance').values({ meeting_id: meetingId, unit, user_id: userId }).execute();
+  for (const userId of userIds)
+    await m(trx).insertInto('meeting_attendance').values({ meeting_id: meetingId, unit, user_id: userId }).execute();
 }
 
 export async function addAttendee(trx: Q, meetingId: number, unit: UnitCode, userId: number): Promise<void> {
-  await m(trx).insertInto('meeting_attendance').values({ meeting_id: meetingId, unit, user_id: userId }).onConflict((oc) => oc.doNothing()).execute();
+  await m(trx)
+    .insertInto('meeting_attendance')
+    .values({ meeting_id: meetingId, unit, user_id: userId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 /**
@@ -137,7 +182,15 @@ export async function bumpMeeting(
   trx: Q,
   id: number,
   expected: number,
-  set: Partial<{ cursor: number; focus_unit: UnitCode | null; started_at: string; state: 'closed'; closed_at: string; minutes_pdf: Uint8Array; minutes_sha256: string }> = {},
+  set: Partial<{
+    cursor: number;
+    focus_unit: UnitCode | null;
+    started_at: string;
+    state: 'closed';
+    closed_at: string;
+    minutes_pdf: Uint8Array;
+    minutes_sha256: string;
+  }> = {},
 ): Promise<boolean> {
   const r = await m(trx)
     .updateTable('meetings')
@@ -160,7 +213,11 @@ export async function listMeetings(db: Q) {
       'x.host_name',
       'x.state',
       'x.units',
-      eb.selectFrom('meeting_agenda as a').select((e) => e.fn.countAll<number>().as('n')).whereRef('a.meeting_id', '=', 'x.id').as('agenda_count'),
+      eb
+        .selectFrom('meeting_agenda as a')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('a.meeting_id', '=', 'x.id')
+        .as('agenda_count'),
       eb('x.minutes_sha256', 'is not', null).as('has_minutes'),
     ])
     .orderBy('x.date', 'desc')
@@ -188,10 +245,21 @@ export async function openMeetingsOf(db: Q, filingId: number): Promise<number[]>
 }
 
 export async function moveCursor(trx: Q, id: number, position: number, focusUnit: UnitCode | null): Promise<void> {
-  await m(trx).updateTable('meetings').set({ cursor: position, focus_unit: focusUnit }).where('id', '=', id).where('state', '=', 'scheduled').execute();
+  await m(trx)
+    .updateTable('meetings')
+    .set({ cursor: position, focus_unit: focusUnit })
+    .where('id', '=', id)
+    .where('state', '=', 'scheduled')
+    .execute();
 }
 
 export async function activeReviewerIds(db: Q, unit: UnitCode): Promise<number[]> {
-  const rows = await db.selectFrom('users').select('id').where('role', '=', 'reviewer').where('unit', '=', unit).where('disabled', '=', 0).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'reviewer')
+    .where('unit', '=', unit)
+    .where('disabled', '=', 0)
+    .execute();
   return rows.map((r) => r.id);
 }

@@ -22,7 +22,14 @@ async function meetingsStage(runner: DemoRunner, filing: { id: number; index: nu
     await runner.call(
       clerk,
       'meeting.create',
-      { date: addDays(today, 2), time: '09:30', place: '政务服务中心三楼联审会议室', agenda, units: [...UNIT_CODES], idempotencyKey: 'demo-meeting-1' },
+      {
+        date: addDays(today, 2),
+        time: '09:30',
+        place: '政务服务中心三楼联审会议室',
+        agenda,
+        units: [...UNIT_CODES],
+        idempotencyKey: 'demo-meeting-1',
+      },
       filing.at,
     );
   }

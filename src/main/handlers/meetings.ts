@@ -6,7 +6,17 @@ import { loadSettings } from '../db/settings';
 import { getFiling } from '../db/filings';
 import { recordLoginResult } from '../db/users';
 import { findIdempotent, keyTaken, recordIdempotent } from '../db/idempotency';
-import { activeReviewerIds, addAttendee, bumpMeeting, getMinutes, insertMeeting, isAttending, listMeetings, moveCursor, setUnitAttendance } from '../db/meetings';
+import {
+  activeReviewerIds,
+  addAttendee,
+  bumpMeeting,
+  getMinutes,
+  insertMeeting,
+  isAttending,
+  listMeetings,
+  moveCursor,
+  setUnitAttendance,
+} from '../db/meetings';
 import { parseUnits } from '../db/review';
 import { recordDecision } from '../review/decide';
 import { buildReviewView } from '../review/view';
@@ -20,7 +30,8 @@ import '../demo/meetings-stage';
 
 const changed = (ctx: Ctx, meetingId: number) => emit(ctx.services, 'meeting.changed', { meetingId });
 
-const stale = async (trx: Parameters<typeof buildMeetingView>[0], id: number) => new DeskError('STALE', 'err.STALE', {}, undefined, await buildMeetingView(trx, id));
+const stale = async (trx: Parameters<typeof buildMeetingView>[0], id: number) =>
+  new DeskError('STALE', 'err.STALE', {}, undefined, await buildMeetingView(trx, id));
 
 const create: Handler<'meeting.create'> = async (input, ctx) => {
   const { db } = ctx.services.store;
@@ -40,9 +51,22 @@ const create: Handler<'meeting.create'> = async (input, ctx) => {
     }
     if (Object.keys(fields).length) throw new DeskError('INVALID', 'err.INVALID', {}, fields);
     const now = ctx.now.toISOString();
-    const meetingId = await insertMeeting(trx, { date: input.date, time: input.time, place: input.place, hostId: host.id, hostName: host.displayName, units: input.units, agenda: input.agenda, now });
+    const meetingId = await insertMeeting(trx, {
+      date: input.date,
+      time: input.time,
+      place: input.place,
+      hostId: host.id,
+      hostName: host.displayName,
+      units: input.units,
+      agenda: input.agenda,
+      now,
+    });
     await recordIdempotent(trx, input.idempotencyKey, 'meeting.create', host.id, { meetingId }, now);
-    await audit({ action: 'meeting.create', target: `meeting:${meetingId}`, after: { date: input.date, time: input.time, place: input.place, units: input.units, agenda: input.agenda } });
+    await audit({
+      action: 'meeting.create',
+      target: `meeting:${meetingId}`,
+      after: { date: input.date, time: input.time, place: input.place, units: input.units, agenda: input.agenda },
+    });
     return meetingId;
   });
   changed(ctx, id);
@@ -79,7 +103,12 @@ const setAttendance: Handler<'meeting.setAttendance'> = async (input, ctx) => {
     const before = (await buildMeetingView(trx, m.id)).attendance.find((a) => a.unit === input.unit)?.attendees.map((a) => a.userId) ?? [];
     await setUnitAttendance(trx, m.id, input.unit, input.userIds);
     if (!(await bumpMeeting(trx, m.id, m.version))) throw await stale(trx, m.id);
-    await audit({ action: 'meeting.setAttendance', target: `meeting:${m.id}`, before: { unit: input.unit, userIds: before }, after: { unit: input.unit, userIds: input.userIds } });
+    await audit({
+      action: 'meeting.setAttendance',
+      target: `meeting:${m.id}`,
+      before: { unit: input.unit, userIds: before },
+      after: { unit: input.unit, userIds: input.userIds },
+    });
   });
   changed(ctx, input.meetingId);
   return buildMeetingView(db, input.meetingId);
@@ -95,7 +124,8 @@ const setCursor: Handler<'meeting.setCursor'> = async (input, ctx) => {
     const m = await requireMeeting(trx, input.meetingId);
     requireOpen(m);
     const agenda = (await buildMeetingView(trx, m.id)).agenda;
-    if (input.position >= agenda.length) throw new DeskError('INVALID', 'err.INVALID', {}, { position: { key: 'v.tooBig', params: { max: agenda.length - 1 } } });
+    if (input.position >= agenda.length)
+      throw new DeskError('INVALID', 'err.INVALID', {}, { position: { key: 'v.tooBig', params: { max: agenda.length - 1 } } });
     await moveCursor(trx, m.id, input.position, input.focusUnit);
     if (!m.startedAt) {
       if (!(await bumpMeeting(trx, m.id, m.version, { started_at: ctx.now.toISOString() }))) throw await stale(trx, m.id);
@@ -121,14 +151,28 @@ const confirmDecision: Handler<'meeting.confirmDecision'> = async (input, ctx) =
   if (!view.agenda.some((a) => a.filingId === d.filingId)) throw new DeskError('CONFLICT', 'mt.notOnAgenda');
   if (!meeting.units.includes(d.section)) throw new DeskError('CONFLICT', 'mt.unitNotInvited');
 
-  const { actor: reviewer, hadFailures } = await stepUp(ctx, input.reviewerUsername, input.password, { meetingId: meeting.id, filingId: d.filingId, section: d.section });
+  const { actor: reviewer, hadFailures } = await stepUp(ctx, input.reviewerUsername, input.password, {
+    meetingId: meeting.id,
+    filingId: d.filingId,
+    section: d.section,
+  });
   const hostNote = { id: host.id, name: host.displayName };
   const reviewerCtx: Ctx = { ...ctx, actor: reviewer };
   if (reviewer.role !== 'reviewer' || reviewer.unit !== d.section) {
     await write(reviewerCtx, ({ audit }) =>
-      audit({ action: 'meeting.confirmDecision', target: `filing:${d.filingId}`, outcome: 'denied', after: { reason: 'notYourSection', section: d.section, meetingId: meeting.id, host: hostNote } }),
+      audit({
+        action: 'meeting.confirmDecision',
+        target: `filing:${d.filingId}`,
+        outcome: 'denied',
+        after: { reason: 'notYourSection', section: d.section, meetingId: meeting.id, host: hostNote },
+      }),
     );
-    throw new DeskError('FORBIDDEN', 'mt.notTheirSection', { section: d.section }, { reviewerUsername: { key: 'mt.notTheirSection', params: { section: d.section } } });
+    throw new DeskError(
+      'FORBIDDEN',
+      'mt.notTheirSection',
+      { section: d.section },
+      { reviewerUsername: { key: 'mt.notTheirSection', params: { section: d.section } } },
+    );
   }
 
   const prior = await findIdempotent<{ filingId: number }>(db, d.idempotencyKey, 'meeting.confirmDecision', reviewer.id);
@@ -146,7 +190,8 @@ const confirmDecision: Handler<'meeting.confirmDecision'> = async (input, ctx) =
     if (hadFailures) await recordLoginResult(trx, reviewer.id, false, 0, null, ctx.now.toISOString());
     const atTable: WriteScope = {
       trx,
-      audit: (entry) => scope.audit({ ...entry, after: { ...(entry.after as Record<string, unknown>), meetingId: m.id, host: hostNote, attendanceAdded } }),
+      audit: (entry) =>
+        scope.audit({ ...entry, after: { ...(entry.after as Record<string, unknown>), meetingId: m.id, host: hostNote, attendanceAdded } }),
     };
     await recordDecision(atTable, reviewerCtx, d, reviewer, { via: 'session', meetingId: m.id }, settings);
     if (!(await bumpMeeting(trx, m.id, m.version, m.startedAt ? {} : { started_at: ctx.now.toISOString() }))) throw await stale(trx, m.id);
@@ -177,9 +222,22 @@ const close: Handler<'meeting.close'> = async (input, ctx) => {
     const pdf = await buildMinutesPdf(trx, view, settings, notes, todayOf(ctx));
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     const now = ctx.now.toISOString();
-    if (!(await bumpMeeting(trx, m.id, m.version, { state: 'closed', closed_at: now, minutes_pdf: pdf, minutes_sha256: sha256, ...(m.startedAt ? {} : { started_at: now }) })))
+    if (
+      !(await bumpMeeting(trx, m.id, m.version, {
+        state: 'closed',
+        closed_at: now,
+        minutes_pdf: pdf,
+        minutes_sha256: sha256,
+        ...(m.startedAt ? {} : { started_at: now }),
+      }))
+    )
       throw await stale(trx, m.id);
-    await audit({ action: 'meeting.close', target: `meeting:${m.id}`, before: { state: m.state }, after: { state: 'closed', minutesSha256: sha256, bytes: pdf.byteLength, notes: input.notes } });
+    await audit({
+      action: 'meeting.close',
+      target: `meeting:${m.id}`,
+      before: { state: m.state },
+      after: { state: 'closed', minutesSha256: sha256, bytes: pdf.byteLength, notes: input.notes },
+    });
   });
   changed(ctx, input.meetingId);
   return buildMeetingView(db, input.meetingId);

@@ -20,7 +20,9 @@ function unitName(settings: Settings, unit: string): string {
 
 /** What happens next for one filing, from where its review stands at closing, plus the host's own note. */
 export function nextSteps(review: ReviewView, settings: Settings, note: string): string {
-  const pending = review.sections.filter((s) => s.inRound && !s.current && review.state === 'in_review').map((s) => unitName(settings, s.section));
+  const pending = review.sections
+    .filter((s) => s.inRound && !s.current && review.state === 'in_review')
+    .map((s) => unitName(settings, s.section));
   const conditional = review.sections.some((s) => s.current?.decision === 'approveWithConditions');
   let text: string;
   switch (review.state) {
@@ -39,7 +41,13 @@ export function nextSteps(review: ReviewView, settings: Settings, note: string):
   return note ? `${text}${note}` : text;
 }
 
-export async function minutesData(db: Db | Trx, meeting: MeetingView, settings: Settings, notes: Map<number, string>, issueDate: string): Promise<MinutesData> {
+export async function minutesData(
+  db: Db | Trx,
+  meeting: MeetingView,
+  settings: Settings,
+  notes: Map<number, string>,
+  issueDate: string,
+): Promise<MinutesData> {
   const filings: MinutesData['filings'] = [];
   for (const item of meeting.agenda) {
     const review = await buildReviewView(db, item.filingId);
@@ -48,13 +56,31 @@ export async function minutesData(db: Db | Trx, meeting: MeetingView, settings: 
     for (const s of review.sections) {
       const d = s.current;
       if (!d) {
-        if (s.inRound) decisions.push({ unit: unitName(settings, s.section), decision: zh('mt.minutes.pending'), opinion: zh('mt.minutes.pendingOpinion'), by: '—' });
+        if (s.inRound)
+          decisions.push({
+            unit: unitName(settings, s.section),
+            decision: zh('mt.minutes.pending'),
+            opinion: zh('mt.minutes.pendingOpinion'),
+            by: '—',
+          });
         continue;
       }
       const opinion = d.decision === 'notInvolved' ? d.notInvolvedReason : d.opinion;
-      const via = zh(d.confirmedVia === 'session' && d.meetingId === meeting.id ? 'mt.minutes.viaSession' : d.confirmedVia === 'session' ? 'mt.minutes.viaOtherSession' : 'mt.minutes.viaDesk');
-      decisions.push({ unit: unitName(settings, s.section), decision: zh(`rv.decision.${d.decision}`), opinion, by: `${d.decidedBy}（${via}）` });
-      for (const c of d.conditions) conditions.push({ text: c.text, unit: unitName(settings, c.verifyingUnit), dueDate: c.dueDate, blocks: c.blocks });
+      const via = zh(
+        d.confirmedVia === 'session' && d.meetingId === meeting.id
+          ? 'mt.minutes.viaSession'
+          : d.confirmedVia === 'session'
+            ? 'mt.minutes.viaOtherSession'
+            : 'mt.minutes.viaDesk',
+      );
+      decisions.push({
+        unit: unitName(settings, s.section),
+        decision: zh(`rv.decision.${d.decision}`),
+        opinion,
+        by: `${d.decidedBy}（${via}）`,
+      });
+      for (const c of d.conditions)
+        conditions.push({ text: c.text, unit: unitName(settings, c.verifyingUnit), dueDate: c.dueDate, blocks: c.blocks });
     }
     filings.push({
       filingNo: item.filingNo,
@@ -81,6 +107,12 @@ export async function minutesData(db: Db | Trx, meeting: MeetingView, settings: 
   };
 }
 
-export async function buildMinutesPdf(db: Db | Trx, meeting: MeetingView, settings: Settings, notes: Map<number, string>, issueDate: string): Promise<Uint8Array> {
+export async function buildMinutesPdf(
+  db: Db | Trx,
+  meeting: MeetingView,
+  settings: Settings,
+  notes: Map<number, string>,
+  issueDate: string,
+): Promise<Uint8Array> {
   return renderMinutes(await minutesData(db, meeting, settings, notes, issueDate));
 }

@@ -16,7 +16,12 @@ export interface StepUpTarget {
  * login's rate limit. A failure is audited as the host's action (the host's session made the attempt) naming the
  * account tried; it is refused beside the password field and decides nothing.
  */
-export async function stepUp(ctx: Ctx, username: string, password: string, target: StepUpTarget): Promise<{ actor: Actor; hadFailures: boolean }> {
+export async function stepUp(
+  ctx: Ctx,
+  username: string,
+  password: string,
+  target: StepUpTarget,
+): Promise<{ actor: Actor; hadFailures: boolean }> {
   const { db } = ctx.services.store;
   const user = await findUserForLogin(db, username);
   const nowIso = ctx.now.toISOString();
@@ -41,7 +46,14 @@ export async function stepUp(ctx: Ctx, username: string, password: string, targe
     if (user && !valid) {
       const failures = user.failed_logins + 1;
       const delay = loginDelaySeconds(failures);
-      await recordLoginResult(db, user.id, false, failures, delay ? new Date(ctx.now.getTime() + delay * 1000).toISOString() : null, nowIso);
+      await recordLoginResult(
+        db,
+        user.id,
+        false,
+        failures,
+        delay ? new Date(ctx.now.getTime() + delay * 1000).toISOString() : null,
+        nowIso,
+      );
     }
     await refuse(user?.disabled ? 'disabled' : 'credentials');
     throw new DeskError('INVALID', 'mt.stepUp.bad', {}, { password: { key: 'mt.stepUp.bad' } });

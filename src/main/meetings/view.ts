@@ -40,7 +40,9 @@ export async function buildMeetingView(db: Db | Trx, id: number): Promise<Meetin
     })),
     attendance: m.units.map((unit: UnitCode) => ({
       unit,
-      attendees: attendance.filter((t) => t.unit === unit).map((t) => ({ userId: t.user_id, username: t.username, displayName: t.display_name })),
+      attendees: attendance
+        .filter((t) => t.unit === unit)
+        .map((t) => ({ userId: t.user_id, username: t.username, displayName: t.display_name })),
     })),
     cursor: m.cursor,
     focusUnit: m.focusUnit,

@@ -26,11 +26,7 @@ export const meetingCreateSchema = z.strictObject({
     .min(1, { error: 'v.meeting.agendaEmpty' })
     .max(30, { error: 'v.tooMany' })
     .refine(distinct, { error: 'v.meeting.duplicate' }),
-  units: z
-    .array(unitCode())
-    .min(1, { error: 'v.meeting.unitsEmpty' })
-    .max(5)
-    .refine(distinct, { error: 'v.meeting.duplicate' }),
+  units: z.array(unitCode()).min(1, { error: 'v.meeting.unitsEmpty' }).max(5).refine(distinct, { error: 'v.meeting.duplicate' }),
   idempotencyKey: idempotencyKey(),
 });
 export type MeetingCreateInput = z.input<typeof meetingCreateSchema>;
@@ -86,7 +82,11 @@ const meetingId = z.strictObject({ meetingId: id() });
 
 /** The reviewer named at the table: a username as typed (demo accounts have two-letter names). */
 const reviewerUsername = () =>
-  z.string({ error: 'v.text' }).trim().toLowerCase().regex(/^[a-z0-9._-]{1,32}$/, { error: 'v.username' });
+  z
+    .string({ error: 'v.text' })
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{1,32}$/, { error: 'v.username' });
 
 export const confirmDecisionSchema = z.strictObject({
   meetingId: id(),
@@ -102,7 +102,11 @@ export const meetingsContract = {
   'meeting.list': channel({ input: z.strictObject({}), output: z.array(meetingRowSchema), access: 'user', writes: false }),
   /** Who came for one unit, by reviewer account; an empty list records the unit as absent. */
   'meeting.setAttendance': channel({
-    input: z.strictObject({ meetingId: id(), unit: unitCode(), userIds: z.array(id()).max(10).refine(distinct, { error: 'v.meeting.duplicate' }) }),
+    input: z.strictObject({
+      meetingId: id(),
+      unit: unitCode(),
+      userIds: z.array(id()).max(10).refine(distinct, { error: 'v.meeting.duplicate' }),
+    }),
     output: meetingViewSchema,
     access: ['clerk'],
     writes: true,
