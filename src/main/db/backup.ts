@@ -63,15 +63,24 @@ interface Inspection {
 
 /** Opens a backup copy read-only and reads what restore and the list need; never writes to it. */
 function inspect(path: string, expectedHead: ChainHead | null): Inspection {
-  const handle = openSqlite(path, { readonly: true });
+  const failed = (quickCheck: string): Inspection => ({ quickCheck, head: { seq: 0, hash: GENESIS }, attachments: [], filings: 0, chain: { ok: false, entries: 0, head: GENESIS, problem: null, badSeq: null } });
+  let handle: Database.Database;
+  try {
+    handle = openSqlite(path, { readonly: true });
+  } catch (err) {
+    // A damaged header or first page fails already at open; that is a failed check, not a crash.
+    return failed(err instanceof Error ? err.message : String(err));
+  }
   try {
     const quickCheck = String(handle.pragma('quick_check', { simple: true }));
-    if (quickCheck !== 'ok') return { quickCheck, head: { seq: 0, hash: GENESIS }, attachments: [], filings: 0, chain: { ok: false, entries: 0, head: GENESIS, problem: null, badSeq: null } };
+    if (quickCheck !== 'ok') return failed(quickCheck);
     const head = currentHead(handle) ?? { seq: 0, hash: GENESIS };
     const attachments = handle.prepare('SELECT DISTINCT sha256 FROM attachments ORDER BY sha256').pluck().all() as string[];
     const filings = handle.prepare('SELECT count(*) FROM filings').pluck().get() as number;
     const chain = verifyChain(handle, expectedHead && expectedHead.seq > 0 ? expectedHead : null);
     return { quickCheck, head, attachments, filings, chain };
+  } catch (err) {
+    return failed(err instanceof Error ? err.message : String(err));
   } finally {
     handle.close();
   }
