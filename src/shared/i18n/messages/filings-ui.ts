@@ -120,11 +120,17 @@ export const filingsUi: Messages = {
   'fr.dirty': ['有未保存的修改', 'Unsaved changes'],
   'fr.invalid': ['有 {{n}} 处需要更正，尚未保存', '{{n}} field(s) to fix; not saved yet'],
   'fr.readOnly': ['当前状态或您的角色不允许修改登记内容，以下为只读。', 'The record is read-only in this state or for your role.'],
-  'fr.staleShort': ['他人已修改，未保存', "Changed by someone else; not saved"],
+  'fr.staleShort': ['他人已修改，未保存', 'Changed by someone else; not saved'],
   'fr.staleTitle': ['该案件已被他人修改，您的修改未保存', 'Someone else changed this filing; your changes were not saved'],
-  'fr.staleBody': ['当前为第 {{version}} 版（{{at}} 更新）。以下是与您正在编辑的内容不同之处：', 'It is now at version {{version}} (updated {{at}}). Where it differs from what you are editing:'],
+  'fr.staleBody': [
+    '当前为第 {{version}} 版（{{at}} 更新）。以下是与您正在编辑的内容不同之处：',
+    'It is now at version {{version}} (updated {{at}}). Where it differs from what you are editing:',
+  ],
   'fr.staleReload': ['载入最新内容', 'Load the current version'],
-  'fr.staleHint': ['载入后请重新录入您需要的修改；系统不会覆盖他人的修改。', "After loading, re-enter the changes you still need; the desk never overwrites someone else's change."],
+  'fr.staleHint': [
+    '载入后请重新录入您需要的修改；系统不会覆盖他人的修改。',
+    "After loading, re-enter the changes you still need; the desk never overwrites someone else's change.",
+  ],
   'fr.diff.field': ['字段', 'Field'],
   'fr.diff.mine': ['您的内容', 'Yours'],
   'fr.diff.theirs': ['当前内容', 'Current'],
@@ -143,7 +149,10 @@ export const filingsUi: Messages = {
   'fp.step.supplement': ['补充材料', 'Supplement'],
   'fp.submit': ['提交受理', 'Submit'],
   'fp.resubmit': ['补正后重新提交', 'Resubmit after correction'],
-  'fp.submitFixFirst': ['登记内容有误或未保存，请先更正标出的字段。', 'The record has errors or is not saved; fix the marked fields first.'],
+  'fp.submitFixFirst': [
+    '登记内容有误或未保存，请先更正标出的字段。',
+    'The record has errors or is not saved; fix the marked fields first.',
+  ],
   'fp.tab.record': ['记录', 'Record'],
   'fp.tab.materials': ['材料', 'Materials'],
   'fp.tab.acceptance': ['受理', 'Acceptance'],
@@ -174,7 +183,10 @@ export const filingsUi: Messages = {
   'fm.paper': ['纸质已收', 'Paper received'],
   'fm.reading': ['读取中…', 'Reading…'],
   'fm.uploading': ['上传中…', 'Uploading…'],
-  'fm.acceptHint': ['接受 PDF、PNG、JPEG、OFD 文件，每个不超过 20 MiB；文件类型按内容识别。', 'PDF, PNG, JPEG and OFD files up to 20 MiB each; the type is checked by content.'],
+  'fm.acceptHint': [
+    '接受 PDF、PNG、JPEG、OFD 文件，每个不超过 20 MiB；文件类型按内容识别。',
+    'PDF, PNG, JPEG and OFD files up to 20 MiB each; the type is checked by content.',
+  ],
 
   // acceptance
   'fa.chooseDecision': ['受理决定', 'Acceptance decision'],
@@ -183,7 +195,10 @@ export const filingsUi: Messages = {
   'fa.decision.correction': ['补正', 'Return for correction'],
   'fa.decision.notAccepted': ['不予受理', 'Do not accept'],
   'fa.decisionHint.accept': ['适用的核心材料和可容缺材料均已齐全', 'Every applicable core and eligible material is present'],
-  'fa.decisionHint.conditional': ['核心材料齐全，缺失的可容缺材料在期限内补交（须有承诺书）', 'Core materials present; missing eligible materials supplied by a deadline (commitment letter required)'],
+  'fa.decisionHint.conditional': [
+    '核心材料齐全，缺失的可容缺材料在期限内补交（须有承诺书）',
+    'Core materials present; missing eligible materials supplied by a deadline (commitment letter required)',
+  ],
   'fa.decisionHint.correction': ['一次性告知全部需补正的内容', 'One notice that lists everything to correct'],
   'fa.decisionHint.notAccepted': ['须说明理由', 'A reason is required'],
   'fa.notEligible': ['目前不能容缺受理：', 'Conditional acceptance is not possible now:'],
@@ -199,7 +214,10 @@ export const filingsUi: Messages = {
   'fa.reason': ['说明', 'Note'],
   'fa.reasonRequired': ['不予受理的理由', 'Reason for not accepting'],
   'fa.submit': ['作出受理决定', 'Record the decision'],
-  'fa.submitHint': ['决定作出后即记入审计日志，除受理外均生成书面通知。', 'The decision is audited at once; every decision except accept produces a printable notice.'],
+  'fa.submitHint': [
+    '决定作出后即记入审计日志，除受理外均生成书面通知。',
+    'The decision is audited at once; every decision except accept produces a printable notice.',
+  ],
   'fa.decidedBy': ['{{who}} · {{at}}', '{{who}} · {{at}}'],
   'fa.notYetSubmitted': ['尚未提交，提交后由窗口人员作出受理决定。', 'Not submitted yet; a clerk decides on acceptance after submission.'],
   'fa.notYetDecided': ['尚未作出受理决定。', 'No acceptance decision yet.'],

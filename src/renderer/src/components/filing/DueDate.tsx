@@ -19,7 +19,15 @@ const COLOR: Record<Urgency, string | undefined> = { none: 'dimmed', ok: undefin
 export function DueDate({ date, warningDays, testId }: { date: string | null; warningDays: number; testId?: string }) {
   const u = urgency(date, warningDays);
   return (
-    <Text span size="sm" c={COLOR[u]} fw={u === 'overdue' || u === 'warn' ? 600 : undefined} className="tabular" data-urgency={u} data-testid={testId}>
+    <Text
+      span
+      size="sm"
+      c={COLOR[u]}
+      fw={u === 'overdue' || u === 'warn' ? 600 : undefined}
+      className="tabular"
+      data-urgency={u}
+      data-testid={testId}
+    >
       {date ?? '—'}
     </Text>
   );

@@ -1,4 +1,17 @@
-import { Checkbox, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Checkbox,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { HAZARDOUS_PROCESSES } from '../../../../shared/domain/units';
@@ -11,13 +24,19 @@ import { useLocalName } from './use-settings';
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Paper withBorder p="sm" radius="sm">
-      <Title order={5} mb="xs">{title}</Title>
+      <Title order={5} mb="xs">
+        {title}
+      </Title>
       {children}
     </Paper>
   );
 }
 
-const unitHint = (s: string) => <Text size="xs" c="dimmed" pr={6}>{s}</Text>;
+const unitHint = (s: string) => (
+  <Text size="xs" c="dimmed" pr={6}>
+    {s}
+  </Text>
+);
 
 /** Every field of the filing record (domain §4). Values and errors are owned by the caller. */
 export function FilingForm({ b, settings }: { b: FormBinding; settings: Settings | null }) {
@@ -40,12 +59,20 @@ export function FilingForm({ b, settings }: { b: FormBinding; settings: Settings
       <Section title={t('ff.section.applicant')}>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing={6}>
           <TextInput {...bind.text('applicant.name')} />
-          <TextInput {...bind.text('applicant.creditCode')} placeholder="91350100M000100Y43" maxLength={24} styles={{ input: { fontFamily: 'monospace' } }} />
+          <TextInput
+            {...bind.text('applicant.creditCode')}
+            placeholder="91350100M000100Y43"
+            maxLength={24}
+            styles={{ input: { fontFamily: 'monospace' } }}
+          />
           <TextInput {...bind.text('applicant.legalRepresentative')} />
           <TextInput {...bind.text('applicant.contactName')} />
           <TextInput {...bind.text('applicant.contactMobile')} placeholder="13800000000" inputMode="tel" />
           <TextInput {...bind.text('applicant.address')} />
-          <Select {...bind.select('applicant.creditStatus')} data={CREDIT_STATUSES.map((v) => ({ value: v, label: t(`ff.creditStatus.${v}`) }))} />
+          <Select
+            {...bind.select('applicant.creditStatus')}
+            data={CREDIT_STATUSES.map((v) => ({ value: v, label: t(`ff.creditStatus.${v}`) }))}
+          />
           <TextInput {...bind.date('applicant.creditCheckedOn')} />
         </SimpleGrid>
       </Section>
@@ -54,9 +81,18 @@ export function FilingForm({ b, settings }: { b: FormBinding; settings: Settings
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing={6}>
             <TextInput {...bind.text('project.name')} />
-            <TextInput {...bind.text('project.projectCode')} placeholder="2026-371002-26-03-012345" withAsterisk={!!settings?.projectCodeRequired && !b.readOnly} />
+            <TextInput
+              {...bind.text('project.projectCode')}
+              placeholder="2026-371002-26-03-012345"
+              withAsterisk={!!settings?.projectCodeRequired && !b.readOnly}
+            />
             <TextInput {...bind.text('project.bay')} />
-            <Select {...bind.select('project.parkId')} onChange={choosePark} data={parks.map((p) => ({ value: p.id, label: name(p) }))} placeholder={t('ff.choose')} />
+            <Select
+              {...bind.select('project.parkId')}
+              onChange={choosePark}
+              data={parks.map((p) => ({ value: p.id, label: name(p) }))}
+              placeholder={t('ff.choose')}
+            />
             <Select
               {...bind.select('project.baseId')}
               data={(park?.bases ?? []).map((x) => ({ value: x.id, label: name(x) }))}
@@ -64,7 +100,12 @@ export function FilingForm({ b, settings }: { b: FormBinding; settings: Settings
               disabled={b.readOnly || !park}
             />
             <TextInput {...bind.date('project.plannedStart')} />
-            <TextInput {...bind.date('project.plannedEnd')} description={settings ? t('ff.runPeriodHint', { months: settings.runPeriod.maxMonths }) : undefined} />
+            <TextInput {...bind.date('project.plannedEnd')} />
+            {settings && (
+              <Text size="xs" c="dimmed" pt={30}>
+                {t('ff.runPeriodHint', { months: settings.runPeriod.maxMonths })}
+              </Text>
+            )}
           </SimpleGrid>
           <ListEditor kind="products" b={b} />
           <Textarea {...bind.text('project.routeSummary')} autosize minRows={2} maxRows={8} />

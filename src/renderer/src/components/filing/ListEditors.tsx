@@ -10,15 +10,40 @@ export function ListEditor({ kind, b }: { kind: 'products' | 'chemicals'; b: For
   const rows = b.values.project[kind];
   const add = () =>
     b.set(path, [...rows, kind === 'products' ? { name: '', cas: '' } : { name: '', cas: '', maxInProcessT: null, maxStoredT: null }]);
-  const remove = (i: number) => b.set(path, rows.filter((_, j) => j !== i));
-  const cell = (p: string) => ({ ...bind.text(p, `ff.${kind}.${p.split('.').pop()}`), label: undefined, 'aria-label': t(`ff.${kind}.${p.split('.').pop()}`), size: 'xs' as const });
-  const num = (p: string) => ({ ...bind.number(p), label: undefined, withAsterisk: false, 'aria-label': t(`ff.${kind}.${p.split('.').pop()}`), size: 'xs' as const, rightSection: <Text size="xs" c="dimmed">t</Text> });
+  const remove = (i: number) =>
+    b.set(
+      path,
+      rows.filter((_, j) => j !== i),
+    );
+  const cell = (p: string) => ({
+    ...bind.text(p, `ff.${kind}.${p.split('.').pop()}`),
+    label: undefined,
+    'aria-label': t(`ff.${kind}.${p.split('.').pop()}`),
+    size: 'xs' as const,
+  });
+  const num = (p: string) => ({
+    ...bind.number(p),
+    label: undefined,
+    withAsterisk: false,
+    'aria-label': t(`ff.${kind}.${p.split('.').pop()}`),
+    size: 'xs' as const,
+    rightSection: (
+      <Text size="xs" c="dimmed">
+        t
+      </Text>
+    ),
+  });
   return (
     <Stack gap={4} data-testid={`f-${path}`}>
       <Group justify="space-between">
         <Text size="sm" fw={500}>
           {t(`ff.${path}`)}
-          {kind === 'products' && !b.readOnly && <Text span c="red"> *</Text>}
+          {kind === 'products' && !b.readOnly && (
+            <Text span c="red">
+              {' '}
+              *
+            </Text>
+          )}
         </Text>
         {!b.readOnly && (
           <Button size="compact-xs" variant="light" onClick={add} data-testid={`f-${path}-add`}>
@@ -27,7 +52,9 @@ export function ListEditor({ kind, b }: { kind: 'products' | 'chemicals'; b: For
         )}
       </Group>
       {rows.length === 0 ? (
-        <Text size="xs" c={b.errors[path] ? 'red' : 'dimmed'}>{b.errors[path] ?? t(`ff.${kind}.none`)}</Text>
+        <Text size="xs" c={b.errors[path] ? 'red' : 'dimmed'}>
+          {b.errors[path] ?? t(`ff.${kind}.none`)}
+        </Text>
       ) : (
         <Table withTableBorder verticalSpacing={4} horizontalSpacing={6}>
           <Table.Thead>
@@ -44,10 +71,22 @@ export function ListEditor({ kind, b }: { kind: 'products' | 'chemicals'; b: For
             {rows.map((_, i) => (
               <Table.Tr key={i}>
                 <Table.Td className="tabular">{i + 1}</Table.Td>
-                <Table.Td><TextInput {...cell(`${path}.${i}.name`)} /></Table.Td>
-                <Table.Td><TextInput {...cell(`${path}.${i}.cas`)} placeholder="64-17-5" /></Table.Td>
-                {kind === 'chemicals' && <Table.Td><NumberInput {...num(`${path}.${i}.maxInProcessT`)} /></Table.Td>}
-                {kind === 'chemicals' && <Table.Td><NumberInput {...num(`${path}.${i}.maxStoredT`)} /></Table.Td>}
+                <Table.Td>
+                  <TextInput {...cell(`${path}.${i}.name`)} />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput {...cell(`${path}.${i}.cas`)} placeholder="64-17-5" />
+                </Table.Td>
+                {kind === 'chemicals' && (
+                  <Table.Td>
+                    <NumberInput {...num(`${path}.${i}.maxInProcessT`)} />
+                  </Table.Td>
+                )}
+                {kind === 'chemicals' && (
+                  <Table.Td>
+                    <NumberInput {...num(`${path}.${i}.maxStoredT`)} />
+                  </Table.Td>
+                )}
                 {!b.readOnly && (
                   <Table.Td>
                     <CloseButton size="sm" aria-label={t('ff.removeRow', { n: i + 1 })} onClick={() => remove(i)} />

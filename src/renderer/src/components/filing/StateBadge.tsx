@@ -21,7 +21,16 @@ const COLORS: Record<FilingState, string> = {
 export function StateBadge({ state }: { state: FilingState }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[state]} variant="light" size="sm" radius="sm" data-testid="state-badge" data-state={state}>
+    <Badge
+      color={COLORS[state]}
+      variant="light"
+      size="sm"
+      radius="sm"
+      data-testid="state-badge"
+      data-state={state}
+      style={{ flexShrink: 0 }}
+      styles={{ label: { overflow: 'visible' } }}
+    >
       {t(`state.${state}`)}
     </Badge>
   );
@@ -31,7 +40,15 @@ export function StateBadge({ state }: { state: FilingState }) {
 export function ConditionalBadge() {
   const { t } = useTranslation();
   return (
-    <Badge color="grape" variant="outline" size="sm" radius="sm" data-testid="conditional-badge">
+    <Badge
+      color="grape"
+      variant="outline"
+      size="sm"
+      radius="sm"
+      data-testid="conditional-badge"
+      style={{ flexShrink: 0 }}
+      styles={{ label: { overflow: 'visible' } }}
+    >
       {t('fl.conditional')}
     </Badge>
   );

@@ -4,7 +4,15 @@ import { filingFieldsSchema, type FilingFields } from '../../../../shared/schema
 /** Dotted path -> translated message, the same shape as AppError.fields. */
 export type FieldErrors = Record<string, string>;
 
-type Issue = { code: string; path: PropertyKey[]; message: string; origin?: string; maximum?: unknown; minimum?: unknown; params?: Record<string, unknown> };
+type Issue = {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  origin?: string;
+  maximum?: unknown;
+  minimum?: unknown;
+  params?: Record<string, unknown>;
+};
 
 /** The schema names its own keys (`v.*`); zod's built-in issues map the way dispatch maps them, so both sides agree. */
 function issueText(issue: Issue, t: TFunction): string {
@@ -52,5 +60,7 @@ export function changedPaths(a: FilingFields, b: FilingFields): { path: string; 
   const mine = new Map(leafEntries(a));
   const theirs = new Map(leafEntries(b));
   const paths = [...new Set([...mine.keys(), ...theirs.keys()])];
-  return paths.filter((p) => (mine.get(p) ?? '') !== (theirs.get(p) ?? '')).map((p) => ({ path: p, mine: mine.get(p) ?? '', theirs: theirs.get(p) ?? '' }));
+  return paths
+    .filter((p) => (mine.get(p) ?? '') !== (theirs.get(p) ?? ''))
+    .map((p) => ({ path: p, mine: mine.get(p) ?? '', theirs: theirs.get(p) ?? '' }));
 }

@@ -20,18 +20,31 @@ function DecisionRecord({ view, settings }: { view: FilingView; settings: Settin
   const name = useLocalName();
   const a = view.acceptance;
   const items = view.trackedItems.filter((i) => i.kind === 'material');
-  if (!a) return <Text size="sm" c="dimmed" data-testid="acceptance-none">{view.state === 'draft' ? t('fa.notYetSubmitted') : t('fa.notYetDecided')}</Text>;
+  if (!a)
+    return (
+      <Text size="sm" c="dimmed" data-testid="acceptance-none">
+        {view.state === 'draft' ? t('fa.notYetSubmitted') : t('fa.notYetDecided')}
+      </Text>
+    );
   return (
     <Paper withBorder p="sm" data-testid="acceptance-record">
       <Stack gap="xs">
         <Group gap="xs">
           <Title order={5}>{t(`fa.decision.${a.decision}`)}</Title>
-          <Text size="sm" c="dimmed">{t('fa.decidedBy', { who: a.decidedBy, at: stampText(a.decidedAt) })}</Text>
+          <Text size="sm" c="dimmed">
+            {t('fa.decidedBy', { who: a.decidedBy, at: stampText(a.decidedAt) })}
+          </Text>
         </Group>
-        {a.reason && <Text size="sm">{t('fa.reason')}：{a.reason}</Text>}
+        {a.reason && (
+          <Text size="sm">
+            {t('fa.reason')}：{a.reason}
+          </Text>
+        )}
         {a.corrections.length > 0 && (
           <List size="sm" type="ordered">
-            {a.corrections.map((c, i) => <List.Item key={i}>{c}</List.Item>)}
+            {a.corrections.map((c, i) => (
+              <List.Item key={i}>{c}</List.Item>
+            ))}
           </List>
         )}
         {items.length > 0 && (
@@ -49,7 +62,9 @@ function DecisionRecord({ view, settings }: { view: FilingView; settings: Settin
                 return (
                   <Table.Tr key={i.id}>
                     <Table.Td>{type ? `${type.no}. ${name(type)}` : i.text}</Table.Td>
-                    <Table.Td><DueDate date={i.dueDate} warningDays={settings?.timeLimits.warningDays ?? 3} /></Table.Td>
+                    <Table.Td>
+                      <DueDate date={i.dueDate} warningDays={settings?.timeLimits.warningDays ?? 3} />
+                    </Table.Td>
                     <Table.Td>{t(`fa.itemState.${i.state}`)}</Table.Td>
                   </Table.Tr>
                 );
@@ -62,7 +77,17 @@ function DecisionRecord({ view, settings }: { view: FilingView; settings: Settin
   );
 }
 
-export function AcceptanceTab({ view, settings, canDecide, onView }: { view: FilingView; settings: Settings | null; canDecide: boolean; onView(v: FilingView): void }) {
+export function AcceptanceTab({
+  view,
+  settings,
+  canDecide,
+  onView,
+}: {
+  view: FilingView;
+  settings: Settings | null;
+  canDecide: boolean;
+  onView(v: FilingView): void;
+}) {
   if (!canDecide) return <DecisionRecord view={view} settings={settings} />;
   return <DecisionForm view={view} settings={settings} onView={onView} />;
 }
@@ -94,7 +119,9 @@ function DecisionForm({ view, settings, onView }: { view: FilingView; settings: 
 
   const typeOf = (code: string | null) => settings?.materialTypes.find((m) => m.code === code);
   const problemText = (p: { key: string; materialCode: string | null }) => {
-    const type = typeOf(p.materialCode) ?? (p.key === 'acc.commitmentMissing' ? settings?.materialTypes.find((m) => m.applies === 'anythingMissing') : undefined);
+    const type =
+      typeOf(p.materialCode) ??
+      (p.key === 'acc.commitmentMissing' ? settings?.materialTypes.find((m) => m.applies === 'anythingMissing') : undefined);
     return t(p.key, { no: type?.no ?? '', nameZh: type?.nameZh ?? '', nameEn: type?.nameEn ?? '', code: p.materialCode ?? '' });
   };
   const tomorrow = addDays(toIsoDate(new Date()), 1);
@@ -109,7 +136,10 @@ function DecisionForm({ view, settings, onView }: { view: FilingView; settings: 
       decision,
       reason: decision === 'accept' ? '' : reason,
       corrections: decision === 'correction' ? corrections.filter((c) => c.trim() !== '') : [],
-      deadlines: decision === 'conditional' ? (preview?.missing ?? []).map((m) => ({ materialCode: m.materialCode, dueDate: deadlines[m.materialCode] ?? m.maxDueDate })) : [],
+      deadlines:
+        decision === 'conditional'
+          ? (preview?.missing ?? []).map((m) => ({ materialCode: m.materialCode, dueDate: deadlines[m.materialCode] ?? m.maxDueDate }))
+          : [],
       idempotencyKey: key.current,
     });
     setBusy(false);
@@ -145,14 +175,18 @@ function DecisionForm({ view, settings, onView }: { view: FilingView; settings: 
       {preview && !preview.eligible && (
         <Alert color="gray" variant="light" title={t('fa.notEligible')} data-testid="conditional-problems">
           <List size="sm">
-            {preview.problems.map((p, i) => <List.Item key={i}>{problemText(p)}</List.Item>)}
+            {preview.problems.map((p, i) => (
+              <List.Item key={i}>{problemText(p)}</List.Item>
+            ))}
           </List>
         </Alert>
       )}
 
       {decision === 'conditional' && preview && (
         <Paper withBorder p="sm">
-          <Text size="sm" fw={500} mb={4}>{t('fa.deadlinesTitle')}</Text>
+          <Text size="sm" fw={500} mb={4}>
+            {t('fa.deadlinesTitle')}
+          </Text>
           <Table verticalSpacing={4} fz="sm" data-testid="conditional-items">
             <Table.Thead>
               <Table.Tr>
@@ -168,8 +202,16 @@ function DecisionForm({ view, settings, onView }: { view: FilingView; settings: 
                   <Table.Tr key={m.materialCode} data-testid={`conditional-item-${m.materialCode}`}>
                     <Table.Td>
                       <Text size="sm">{type ? `${type.no}. ${name(type)}` : m.materialCode}</Text>
-                      {type && <Text size="xs" c="dimmed">{name({ nameZh: type.formZh, nameEn: type.formEn })}</Text>}
-                      {fieldError(m.materialCode) && <Text size="xs" c="red" role="alert">{fieldError(m.materialCode)}</Text>}
+                      {type && (
+                        <Text size="xs" c="dimmed">
+                          {name({ nameZh: type.formZh, nameEn: type.formEn })}
+                        </Text>
+                      )}
+                      {fieldError(m.materialCode) && (
+                        <Text size="xs" c="red" role="alert">
+                          {fieldError(m.materialCode)}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <TextInput
@@ -187,7 +229,11 @@ function DecisionForm({ view, settings, onView }: { view: FilingView; settings: 
                         data-testid={`deadline-${m.materialCode}`}
                       />
                     </Table.Td>
-                    <Table.Td className="tabular"><Text size="sm" c="dimmed">{m.maxDueDate}</Text></Table.Td>
+                    <Table.Td className="tabular">
+                      <Text size="sm" c="dimmed">
+                        {m.maxDueDate}
+                      </Text>
+                    </Table.Td>
                   </Table.Tr>
                 );
               })}
@@ -198,12 +244,18 @@ function DecisionForm({ view, settings, onView }: { view: FilingView; settings: 
 
       {decision === 'correction' && (
         <Paper withBorder p="sm">
-          <Text size="sm" fw={500}>{t('fa.correctionsTitle')}</Text>
-          <Text size="xs" c="dimmed" mb={6}>{t('fa.correctionsHint')}</Text>
+          <Text size="sm" fw={500}>
+            {t('fa.correctionsTitle')}
+          </Text>
+          <Text size="xs" c="dimmed" mb={6}>
+            {t('fa.correctionsHint')}
+          </Text>
           <Stack gap={6}>
             {corrections.map((c, i) => (
               <Group key={i} gap={6} wrap="nowrap" align="flex-start">
-                <Text size="sm" w={20} pt={6} className="tabular">{i + 1}.</Text>
+                <Text size="sm" w={20} pt={6} className="tabular">
+                  {i + 1}.
+                </Text>
                 <Textarea
                   style={{ flex: 1 }}
                   autosize
@@ -216,10 +268,20 @@ function DecisionForm({ view, settings, onView }: { view: FilingView; settings: 
                   }}
                   data-testid={`correction-${i}`}
                 />
-                <CloseButton aria-label={t('ff.removeRow', { n: i + 1 })} disabled={corrections.length === 1} onClick={() => setCorrections((list) => list.filter((_, j) => j !== i))} />
+                <CloseButton
+                  aria-label={t('ff.removeRow', { n: i + 1 })}
+                  disabled={corrections.length === 1}
+                  onClick={() => setCorrections((list) => list.filter((_, j) => j !== i))}
+                />
               </Group>
             ))}
-            <Button size="compact-xs" variant="light" w="fit-content" onClick={() => setCorrections((l) => [...l, ''])} data-testid="correction-add">
+            <Button
+              size="compact-xs"
+              variant="light"
+              w="fit-content"
+              onClick={() => setCorrections((l) => [...l, ''])}
+              data-testid="correction-add"
+            >
               {t('fa.correctionAdd')}
             </Button>
           </Stack>
@@ -242,7 +304,9 @@ function DecisionForm({ view, settings, onView }: { view: FilingView; settings: 
         <Alert color="red" variant="light" role="alert" data-testid="acceptance-error" title={error.message}>
           {otherProblems.length > 0 && (
             <List size="sm">
-              {otherProblems.map(([k, v]) => <List.Item key={k}>{v}</List.Item>)}
+              {otherProblems.map(([k, v]) => (
+                <List.Item key={k}>{v}</List.Item>
+              ))}
             </List>
           )}
         </Alert>
@@ -252,7 +316,9 @@ function DecisionForm({ view, settings, onView }: { view: FilingView; settings: 
         <Button onClick={() => void submit()} loading={busy} disabled={decision === null} data-testid="acceptance-submit">
           {t('fa.submit')}
         </Button>
-        <Text size="xs" c="dimmed">{t('fa.submitHint')}</Text>
+        <Text size="xs" c="dimmed">
+          {t('fa.submitHint')}
+        </Text>
       </Group>
     </Stack>
   );

@@ -28,22 +28,35 @@ export function FilingPage({ id }: { id: string }) {
   const load = useCallback(async () => {
     if (filingId === null) return;
     const r = await call('filing.get', { id: filingId });
-    if (r.ok) setView((v) => (v && v.version > r.value.version ? v : r.value));
+    if (r.ok) setView((v) => (v && v.id === r.value.id && v.version > r.value.version ? v : r.value));
     else setError(r.error.message);
   }, [filingId]);
 
   useEffect(() => {
-    setView(null);
+    // Fetching on mount is the point; state is only set once the answer arrives.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void load();
     return subscribe('filing.changed', (p) => {
       if (p.filingId === filingId) void load();
     });
   }, [filingId, load]);
 
+  // A view of the previous filing (after following a link between filings) is never shown for this one.
+  const shown = view && view.id === filingId ? view : null;
   if (filingId === null) return <Text c="dimmed">{t('shell.notFound')}</Text>;
-  if (error && !view) return <Alert color="red" data-testid="filing-error">{error}</Alert>;
-  if (!view) return <Center h={200}><Loader /></Center>;
-  return <FilingWorkspace key={view.id} view={view} onView={setView} reload={load} />;
+  if (error && !shown)
+    return (
+      <Alert color="red" data-testid="filing-error">
+        {error}
+      </Alert>
+    );
+  if (!shown)
+    return (
+      <Center h={200}>
+        <Loader />
+      </Center>
+    );
+  return <FilingWorkspace key={shown.id} view={shown} onView={setView} reload={load} />;
 }
 
 function FilingWorkspace({ view, onView, reload }: { view: FilingView; onView(v: FilingView): void; reload(): Promise<void> }) {
@@ -94,13 +107,23 @@ function FilingWorkspace({ view, onView, reload }: { view: FilingView; onView(v:
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Stack gap={2} style={{ minWidth: 0 }}>
             <Group gap="xs" wrap="nowrap">
-              <Anchor size="sm" href="#/filings">{t('fp.back')}</Anchor>
-              <Text size="sm" c="dimmed" className="tabular" data-testid="filing-no">{view.filingNo}</Text>
+              <Anchor size="sm" href="#/filings">
+                {t('fp.back')}
+              </Anchor>
+              <Text size="sm" c="dimmed" className="tabular" data-testid="filing-no">
+                {view.filingNo}
+              </Text>
               <StateBadge state={view.state} />
               {view.acceptance?.decision === 'conditional' && <ConditionalBadge />}
-              {view.isDemo && <Badge color="yellow" variant="light" size="sm">{t('shell.demo')}</Badge>}
+              {view.isDemo && (
+                <Badge color="yellow" variant="light" size="sm">
+                  {t('shell.demo')}
+                </Badge>
+              )}
             </Group>
-            <Title order={3} lineClamp={1} data-testid="filing-title">{draft.values.project.name || t('fp.untitled')}</Title>
+            <Title order={3} lineClamp={1} data-testid="filing-title">
+              {draft.values.project.name || t('fp.untitled')}
+            </Title>
             <Text size="sm" c="dimmed" lineClamp={1}>
               {draft.values.applicant.name || t('fp.noApplicant')}
               {draft.values.applicant.creditCode ? ` · ${draft.values.applicant.creditCode}` : ''}
@@ -109,7 +132,9 @@ function FilingWorkspace({ view, onView, reload }: { view: FilingView; onView(v:
           <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
             {clock && (
               <Group gap={6} wrap="nowrap" data-testid="filing-clock">
-                <Text size="sm" c="dimmed">{t(`fp.step.${clock.step}`, { defaultValue: clock.step })}</Text>
+                <Text size="sm" c="dimmed">
+                  {t(`fp.step.${clock.step}`, { defaultValue: clock.step })}
+                </Text>
                 <Text size="sm">{t('fp.due')}</Text>
                 <DueDate date={clock.dueDate} warningDays={warningDays} />
                 {clock.daysLeft !== null && (
@@ -117,7 +142,11 @@ function FilingWorkspace({ view, onView, reload }: { view: FilingView; onView(v:
                     {clock.daysLeft < 0 ? t('fp.overdueDays', { n: -clock.daysLeft }) : t('fp.daysLeft', { n: clock.daysLeft })}
                   </Text>
                 )}
-                {clock.paused && <Badge size="sm" color="gray">{t('fp.paused')}</Badge>}
+                {clock.paused && (
+                  <Badge size="sm" color="gray">
+                    {t('fp.paused')}
+                  </Badge>
+                )}
               </Group>
             )}
             <Group gap="sm" wrap="nowrap">
@@ -130,18 +159,44 @@ function FilingWorkspace({ view, onView, reload }: { view: FilingView; onView(v:
             </Group>
           </Stack>
         </Group>
-        {submitError && <Alert mt="xs" color="red" variant="light" data-testid="submit-error" role="alert">{submitError}</Alert>}
+        {submitError && (
+          <Alert mt="xs" color="red" variant="light" data-testid="submit-error" role="alert">
+            {submitError}
+          </Alert>
+        )}
       </Paper>
 
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="record" data-testid="tab-record">{t('fp.tab.record')}</Tabs.Tab>
-          <Tabs.Tab value="materials" data-testid="tab-materials">{t('fp.tab.materials')}</Tabs.Tab>
-          <Tabs.Tab value="acceptance" data-testid="tab-acceptance">{t('fp.tab.acceptance')}</Tabs.Tab>
-          {reviewAvailable && <Tabs.Tab value="review" data-testid="tab-review">{t('fp.tab.review')}</Tabs.Tab>}
-          {trajectoryAvailable && <Tabs.Tab value="trajectory" data-testid="tab-trajectory">{t('fp.tab.trajectory')}</Tabs.Tab>}
-          {certificatesAvailable && <Tabs.Tab value="certificates" data-testid="tab-certificates">{t('fp.tab.certificates')}</Tabs.Tab>}
-          {followUpAvailable && <Tabs.Tab value="followup" data-testid="tab-followup">{t('fp.tab.followup')}</Tabs.Tab>}
+          <Tabs.Tab value="record" data-testid="tab-record">
+            {t('fp.tab.record')}
+          </Tabs.Tab>
+          <Tabs.Tab value="materials" data-testid="tab-materials">
+            {t('fp.tab.materials')}
+          </Tabs.Tab>
+          <Tabs.Tab value="acceptance" data-testid="tab-acceptance">
+            {t('fp.tab.acceptance')}
+          </Tabs.Tab>
+          {reviewAvailable && (
+            <Tabs.Tab value="review" data-testid="tab-review">
+              {t('fp.tab.review')}
+            </Tabs.Tab>
+          )}
+          {trajectoryAvailable && (
+            <Tabs.Tab value="trajectory" data-testid="tab-trajectory">
+              {t('fp.tab.trajectory')}
+            </Tabs.Tab>
+          )}
+          {certificatesAvailable && (
+            <Tabs.Tab value="certificates" data-testid="tab-certificates">
+              {t('fp.tab.certificates')}
+            </Tabs.Tab>
+          )}
+          {followUpAvailable && (
+            <Tabs.Tab value="followup" data-testid="tab-followup">
+              {t('fp.tab.followup')}
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="record" pt="sm">
           <RecordPanel draft={draft} settings={settings} readOnly={!editable} />
@@ -152,10 +207,26 @@ function FilingWorkspace({ view, onView, reload }: { view: FilingView; onView(v:
         <Tabs.Panel value="acceptance" pt="sm">
           <AcceptanceTab view={view} settings={settings} canDecide={isClerk && view.state === 'submitted'} onView={onView} />
         </Tabs.Panel>
-        {reviewAvailable && <Tabs.Panel value="review" pt="sm"><ReviewTab {...tabProps} /></Tabs.Panel>}
-        {trajectoryAvailable && <Tabs.Panel value="trajectory" pt="sm"><TrajectoryTab {...tabProps} /></Tabs.Panel>}
-        {certificatesAvailable && <Tabs.Panel value="certificates" pt="sm"><CertificatesTab {...tabProps} /></Tabs.Panel>}
-        {followUpAvailable && <Tabs.Panel value="followup" pt="sm"><FollowUpTab {...tabProps} /></Tabs.Panel>}
+        {reviewAvailable && (
+          <Tabs.Panel value="review" pt="sm">
+            <ReviewTab {...tabProps} />
+          </Tabs.Panel>
+        )}
+        {trajectoryAvailable && (
+          <Tabs.Panel value="trajectory" pt="sm">
+            <TrajectoryTab {...tabProps} />
+          </Tabs.Panel>
+        )}
+        {certificatesAvailable && (
+          <Tabs.Panel value="certificates" pt="sm">
+            <CertificatesTab {...tabProps} />
+          </Tabs.Panel>
+        )}
+        {followUpAvailable && (
+          <Tabs.Panel value="followup" pt="sm">
+            <FollowUpTab {...tabProps} />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </Stack>
   );

@@ -1,4 +1,19 @@
-import { Alert, Button, Checkbox, Group, Loader, MultiSelect, Pagination, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  MultiSelect,
+  Pagination,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
@@ -15,7 +30,17 @@ import { useLocalName, useSettings } from '../../components/filing/use-settings'
 import { COUNT_CAP, PAGE_SIZE, listInput, rememberList, rememberedList, totalText, type ListState } from './list-state';
 
 type Column = ListState['sort'];
-const COLUMNS: Column[] = ['filingNo', 'applicantName', 'creditCode', 'projectName', 'state', 'parkId', 'submittedAt', 'updatedAt', 'dueDate'];
+const COLUMNS: Column[] = [
+  'filingNo',
+  'applicantName',
+  'creditCode',
+  'projectName',
+  'state',
+  'parkId',
+  'submittedAt',
+  'updatedAt',
+  'dueDate',
+];
 
 function SortHeader({ col, s, onSort }: { col: Column; s: ListState; onSort(c: Column): void }) {
   const { t } = useTranslation();
@@ -23,7 +48,10 @@ function SortHeader({ col, s, onSort }: { col: Column; s: ListState; onSort(c: C
   return (
     <Table.Th aria-sort={active ? (s.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
       <UnstyledButton onClick={() => onSort(col)} data-testid={`sort-${col}`} fz="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
-        {t(`fl.col.${col}`)} <Text span size="xs" c={active ? undefined : 'dimmed'}>{active ? (s.dir === 'asc' ? '▲' : '▼') : '↕'}</Text>
+        {t(`fl.col.${col}`)}{' '}
+        <Text span size="xs" c={active ? undefined : 'dimmed'}>
+          {active ? (s.dir === 'asc' ? '▲' : '▼') : '↕'}
+        </Text>
       </UnstyledButton>
     </Table.Th>
   );
@@ -38,7 +66,7 @@ export function FilingsListPage() {
   const [s, setS] = useState<ListState>(rememberedList);
   const [debounced] = useDebouncedValue(s.query, 250);
   const [data, setData] = useState<{ total: number; rows: FilingRow[] } | null>(null);
-  const [loading, setLoading] = useState(false);
+  const [loadedFor, setLoadedFor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const search = useRef<HTMLInputElement>(null);
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
@@ -50,10 +78,9 @@ export function FilingsListPage() {
   const input = JSON.stringify(listInput(s, debounced));
   const load = useCallback(async () => {
     const mine = ++seq.current;
-    setLoading(true);
     const r = await call('filing.list', JSON.parse(input) as ReturnType<typeof listInput>);
     if (mine !== seq.current) return; // a newer request is on its way; its answer wins
-    setLoading(false);
+    setLoadedFor(input);
     if (r.ok) {
       setData(r.value);
       setError(null);
@@ -61,6 +88,8 @@ export function FilingsListPage() {
   }, [input]);
 
   useEffect(() => {
+    // Fetching when the query changes is the point; state is only set once the answer arrives.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void load();
   }, [load]);
   useEffect(() => subscribe('filing.changed', () => void load()), [load]);
@@ -94,20 +123,31 @@ export function FilingsListPage() {
     }
   };
 
+  const loading = loadedFor !== input || debounced !== s.query;
   const warningDays = settings?.timeLimits.warningDays ?? 3;
   const total = data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(Math.min(total, COUNT_CAP) / PAGE_SIZE));
-  const parkName = (id: string) => name(settings?.parks.find((p) => p.id === id), id || '—');
+  const parkName = (id: string) =>
+    name(
+      settings?.parks.find((p) => p.id === id),
+      id || '—',
+    );
 
   return (
     <Stack gap="sm" data-testid="filings-list">
       <Group justify="space-between" wrap="nowrap">
         <Group gap="sm" align="baseline">
           <Title order={3}>{t('fl.title')}</Title>
-          <Text size="sm" c="dimmed" data-testid="filings-total">{t('fl.total', { n: totalText(total, i18n.language) })}</Text>
+          <Text size="sm" c="dimmed" data-testid="filings-total">
+            {t('fl.total', { n: totalText(total, i18n.language) })}
+          </Text>
           {loading && <Loader size={14} />}
         </Group>
-        {actor?.role === 'clerk' && <Button onClick={() => navigate('/filings/new')} data-testid="list-new-filing">{t('fl.new')}</Button>}
+        {actor?.role === 'clerk' && (
+          <Button onClick={() => navigate('/filings/new')} data-testid="list-new-filing">
+            {t('fl.new')}
+          </Button>
+        )}
       </Group>
 
       <Group gap="sm" align="flex-end" wrap="wrap">
@@ -119,7 +159,11 @@ export function FilingsListPage() {
           value={s.query}
           onChange={(e) => update({ query: e.currentTarget.value })}
           onKeyDown={onSearchKey}
-          rightSection={<Text size="xs" c="dimmed">/</Text>}
+          rightSection={
+            <Text size="xs" c="dimmed">
+              /
+            </Text>
+          }
           data-testid="filings-search"
         />
         <MultiSelect
@@ -152,16 +196,28 @@ export function FilingsListPage() {
           clearable
           data-testid="filter-unit"
         />
-        <Checkbox mb={8} label={t('fl.filter.overdue')} checked={s.overdueOnly} onChange={(e) => update({ overdueOnly: e.currentTarget.checked })} data-testid="filter-overdue" />
+        <Checkbox
+          mb={8}
+          label={t('fl.filter.overdue')}
+          checked={s.overdueOnly}
+          onChange={(e) => update({ overdueOnly: e.currentTarget.checked })}
+          data-testid="filter-overdue"
+        />
       </Group>
 
-      {error && <Alert color="red" variant="light">{error}</Alert>}
+      {error && (
+        <Alert color="red" variant="light">
+          {error}
+        </Alert>
+      )}
 
       <Table.ScrollContainer minWidth={1100}>
         <Table highlightOnHover withTableBorder verticalSpacing={4} fz="sm" stickyHeader>
           <Table.Thead>
             <Table.Tr>
-              {COLUMNS.map((c) => <SortHeader key={c} col={c} s={s} onSort={onSort} />)}
+              {COLUMNS.map((c) => (
+                <SortHeader key={c} col={c} s={s} onSort={onSort} />
+              ))}
               <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('fl.col.itemDueDates')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -179,23 +235,35 @@ export function FilingsListPage() {
                 data-testid="filing-row"
                 data-filing-id={r.id}
               >
-                <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>{r.filingNo}</Table.Td>
+                <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
+                  {r.filingNo}
+                </Table.Td>
                 <Table.Td>{r.applicantName || '—'}</Table.Td>
-                <Table.Td className="tabular" ff="monospace" fz="xs">{r.creditCode || '—'}</Table.Td>
+                <Table.Td className="tabular" ff="monospace" fz="xs">
+                  {r.creditCode || '—'}
+                </Table.Td>
                 <Table.Td>{r.projectName || '—'}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Group gap={4} wrap="nowrap">
                     <StateBadge state={r.state} />
                     {r.conditional && <ConditionalBadge />}
                   </Group>
                 </Table.Td>
                 <Table.Td>{parkName(r.parkId)}</Table.Td>
-                <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>{stampText(r.submittedAt)}</Table.Td>
-                <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>{stampText(r.updatedAt)}</Table.Td>
-                <Table.Td><DueDate date={r.dueDate} warningDays={warningDays} testId="row-due" /></Table.Td>
+                <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
+                  {stampText(r.submittedAt)}
+                </Table.Td>
+                <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
+                  {stampText(r.updatedAt)}
+                </Table.Td>
+                <Table.Td>
+                  <DueDate date={r.dueDate} warningDays={warningDays} testId="row-due" />
+                </Table.Td>
                 <Table.Td data-testid="row-item-dues">
                   <Group gap={6} wrap="wrap">
-                    {r.itemDueDates.map((d, j) => <DueDate key={j} date={d} warningDays={warningDays} testId="row-item-due" />)}
+                    {r.itemDueDates.map((d, j) => (
+                      <DueDate key={j} date={d} warningDays={warningDays} testId="row-item-due" />
+                    ))}
                   </Group>
                 </Table.Td>
               </Table.Tr>
@@ -203,7 +271,11 @@ export function FilingsListPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {data && data.rows.length === 0 && <Text c="dimmed" size="sm" ta="center" py="md" data-testid="filings-empty">{t('fl.empty')}</Text>}
+      {data && data.rows.length === 0 && (
+        <Text c="dimmed" size="sm" ta="center" py="md" data-testid="filings-empty">
+          {t('fl.empty')}
+        </Text>
+      )}
       {pages > 1 && <Pagination size="sm" total={pages} value={s.page} onChange={(p) => setS((x) => ({ ...x, page: p }))} />}
     </Stack>
   );

@@ -18,11 +18,15 @@ export function NewFilingPage() {
       <Group justify="space-between" wrap="nowrap">
         <div>
           <Title order={3}>{t('fn.title')}</Title>
-          <Text size="sm" c="dimmed">{t('fn.hint')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('fn.hint')}
+          </Text>
         </div>
         <Group gap="sm" wrap="nowrap">
           <SaveIndicator draft={draft} />
-          <Button variant="default" onClick={() => navigate('/filings')}>{t('fn.cancel')}</Button>
+          <Button variant="default" onClick={() => navigate('/filings')}>
+            {t('fn.cancel')}
+          </Button>
           <Button onClick={() => void draft.flush()} loading={draft.status === 'saving'} disabled={!draft.isDirty} data-testid="save-draft">
             {t('fn.save')}
           </Button>

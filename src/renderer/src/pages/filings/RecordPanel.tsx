@@ -28,7 +28,9 @@ export function SaveIndicator({ draft }: { draft: Draft }) {
   return (
     <Group gap={6} wrap="nowrap" aria-live="polite" data-testid="save-status" data-status={status}>
       {status === 'saving' && <Loader size={12} />}
-      <Text size="sm" c={color}>{text}</Text>
+      <Text size="sm" c={color}>
+        {text}
+      </Text>
     </Group>
   );
 }
@@ -57,7 +59,11 @@ export function StaleBanner({ draft }: { draft: Draft }) {
               <Table.Tbody>
                 {diff.map((d) => (
                   <Table.Tr key={d.path}>
-                    <Table.Td>{t(`ff.${d.path.replace(/\.\d+(?=\.|$)/g, '').replace(/^project\.(products|chemicals)\./, '$1.')}`, { defaultValue: d.path })}</Table.Td>
+                    <Table.Td>
+                      {t(`ff.${d.path.replace(/\.\d+(?=\.|$)/g, '').replace(/^project\.(products|chemicals)\./, '$1.')}`, {
+                        defaultValue: d.path,
+                      })}
+                    </Table.Td>
                     <Table.Td>{d.mine || '—'}</Table.Td>
                     <Table.Td>{d.theirs || '—'}</Table.Td>
                   </Table.Tr>
@@ -67,8 +73,12 @@ export function StaleBanner({ draft }: { draft: Draft }) {
           </ScrollArea.Autosize>
         )}
         <Group>
-          <Button size="xs" color="red" onClick={() => void draft.reloadCurrent()} data-testid="stale-reload">{t('fr.staleReload')}</Button>
-          <Text size="xs" c="dimmed">{t('fr.staleHint')}</Text>
+          <Button size="xs" color="red" onClick={() => void draft.reloadCurrent()} data-testid="stale-reload">
+            {t('fr.staleReload')}
+          </Button>
+          <Text size="xs" c="dimmed">
+            {t('fr.staleHint')}
+          </Text>
         </Group>
       </Stack>
     </Alert>
@@ -80,10 +90,20 @@ export function RecordPanel({ draft, settings, readOnly }: { draft: Draft; setti
   return (
     <Stack gap="sm">
       {draft.stale !== null || draft.status === 'stale' ? <StaleBanner draft={draft} /> : null}
-      {readOnly && <Text size="sm" c="dimmed" data-testid="record-readonly">{t('fr.readOnly')}</Text>}
+      {readOnly && (
+        <Text size="sm" c="dimmed" data-testid="record-readonly">
+          {t('fr.readOnly')}
+        </Text>
+      )}
       <FilingForm
         settings={settings}
-        b={{ values: draft.values, set: draft.set, touch: draft.touch, errors: draft.errors, readOnly: readOnly || draft.status === 'stale' }}
+        b={{
+          values: draft.values,
+          set: draft.set,
+          touch: draft.touch,
+          errors: draft.errors,
+          readOnly: readOnly || draft.status === 'stale',
+        }}
       />
     </Stack>
   );

@@ -18,14 +18,33 @@ export interface ListState {
 }
 
 // Kept for the session so coming back from a filing finds the list as it was left.
-let remembered: ListState = { query: '', states: [], parkId: null, unit: null, overdueOnly: false, sort: 'updatedAt', dir: 'desc', page: 1 };
+let remembered: ListState = {
+  query: '',
+  states: [],
+  parkId: null,
+  unit: null,
+  overdueOnly: false,
+  sort: 'updatedAt',
+  dir: 'desc',
+  page: 1,
+};
 export const rememberedList = () => remembered;
 export const rememberList = (s: ListState) => {
   remembered = s;
 };
 
 export function listInput(s: ListState, query: string): FilingListInput {
-  return { query, states: s.states, parkId: s.parkId, unit: s.unit, overdueOnly: s.overdueOnly, sort: s.sort, dir: s.dir, offset: (s.page - 1) * PAGE_SIZE, limit: PAGE_SIZE };
+  return {
+    query,
+    states: s.states,
+    parkId: s.parkId,
+    unit: s.unit,
+    overdueOnly: s.overdueOnly,
+    sort: s.sort,
+    dir: s.dir,
+    offset: (s.page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  };
 }
 
 export function totalText(total: number, locale: string): string {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyFilingFields, type FilingFields } from '../../../../shared/schemas/filing';
 import type { FilingView } from '../../../../shared/contract/filings';
@@ -42,9 +42,12 @@ export function useDraft({ view, editable, onView, onCreated }: Options) {
   const [stale, setStale] = useState<FilingView | null>(null);
 
   const valuesRef = useRef(values);
-  valuesRef.current = values;
-  const sentRef = useRef(json(view?.fields ?? emptyFilingFields()));
-  const serverRef = useRef(sentRef.current);
+  useLayoutEffect(() => {
+    valuesRef.current = values;
+  }, [values]);
+  const [initialJson] = useState(() => json(view?.fields ?? emptyFilingFields()));
+  const sentRef = useRef(initialJson);
+  const serverRef = useRef(initialJson);
   const versionRef = useRef(view?.version ?? 0);
   const idRef = useRef<number | null>(view?.id ?? null);
   const staleRef = useRef(false);
@@ -76,7 +79,10 @@ export function useDraft({ view, editable, onView, onCreated }: Options) {
     setStatus('saving');
     setMessage(null);
     const id = idRef.current;
-    const r = id === null ? await call('filing.create', { fields: snapshot }) : await call('filing.update', { id, version: versionRef.current, fields: snapshot });
+    const r =
+      id === null
+        ? await call('filing.create', { fields: snapshot })
+        : await call('filing.update', { id, version: versionRef.current, fields: snapshot });
     if (r.ok) {
       adopt(r.value, snapshot);
       setSavedAt(new Date());
@@ -113,17 +119,22 @@ export function useDraft({ view, editable, onView, onCreated }: Options) {
     }
   }, [once]);
 
-  // Autosave after 1.5 s without typing.
+  const saveRef = useRef(save);
+  useLayoutEffect(() => {
+    saveRef.current = save;
+  }, [save]);
+
+  // Autosave after 1.5 s without typing; only a change of the values restarts the wait (a failed save does not retry by itself).
   useEffect(() => {
     if (!editable || staleRef.current) return;
     if (json(values) === sentRef.current) return;
     setStatus((s) => (s === 'saving' ? s : 'dirty'));
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(), IDLE_MS);
+    timer.current = setTimeout(() => void saveRef.current(), IDLE_MS);
     return () => {
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [values, editable, save]);
+  }, [values, editable]);
 
   // Someone else's change arriving (live event or a reload): adopt it when nothing is pending, else raise the conflict.
   useEffect(() => {
@@ -160,7 +171,9 @@ export function useDraft({ view, editable, onView, onCreated }: Options) {
 
   const set = useCallback((path: string, value: unknown) => {
     setValues((v) => setAt(v, path, value));
-    setServerErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== path && !k.startsWith(`${path}.`) && !path.startsWith(`${k}.`))));
+    setServerErrors((e) =>
+      Object.fromEntries(Object.entries(e).filter(([k]) => k !== path && !k.startsWith(`${path}.`) && !path.startsWith(`${k}.`))),
+    );
   }, []);
   const touch = useCallback((path: string) => setTouched((s) => (s.has(path) ? s : new Set(s).add(path))), []);
 
@@ -189,7 +202,7 @@ export function useDraft({ view, editable, onView, onCreated }: Options) {
     stale,
     reloadCurrent,
     flush,
-    isDirty: json(values) !== sentRef.current,
+    isDirty: status !== 'clean' && status !== 'saved',
   };
 }
 
