@@ -46,7 +46,6 @@ export const adminUi: Messages = {
   'admin.accounts.resetTitle': ['重置 {{name}} 的密码', 'Reset the password of {{name}}'],
   'admin.accounts.unitFixedClerk': ['窗口受理人员固定属于行政审批服务局', 'Clerks always belong to the approval bureau'],
   'admin.accounts.unitNone': ['该角色不属于任何单位', 'This role has no unit'],
-  'admin.accounts.confirmDisable': ['停用后该账户立即退出并无法登录，历史记录保留。确定停用 {{name}}？', 'The account is signed out at once and cannot sign in; its history stays. Disable {{name}}?'],
   'admin.accounts.empty': ['还没有账户', 'No accounts yet'],
   'admin.accounts.filter': ['按用户名或姓名筛选', 'Filter by username or name'],
 
