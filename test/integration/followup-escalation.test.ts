@@ -61,7 +61,14 @@ describe('deadlines and reminders on the working-day calendar', () => {
     expect(await kindOf(rv.hb, staff)).toBe('none');
     expect(await kindOf(clerk, staff)).toBe('overdue');
     expect(await kindOf(await t.createUser('observer'), staff)).toBe('overdue');
-    const listed = await rv.yj.session.ok('followup.list', { filingId: null, unit: 'yj', states: [], alertOnly: true, offset: 0, limit: 50 });
+    const listed = await rv.yj.session.ok('followup.list', {
+      filingId: null,
+      unit: 'yj',
+      states: [],
+      alertOnly: true,
+      offset: 0,
+      limit: 50,
+    });
     expect(listed.rows.find((r) => r.id === staff)).toMatchObject({ alert: 'overdue', daysLeft: -1, filingNo: view.filingNo });
   });
 
@@ -85,16 +92,26 @@ describe('breach before registration', () => {
     expect((await sweep()).actions).toEqual([]);
     at('2026-09-21');
     const result = await sweep();
-    expect(result.actions).toEqual([{ filingId: view.id, filingNo: view.filingNo, action: 'terminate', from: 'in_review', to: 'terminated', overdueSince: '2026-09-20' }]);
+    expect(result.actions).toEqual([
+      { filingId: view.id, filingNo: view.filingNo, action: 'terminate', from: 'in_review', to: 'terminated', overdueSince: '2026-09-20' },
+    ]);
     const after = await clerk.session.ok('filing.get', { id: view.id });
     expect(after.state).toBe('terminated');
     // What it still owed is no longer anyone's task, and says why.
     expect(after.trackedItems.every((i) => i.state === 'notApplied' && i.note.includes('2026-09-20'))).toBe(true);
     const trajectory = await clerk.session.ok('trajectory.get', { filingId: view.id });
     expect(trajectory.events.map((e) => e.kind)).toContain('followup.terminated');
-    const audit = t.desk.services.store.sqlite.prepare("SELECT actor_id, after FROM audit_log WHERE action = 'followup.escalate'").all() as { actor_id: number | null; after: string }[];
+    const audit = t.desk.services.store.sqlite
+      .prepare("SELECT actor_id, after FROM audit_log WHERE action = 'followup.escalate'")
+      .all() as { actor_id: number | null; after: string }[];
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]!.after)).toMatchObject({ action: 'terminate', from: 'in_review', to: 'terminated', overdueSince: '2026-09-20', items: [expect.objectContaining({ dueDate: '2026-09-20' })] });
+    expect(JSON.parse(audit[0]!.after)).toMatchObject({
+      action: 'terminate',
+      from: 'in_review',
+      to: 'terminated',
+      overdueSince: '2026-09-20',
+      items: [expect.objectContaining({ dueDate: '2026-09-20' })],
+    });
     // Running again changes nothing.
     expect((await sweep()).actions).toEqual([]);
   });
@@ -119,7 +136,9 @@ describe('breach after registration', () => {
     at('2026-10-10'); // the make-up Saturday: due today, not yet overdue
     expect((await sweep()).actions).toEqual([]);
     at('2026-10-12');
-    expect((await sweep()).actions).toMatchObject([{ filingId: view.id, action: 'suspend', from: 'registered', to: 'suspended', overdueSince: '2026-10-10' }]);
+    expect((await sweep()).actions).toMatchObject([
+      { filingId: view.id, action: 'suspend', from: 'registered', to: 'suspended', overdueSince: '2026-10-10' },
+    ]);
     let certs = await clerk.session.ok('certificate.forFiling', { filingId: view.id });
     expect(certs.certificates[0]).toMatchObject({ status: 'suspended', statusReason: expect.stringContaining('2026-10-10') });
 

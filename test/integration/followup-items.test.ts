@@ -28,20 +28,35 @@ describe('tracked items', () => {
     expect(staff.verifyingUnit).toBe('yj');
     // Not supplied yet: a missing paper cannot be closed.
     expectError(await rv.yj.session.call('followup.verify', { itemId: staff.id, note: '回访' }), 'CONFLICT');
-    const supplied = await clerk.session.ok('followup.supply', { itemId: staff.id, note: '企业补交人员名单', file: { name: '人员名单.pdf', contentBase64: demoPdfBase64('staff') } });
-    expect(supplied).toMatchObject({ state: 'supplied', note: '企业补交人员名单', attachments: [expect.objectContaining({ name: '人员名单.pdf', mime: 'application/pdf' })] });
+    const supplied = await clerk.session.ok('followup.supply', {
+      itemId: staff.id,
+      note: '企业补交人员名单',
+      file: { name: '人员名单.pdf', contentBase64: demoPdfBase64('staff') },
+    });
+    expect(supplied).toMatchObject({
+      state: 'supplied',
+      note: '企业补交人员名单',
+      attachments: [expect.objectContaining({ name: '人员名单.pdf', mime: 'application/pdf' })],
+    });
 
-    const denied = (t.desk.services.store.sqlite.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE outcome = 'denied'").get() as { n: number }).n;
-    for (const u of ['hb', 'gh', 'sp', 'yq'] as const) expectError(await rv[u].session.call('followup.verify', { itemId: staff.id, note: '越权' }), 'FORBIDDEN');
+    const denied = (
+      t.desk.services.store.sqlite.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE outcome = 'denied'").get() as { n: number }
+    ).n;
+    for (const u of ['hb', 'gh', 'sp', 'yq'] as const)
+      expectError(await rv[u].session.call('followup.verify', { itemId: staff.id, note: '越权' }), 'FORBIDDEN');
     expectError(await clerk.session.call('followup.verify', { itemId: staff.id, note: '越权' }), 'FORBIDDEN');
     expectError(await (await t.createUser('observer')).session.call('followup.verify', { itemId: staff.id, note: '越权' }), 'FORBIDDEN');
     expectError(await (await t.setupAdmin()).session.call('followup.notApplied', { itemId: staff.id, reason: '越权' }), 'FORBIDDEN');
     expectError(await rv.hb.session.call('followup.notApplied', { itemId: staff.id, reason: '越权' }), 'FORBIDDEN');
-    expect((t.desk.services.store.sqlite.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE outcome = 'denied'").get() as { n: number }).n).toBe(denied + 8);
+    expect(
+      (t.desk.services.store.sqlite.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE outcome = 'denied'").get() as { n: number }).n,
+    ).toBe(denied + 8);
     // A return-visit note is required.
     expectError(await rv.yj.session.call('followup.verify', { itemId: staff.id, note: '' }), 'INVALID');
     // Behind the handler, the database refuses a close by anyone else too.
-    expect(() => t.desk.services.store.sqlite.prepare("UPDATE tracked_items SET state = 'closed', closed_by = ? WHERE id = ?").run(rv.hb.id, staff.id)).toThrow(/FORBIDDEN/);
+    expect(() =>
+      t.desk.services.store.sqlite.prepare("UPDATE tracked_items SET state = 'closed', closed_by = ? WHERE id = ?").run(rv.hb.id, staff.id),
+    ).toThrow(/FORBIDDEN/);
 
     const closed = await rv.yj.session.ok('followup.verify', { itemId: staff.id, note: '已回访核实' });
     expect(closed).toMatchObject({ state: 'closed', note: '已回访核实', closedBy: 'reviewer-yj 1', alert: 'none' });
@@ -60,7 +75,19 @@ describe('tracked items', () => {
     const kinds = (await clerk.session.ok('trajectory.get', { filingId: view.id })).events.map((e) => e.kind);
     expect(kinds.filter((k) => k === 'followup.allClosed')).toHaveLength(1);
     // Nothing left on the list's overdue column.
-    const row = (await clerk.session.ok('filing.list', { query: view.filingNo, states: [], parkId: null, unit: null, overdueOnly: false, sort: 'updatedAt', dir: 'desc', limit: 10, offset: 0 })).rows[0]!;
+    const row = (
+      await clerk.session.ok('filing.list', {
+        query: view.filingNo,
+        states: [],
+        parkId: null,
+        unit: null,
+        overdueOnly: false,
+        sort: 'updatedAt',
+        dir: 'desc',
+        limit: 10,
+        offset: 0,
+      })
+    ).rows[0]!;
     expect(row.itemDueDates).toEqual([]);
   });
 
@@ -68,7 +95,15 @@ describe('tracked items', () => {
     const one = await t.acceptedFiling({ conditional: true });
     const two = await t.acceptedFiling({ conditional: true });
     const list = (input: Partial<Parameters<TestUser['session']['ok']>[1]>) =>
-      clerk.session.ok('followup.list', { filingId: null, unit: null, states: [], alertOnly: false, offset: 0, limit: 100, ...(input as object) });
+      clerk.session.ok('followup.list', {
+        filingId: null,
+        unit: null,
+        states: [],
+        alertOnly: false,
+        offset: 0,
+        limit: 100,
+        ...(input as object),
+      });
     expect((await list({})).total).toBe(4);
     expect((await list({ filingId: two.id })).rows.map((r) => r.filingId)).toEqual([two.id, two.id]);
     expect((await list({ unit: 'yj' })).total).toBe(4);
@@ -83,17 +118,41 @@ describe('run period', () => {
     const accepted = await t.acceptedFiling();
     const view = await approveAndRegister(accepted.id);
     let period = await clerk.session.ok('followup.runPeriod', { filingId: view.id });
-    expect(period).toMatchObject({ start: view.fields.project.plannedStart, end: view.fields.project.plannedEnd, extension: null, maxExtensionMonths: 12 });
-    expectError(await clerk.session.call('followup.extend', { filingId: view.id, version: view.version, months: 13, reason: '太长' }), 'INVALID');
+    expect(period).toMatchObject({
+      start: view.fields.project.plannedStart,
+      end: view.fields.project.plannedEnd,
+      extension: null,
+      maxExtensionMonths: 12,
+    });
+    expectError(
+      await clerk.session.call('followup.extend', { filingId: view.id, version: view.version, months: 13, reason: '太长' }),
+      'INVALID',
+    );
     period = await clerk.session.ok('followup.extend', { filingId: view.id, version: view.version, months: 6, reason: '补充季节性数据' });
     expect(period.extension).toMatchObject({ months: 6, reason: '补充季节性数据' });
     expect(period.end! > view.fields.project.plannedEnd).toBe(true);
     const certs = (await clerk.session.ok('certificate.forFiling', { filingId: view.id })).certificates;
     expect(certs.map((c) => c.status).sort()).toEqual(['issued', 'superseded']);
-    expectError(await clerk.session.call('followup.extend', { filingId: view.id, version: period.version, months: 1, reason: '再次' }), 'CONFLICT');
+    expectError(
+      await clerk.session.call('followup.extend', { filingId: view.id, version: period.version, months: 1, reason: '再次' }),
+      'CONFLICT',
+    );
 
-    expectError(await clerk.session.call('followup.close', { filingId: view.id, version: period.version, how: 'sealed', report: { name: 'x.txt', contentBase64: Buffer.from('plain').toString('base64') } }), 'INVALID');
-    period = await clerk.session.ok('followup.close', { filingId: view.id, version: period.version, how: 'sealed', report: { name: '封存报告.pdf', contentBase64: demoPdfBase64('closure') } });
+    expectError(
+      await clerk.session.call('followup.close', {
+        filingId: view.id,
+        version: period.version,
+        how: 'sealed',
+        report: { name: 'x.txt', contentBase64: Buffer.from('plain').toString('base64') },
+      }),
+      'INVALID',
+    );
+    period = await clerk.session.ok('followup.close', {
+      filingId: view.id,
+      version: period.version,
+      how: 'sealed',
+      report: { name: '封存报告.pdf', contentBase64: demoPdfBase64('closure') },
+    });
     expect(period).toMatchObject({ filingState: 'closed', closure: { how: 'sealed', reportName: '封存报告.pdf' } });
   });
 });
@@ -103,7 +162,8 @@ describe('dashboard', () => {
     const a = await t.acceptedFiling();
     t.clock.advance({ days: 7 }); // Mon 2 Mar → Mon 9 Mar: 5 working days
     let review = await clerk.session.ok('review.get', { filingId: a.id });
-    for (const u of ['hb', 'gh', 'sp', 'yq'] as const) review = await rv[u].session.ok('review.decide', decisionInput(review, u, 'approve'));
+    for (const u of ['hb', 'gh', 'sp', 'yq'] as const)
+      review = await rv[u].session.ok('review.decide', decisionInput(review, u, 'approve'));
     t.clock.advance({ days: 7 });
     await t.acceptedFiling({ conditional: true });
     const d = await rv.gh.session.ok('dashboard.get', { months: 12 });
@@ -112,7 +172,7 @@ describe('dashboard', () => {
     expect(d.units.find((u) => u.unit === 'hb')).toMatchObject({ n: 1, median: 5, p90: 5 });
     // yj has held the first filing 10 working days and the second 0: it is where cases wait.
     expect(d.units.find((u) => u.unit === 'yj')).toMatchObject({ n: 0, waitingNow: 2, waitingMax: 10 });
-    expect(d.bottleneck).toMatchObject({ unit: 'yj', waitingNow: 2 });
+    expect(d.bottleneck).toMatchObject({ unit: 'yj', basis: 'waiting', waitingNow: 2, waitingDays: 10, median: 0 });
     expect(d.steps.find((s) => s.step === 'acceptance')).toMatchObject({ n: 2, median: 0 });
     expect(d.perMonth.at(-1)).toMatchObject({ month: '2026-03', submitted: 2, accepted: 2 });
     expect(d.overdueByUnit.find((u) => u.unit === 'yj')).toMatchObject({ open: 2, overdue: 0 });

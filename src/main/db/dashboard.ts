@@ -40,7 +40,11 @@ type DashboardTables = ReviewTables & {
 const d = (db: Db) => db.withTables<DashboardTables>() as unknown as Kysely<DB & DashboardTables>;
 
 export async function countByState(db: Db): Promise<{ state: string; n: number }[]> {
-  return db.selectFrom('filings').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
+  return db
+    .selectFrom('filings')
+    .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('state')
+    .execute();
 }
 
 /** Histogram rows of finished steps ending in or after `fromMonth` (YYYY-MM). */

@@ -48,8 +48,23 @@ export interface ItemRow {
 }
 
 const itemColumns = [
-  't.id', 't.filing_id', 't.kind', 't.material_code', 't.text', 't.verifying_unit', 't.due_date', 't.blocks', 't.state', 't.note',
-  't.created_at', 't.supplied_at', 't.closed_at', 'u.display_name as closed_by_name', 'f.filing_no', 'f.project_name', 'f.applicant_name',
+  't.id',
+  't.filing_id',
+  't.kind',
+  't.material_code',
+  't.text',
+  't.verifying_unit',
+  't.due_date',
+  't.blocks',
+  't.state',
+  't.note',
+  't.created_at',
+  't.supplied_at',
+  't.closed_at',
+  'u.display_name as closed_by_name',
+  'f.filing_no',
+  'f.project_name',
+  'f.applicant_name',
   'f.state as filing_state',
 ] as const;
 
@@ -136,12 +151,23 @@ export async function breachCandidates(db: Q, today: string, filingId: number | 
   let q = db
     .selectFrom('filings as f')
     .select(['f.id', 'f.filing_no', 'f.state', 'f.version'])
-    .select(sql<string | null>`(SELECT MIN(t.due_date) FROM tracked_items t WHERE t.filing_id = f.id AND t.state = 'open' AND t.due_date < ${today})`.as('overdue_since'))
+    .select(
+      sql<
+        string | null
+      >`(SELECT MIN(t.due_date) FROM tracked_items t WHERE t.filing_id = f.id AND t.state = 'open' AND t.due_date < ${today})`.as(
+        'overdue_since',
+      ),
+    )
     .where((eb) =>
       eb.or([
         eb('f.state', '=', 'suspended'),
         eb.exists(
-          eb.selectFrom('tracked_items as t').select('t.id').whereRef('t.filing_id', '=', 'f.id').where('t.state', '=', 'open').where('t.due_date', '<', today),
+          eb
+            .selectFrom('tracked_items as t')
+            .select('t.id')
+            .whereRef('t.filing_id', '=', 'f.id')
+            .where('t.state', '=', 'open')
+            .where('t.due_date', '<', today),
         ),
       ]),
     )
@@ -164,19 +190,29 @@ export async function getRunPeriod(db: Q, filingId: number) {
   return (await rp(db).selectFrom('run_periods').selectAll().where('filing_id', '=', filingId).executeTakeFirst()) ?? null;
 }
 
-export async function recordExtension(trx: Q, a: { filingId: number; months: number; reason: string; at: string; by: string }): Promise<void> {
+export async function recordExtension(
+  trx: Q,
+  a: { filingId: number; months: number; reason: string; at: string; by: string },
+): Promise<void> {
   await rp(trx)
     .insertInto('run_periods')
     .values({ filing_id: a.filingId, extension_months: a.months, extension_reason: a.reason, extended_at: a.at, extended_by: a.by })
-    .onConflict((oc) => oc.column('filing_id').doUpdateSet({ extension_months: a.months, extension_reason: a.reason, extended_at: a.at, extended_by: a.by }))
+    .onConflict((oc) =>
+      oc.column('filing_id').doUpdateSet({ extension_months: a.months, extension_reason: a.reason, extended_at: a.at, extended_by: a.by }),
+    )
     .execute();
 }
 
-export async function recordClosure(trx: Q, a: { filingId: number; how: 'dismantled' | 'sealed'; attachmentId: number; at: string; by: string }): Promise<void> {
+export async function recordClosure(
+  trx: Q,
+  a: { filingId: number; how: 'dismantled' | 'sealed'; attachmentId: number; at: string; by: string },
+): Promise<void> {
   await rp(trx)
     .insertInto('run_periods')
     .values({ filing_id: a.filingId, closed_how: a.how, closure_attachment_id: a.attachmentId, closed_at: a.at, closed_by: a.by })
-    .onConflict((oc) => oc.column('filing_id').doUpdateSet({ closed_how: a.how, closure_attachment_id: a.attachmentId, closed_at: a.at, closed_by: a.by }))
+    .onConflict((oc) =>
+      oc.column('filing_id').doUpdateSet({ closed_how: a.how, closure_attachment_id: a.attachmentId, closed_at: a.at, closed_by: a.by }),
+    )
     .execute();
 }
 
@@ -186,7 +222,13 @@ export async function runPeriodsEnding(db: Q) {
     .selectFrom('filings as f')
     .innerJoin('filing_fields as ff', 'ff.filing_id', 'f.id')
     .leftJoin('run_periods as r', 'r.filing_id', 'f.id')
-    .select(['f.id', 'f.filing_no', 'f.project_name', sql<string | null>`json_extract(ff.fields, '$.project.plannedEnd')`.as('planned_end'), 'r.extension_months'])
+    .select([
+      'f.id',
+      'f.filing_no',
+      'f.project_name',
+      sql<string | null>`json_extract(ff.fields, '$.project.plannedEnd')`.as('planned_end'),
+      'r.extension_months',
+    ])
     .where('f.state', 'in', ['registered', 'suspended'])
     .execute();
 }
@@ -208,4 +250,16 @@ export const EXPORT_QUERIES = {
 
 export function iterateExport(handle: SqliteHandle, kind: keyof typeof EXPORT_QUERIES): IterableIterator<Record<string, unknown>> {
   return handle.prepare(EXPORT_QUERIES[kind]).iterate() as IterableIterator<Record<string, unknown>>;
+}
+
+/** A paper filed through the follow-up area (an item's supply or a closure report), for its download route. */
+export async function followupAttachment(db: Q, id: number) {
+  return (
+    (await db
+      .selectFrom('attachments')
+      .select(['id', 'sha256', 'name', 'mime', 'material_code'])
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('material_code', 'like', 'item-%'), eb('material_code', '=', 'closure-report')]))
+      .executeTakeFirst()) ?? null
+  );
 }

@@ -18,13 +18,26 @@ const FILING_STATE = { issued: 'registered', suspended: 'suspended', revoked: 'r
  * Moves the registration and its certificate together. A registered filing without a certificate in force (data
  * loaded from elsewhere) still moves, so a breach is never left unanswered.
  */
-export async function setRegistrationStatus(trx: Trx, ctx: Ctx, filingId: number, status: RegistrationStatus, reason: string): Promise<void> {
+export async function setRegistrationStatus(
+  trx: Trx,
+  ctx: Ctx,
+  filingId: number,
+  status: RegistrationStatus,
+  reason: string,
+): Promise<void> {
   if (await liveCertificate(trx, filingId)) {
     await setCertificateStatus(trx, ctx, filingId, status, reason);
     return;
   }
   const filing = await requireFiling(trx, filingId);
-  if (!(await bumpVersion(trx, filingId, filing.version, ctx.now.toISOString(), { state: FILING_STATE[status], step: null, due_date: null, waiting_units: '' })))
+  if (
+    !(await bumpVersion(trx, filingId, filing.version, ctx.now.toISOString(), {
+      state: FILING_STATE[status],
+      step: null,
+      due_date: null,
+      waiting_units: '',
+    }))
+  )
     throw new DeskError('STALE', 'err.STALE');
 }
 

@@ -31,7 +31,11 @@ export function histogramPercentile(h: Histogram, p: number): number | null {
   return null;
 }
 
-const stats = (h: Histogram) => ({ n: [...h.values()].reduce((a, b) => a + b, 0), median: histogramPercentile(h, 50), p90: histogramPercentile(h, 90) });
+const stats = (h: Histogram) => ({
+  n: [...h.values()].reduce((a, b) => a + b, 0),
+  median: histogramPercentile(h, 50),
+  p90: histogramPercentile(h, 90),
+});
 
 const months = (from: string, to: string) => {
   const out: string[] = [];
@@ -55,29 +59,46 @@ export async function buildDashboard(db: Db, today: string, monthsBack: number):
   const byUnit = new Map<UnitCode, Histogram>(UNIT_CODES.map((u) => [u, new Map()]));
   for (const r of histogram) {
     const n = Number(r.n);
-    if (r.party === 'all' || r.party === 'desk' || r.party === 'applicant') add(byStep.get(r.step) ?? byStep.set(r.step, new Map()).get(r.step)!, r.days, n);
+    if (r.party === 'all' || r.party === 'desk' || r.party === 'applicant')
+      add(byStep.get(r.step) ?? byStep.set(r.step, new Map()).get(r.step)!, r.days, n);
     else if (byUnit.has(r.party as UnitCode)) add(byUnit.get(r.party as UnitCode)!, r.days, n);
   }
   const waiting = new Map<UnitCode, Histogram>(UNIT_CODES.map((u) => [u, new Map()]));
   for (const w of waits) for (const u of parseUnits(w.waiting_units)) waiting.get(u)?.set(w.days, (waiting.get(u)!.get(w.days) ?? 0) + 1);
 
   const units = UNIT_CODES.map((unit) => {
-    const done = byUnit.get(unit)!;
     const now = waiting.get(unit)!;
-    const combined = new Map(done);
-    for (const [days, n] of now) add(combined, days, n);
     return {
       unit,
-      ...stats(done),
+      ...stats(byUnit.get(unit)!),
       waitingNow: stats(now).n,
+      waitingDays: [...now].reduce((sum, [days, n]) => sum + days * n, 0),
       waitingMedian: histogramPercentile(now, 50),
       waitingMax: now.size ? Math.max(...now.keys()) : null,
-      combinedMedian: histogramPercentile(combined, 50),
     };
   });
-  // Where cases wait longest: the unit whose waits (finished in the period and still open) have the highest median.
-  const ranked = units.filter((u) => u.combinedMedian !== null).sort((a, b) => b.combinedMedian! - a.combinedMedian! || b.waitingNow - a.waitingNow);
-  const top = ranked[0];
+  // Where cases wait longest: the unit holding the most filing-days of open waits right now; with nobody waiting,
+  // the unit whose finished reviews took longest (90th percentile, then median).
+  const waitingTop = [...units].sort((a, b) => b.waitingDays - a.waitingDays || b.waitingNow - a.waitingNow)[0]!;
+  const doneTop = units.filter((u) => u.p90 !== null).sort((a, b) => b.p90! - a.p90! || b.median! - a.median!)[0];
+  const bottleneck =
+    waitingTop.waitingDays > 0
+      ? {
+          unit: waitingTop.unit,
+          basis: 'waiting' as const,
+          median: waitingTop.waitingMedian!,
+          waitingNow: waitingTop.waitingNow,
+          waitingDays: waitingTop.waitingDays,
+        }
+      : doneTop
+        ? {
+            unit: doneTop.unit,
+            basis: 'completed' as const,
+            median: doneTop.median!,
+            waitingNow: doneTop.waitingNow,
+            waitingDays: doneTop.waitingDays,
+          }
+        : null;
 
   const count = new Map(states.map((s) => [s.state, Number(s.n)]));
   const perMonth = months(fromMonth, thisMonth).map((month) => ({
@@ -93,7 +114,7 @@ export async function buildDashboard(db: Db, today: string, monthsBack: number):
     byState: FILING_STATES.map((state: FilingState) => ({ state, n: count.get(state) ?? 0 })),
     steps: DASHBOARD_STEPS.map((step) => ({ step, ...stats(byStep.get(step)!) })),
     units,
-    bottleneck: top ? { unit: top.unit, median: top.combinedMedian!, waitingNow: top.waitingNow } : null,
+    bottleneck,
     overdueByUnit: UNIT_CODES.map((unit) => {
       const r = items.find((i) => i.unit === unit);
       return { unit, overdue: Number(r?.overdue ?? 0), open: Number(r?.open ?? 0) };

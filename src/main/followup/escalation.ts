@@ -33,9 +33,11 @@ async function escalateOnce(ctx: Ctx, filingId: number, graceDays: number): Prom
     const overdue = (await openItemsOf(trx, filingId)).filter((i) => i.state === 'open' && i.due_date < today);
     const items = overdue.map((i) => ({ itemId: i.id, text: i.text, dueDate: i.due_date }));
     const reason =
-      action === 'reinstate' ? translate('zh-CN', 'fu.reason.cleared')
-      : action === 'revoke' ? translate('zh-CN', 'fu.reason.grace', { date: overdueSince ?? '', days: graceDays, n: items.length })
-      : translate('zh-CN', 'fu.reason.overdue', { date: overdueSince ?? '', n: items.length });
+      action === 'reinstate'
+        ? translate('zh-CN', 'fu.reason.cleared')
+        : action === 'revoke'
+          ? translate('zh-CN', 'fu.reason.grace', { date: overdueSince ?? '', days: graceDays, n: items.length })
+          : translate('zh-CN', 'fu.reason.overdue', { date: overdueSince ?? '', n: items.length });
     let to: FilingState;
     if (action === 'terminate') {
       to = 'terminated';
@@ -44,11 +46,23 @@ async function escalateOnce(ctx: Ctx, filingId: number, graceDays: number): Prom
       await retireItems(trx, ctx, filingId, reason);
     } else {
       to = action === 'suspend' ? 'suspended' : action === 'revoke' ? 'revoked' : 'registered';
-      await setRegistrationStatus(trx, ctx, filingId, action === 'suspend' ? 'suspended' : action === 'revoke' ? 'revoked' : 'issued', reason);
+      await setRegistrationStatus(
+        trx,
+        ctx,
+        filingId,
+        action === 'suspend' ? 'suspended' : action === 'revoke' ? 'revoked' : 'issued',
+        reason,
+      );
       if (action === 'revoke') await retireItems(trx, ctx, filingId, reason);
     }
     const detail = { action, from, to, reason, overdueSince, items, graceDays };
-    await followupEvent(trx, ctx, filingId, `followup.${action === 'terminate' ? 'terminated' : action === 'suspend' ? 'suspended' : action === 'revoke' ? 'revoked' : 'reinstated'}`, detail);
+    await followupEvent(
+      trx,
+      ctx,
+      filingId,
+      `followup.${action === 'terminate' ? 'terminated' : action === 'suspend' ? 'suspended' : action === 'revoke' ? 'revoked' : 'reinstated'}`,
+      detail,
+    );
     await audit({ action: 'followup.escalate', target: `filing:${filingId}`, before: { state: from }, after: detail });
     return { filingId, filingNo: row.filing_no, action, from, to, overdueSince };
   });

@@ -86,7 +86,8 @@ const wallText = (iso: string) => wallClock(iso).toISOString().slice(0, 19).repl
 const defuse = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 
 export function csvField(c: Cell): string {
-  const s = c === null ? '' : typeof c === 'number' ? String(c) : typeof c === 'string' ? defuse(c) : 'date' in c ? c.date : wallText(c.datetime);
+  const s =
+    c === null ? '' : typeof c === 'number' ? String(c) : typeof c === 'string' ? defuse(c) : 'date' in c ? c.date : wallText(c.datetime);
   return `"${s.replace(/"/g, '""')}"`;
 }
 
@@ -100,7 +101,15 @@ export interface ExportFile {
   size: number;
 }
 
-export async function writeExport(handle: SqliteHandle, dir: string, id: string, kind: ExportKind, format: ExportFormat, settings: Settings, today: string): Promise<ExportFile> {
+export async function writeExport(
+  handle: SqliteHandle,
+  dir: string,
+  id: string,
+  kind: ExportKind,
+  format: ExportFormat,
+  settings: Settings,
+  today: string,
+): Promise<ExportFile> {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${id}.${format}`);
   const cols = columns(kind, settings);
@@ -145,7 +154,13 @@ export async function writeExport(handle: SqliteHandle, dir: string, id: string,
     await book.commit();
   }
   const stamp = today.replaceAll('-', '');
-  return { path, filename: `${EXPORT_NAMES[kind]}-${stamp}.${format}`, mime: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', rows, size: statSync(path).size };
+  return {
+    path,
+    filename: `${EXPORT_NAMES[kind]}-${stamp}.${format}`,
+    mime: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    rows,
+    size: statSync(path).size,
+  };
 }
 
 /** Exports are for downloading, not for keeping: files older than a day are removed when the next one is made. */

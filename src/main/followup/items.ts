@@ -16,32 +16,71 @@ import { requireItem } from './view';
 import type { ItemRow } from '../db/followup';
 
 export const followupEvent = (trx: Trx, ctx: Ctx, filingId: number, kind: string, detail?: unknown) =>
-  insertEvent(trx, { filingId, at: ctx.now.toISOString(), kind, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.displayName ?? null, unit: ctx.actor?.unit ?? null, detail });
+  insertEvent(trx, {
+    filingId,
+    at: ctx.now.toISOString(),
+    kind,
+    actorId: ctx.actor?.id ?? null,
+    actorName: ctx.actor?.displayName ?? null,
+    unit: ctx.actor?.unit ?? null,
+    detail,
+  });
 
 /** Only a reviewer of the item's verifying unit checks and closes it (a database trigger stands behind this). */
 export function requireVerifier(actor: Actor | null, item: ItemRow): asserts actor is Actor {
-  if (!actor || actor.role !== 'reviewer' || actor.unit !== item.verifying_unit) throw new DeskError('FORBIDDEN', 'fu.notYourUnit', { unit: item.verifying_unit });
+  if (!actor || actor.role !== 'reviewer' || actor.unit !== item.verifying_unit)
+    throw new DeskError('FORBIDDEN', 'fu.notYourUnit', { unit: item.verifying_unit });
 }
 
 function requireLive(item: ItemRow) {
-  if ((FINAL_STATES as readonly string[]).includes(item.filing_state)) throw new DeskError('CONFLICT', 'fu.filingEnded', { state: item.filing_state });
+  if ((FINAL_STATES as readonly string[]).includes(item.filing_state))
+    throw new DeskError('CONFLICT', 'fu.filingEnded', { state: item.filing_state });
   if (item.state === 'closed' || item.state === 'notApplied') throw new DeskError('CONFLICT', 'fu.itemEnded', { state: item.state });
 }
 
-const itemSummary = (item: ItemRow) => ({ itemId: item.id, kind: item.kind, text: item.text, verifyingUnit: item.verifying_unit, dueDate: item.due_date });
+const itemSummary = (item: ItemRow) => ({
+  itemId: item.id,
+  kind: item.kind,
+  text: item.text,
+  verifyingUnit: item.verifying_unit,
+  dueDate: item.due_date,
+});
 
-export async function supplyItem(scope: WriteScope, ctx: Ctx, input: ParsedInput<'followup.supply'>, paper: { sha256: string; mime: string; size: number; name: string } | null): Promise<number> {
+export async function supplyItem(
+  scope: WriteScope,
+  ctx: Ctx,
+  input: ParsedInput<'followup.supply'>,
+  paper: { sha256: string; mime: string; size: number; name: string } | null,
+): Promise<number> {
   const { trx, audit } = scope;
   const item = await requireItem(trx, input.itemId);
   requireLive(item);
   const now = ctx.now.toISOString();
   const attachmentId = paper
-    ? await insertAttachment(trx, { filingId: item.filing_id, code: itemAttachmentCode(item.id), sha256: paper.sha256, name: paper.name, mime: paper.mime, size: paper.size, now, by: ctx.actor!.id })
+    ? await insertAttachment(trx, {
+        filingId: item.filing_id,
+        code: itemAttachmentCode(item.id),
+        sha256: paper.sha256,
+        name: paper.name,
+        mime: paper.mime,
+        size: paper.size,
+        now,
+        by: ctx.actor!.id,
+      })
     : null;
   await markSupplied(trx, item.id, input.note, now);
   await followupEvent(trx, ctx, item.filing_id, 'followup.supplied', { ...itemSummary(item), note: input.note, attachmentId });
   await afterItemsChanged(trx, ctx, item.filing_id);
-  await audit({ action: 'followup.supply', target: `item:${item.id}`, before: { state: item.state }, after: { state: 'supplied', note: input.note, paper: paper && { name: paper.name, sha256: paper.sha256, size: paper.size, mime: paper.mime } } });
+  await audit({
+    action: 'followup.supply',
+    target: `item:${item.id}`,
+    before: { state: item.state },
+    after: {
+      state: 'supplied',
+      note: input.note,
+      paper: paper && { name: paper.name, sha256: paper.sha256, size: paper.size, mime: paper.mime },
+    },
+  });
   return item.filing_id;
 }
 
@@ -53,9 +92,17 @@ export async function endItem(scope: WriteScope, ctx: Ctx, itemId: number, to: '
   // A missing paper is closed only once it has been supplied; a condition may be checked on the spot.
   if (to === 'closed' && item.kind === 'material' && item.state !== 'supplied') throw new DeskError('CONFLICT', 'fu.notSupplied');
   await markEnded(trx, item.id, to, note, ctx.now.toISOString(), ctx.actor.id);
-  await followupEvent(trx, ctx, item.filing_id, to === 'closed' ? 'followup.verified' : 'followup.notApplied', { ...itemSummary(item), note });
+  await followupEvent(trx, ctx, item.filing_id, to === 'closed' ? 'followup.verified' : 'followup.notApplied', {
+    ...itemSummary(item),
+    note,
+  });
   await afterItemsChanged(trx, ctx, item.filing_id);
-  await audit({ action: to === 'closed' ? 'followup.verify' : 'followup.notApplied', target: `item:${item.id}`, before: { state: item.state }, after: { state: to, note } });
+  await audit({
+    action: to === 'closed' ? 'followup.verify' : 'followup.notApplied',
+    target: `item:${item.id}`,
+    before: { state: item.state },
+    after: { state: to, note },
+  });
   return item.filing_id;
 }
 

@@ -23,10 +23,26 @@ export async function buildNotifications(db: Db, actor: Actor, settings: Setting
   const window = Math.max(0, ...settings.timeLimits.reminderDays);
   const out: Notification[] = [];
   for (const r of await dueItems(db, addWorkingDays(officialCalendar, today, window), unit)) {
-    const { alert, daysLeft } = itemAlert({ dueDate: r.due_date, today, state: r.state as 'open' | 'supplied', reminderDays: settings.timeLimits.reminderDays, calendar: officialCalendar });
+    const { alert, daysLeft } = itemAlert({
+      dueDate: r.due_date,
+      today,
+      state: r.state as 'open' | 'supplied',
+      reminderDays: settings.timeLimits.reminderDays,
+      calendar: officialCalendar,
+    });
     const kind = alert !== 'none' ? alert : r.state === 'supplied' ? 'awaitingVerification' : null;
     if (!kind) continue;
-    out.push({ kind, filingId: r.filing_id, filingNo: r.filing_no, projectName: r.project_name, itemId: r.id, text: r.text, unit: r.verifying_unit as UnitCode, dueDate: r.due_date, daysLeft });
+    out.push({
+      kind,
+      filingId: r.filing_id,
+      filingNo: r.filing_no,
+      projectName: r.project_name,
+      itemId: r.id,
+      text: r.text,
+      unit: r.verifying_unit as UnitCode,
+      dueDate: r.due_date,
+      daysLeft,
+    });
   }
   // Run-period monitoring is the park's duty (domain §2); the desk and observers see it too.
   if (unit === null || unit === 'yq') {
@@ -35,7 +51,17 @@ export async function buildNotifications(db: Db, actor: Actor, settings: Setting
       const end = p.extension_months ? addMonths(p.planned_end, p.extension_months) : p.planned_end;
       const daysLeft = dayNumber(end) - dayNumber(today);
       if (daysLeft > RUN_PERIOD_NOTICE_DAYS) continue;
-      out.push({ kind: 'runPeriodEnding', filingId: p.id, filingNo: p.filing_no, projectName: p.project_name, itemId: null, text: '', unit: 'yq', dueDate: end, daysLeft });
+      out.push({
+        kind: 'runPeriodEnding',
+        filingId: p.id,
+        filingNo: p.filing_no,
+        projectName: p.project_name,
+        itemId: null,
+        text: '',
+        unit: 'yq',
+        dueDate: end,
+        daysLeft,
+      });
     }
   }
   const counts = { overdue: 0, dueSoon: 0, reminder: 0, awaitingVerification: 0, runPeriodEnding: 0 };

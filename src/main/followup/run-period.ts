@@ -33,11 +33,19 @@ export async function runPeriodView(db: Db | Trx, filingId: number, today: strin
     plannedEnd,
     end,
     daysLeft: end ? dayNumber(end) - dayNumber(today) : null,
-    extension: r?.extension_months ? { months: r.extension_months, reason: r.extension_reason ?? '', at: r.extended_at ?? '', by: r.extended_by ?? '' } : null,
+    extension: r?.extension_months
+      ? { months: r.extension_months, reason: r.extension_reason ?? '', at: r.extended_at ?? '', by: r.extended_by ?? '' }
+      : null,
     maxExtensionMonths: settings.runPeriod.maxExtensionMonths,
     closure:
       r?.closed_how && r.closure_attachment_id
-        ? { how: r.closed_how as 'dismantled' | 'sealed', at: r.closed_at ?? '', by: r.closed_by ?? '', reportName: await reportName(db, r.closure_attachment_id), attachmentId: r.closure_attachment_id }
+        ? {
+            how: r.closed_how as 'dismantled' | 'sealed',
+            at: r.closed_at ?? '',
+            by: r.closed_by ?? '',
+            reportName: await reportName(db, r.closure_attachment_id),
+            attachmentId: r.closure_attachment_id,
+          }
         : null,
   };
 }
@@ -53,10 +61,16 @@ async function lockRegistered(trx: Trx, filingId: number, version: number, state
   return f;
 }
 
-export async function extendRunPeriod(scope: WriteScope, ctx: Ctx, input: ParsedInput<'followup.extend'>, settings: Settings): Promise<void> {
+export async function extendRunPeriod(
+  scope: WriteScope,
+  ctx: Ctx,
+  input: ParsedInput<'followup.extend'>,
+  settings: Settings,
+): Promise<void> {
   const { trx, audit } = scope;
   const max = settings.runPeriod.maxExtensionMonths;
-  if (input.months > max) throw new DeskError('INVALID', 'fu.extensionTooLong', { max }, { months: { key: 'fu.extensionTooLong', params: { max } } });
+  if (input.months > max)
+    throw new DeskError('INVALID', 'fu.extensionTooLong', { max }, { months: { key: 'fu.extensionTooLong', params: { max } } });
   const f = await lockRegistered(trx, input.filingId, input.version, ['registered']);
   const prior = await getRunPeriod(trx, f.id);
   if (prior?.extension_months) throw new DeskError('CONFLICT', 'fu.alreadyExtended');
@@ -65,19 +79,56 @@ export async function extendRunPeriod(scope: WriteScope, ctx: Ctx, input: Parsed
   const to = addMonths(plannedEnd, input.months);
   const by = ctx.actor!.displayName;
   await recordExtension(trx, { filingId: f.id, months: input.months, reason: input.reason, at: ctx.now.toISOString(), by });
-  const certificateId = await reissueForExtension(trx, ctx, f.id, to, translate('zh-CN', 'fu.reason.extended', { to, reason: input.reason }));
-  await followupEvent(trx, ctx, f.id, 'followup.extended', { months: input.months, from: plannedEnd, to, reason: input.reason, certificateId });
-  await audit({ action: 'followup.extend', target: `filing:${f.id}`, before: { end: plannedEnd }, after: { end: to, months: input.months, reason: input.reason, certificateId } });
+  const certificateId = await reissueForExtension(
+    trx,
+    ctx,
+    f.id,
+    to,
+    translate('zh-CN', 'fu.reason.extended', { to, reason: input.reason }),
+  );
+  await followupEvent(trx, ctx, f.id, 'followup.extended', {
+    months: input.months,
+    from: plannedEnd,
+    to,
+    reason: input.reason,
+    certificateId,
+  });
+  await audit({
+    action: 'followup.extend',
+    target: `filing:${f.id}`,
+    before: { end: plannedEnd },
+    after: { end: to, months: input.months, reason: input.reason, certificateId },
+  });
 }
 
-export async function closeRunPeriod(scope: WriteScope, ctx: Ctx, input: ParsedInput<'followup.close'>, report: { sha256: string; mime: string; size: number; name: string }): Promise<void> {
+export async function closeRunPeriod(
+  scope: WriteScope,
+  ctx: Ctx,
+  input: ParsedInput<'followup.close'>,
+  report: { sha256: string; mime: string; size: number; name: string },
+): Promise<void> {
   const { trx, audit } = scope;
   const f = await lockRegistered(trx, input.filingId, input.version, ['registered', 'suspended']);
   const now = ctx.now.toISOString();
-  const attachmentId = await insertAttachment(trx, { filingId: f.id, code: CLOSURE_REPORT_CODE, sha256: report.sha256, name: report.name, mime: report.mime, size: report.size, now, by: ctx.actor!.id });
+  const attachmentId = await insertAttachment(trx, {
+    filingId: f.id,
+    code: CLOSURE_REPORT_CODE,
+    sha256: report.sha256,
+    name: report.name,
+    mime: report.mime,
+    size: report.size,
+    now,
+    by: ctx.actor!.id,
+  });
   await recordClosure(trx, { filingId: f.id, how: input.how, attachmentId, at: now, by: ctx.actor!.displayName });
   await retireItems(trx, ctx, f.id, translate('zh-CN', 'fu.reason.closed'));
-  if (!(await bumpVersion(trx, f.id, f.version, now, { state: 'closed', step: null, due_date: null, waiting_units: '' }))) throw new DeskError('STALE', 'err.STALE');
+  if (!(await bumpVersion(trx, f.id, f.version, now, { state: 'closed', step: null, due_date: null, waiting_units: '' })))
+    throw new DeskError('STALE', 'err.STALE');
   await followupEvent(trx, ctx, f.id, 'followup.closed', { how: input.how, attachmentId, report: report.name, today: todayOf(ctx) });
-  await audit({ action: 'followup.close', target: `filing:${f.id}`, before: { state: f.state }, after: { state: 'closed', how: input.how, report: { name: report.name, sha256: report.sha256, size: report.size } } });
+  await audit({
+    action: 'followup.close',
+    target: `filing:${f.id}`,
+    before: { state: f.state },
+    after: { state: 'closed', how: input.how, report: { name: report.name, sha256: report.sha256, size: report.size } },
+  });
 }

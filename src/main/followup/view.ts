@@ -13,9 +13,18 @@ type ItemState = FollowupItem['state'];
 
 /** Rows as the lists show them: where each item stands today (reminder, due soon, overdue) and its papers. */
 export async function toFollowupItems(db: Db | Trx, rows: ItemRow[], today: string, settings: Settings): Promise<FollowupItem[]> {
-  const papers = await itemAttachments(db, rows.map((r) => r.id));
+  const papers = await itemAttachments(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => {
-    const { alert, daysLeft } = itemAlert({ dueDate: r.due_date, today, state: r.state as ItemState, reminderDays: settings.timeLimits.reminderDays, calendar: officialCalendar });
+    const { alert, daysLeft } = itemAlert({
+      dueDate: r.due_date,
+      today,
+      state: r.state as ItemState,
+      reminderDays: settings.timeLimits.reminderDays,
+      calendar: officialCalendar,
+    });
     return {
       id: r.id,
       filingId: r.filing_id,

@@ -17,13 +17,20 @@ const exportDir = (dataDir: string) => join(dataDir, 'exports');
 const create: Handler<'export.create'> = async (input, ctx) => {
   const actor = ctx.actor!;
   // The audit log is for administrators and the oversight office, as audit.list is.
-  if (input.kind === 'audit' && actor.role !== 'admin' && actor.role !== 'observer') throw new DeskError('FORBIDDEN', 'export.auditForbidden');
+  if (input.kind === 'audit' && actor.role !== 'admin' && actor.role !== 'observer')
+    throw new DeskError('FORBIDDEN', 'export.auditForbidden');
   const { store } = ctx.services;
   const dir = exportDir(store.dataDir);
   pruneExports(dir, ctx.now);
   const id = randomBytes(16).toString('hex');
   const file = await writeExport(store.sqlite, dir, id, input.kind, input.format, await loadSettings(store.db), todayOf(ctx));
-  await write(ctx, ({ audit }) => audit({ action: 'export.create', target: `export:${id}`, after: { kind: input.kind, format: input.format, rows: file.rows, size: file.size, filename: file.filename } }));
+  await write(ctx, ({ audit }) =>
+    audit({
+      action: 'export.create',
+      target: `export:${id}`,
+      after: { kind: input.kind, format: input.format, rows: file.rows, size: file.size, filename: file.filename },
+    }),
+  );
   made.set(id, { ...file, actorId: actor.id });
   return { id, filename: file.filename, rows: file.rows, size: file.size };
 };

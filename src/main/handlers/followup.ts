@@ -1,7 +1,10 @@
 import type { Handler } from '../dispatch';
 import { emit, write, type Ctx } from '../services';
 import { loadSettings } from '../db/settings';
-import { listItems } from '../db/followup';
+import { followupAttachment, listItems } from '../db/followup';
+import { registerFileRoute } from '../host/files';
+import { readAttachment } from '../attachments';
+import { DeskError } from '../../shared/result';
 import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
 import { requireFiling, todayOf } from './filing-view';
 import { itemView, toFollowupItems } from '../followup/view';
@@ -71,6 +74,13 @@ const close: Handler<'followup.close'> = async (input, ctx) => {
   await changed(ctx, input.filingId);
   return runPeriodView(db, input.filingId, todayOf(ctx), await loadSettings(db));
 };
+
+/** Papers supplied for items and closure reports: every signed-in user may read the shared record. */
+registerFileRoute('followup-file', async (id, ctx) => {
+  if (!ctx.actor) throw new DeskError('UNAUTHENTICATED', 'err.UNAUTHENTICATED');
+  const a = /^\d+$/.test(id) ? await followupAttachment(ctx.services.store.db, Number(id)) : null;
+  return a ? { bytes: readAttachment(ctx.services.store.dataDir, a.sha256), mime: a.mime, filename: a.name, disposition: 'inline' } : null;
+});
 
 export const followupHandlers = {
   'followup.list': list,

@@ -55,7 +55,9 @@ export const runPeriodSchema = z.strictObject({
   daysLeft: z.number().nullable(),
   extension: z.strictObject({ months: z.number(), reason: z.string(), at: stamp(), by: z.string() }).nullable(),
   maxExtensionMonths: z.number(),
-  closure: z.strictObject({ how: z.enum(['dismantled', 'sealed']), at: stamp(), by: z.string(), reportName: z.string(), attachmentId: id() }).nullable(),
+  closure: z
+    .strictObject({ how: z.enum(['dismantled', 'sealed']), at: stamp(), by: z.string(), reportName: z.string(), attachmentId: id() })
+    .nullable(),
 });
 export type RunPeriod = z.infer<typeof runPeriodSchema>;
 
@@ -77,7 +79,12 @@ export type Notification = z.infer<typeof notificationSchema>;
 
 export const notificationsSchema = z.strictObject({
   today: z.string(),
-  counts: z.strictObject(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.number().int().nonnegative()])) as Record<(typeof NOTIFICATION_KINDS)[number], z.ZodNumber>),
+  counts: z.strictObject(
+    Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.number().int().nonnegative()])) as Record<
+      (typeof NOTIFICATION_KINDS)[number],
+      z.ZodNumber
+    >,
+  ),
   /** Most urgent first; at most 200. */
   items: z.array(notificationSchema),
 });
@@ -87,7 +94,16 @@ export const BREACH_ACTIONS = ['terminate', 'suspend', 'revoke', 'reinstate'] as
 
 export const sweepResultSchema = z.strictObject({
   today: z.string(),
-  actions: z.array(z.strictObject({ filingId: id(), filingNo: z.string(), action: z.enum(BREACH_ACTIONS), from: z.enum(FILING_STATES), to: z.enum(FILING_STATES), overdueSince: z.string().nullable() })),
+  actions: z.array(
+    z.strictObject({
+      filingId: id(),
+      filingNo: z.string(),
+      action: z.enum(BREACH_ACTIONS),
+      from: z.enum(FILING_STATES),
+      to: z.enum(FILING_STATES),
+      overdueSince: z.string().nullable(),
+    }),
+  ),
 });
 export type SweepResult = z.infer<typeof sweepResultSchema>;
 
@@ -107,16 +123,27 @@ export const dashboardSchema = z.strictObject({
     durationStats.extend({
       unit: unitCode(),
       waitingNow: z.number().int(),
+      /** Working days summed over the filings waiting for the unit now (filing-days of backlog). */
+      waitingDays: z.number().int(),
       waitingMedian: z.number().nullable(),
       waitingMax: z.number().nullable(),
-      /** Median over completed and still-open waits: the figure the bottleneck is picked by. */
-      combinedMedian: z.number().nullable(),
     }),
   ),
-  bottleneck: z.strictObject({ unit: unitCode(), median: z.number(), waitingNow: z.number().int() }).nullable(),
+  /** 'waiting': most filing-days waiting now (median of those waits); 'completed': nobody waits, slowest finished reviews. */
+  bottleneck: z
+    .strictObject({
+      unit: unitCode(),
+      basis: z.enum(['waiting', 'completed']),
+      median: z.number(),
+      waitingNow: z.number().int(),
+      waitingDays: z.number().int(),
+    })
+    .nullable(),
   overdueByUnit: z.array(z.strictObject({ unit: unitCode(), overdue: z.number().int(), open: z.number().int() })),
   /** Filings first submitted, acceptance decisions of any kind, and certificates issued, per month. */
-  perMonth: z.array(z.strictObject({ month: z.string(), submitted: z.number().int(), accepted: z.number().int(), registered: z.number().int() })),
+  perMonth: z.array(
+    z.strictObject({ month: z.string(), submitted: z.number().int(), accepted: z.number().int(), registered: z.number().int() }),
+  ),
   elapsedMs: z.number(),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
@@ -153,7 +180,12 @@ export const followupContract = {
   }),
   'followup.notifications': channel({ input: empty, output: notificationsSchema, access: 'user', writes: false }),
   /** Runs the escalation policy now, for one filing or all (the host also runs it on start and on a timer). */
-  'followup.sweep': channel({ input: z.strictObject({ filingId: id().nullable() }), output: sweepResultSchema, access: ['clerk'], writes: true }),
+  'followup.sweep': channel({
+    input: z.strictObject({ filingId: id().nullable() }),
+    output: sweepResultSchema,
+    access: ['clerk'],
+    writes: true,
+  }),
   'followup.runPeriod': channel({ input: z.strictObject({ filingId: id() }), output: runPeriodSchema, access: 'user', writes: false }),
   'followup.extend': channel({
     input: z.strictObject({
@@ -167,7 +199,12 @@ export const followupContract = {
     writes: true,
   }),
   'followup.close': channel({
-    input: z.strictObject({ filingId: id(), version: version(), how: z.enum(['dismantled', 'sealed'], { error: 'v.choice' }), report: fileUpload }),
+    input: z.strictObject({
+      filingId: id(),
+      version: version(),
+      how: z.enum(['dismantled', 'sealed'], { error: 'v.choice' }),
+      report: fileUpload,
+    }),
     output: runPeriodSchema,
     access: ['clerk'],
     writes: true,

@@ -13,7 +13,13 @@ const wd = (col: string) => `(SELECT n FROM work_days WHERE day = ${day(col)})`;
 const STEP_SPANS: { step: string; party: string; ends: string; starts: string; minusPauses?: boolean }[] = [
   { step: 'acceptance', party: 'desk', ends: "e.kind LIKE 'acceptance.%'", starts: "('submitted','resubmitted')" },
   { step: 'correction', party: 'applicant', ends: "e.kind = 'resubmitted'", starts: "('acceptance.correction')" },
-  { step: 'review', party: 'all', ends: "e.kind IN ('review.approved','review.rejected')", starts: "('review.roundOpened')", minusPauses: true },
+  {
+    step: 'review',
+    party: 'all',
+    ends: "e.kind IN ('review.approved','review.rejected')",
+    starts: "('review.roundOpened')",
+    minusPauses: true,
+  },
   { step: 'supplement', party: 'applicant', ends: "e.kind = 'review.supplied'", starts: "('review.supplementRequested')" },
   { step: 'certificate', party: 'desk', ends: "e.kind LIKE 'certificate.issue%'", starts: "('review.approved')" },
 ];
@@ -80,7 +86,9 @@ CREATE INDEX tracked_items_unit ON tracked_items(verifying_unit, state, due_date
 
 -- n = working days from ${WORK_DAYS_FROM} up to and including day, so working days in (a, b] = n(b) - n(a).
 CREATE TABLE work_days (day TEXT PRIMARY KEY, n INTEGER NOT NULL) STRICT, WITHOUT ROWID;
-INSERT INTO work_days (day, n) VALUES ${workDayRows(WORK_DAYS_FROM, WORK_DAYS_TO).map(([d, n]) => `('${d}',${n})`).join(',')};
+INSERT INTO work_days (day, n) VALUES ${workDayRows(WORK_DAYS_FROM, WORK_DAYS_TO)
+    .map(([d, n]) => `('${d}',${n})`)
+    .join(',')};
 
 CREATE TABLE step_durations (
   month TEXT NOT NULL,

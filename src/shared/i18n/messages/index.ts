@@ -13,4 +13,16 @@ import { adminUi } from './admin-ui';
 /** Every area's catalogue: key -> [zh-CN, en]. A tuple makes a missing translation a type error. */
 export type Messages = Record<string, readonly [string, string]>;
 
-export const messages: Messages[] = [common, validation, domain, shell, reviewUi, filingsUi, review, meetings, certificates, followup, adminUi];
+export const messages: Messages[] = [
+  common,
+  validation,
+  domain,
+  shell,
+  reviewUi,
+  filingsUi,
+  review,
+  meetings,
+  certificates,
+  followup,
+  adminUi,
+];
