@@ -17,7 +17,9 @@ interface WorkerResult {
 
 /** Starts a worker; `ready` resolves once it is signed in, `result` when it has issued everything. */
 function startWorker(dir: string, ids: number[], username: string, password: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, dir, ids.join(','), username, password], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, dir, ids.join(','), username, password], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   let onReady: () => void = () => {};
@@ -28,7 +30,9 @@ function startWorker(dir: string, ids: number[], username: string, password: str
   });
   child.stderr.on('data', (c: Buffer) => (err += c.toString()));
   const result = new Promise<WorkerResult>((resolve, reject) =>
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.slice('ready\n'.length)) as WorkerResult) : reject(new Error(`worker exited ${code}\n${err}`)))),
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out.slice('ready\n'.length)) as WorkerResult) : reject(new Error(`worker exited ${code}\n${err}`)),
+    ),
   );
   return { ready, result, go: () => child.stdin.write('go\n') };
 }
@@ -47,12 +51,20 @@ describe('certificate numbers under two racing desk processes', () => {
     for (let i = 0; i < 2 * PER_PROCESS; i++) {
       const accepted = await t.acceptedFiling();
       let view = await clerk.session.ok('review.get', { filingId: accepted.id });
-      for (const u of UNIT_CODES) view = await rv[u].session.ok('review.decide', decisionInput(view, u, 'approve', { key: newKey('race') }));
+      for (const u of UNIT_CODES)
+        view = await rv[u].session.ok('review.decide', decisionInput(view, u, 'approve', { key: newKey('race') }));
       expect(view.state).toBe('approved');
       ids.push(accepted.id);
     }
     // Both are signed in before either issues; then both go at once.
-    const workers = [0, 1].map((n) => startWorker(t.dir, ids.filter((_, i) => i % 2 === n), clerk.username, clerk.password));
+    const workers = [0, 1].map((n) =>
+      startWorker(
+        t.dir,
+        ids.filter((_, i) => i % 2 === n),
+        clerk.username,
+        clerk.password,
+      ),
+    );
     await Promise.all(workers.map((w) => w.ready));
     for (const w of workers) w.go();
     const [a, b] = await Promise.all(workers.map((w) => w.result));
@@ -64,7 +76,9 @@ describe('certificate numbers under two racing desk processes', () => {
     expect(all.map((r) => r.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
     for (const r of all) expect(r.number).toBe(`滨海化中试备〔2026〕第${String(r.seq).padStart(4, '0')}号`);
     // The register seen from this (third) connection agrees, and every filing is registered.
-    const rows = t.desk.services.store.sqlite.prepare('SELECT seq FROM certificates WHERE year = 2026 ORDER BY seq').all() as { seq: number }[];
+    const rows = t.desk.services.store.sqlite.prepare('SELECT seq FROM certificates WHERE year = 2026 ORDER BY seq').all() as {
+      seq: number;
+    }[];
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
     for (const id of ids) expect((await clerk.session.ok('filing.get', { id })).state).toBe('registered');
 
@@ -73,7 +87,10 @@ describe('certificate numbers under two racing desk processes', () => {
     const byCode = await verifyCertificate(t.dir, [cert.verificationCode]);
     expect(byCode.code).toBe(0);
     expect(byCode.lines.join('\n')).toContain(cert.number);
-    const qr = t.desk.services.store.sqlite.prepare('SELECT qr_text, pdf FROM certificates WHERE id = ?').get(cert.id) as { qr_text: string; pdf: Buffer };
+    const qr = t.desk.services.store.sqlite.prepare('SELECT qr_text, pdf FROM certificates WHERE id = ?').get(cert.id) as {
+      qr_text: string;
+      pdf: Buffer;
+    };
     writeFileSync(join(t.dir, 'code.txt'), `${qr.qr_text}\n`);
     writeFileSync(join(t.dir, 'cert.pdf'), qr.pdf);
     expect((await verifyCertificate(t.dir, [join(t.dir, 'code.txt')])).code).toBe(0);

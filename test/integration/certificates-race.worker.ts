@@ -18,12 +18,18 @@ async function main() {
       const filing = await desk.dispatch('filing.get', { id: Number(id) }, call);
       if (!filing.ok) throw new Error(JSON.stringify(filing.error));
       const version = (filing.value as { version: number }).version;
-      const r = await desk.dispatch('certificate.issue', { filingId: Number(id), version, idempotencyKey: `race-${process.pid}-${i}` }, call);
+      const r = await desk.dispatch(
+        'certificate.issue',
+        { filingId: Number(id), version, idempotencyKey: `race-${process.pid}-${i}` },
+        call,
+      );
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       return r.value as { number: string; seq: number };
     }),
   );
-  process.stdout.write(`${JSON.stringify({ started, ended: Date.now(), issued: results.map((r) => ({ number: r.number, seq: r.seq })) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ started, ended: Date.now(), issued: results.map((r) => ({ number: r.number, seq: r.seq })) })}\n`,
+  );
   desk.close();
   process.stdin.destroy();
 }

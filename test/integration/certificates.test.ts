@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
-import { createTestDesk, decisionInput, expectError, expectOk, newKey, reviewersByUnit, type TestDesk, type TestUser } from '../helpers/desk';
+import {
+  createTestDesk,
+  decisionInput,
+  expectError,
+  expectOk,
+  newKey,
+  reviewersByUnit,
+  type TestDesk,
+  type TestUser,
+} from '../helpers/desk';
 import { extractText, renderPages, type RenderedPage } from '../helpers/pdf-render';
 import { runFileRoute } from '../../src/main/host/files';
 import { demoPdfBase64 } from '../../src/main/demo/load';
@@ -21,13 +30,21 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 /** An accepted filing taken through one review round in which every unit decides as given (approve by default). */
-async function approvedFiling(opts: { conditional?: boolean; decisions?: Partial<Record<UnitCode, ReviewDecision>>; lockCondition?: boolean } = {}) {
+async function approvedFiling(
+  opts: { conditional?: boolean; decisions?: Partial<Record<UnitCode, ReviewDecision>>; lockCondition?: boolean } = {},
+) {
   const accepted = await t.acceptedFiling({ conditional: opts.conditional });
   let view = await clerk.session.ok('review.get', { filingId: accepted.id });
   for (const u of UNIT_CODES) {
     const d = opts.decisions?.[u] ?? 'approve';
-    const conditions = opts.lockCondition && u === 'yj' ? [{ text: '试运行前完成HAZOP整改', verifyingUnit: 'yj' as const, dueDays: 10, blocks: 'lock' as const }] : undefined;
-    view = await rv[u].session.ok('review.decide', decisionInput(view, u, opts.lockCondition && u === 'yj' ? 'approveWithConditions' : d, { conditions }));
+    const conditions =
+      opts.lockCondition && u === 'yj'
+        ? [{ text: '试运行前完成HAZOP整改', verifyingUnit: 'yj' as const, dueDays: 10, blocks: 'lock' as const }]
+        : undefined;
+    view = await rv[u].session.ok(
+      'review.decide',
+      decisionInput(view, u, opts.lockCondition && u === 'yj' ? 'approveWithConditions' : d, { conditions }),
+    );
   }
   return clerk.session.ok('filing.get', { id: accepted.id });
 }
@@ -51,7 +68,10 @@ function decodeQr(page: RenderedPage): string | null {
 describe('certificate.issue: only when the rules allow', () => {
   it('refuses before approval, issues after, numbers 〔year〕第NNNN号 and registers the filing', async () => {
     const accepted = await t.acceptedFiling();
-    const refused = expectError(await clerk.session.call('certificate.issue', { filingId: accepted.id, version: accepted.version, idempotencyKey: newKey() }), 'CONFLICT');
+    const refused = expectError(
+      await clerk.session.call('certificate.issue', { filingId: accepted.id, version: accepted.version, idempotencyKey: newKey() }),
+      'CONFLICT',
+    );
     expect(refused.message).toContain('in_review');
     expect((await clerk.session.ok('certificate.forFiling', { filingId: accepted.id })).canIssue).toBe(false);
 
@@ -60,23 +80,43 @@ describe('certificate.issue: only when the rules allow', () => {
     const state = await clerk.session.ok('certificate.forFiling', { filingId: f.id });
     expect(state).toMatchObject({ canIssue: true, problems: [], certificates: [] });
     // A reviewer or an observer may not issue.
-    expectError(await rv.sp.session.call('certificate.issue', { filingId: f.id, version: f.version, idempotencyKey: newKey() }), 'FORBIDDEN');
+    expectError(
+      await rv.sp.session.call('certificate.issue', { filingId: f.id, version: f.version, idempotencyKey: newKey() }),
+      'FORBIDDEN',
+    );
     const cert = await issue(f.id);
-    expect(cert).toMatchObject({ number: '滨海化中试备〔2026〕第0001号', year: 2026, seq: 1, status: 'issued', filingId: f.id, filingNo: f.filingNo, replacesId: null });
+    expect(cert).toMatchObject({
+      number: '滨海化中试备〔2026〕第0001号',
+      year: 2026,
+      seq: 1,
+      status: 'issued',
+      filingId: f.id,
+      filingNo: f.filingNo,
+      replacesId: null,
+    });
     expect(cert.verificationCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTWXYZ]{10}$/);
     const after = await clerk.session.ok('filing.get', { id: f.id });
     expect(after).toMatchObject({ state: 'registered', clock: null });
     const second = await approvedFiling();
     expect((await issue(second.id)).number).toBe('滨海化中试备〔2026〕第0002号');
     // Issued once: a second issue for the same filing is refused.
-    expectError(await clerk.session.call('certificate.issue', { filingId: f.id, version: after.version, idempotencyKey: newKey() }), 'CONFLICT');
+    expectError(
+      await clerk.session.call('certificate.issue', { filingId: f.id, version: after.version, idempotencyKey: newKey() }),
+      'CONFLICT',
+    );
     const audit = await (await t.setupAdmin()).session.ok('audit.list', { beforeSeq: null, limit: 50 });
-    expect(audit.filter((e) => e.action === 'certificate.issue' && e.outcome === 'ok').map((e) => e.target)).toEqual([`filing:${second.id}`, `filing:${f.id}`]);
+    expect(audit.filter((e) => e.action === 'certificate.issue' && e.outcome === 'ok').map((e) => e.target)).toEqual([
+      `filing:${second.id}`,
+      `filing:${f.id}`,
+    ]);
   });
 
   it('a stale version gets STALE; the same idempotency key returns the same certificate', async () => {
     const f = await approvedFiling();
-    const stale = expectError(await clerk.session.call('certificate.issue', { filingId: f.id, version: f.version - 1, idempotencyKey: newKey() }), 'STALE');
+    const stale = expectError(
+      await clerk.session.call('certificate.issue', { filingId: f.id, version: f.version - 1, idempotencyKey: newKey() }),
+      'STALE',
+    );
     expect(stale.current).toMatchObject({ filingId: f.id, filingVersion: f.version, canIssue: true });
     const key = newKey('once');
     const a = await clerk.session.ok('certificate.issue', { filingId: f.id, version: f.version, idempotencyKey: key });
@@ -104,7 +144,10 @@ describe('certificate.issue: only when the rules allow', () => {
     const state = await clerk.session.ok('certificate.forFiling', { filingId: conditional.id });
     expect(state.canIssue).toBe(false);
     expect(state.problems).toEqual([{ key: 'cert.problem.missingPapers', params: { n: 2 } }]);
-    expectError(await clerk.session.call('certificate.issue', { filingId: conditional.id, version: conditional.version, idempotencyKey: newKey() }), 'CONFLICT');
+    expectError(
+      await clerk.session.call('certificate.issue', { filingId: conditional.id, version: conditional.version, idempotencyKey: newKey() }),
+      'CONFLICT',
+    );
     // A plain acceptance has nothing missing: lock changes nothing for it.
     const plain = await approvedFiling();
     expect((await issue(plain.id)).seq).toBe(1);
@@ -112,7 +155,9 @@ describe('certificate.issue: only when the rules allow', () => {
     await admin.ok('settings.update', { ...settings, conditionalPolicy: 'registerWithHold' });
     expect((await clerk.session.ok('certificate.forFiling', { filingId: conditional.id })).canIssue).toBe(true);
     const locked = await approvedFiling({ lockCondition: true });
-    expect((await clerk.session.ok('certificate.forFiling', { filingId: locked.id })).problems).toEqual([{ key: 'cert.problem.lockingConditions', params: { n: 1 } }]);
+    expect((await clerk.session.ok('certificate.forFiling', { filingId: locked.id })).problems).toEqual([
+      { key: 'cert.problem.lockingConditions', params: { n: 1 } },
+    ]);
   });
 });
 
@@ -131,9 +176,18 @@ describe('an issued certificate', () => {
     expect(() => sqlite.prepare("UPDATE certificates SET number = 'X' WHERE id = ?").run(cert.id)).toThrow(/never changes/);
     expect(() => sqlite.prepare('DELETE FROM certificates WHERE id = ?').run(cert.id)).toThrow(/never deleted/);
     // A second certificate with the same year and sequence cannot exist.
-    expect(() => sqlite.prepare('INSERT INTO certificates (number, year, seq, filing_id, record_json, record_hash, qr_text, verification_code, key_id, audit_head, issued_at, issued_by_name, pdf, status) SELECT number || \'x\', year, seq, filing_id, record_json, record_hash, qr_text, verification_code || \'x\', key_id, audit_head, issued_at, issued_by_name, pdf, \'revoked\' FROM certificates WHERE id = ?').run(cert.id)).toThrow(/UNIQUE/);
+    expect(() =>
+      sqlite
+        .prepare(
+          "INSERT INTO certificates (number, year, seq, filing_id, record_json, record_hash, qr_text, verification_code, key_id, audit_head, issued_at, issued_by_name, pdf, status) SELECT number || 'x', year, seq, filing_id, record_json, record_hash, qr_text, verification_code || 'x', key_id, audit_head, issued_at, issued_by_name, pdf, 'revoked' FROM certificates WHERE id = ?",
+        )
+        .run(cert.id),
+    ).toThrow(/UNIQUE/);
     // Only signed-in users get the file.
-    expectError(await runFileRoute(t.desk.services, 'certificate', String(cert.id), { connectionId: 'nobody', lang: 'en' }), 'UNAUTHENTICATED');
+    expectError(
+      await runFileRoute(t.desk.services, 'certificate', String(cert.id), { connectionId: 'nobody', lang: 'en' }),
+      'UNAUTHENTICATED',
+    );
     const observer = await t.createUser('observer');
     expect((await file('certificate', cert.id, observer.session.connectionId)).length).toBe(first.length);
   });
@@ -141,17 +195,38 @@ describe('an issued certificate', () => {
   it('prints every field of the registered record and the audit chain head (pdf.js text layer)', async () => {
     const f = await approvedFiling({ decisions: { gh: 'notInvolved', yq: 'approveWithConditions' } });
     const cert = await issue(f.id);
-    const row = t.desk.services.store.sqlite.prepare('SELECT record_json, audit_head FROM certificates WHERE id = ?').get(cert.id) as { record_json: string; audit_head: string };
+    const row = t.desk.services.store.sqlite.prepare('SELECT record_json, audit_head FROM certificates WHERE id = ?').get(cert.id) as {
+      record_json: string;
+      audit_head: string;
+    };
     const record = parseRecord(row.record_json);
     expect(recordHash(row.record_json)).toBe(cert.recordHash);
     const text = (await extractText(await file('certificate', cert.id))).join('').replace(/\s+/g, '');
     const has = (s: string) => expect(text, s).toContain(s.replace(/\s+/g, ''));
-    for (const s of [record.number, record.titleZh, record.projectName, record.applicantName, record.creditCode, record.legalRepresentative, record.parkName, record.baseName, record.bay, record.routeSummary, record.issuer])
+    for (const s of [
+      record.number,
+      record.titleZh,
+      record.projectName,
+      record.applicantName,
+      record.creditCode,
+      record.legalRepresentative,
+      record.parkName,
+      record.baseName,
+      record.bay,
+      record.routeSummary,
+      record.issuer,
+    ])
       has(s);
     expect(record.projectName).toBe(f.fields.project.name);
-    for (const p of record.products) (has(p.name), has(p.cas));
-    for (const p of record.processes) has(p);
-    for (const c of record.chemicals) (has(c.name), c.cas && has(c.cas), has(quantity(c.maxInProcessT, 't')), has(quantity(c.maxStoredT, 't')));
+    const lists = [
+      ...record.products.flatMap((p) => [p.name, p.cas]),
+      ...record.processes,
+      ...record.chemicals.flatMap((c) => [c.name, c.cas, quantity(c.maxInProcessT, 't'), quantity(c.maxStoredT, 't')]),
+      ...record.conclusions.flatMap((c) => [c.unitName, c.decision, c.opinion]),
+      ...record.openItems.flatMap((o) => [o.text, o.verifyingUnit, displayDate(o.dueDate)]),
+      ...record.prohibitions,
+    ];
+    for (const s of lists.filter(Boolean)) has(s);
     has(quantity(record.scale.batchKg, 'kg'));
     has(quantity(record.scale.throughputTpa, 't/a'));
     has(quantity(record.scale.largestReactorM3, 'm³'));
@@ -159,9 +234,8 @@ describe('an issued certificate', () => {
     has(displayDate(record.runTo));
     has(displayDate(record.issueDate));
     expect(record.conclusions.length).toBe(5);
-    for (const c of record.conclusions) (has(c.unitName), has(c.decision), c.opinion && has(c.opinion));
-    for (const o of record.openItems) (has(o.text), has(o.verifyingUnit), has(displayDate(o.dueDate)));
-    for (const p of record.prohibitions) has(p);
+    // yq's condition (blocks 'hold') is open: listed, with the no-trial-run prohibition.
+    expect(record.openItems).toEqual([expect.objectContaining({ text: 'yq condition', kind: '限制试运行' })]);
     has(cert.verificationCode);
     has(row.audit_head);
   });
@@ -176,7 +250,14 @@ describe('verification (qr-1)', () => {
     const qr = decodeQr(pages[pages.length - 1]!);
     expect(qr).not.toBeNull();
     const v = await clerk.session.ok('certificate.verify', { text: qr! });
-    expect(v).toMatchObject({ result: 'valid', reason: 'ok', number: cert.number, filingNo: f.filingNo, projectName: f.fields.project.name, known: true });
+    expect(v).toMatchObject({
+      result: 'valid',
+      reason: 'ok',
+      number: cert.number,
+      filingNo: f.filingNo,
+      projectName: f.fields.project.name,
+      known: true,
+    });
 
     // One character of the signed content changed (the number) → the signature fails.
     const forgedNumber = qr!.replace('第0001号', '第0007号');
@@ -196,33 +277,61 @@ describe('verification (qr-1)', () => {
     expect(revoked).toMatchObject({ status: 'revoked', statusReason: '隐瞒重大事故隐患' });
     expect((await clerk.session.ok('filing.get', { id: f.id })).state).toBe('revoked');
     expect(await rv.yj.session.ok('certificate.verify', { text: qr! })).toMatchObject({ result: 'revoked', reason: 'revoked' });
-    expect(await rv.yj.session.ok('certificate.verify', { code: cert.verificationCode.toLowerCase() })).toMatchObject({ result: 'revoked' });
+    expect(await rv.yj.session.ok('certificate.verify', { code: cert.verificationCode.toLowerCase() })).toMatchObject({
+      result: 'revoked',
+    });
     expectError(await clerk.session.call('certificate.revoke', { id: cert.id, reason: 'again' }), 'CONFLICT');
   });
 
   it('by verification code and by PDF file; unknown codes, foreign desks and imported keys', async () => {
     const f = await approvedFiling();
     const cert = await issue(f.id);
-    expect(await clerk.session.ok('certificate.verify', { code: ` ${cert.verificationCode.slice(0, 5)}-${cert.verificationCode.slice(5)} ` })).toMatchObject({ result: 'valid', number: cert.number });
-    expect(await clerk.session.ok('certificate.verify', { code: 'ZZZZZZZZZZ' })).toMatchObject({ result: 'invalid', reason: 'unknownCode' });
+    expect(
+      await clerk.session.ok('certificate.verify', { code: ` ${cert.verificationCode.slice(0, 5)}-${cert.verificationCode.slice(5)} ` }),
+    ).toMatchObject({ result: 'valid', number: cert.number });
+    expect(await clerk.session.ok('certificate.verify', { code: 'ZZZZZZZZZZ' })).toMatchObject({
+      result: 'invalid',
+      reason: 'unknownCode',
+    });
     const pdf = await file('certificate', cert.id);
-    expect(await clerk.session.ok('certificate.verify', { pdfBase64: Buffer.from(pdf).toString('base64') })).toMatchObject({ result: 'valid', number: cert.number });
+    expect(await clerk.session.ok('certificate.verify', { pdfBase64: Buffer.from(pdf).toString('base64') })).toMatchObject({
+      result: 'valid',
+      number: cert.number,
+    });
     // Any other PDF carries no code.
-    expect(await clerk.session.ok('certificate.verify', { pdfBase64: demoPdfBase64('not a certificate') })).toMatchObject({ result: 'invalid', reason: 'noCode' });
+    expect(await clerk.session.ok('certificate.verify', { pdfBase64: demoPdfBase64('not a certificate') })).toMatchObject({
+      result: 'invalid',
+      reason: 'noCode',
+    });
     expectError(await clerk.session.raw('certificate.verify', { text: 'a', code: 'b' }), 'INVALID');
     expectError(await t.anonymous().call('certificate.verify', { code: cert.verificationCode }), 'UNAUTHENTICATED');
 
     // Another desk's certificate: unknown until its key is imported, then valid (its status is the other desk's).
     const other = loadOrCreateKeys(`${t.dir}/other-desk`);
-    const foreign = signCertificate(other, { number: '港城化中试备〔2026〕第0009号', recordHash: recordHash('{"x":1}'), issuedAt: '2026-03-01T00:00:00.000Z' });
-    expect(await clerk.session.ok('certificate.verify', { text: foreign.qrText })).toMatchObject({ result: 'invalid', reason: 'unknownKey' });
+    const foreign = signCertificate(other, {
+      number: '港城化中试备〔2026〕第0009号',
+      recordHash: recordHash('{"x":1}'),
+      issuedAt: '2026-03-01T00:00:00.000Z',
+    });
+    expect(await clerk.session.ok('certificate.verify', { text: foreign.qrText })).toMatchObject({
+      result: 'invalid',
+      reason: 'unknownKey',
+    });
     const admin = (await t.setupAdmin()).session;
     expectError(await clerk.session.call('certificate.importKey', { publicKeyPem: other.publicKeyPem, label: '港城' }), 'FORBIDDEN');
     expectError(await admin.call('certificate.importKey', { publicKeyPem: 'not a key', label: '港城' }), 'INVALID');
     const own = await clerk.session.ok('certificate.publicKey', {});
     expectError(await admin.call('certificate.importKey', { publicKeyPem: own.publicKeyPem, label: 'self' }), 'CONFLICT');
-    expect(await admin.ok('certificate.importKey', { publicKeyPem: other.publicKeyPem, label: '港城' })).toMatchObject({ keyId: other.keyId, own: false });
-    expect(await clerk.session.ok('certificate.verify', { text: foreign.qrText })).toMatchObject({ result: 'valid', reason: 'foreignDesk', known: false, number: '港城化中试备〔2026〕第0009号' });
+    expect(await admin.ok('certificate.importKey', { publicKeyPem: other.publicKeyPem, label: '港城' })).toMatchObject({
+      keyId: other.keyId,
+      own: false,
+    });
+    expect(await clerk.session.ok('certificate.verify', { text: foreign.qrText })).toMatchObject({
+      result: 'valid',
+      reason: 'foreignDesk',
+      known: false,
+      number: '港城化中试备〔2026〕第0009号',
+    });
     expect((await clerk.session.ok('certificate.keys', {})).map((k) => k.own)).toEqual([true, false]);
   });
 
@@ -233,10 +342,26 @@ describe('verification (qr-1)', () => {
     await issue(other.id);
     const key = newKey('reissue');
     const next = await clerk.session.ok('certificate.reissue', { id: cert.id, reason: '试验期限延期后换发', idempotencyKey: key });
-    expect(next).toMatchObject({ seq: 3, number: '滨海化中试备〔2026〕第0003号', replacesId: cert.id, replacesNumber: cert.number, status: 'issued' });
-    expect((await clerk.session.ok('certificate.reissue', { id: cert.id, reason: '试验期限延期后换发', idempotencyKey: key })).id).toBe(next.id);
-    expect(await clerk.session.ok('certificate.get', { id: cert.id })).toMatchObject({ status: 'superseded', replacedById: next.id, replacedByNumber: next.number });
-    expect(await clerk.session.ok('certificate.verify', { code: cert.verificationCode })).toMatchObject({ result: 'invalid', reason: 'superseded', replacedBy: next.number });
+    expect(next).toMatchObject({
+      seq: 3,
+      number: '滨海化中试备〔2026〕第0003号',
+      replacesId: cert.id,
+      replacesNumber: cert.number,
+      status: 'issued',
+    });
+    expect((await clerk.session.ok('certificate.reissue', { id: cert.id, reason: '试验期限延期后换发', idempotencyKey: key })).id).toBe(
+      next.id,
+    );
+    expect(await clerk.session.ok('certificate.get', { id: cert.id })).toMatchObject({
+      status: 'superseded',
+      replacedById: next.id,
+      replacedByNumber: next.number,
+    });
+    expect(await clerk.session.ok('certificate.verify', { code: cert.verificationCode })).toMatchObject({
+      result: 'invalid',
+      reason: 'superseded',
+      replacedBy: next.number,
+    });
     expect(await clerk.session.ok('certificate.verify', { code: next.verificationCode })).toMatchObject({ result: 'valid' });
     const text = (await extractText(await file('certificate', next.id))).join('');
     expect(text).toContain(cert.number);
@@ -253,7 +378,9 @@ describe('verification (qr-1)', () => {
     expect((await clerk.session.ok('filing.get', { id: f.id })).state).toBe('registered');
     const list = await clerk.session.ok('certificate.list', { query: f.filingNo, status: null, offset: 0, limit: 10 });
     expect(list.rows.map((r) => r.number)).toEqual([next.number, cert.number]);
-    expect((await clerk.session.ok('certificate.list', { query: '', status: 'superseded', offset: 0, limit: 10 })).rows.map((r) => r.id)).toEqual([cert.id]);
+    expect(
+      (await clerk.session.ok('certificate.list', { query: '', status: 'superseded', offset: 0, limit: 10 })).rows.map((r) => r.id),
+    ).toEqual([cert.id]);
   });
 });
 
@@ -269,13 +396,29 @@ describe('notices (documents.notice)', () => {
     expectError(await clerk.session.call('documents.notice', { filingId: conditional.id, kind: 'rejected' }), 'CONFLICT');
 
     const submitted = await t.newSubmittedFiling();
-    await clerk.session.ok('acceptance.decide', { filingId: submitted.id, version: submitted.version, decision: 'correction', reason: '', corrections: ['补充HAZOP分析报告'], deadlines: [], idempotencyKey: newKey() });
+    await clerk.session.ok('acceptance.decide', {
+      filingId: submitted.id,
+      version: submitted.version,
+      decision: 'correction',
+      reason: '',
+      corrections: ['补充HAZOP分析报告'],
+      deadlines: [],
+      idempotencyKey: newKey(),
+    });
     expect((await clerk.session.ok('certificate.forFiling', { filingId: submitted.id })).notices).toEqual(['correction']);
     const c = await clerk.session.ok('documents.notice', { filingId: submitted.id, kind: 'correction' });
     expect((await extractText(await file('notice', c.fileId))).join('')).toContain('补充HAZOP分析报告');
 
     const refused = await t.newSubmittedFiling();
-    await clerk.session.ok('acceptance.decide', { filingId: refused.id, version: refused.version, decision: 'notAccepted', reason: '不在化工园区范围内', corrections: [], deadlines: [], idempotencyKey: newKey() });
+    await clerk.session.ok('acceptance.decide', {
+      filingId: refused.id,
+      version: refused.version,
+      decision: 'notAccepted',
+      reason: '不在化工园区范围内',
+      corrections: [],
+      deadlines: [],
+      idempotencyKey: newKey(),
+    });
     const na = await clerk.session.ok('documents.notice', { filingId: refused.id, kind: 'notAccepted' });
     expect((await extractText(await file('notice', na.fileId))).join('')).toContain('不予受理通知书');
 

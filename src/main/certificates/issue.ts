@@ -36,11 +36,23 @@ export function deskKeys(services: Services): DeskKeys {
 }
 
 async function audit(trx: Trx, ctx: Ctx, entry: Omit<AuditInput, 'actorId' | 'actorName' | 'unit' | 'outcome'>): Promise<void> {
-  await appendAudit(trx, { actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.displayName ?? null, unit: ctx.actor?.unit ?? null, outcome: 'ok', ...entry }, ctx.now);
+  await appendAudit(
+    trx,
+    { actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.displayName ?? null, unit: ctx.actor?.unit ?? null, outcome: 'ok', ...entry },
+    ctx.now,
+  );
 }
 
 const event = (trx: Trx, ctx: Ctx, filingId: number, kind: string, detail?: unknown) =>
-  insertEvent(trx, { filingId, at: ctx.now.toISOString(), kind, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.displayName ?? null, unit: ctx.actor?.unit ?? null, detail });
+  insertEvent(trx, {
+    filingId,
+    at: ctx.now.toISOString(),
+    kind,
+    actorId: ctx.actor?.id ?? null,
+    actorName: ctx.actor?.displayName ?? null,
+    unit: ctx.actor?.unit ?? null,
+    detail,
+  });
 
 async function moveFiling(trx: Trx, ctx: Ctx, filing: FilingRecord, set: Parameters<typeof bumpVersion>[4]): Promise<void> {
   if (!(await bumpVersion(trx, filing.id, filing.version, ctx.now.toISOString(), set))) throw new DeskError('STALE', 'err.STALE');
@@ -73,13 +85,26 @@ export async function problemsFor(db: Db | Trx, filing: FilingRecord, settings: 
 }
 
 /** Numbers, builds, signs, renders and stores one certificate for the filing as it stands now. */
-async function mint(trx: Trx, ctx: Ctx, a: { filing: FilingRecord; settings: Settings; replaces: CertificateRow | null; extensionTo: string | null }): Promise<number> {
+async function mint(
+  trx: Trx,
+  ctx: Ctx,
+  a: { filing: FilingRecord; settings: Settings; replaces: CertificateRow | null; extensionTo: string | null },
+): Promise<number> {
   const today = todayOf(ctx);
   const year = Number(today.slice(0, 4));
   const seq = await nextCertificateSeq(trx, year);
   const number = certificateNumber(a.settings.certificate.prefix, year, seq);
   const [decisions, trackedItems] = await Promise.all([getDecisions(trx, a.filing.id), getTrackedItems(trx, a.filing.id)]);
-  const record = buildRecord({ number, filing: a.filing, decisions, trackedItems, settings: a.settings, issueDate: today, replaces: a.replaces?.number ?? null, extensionTo: a.extensionTo });
+  const record = buildRecord({
+    number,
+    filing: a.filing,
+    decisions,
+    trackedItems,
+    settings: a.settings,
+    issueDate: today,
+    replaces: a.replaces?.number ?? null,
+    extensionTo: a.extensionTo,
+  });
   const json = canonicalRecord(record);
   const hash = recordHash(json);
   const keys = deskKeys(ctx.services);
@@ -119,7 +144,18 @@ export async function issueCertificate(trx: Trx, ctx: Ctx, filingId: number, ver
   const cert = (await getCertificate(trx, id))!;
   await moveFiling(trx, ctx, filing, { state: 'registered', step: null, due_date: null, waiting_units: '' });
   await event(trx, ctx, filing.id, 'certificate.issued', { certificateId: id, number: cert.number });
-  await audit(trx, ctx, { action: 'certificate.issue', target: `filing:${filing.id}`, before: { state: filing.state }, after: { state: 'registered', certificateId: id, number: cert.number, recordHash: cert.recordHash, verificationCode: cert.verificationCode } });
+  await audit(trx, ctx, {
+    action: 'certificate.issue',
+    target: `filing:${filing.id}`,
+    before: { state: filing.state },
+    after: {
+      state: 'registered',
+      certificateId: id,
+      number: cert.number,
+      recordHash: cert.recordHash,
+      verificationCode: cert.verificationCode,
+    },
+  });
   return id;
 }
 
@@ -128,7 +164,13 @@ export async function issueCertificate(trx: Trx, ctx: Ctx, filingId: number, ver
  * it replaces, which becomes 'superseded'. `extensionTo` prints the approved new end date; without it the old
  * certificate's extension (if any) carries over.
  */
-export async function reissueCertificate(trx: Trx, ctx: Ctx, certificateId: number, reason: string, opts: { extensionTo?: string | null } = {}): Promise<number> {
+export async function reissueCertificate(
+  trx: Trx,
+  ctx: Ctx,
+  certificateId: number,
+  reason: string,
+  opts: { extensionTo?: string | null } = {},
+): Promise<number> {
   const old = await getCertificate(trx, certificateId);
   if (!old) throw new DeskError('NOT_FOUND', 'err.NOT_FOUND');
   if (old.status !== 'issued') throw new DeskError('CONFLICT', 'cert.notReissuable', { status: old.status });
@@ -143,17 +185,32 @@ export async function reissueCertificate(trx: Trx, ctx: Ctx, certificateId: numb
   const cert = (await getCertificate(trx, id))!;
   await moveFiling(trx, ctx, filing, {});
   await event(trx, ctx, filing.id, 'certificate.reissued', { certificateId: id, number: cert.number, replaces: old.number, reason });
-  await audit(trx, ctx, { action: 'certificate.reissue', target: `filing:${filing.id}`, before: { certificateId: old.id, number: old.number, status: old.status }, after: { certificateId: id, number: cert.number, replaces: old.number, reason, extensionTo } });
+  await audit(trx, ctx, {
+    action: 'certificate.reissue',
+    target: `filing:${filing.id}`,
+    before: { certificateId: old.id, number: old.number, status: old.status },
+    after: { certificateId: id, number: cert.number, replaces: old.number, reason, extensionTo },
+  });
   return id;
 }
 
-const FILING_STATE: Record<Exclude<CertificateStatus, 'superseded'>, FilingRecord['state']> = { issued: 'registered', suspended: 'suspended', revoked: 'revoked' };
+const FILING_STATE: Record<Exclude<CertificateStatus, 'superseded'>, FilingRecord['state']> = {
+  issued: 'registered',
+  suspended: 'suspended',
+  revoked: 'revoked',
+};
 
 /**
  * Suspends, reinstates or revokes the filing's certificate in force (breach escalation, domain §9), and moves the
  * filing with it. Returns the certificate id. Setting the status it already has changes nothing.
  */
-export async function setCertificateStatus(trx: Trx, ctx: Ctx, filingId: number, status: 'suspended' | 'issued' | 'revoked', reason: string): Promise<number> {
+export async function setCertificateStatus(
+  trx: Trx,
+  ctx: Ctx,
+  filingId: number,
+  status: 'suspended' | 'issued' | 'revoked',
+  reason: string,
+): Promise<number> {
   const live = await liveCertificate(trx, filingId);
   if (!live) throw new DeskError('CONFLICT', 'cert.noneInForce');
   if (live.status === status) return live.id;
@@ -162,7 +219,12 @@ export async function setCertificateStatus(trx: Trx, ctx: Ctx, filingId: number,
   await moveFiling(trx, ctx, filing, { state: FILING_STATE[status], step: null, due_date: null, waiting_units: '' });
   const kind = status === 'issued' ? 'certificate.reinstated' : `certificate.${status}`;
   await event(trx, ctx, filingId, kind, { certificateId: live.id, number: live.number, reason });
-  await audit(trx, ctx, { action: kind, target: `filing:${filingId}`, before: { status: live.status, state: filing.state }, after: { certificateId: live.id, number: live.number, status, state: FILING_STATE[status], reason } });
+  await audit(trx, ctx, {
+    action: kind,
+    target: `filing:${filingId}`,
+    before: { status: live.status, state: filing.state },
+    after: { certificateId: live.id, number: live.number, status, state: FILING_STATE[status], reason },
+  });
   return live.id;
 }
 
@@ -170,6 +232,7 @@ export async function setCertificateStatus(trx: Trx, ctx: Ctx, filingId: number,
 export async function revokeCertificate(trx: Trx, ctx: Ctx, certificateId: number, reason: string): Promise<number> {
   const cert = await getCertificate(trx, certificateId);
   if (!cert) throw new DeskError('NOT_FOUND', 'err.NOT_FOUND');
-  if (cert.status !== 'issued' && cert.status !== 'suspended') throw new DeskError('CONFLICT', 'cert.notRevocable', { status: cert.status });
+  if (cert.status !== 'issued' && cert.status !== 'suspended')
+    throw new DeskError('CONFLICT', 'cert.notRevocable', { status: cert.status });
   return setCertificateStatus(trx, ctx, cert.filingId, 'revoked', reason);
 }

@@ -22,7 +22,12 @@ interface Acceptance {
 export const CONSEQUENCE =
   '请你单位按上述期限补齐材料。逾期未补齐或者所补材料不符合要求的，本机关将依照承诺书约定终止审查；已登记备案的，依法暂停直至撤销登记备案。';
 
-const TITLES: Record<NoticeKind, string> = { conditional: '容缺受理通知书', correction: '补正材料一次性告知书', notAccepted: '不予受理通知书', rejected: '不予通过通知书' };
+const TITLES: Record<NoticeKind, string> = {
+  conditional: '容缺受理通知书',
+  correction: '补正材料一次性告知书',
+  notAccepted: '不予受理通知书',
+  rejected: '不予通过通知书',
+};
 
 const acceptanceOf = (f: FilingRecord) => (f.acceptance as Acceptance | null) ?? null;
 
@@ -47,7 +52,12 @@ export const noticeFilename = (filing: FilingRecord, kind: NoticeKind) => `${TIT
 /** The notice's PDF, or null when the filing's decisions do not produce it. */
 export async function renderNotice(db: Db, filing: FilingRecord, kind: NoticeKind, settings: Settings): Promise<Uint8Array | null> {
   if (!(await noticeKinds(db, filing)).includes(kind)) return null;
-  const base = { filingNo: filing.filingNo, applicantName: filing.fields.applicant.name, projectName: filing.fields.project.name, issuer: settings.certificate.issuerZh };
+  const base = {
+    filingNo: filing.filingNo,
+    applicantName: filing.fields.applicant.name,
+    projectName: filing.fields.project.name,
+    issuer: settings.certificate.issuerZh,
+  };
   const a = acceptanceOf(filing);
   if (kind === 'conditional') {
     const papers = (await getTrackedItems(db, filing.id)).filter((i) => i.kind === 'material' && i.state !== 'notApplied');
@@ -63,7 +73,13 @@ export async function renderNotice(db: Db, filing: FilingRecord, kind: NoticeKin
     const points = [...a!.corrections, ...(a!.reason ? [a!.reason] : [])];
     return renderCorrectionNotice({ ...base, points, issueDate: toIsoDate(new Date(a!.decidedAt)) });
   }
-  if (kind === 'notAccepted') return renderRefusalNotice({ ...base, kind, reasons: [a!.reason || '申请材料不符合受理条件'], issueDate: toIsoDate(new Date(a!.decidedAt)) });
+  if (kind === 'notAccepted')
+    return renderRefusalNotice({
+      ...base,
+      kind,
+      reasons: [a!.reason || '申请材料不符合受理条件'],
+      issueDate: toIsoDate(new Date(a!.decidedAt)),
+    });
   const round = (await rejectingRound(db, filing.id))!;
   const reasons = (await getDecisions(db, filing.id))
     .filter((d) => d.round === round.number && d.decision === 'reject')

@@ -98,7 +98,11 @@ export function parseRecord(json: string): RegisteredRecord {
   return JSON.parse(json) as RegisteredRecord;
 }
 
-export function certificateDoc(record: RegisteredRecord, signed: { qrText: string; verificationCode: string }, auditHead: string): CertificateDoc {
+export function certificateDoc(
+  record: RegisteredRecord,
+  signed: { qrText: string; verificationCode: string },
+  auditHead: string,
+): CertificateDoc {
   const { v: _v, filingNo: _filingNo, ...printed } = record;
   return { ...printed, qrText: signed.qrText, verificationCode: signed.verificationCode, auditHead };
 }

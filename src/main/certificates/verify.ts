@@ -20,10 +20,34 @@ export interface Verifier {
   lang: Lang;
 }
 
-type Reason = 'ok' | 'format' | 'unknownKey' | 'signature' | 'recordMismatch' | 'notInRegister' | 'unknownCode' | 'noCode' | 'superseded' | 'revoked' | 'suspended' | 'foreignDesk';
+type Reason =
+  | 'ok'
+  | 'format'
+  | 'unknownKey'
+  | 'signature'
+  | 'recordMismatch'
+  | 'notInRegister'
+  | 'unknownCode'
+  | 'noCode'
+  | 'superseded'
+  | 'revoked'
+  | 'suspended'
+  | 'foreignDesk';
 
 function answer(v: Verifier, result: VerifyOutput['result'], reason: Reason, facts: Partial<VerifyOutput> = {}): VerifyOutput {
-  const out: VerifyOutput = { result, reason, message: '', number: null, filingNo: null, projectName: null, issuedAt: null, keyId: null, replacedBy: null, known: false, ...facts };
+  const out: VerifyOutput = {
+    result,
+    reason,
+    message: '',
+    number: null,
+    filingNo: null,
+    projectName: null,
+    issuedAt: null,
+    keyId: null,
+    replacedBy: null,
+    known: false,
+    ...facts,
+  };
   out.message = translate(v.lang, `cert.reason.${reason}`, { replacedBy: out.replacedBy ?? '', number: out.number ?? '' });
   return out;
 }
@@ -41,7 +65,13 @@ export async function verifyText(v: Verifier, text: string): Promise<VerifyOutpu
   }
   const names = (await namesFor(v.db, [local.id])).get(local.id);
   const record = parseRecord(local.recordJson);
-  const known = { ...facts, known: true, filingNo: record.filingNo, projectName: record.projectName, replacedBy: names?.replacedByNumber ?? null };
+  const known = {
+    ...facts,
+    known: true,
+    filingNo: record.filingNo,
+    projectName: record.projectName,
+    replacedBy: names?.replacedByNumber ?? null,
+  };
   // The code must describe the register's record exactly: the stored hash, and the hash of the stored text.
   if (local.recordHash !== checked.recordHash || recordHash(local.recordJson) !== checked.recordHash || local.keyId !== checked.keyId)
     return answer(v, 'invalid', 'recordMismatch', known);

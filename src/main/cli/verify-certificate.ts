@@ -24,7 +24,10 @@ export async function verifyCertificate(dataDir: string, args: string[]): Promis
     let out;
     if (existsSync(target)) {
       const bytes = readFileSync(target);
-      out = bytes.subarray(0, 5).toString('latin1') === '%PDF-' ? await verifyPdf(v, new Uint8Array(bytes)) : await verifyText(v, bytes.toString('utf8'));
+      out =
+        bytes.subarray(0, 5).toString('latin1') === '%PDF-'
+          ? await verifyPdf(v, new Uint8Array(bytes))
+          : await verifyText(v, bytes.toString('utf8'));
     } else out = target.startsWith('PDC1|') ? await verifyText(v, target) : await verifyCode(v, target);
     const lines = [`${out.result}: ${out.message} (${out.reason})`];
     if (out.number) lines.push(`number: ${out.number}`);

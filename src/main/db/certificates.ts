@@ -61,8 +61,26 @@ export interface CertificateRow {
 
 // Every column but the PDF bytes, which only the file route and re-print read.
 const columns = [
-  'id', 'number', 'year', 'seq', 'filing_id', 'record_json', 'record_hash', 'qr_text', 'verification_code', 'key_id', 'audit_head',
-  'issued_at', 'issued_by', 'issued_by_name', 'replaces_id', 'status', 'status_reason', 'status_changed_at', 'revoked_reason', 'revoked_at',
+  'id',
+  'number',
+  'year',
+  'seq',
+  'filing_id',
+  'record_json',
+  'record_hash',
+  'qr_text',
+  'verification_code',
+  'key_id',
+  'audit_head',
+  'issued_at',
+  'issued_by',
+  'issued_by_name',
+  'replaces_id',
+  'status',
+  'status_reason',
+  'status_changed_at',
+  'revoked_reason',
+  'revoked_at',
 ] as const;
 
 type Raw = Omit<Selectable<CertificateTables['certificates']>, 'pdf'>;
@@ -148,7 +166,12 @@ export async function certificatesOfFiling(db: Q, filingId: number): Promise<Cer
 }
 
 export async function liveCertificate(db: Q, filingId: number): Promise<CertificateRow | null> {
-  const r = await c(db).selectFrom('certificates').select(columns).where('filing_id', '=', filingId).where('status', 'in', ['issued', 'suspended']).executeTakeFirst();
+  const r = await c(db)
+    .selectFrom('certificates')
+    .select(columns)
+    .where('filing_id', '=', filingId)
+    .where('status', 'in', ['issued', 'suspended'])
+    .executeTakeFirst();
   return r ? toRow(r) : null;
 }
 
@@ -187,7 +210,14 @@ export async function listCertificates(db: Q, input: CertificateListInput): Prom
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const raw = await q
     .select(columns.map((k) => `c.${k}` as const))
-    .select(['f.filing_no as filingNo', 'f.project_name as projectName', 'f.applicant_name as applicantName', 'old.number as replacesNumber', 'next.id as replacedById', 'next.number as replacedByNumber'])
+    .select([
+      'f.filing_no as filingNo',
+      'f.project_name as projectName',
+      'f.applicant_name as applicantName',
+      'old.number as replacesNumber',
+      'next.id as replacedById',
+      'next.number as replacedByNumber',
+    ])
     .select(sql<number>`length(c.pdf)`.as('size'))
     .orderBy('c.year', 'desc')
     .orderBy('c.seq', 'desc')
@@ -224,7 +254,15 @@ export async function namesFor(db: Q, ids: number[]): Promise<Map<number, Names>
     .innerJoin('filings as f', 'f.id', 'c.filing_id')
     .leftJoin('certificates as old', 'old.id', 'c.replaces_id')
     .leftJoin('certificates as next', 'next.replaces_id', 'c.id')
-    .select(['c.id as id', 'f.filing_no as filingNo', 'f.project_name as projectName', 'f.applicant_name as applicantName', 'old.number as replacesNumber', 'next.id as replacedById', 'next.number as replacedByNumber'])
+    .select([
+      'c.id as id',
+      'f.filing_no as filingNo',
+      'f.project_name as projectName',
+      'f.applicant_name as applicantName',
+      'old.number as replacesNumber',
+      'next.id as replacedById',
+      'next.number as replacedByNumber',
+    ])
     .select(sql<number>`length(c.pdf)`.as('size'))
     .where('c.id', 'in', ids)
     .execute();
@@ -261,7 +299,10 @@ export async function trustedKeys(db: Q) {
   return c(db).selectFrom('trusted_keys').selectAll().orderBy('imported_at').execute();
 }
 
-export async function insertTrustedKey(trx: Q, a: { keyId: string; publicKeyPem: string; label: string; at: string; by: number | null }): Promise<void> {
+export async function insertTrustedKey(
+  trx: Q,
+  a: { keyId: string; publicKeyPem: string; label: string; at: string; by: number | null },
+): Promise<void> {
   await c(trx)
     .insertInto('trusted_keys')
     .values({ key_id: a.keyId, public_key_pem: a.publicKeyPem, label: a.label, imported_at: a.at, imported_by: a.by })

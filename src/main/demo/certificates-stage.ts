@@ -14,7 +14,12 @@ async function certificatesStage(runner: DemoRunner, filing: { id: number; index
   const at = new Date(filing.at.getTime() + 24 * 3600_000);
   const state = await runner.call(clerk, 'certificate.forFiling', { filingId: filing.id }, at);
   if (!state.canIssue) return filing.at;
-  await runner.call(clerk, 'certificate.issue', { filingId: filing.id, version: state.filingVersion, idempotencyKey: `demo-certificate-${filing.index}` }, at);
+  await runner.call(
+    clerk,
+    'certificate.issue',
+    { filingId: filing.id, version: state.filingVersion, idempotencyKey: `demo-certificate-${filing.index}` },
+    at,
+  );
   return at;
 }
 

@@ -7,7 +7,16 @@ import { emit, write, type Ctx } from '../services';
 import type { Db } from '../db/connection';
 import { loadSettings } from '../db/settings';
 import { findIdempotent, keyTaken, recordIdempotent } from '../db/idempotency';
-import { certificatesOfFiling, getCertificate, getPdf, insertTrustedKey, listCertificates, namesFor, toView, trustedKeys } from '../db/certificates';
+import {
+  certificatesOfFiling,
+  getCertificate,
+  getPdf,
+  insertTrustedKey,
+  listCertificates,
+  namesFor,
+  toView,
+  trustedKeys,
+} from '../db/certificates';
 import { keyIdOf } from '../crypto/signing';
 import { registerFileRoute } from '../host/files';
 import { requireFiling } from './filing-view';
@@ -27,7 +36,10 @@ export async function filingCertificates(db: Db, filingId: number): Promise<Fili
   const filing = await requireFiling(db, filingId);
   const settings = await loadSettings(db);
   const rows = await certificatesOfFiling(db, filingId);
-  const names = await namesFor(db, rows.map((r) => r.id));
+  const names = await namesFor(
+    db,
+    rows.map((r) => r.id),
+  );
   const problems = await problemsFor(db, filing, settings);
   return {
     filingId,
@@ -46,7 +58,12 @@ const changed = (ctx: Ctx, filingId: number) => {
 };
 
 /** The idempotent-write pattern of acceptance and review: the key is recorded in the same transaction. */
-async function once(ctx: Ctx, channel: string, key: string, fn: (trx: Parameters<Parameters<typeof write>[1]>[0]) => Promise<number>): Promise<number> {
+async function once(
+  ctx: Ctx,
+  channel: string,
+  key: string,
+  fn: (trx: Parameters<Parameters<typeof write>[1]>[0]) => Promise<number>,
+): Promise<number> {
   const { db } = ctx.services.store;
   const actorId = ctx.actor!.id;
   const prior = await findIdempotent<{ certificateId: number }>(db, key, channel, actorId);
@@ -70,7 +87,8 @@ const issue: Handler<'certificate.issue'> = async (input, ctx) => {
   try {
     id = await once(ctx, 'certificate.issue', input.idempotencyKey, ({ trx }) => issueCertificate(trx, ctx, input.filingId, input.version));
   } catch (err) {
-    if (err instanceof DeskError && err.code === 'STALE') throw new DeskError('STALE', 'err.STALE', {}, undefined, await filingCertificates(db, input.filingId));
+    if (err instanceof DeskError && err.code === 'STALE')
+      throw new DeskError('STALE', 'err.STALE', {}, undefined, await filingCertificates(db, input.filingId));
     throw err;
   }
   const view = await viewOf(db, id);
@@ -105,7 +123,9 @@ const revoke: Handler<'certificate.revoke'> = async (input, ctx) => {
 };
 
 const reissue: Handler<'certificate.reissue'> = async (input, ctx) => {
-  const id = await once(ctx, 'certificate.reissue', input.idempotencyKey, ({ trx }) => reissueCertificate(trx, ctx, input.id, input.reason));
+  const id = await once(ctx, 'certificate.reissue', input.idempotencyKey, ({ trx }) =>
+    reissueCertificate(trx, ctx, input.id, input.reason),
+  );
   const view = await viewOf(ctx.services.store.db, id);
   changed(ctx, view.filingId);
   return view;

@@ -83,7 +83,9 @@ export const verifyInputSchema = z
     /** A certificate PDF (the desk embeds the code's text in the document's keywords). */
     pdfBase64: z.string().max(PDF_MAX_BASE64, { error: 'v.file.tooLarge' }).optional(),
   })
-  .refine((v) => [v.text, v.code, v.pdfBase64].filter((x) => x !== undefined && x.trim() !== '').length === 1, { error: 'v.cert.oneInput' });
+  .refine((v) => [v.text, v.code, v.pdfBase64].filter((x) => x !== undefined && x.trim() !== '').length === 1, {
+    error: 'v.cert.oneInput',
+  });
 
 export const keySchema = z.strictObject({
   keyId: z.string(),
@@ -94,7 +96,10 @@ export const keySchema = z.strictObject({
 });
 
 export const certificateListInput = z.strictObject({
-  query: z.string().max(200).transform((s) => s.normalize('NFC').trim()),
+  query: z
+    .string()
+    .max(200)
+    .transform((s) => s.normalize('NFC').trim()),
   status: z.enum(CERTIFICATE_STATUSES).nullable(),
   offset: z.number().int().min(0).max(10_000_000),
   limit: z.number().int().min(1).max(500),
@@ -105,7 +110,12 @@ const reason = () => opinionText().pipe(z.string().min(1, { error: 'v.required' 
 
 export const certificatesContract = {
   /** The filing's certificates, whether one may be issued now (and why not), and the notices it has. */
-  'certificate.forFiling': channel({ input: z.strictObject({ filingId: id() }), output: filingCertificatesSchema, access: 'user', writes: false }),
+  'certificate.forFiling': channel({
+    input: z.strictObject({ filingId: id() }),
+    output: filingCertificatesSchema,
+    access: 'user',
+    writes: false,
+  }),
   'certificate.issue': channel({
     input: z.strictObject({ filingId: id(), version: version(), idempotencyKey: idempotencyKey() }),
     output: certificateViewSchema,
@@ -120,7 +130,12 @@ export const certificatesContract = {
     writes: false,
   }),
   'certificate.verify': channel({ input: verifyInputSchema, output: verifyOutputSchema, access: 'user', writes: false }),
-  'certificate.revoke': channel({ input: z.strictObject({ id: id(), reason: reason() }), output: certificateViewSchema, access: ['clerk'], writes: true }),
+  'certificate.revoke': channel({
+    input: z.strictObject({ id: id(), reason: reason() }),
+    output: certificateViewSchema,
+    access: ['clerk'],
+    writes: true,
+  }),
   'certificate.reissue': channel({
     input: z.strictObject({ id: id(), reason: reason(), idempotencyKey: idempotencyKey() }),
     output: certificateViewSchema,
@@ -128,7 +143,12 @@ export const certificatesContract = {
     writes: true,
   }),
   /** This desk's public key, for other desks to import. */
-  'certificate.publicKey': channel({ input: empty, output: z.strictObject({ keyId: z.string(), publicKeyPem: z.string() }), access: 'user', writes: false }),
+  'certificate.publicKey': channel({
+    input: empty,
+    output: z.strictObject({ keyId: z.string(), publicKeyPem: z.string() }),
+    access: 'user',
+    writes: false,
+  }),
   'certificate.keys': channel({ input: empty, output: z.array(keySchema), access: 'user', writes: false }),
   /** Trust another desk's public key, so its certificates verify here. */
   'certificate.importKey': channel({

@@ -1,5 +1,161 @@
-/** Placeholder until its area lands; the filing page shows this tab only when the area exports real content. */
-export function CertificatesTab(_props: { filingId: number; version: number; onChanged(): void }) {
-  return null;
+import { Alert, Anchor, Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CertificateView, NoticeKind } from '../../../../shared/contract/certificates';
+import { call, fileUrl } from '../../api/client';
+import { useQuery } from '../../hooks/use-call';
+import { useActor } from '../../session';
+import { formatStamp, newIdempotencyKey } from '../../components/review/labels';
+import { CertificateStatusBadge } from './StatusBadge';
+import { PdfPreview } from './PdfPreview';
+
+/** The filing's certificate: issue it when the rules allow (or say why not), preview and print it; and its notices. */
+export function CertificatesTab({ filingId, version, onChanged }: { filingId: number; version: number; onChanged(): void }) {
+  const { t } = useTranslation();
+  const actor = useActor();
+  const isClerk = actor?.role === 'clerk';
+  const { data, error, reload } = useQuery('certificate.forFiling', { filingId }, [version]);
+  const [issuing, setIssuing] = useState(false);
+  const [issueError, setIssueError] = useState<string | null>(null);
+  const [key, setKey] = useState(newIdempotencyKey);
+  const [shown, setShown] = useState<{ kind: 'certificate' | 'notice'; id: string; label: string } | null>(null);
+
+  const issue = async () => {
+    if (!data) return;
+    setIssuing(true);
+    setIssueError(null);
+    const r = await call('certificate.issue', { filingId, version: data.filingVersion, idempotencyKey: key });
+    setIssuing(false);
+    if (!r.ok) {
+      setIssueError(r.error.message);
+      // A retry after a transport failure reuses the key; after a refusal the next try is a new intent.
+      if (r.error.code !== 'INTERNAL') setKey(newIdempotencyKey());
+      return;
+    }
+    setKey(newIdempotencyKey());
+    setShown({ kind: 'certificate', id: String(r.value.id), label: r.value.number });
+    await reload();
+    onChanged();
+  };
+
+  const openNotice = async (kind: NoticeKind) => {
+    const r = await call('documents.notice', { filingId, kind });
+    if (r.ok) setShown({ kind: 'notice', id: r.value.fileId, label: t(`cert.notice.${kind}`) });
+    else setIssueError(r.error.message);
+  };
+
+  if (error) return <Alert color="red">{error.message}</Alert>;
+  if (!data) return null;
+  const current = data.certificates[0] ?? null;
+  const preview = shown ?? (current ? { kind: 'certificate' as const, id: String(current.id), label: current.number } : null);
+
+  return (
+    <Stack gap="md" data-testid="certificates-tab">
+      <Paper withBorder p="md" radius="sm">
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={4}>
+            <Title order={4}>{t('cert.ui.title')}</Title>
+            {data.canIssue ? (
+              <Text size="sm" c="dimmed">
+                {t('cert.ui.canIssue')}
+              </Text>
+            ) : data.certificates.length === 0 ? (
+              <Stack gap={2} data-testid="cert-problems">
+                <Text size="sm" c="dimmed">
+                  {t('cert.ui.cannotIssue')}
+                </Text>
+                <List size="sm">
+                  {data.problems.map((p) => (
+                    <List.Item key={p.key}>
+                      {t(p.key, { ...p.params, state: p.params.state ? t(`state.${p.params.state}`) : '' })}
+                    </List.Item>
+                  ))}
+                </List>
+              </Stack>
+            ) : null}
+          </Stack>
+          {isClerk && data.canIssue && (
+            <Button onClick={() => void issue()} loading={issuing} data-testid="cert-issue">
+              {t('cert.ui.issue')}
+            </Button>
+          )}
+        </Group>
+        {issueError && (
+          <Alert mt="sm" color="red" variant="light" role="alert" data-testid="cert-error">
+            {issueError}
+          </Alert>
+        )}
+        {data.certificates.length > 0 && (
+          <CertificateTable rows={data.certificates} onShow={(c) => setShown({ kind: 'certificate', id: String(c.id), label: c.number })} />
+        )}
+      </Paper>
+
+      {data.notices.length > 0 && (
+        <Paper withBorder p="md" radius="sm">
+          <Title order={5} mb="xs">
+            {t('cert.ui.notices')}
+          </Title>
+          <Group gap="sm">
+            {data.notices.map((kind) => (
+              <Button key={kind} variant="light" onClick={() => void openNotice(kind)} data-testid={`notice-${kind}`}>
+                {t(`cert.notice.${kind}`)}
+              </Button>
+            ))}
+          </Group>
+        </Paper>
+      )}
+
+      {preview && <PdfPreview key={`${preview.kind}/${preview.id}`} kind={preview.kind} id={preview.id} label={preview.label} />}
+    </Stack>
+  );
 }
-export const available = false;
+
+function CertificateTable({ rows, onShow }: { rows: CertificateView[]; onShow(c: CertificateView): void }) {
+  const { t } = useTranslation();
+  return (
+    <Table mt="sm" data-testid="cert-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('cert.col.number')}</Table.Th>
+          <Table.Th>{t('cert.col.status')}</Table.Th>
+          <Table.Th>{t('cert.col.issuedAt')}</Table.Th>
+          <Table.Th>{t('cert.col.code')}</Table.Th>
+          <Table.Th />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((c) => (
+          <Table.Tr key={c.id} data-testid={`cert-row-${c.id}`}>
+            <Table.Td className="tabular" data-testid="cert-number">
+              {c.number}
+            </Table.Td>
+            <Table.Td>
+              <CertificateStatusBadge status={c.status} />
+              {c.statusReason && (
+                <Text size="xs" c="dimmed">
+                  {c.statusReason}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{formatStamp(c.issuedAt)}</Table.Td>
+            <Table.Td className="tabular" data-testid="cert-code">
+              {c.verificationCode}
+            </Table.Td>
+            <Table.Td>
+              <Group gap="sm" justify="flex-end">
+                <Anchor component="button" size="sm" onClick={() => onShow(c)}>
+                  {t('cert.ui.show')}
+                </Anchor>
+                <Anchor href={fileUrl('certificate', c.id)} target="_blank" rel="noopener" size="sm">
+                  {t('cert.ui.print')}
+                </Anchor>
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export const available = true;
