@@ -51,9 +51,9 @@ export async function filingCertificates(db: Db, filingId: number): Promise<Fili
   };
 }
 
-const changed = (ctx: Ctx, filingId: number) => {
-  // The version is only a hint for listeners; they reload the filing.
-  emit(ctx.services, 'filing.changed', { filingId, version: 0 });
+const changed = async (ctx: Ctx, filingId: number) => {
+  const filing = await requireFiling(ctx.services.store.db, filingId);
+  emit(ctx.services, 'filing.changed', { filingId, version: filing.version });
   emit(ctx.services, 'inbox.changed', { units: ['sp'] });
 };
 
@@ -92,7 +92,7 @@ const issue: Handler<'certificate.issue'> = async (input, ctx) => {
     throw err;
   }
   const view = await viewOf(db, id);
-  changed(ctx, view.filingId);
+  await changed(ctx, view.filingId);
   return view;
 };
 
@@ -118,7 +118,7 @@ const revoke: Handler<'certificate.revoke'> = async (input, ctx) => {
   const { db } = ctx.services.store;
   await write(ctx, ({ trx }) => revokeCertificate(trx, ctx, input.id, input.reason));
   const view = await viewOf(db, input.id);
-  changed(ctx, view.filingId);
+  await changed(ctx, view.filingId);
   return view;
 };
 
@@ -127,7 +127,7 @@ const reissue: Handler<'certificate.reissue'> = async (input, ctx) => {
     reissueCertificate(trx, ctx, input.id, input.reason),
   );
   const view = await viewOf(ctx.services.store.db, id);
-  changed(ctx, view.filingId);
+  await changed(ctx, view.filingId);
   return view;
 };
 
