@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from './connection';
 import type { Trx } from '../services';
 import type { FilingFields } from '../../shared/schemas/filing';
-import type { FilingListInput, FilingRow, TrackedItem } from '../../shared/contract/filings';
+import { LIST_COUNT_CAP, type FilingListInput, type FilingRow, type TrackedItem } from '../../shared/contract/filings';
 import type { FilingState } from '../../shared/domain/states';
 import type { UnitCode } from '../../shared/domain/units';
 
@@ -123,6 +123,10 @@ export async function setMaterial(trx: Q, filingId: number, code: string, state:
     .execute();
 }
 
+export async function getAttachment(db: Q, id: number) {
+  return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function getAttachments(db: Q, filingId: number) {
   return db.selectFrom('attachments').selectAll().where('filing_id', '=', filingId).orderBy('id').execute();
 }
@@ -218,11 +222,7 @@ const sortColumn = {
 const ftsPhrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/**
- * Counting a filtered search stops here; beyond it the list says "2,000+" rather than scanning every row for an
- * exact number. An unfiltered list is counted exactly (cheap: the smallest index).
- */
-export const COUNT_CAP = 2_000;
+
 
 interface ListRow {
   id: number; filing_no: string; state: string; applicant_name: string; credit_code: string; project_name: string; park_id: string;
@@ -282,7 +282,7 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
       .offset(input.offset)
       .execute() as Promise<ListRow[]>;
   const countCapped = async () =>
-    Number((await db.selectFrom(q.select(sql`1`.as('x')).limit(COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number((await db.selectFrom(q.select(sql`1`.as('x')).limit(LIST_COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
   let rows: Awaited<ReturnType<typeof page>>;
   let total: number;
@@ -291,11 +291,11 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
     total = Number((await db.selectFrom('filings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   } else if (ftsCount !== null && !otherFilters) {
     rows = await page(false);
-    total = Math.min(ftsCount, COUNT_CAP + 1);
+    total = Math.min(ftsCount, LIST_COUNT_CAP + 1);
   } else if (ftsCount !== null) {
     // The text matches are bounded, so one pass both filters them and counts them (a window over the same rows).
     rows = await page(true);
-    total = rows.length ? Math.min(Number(rows[0]!.total_count), COUNT_CAP + 1) : await countCapped();
+    total = rows.length ? Math.min(Number(rows[0]!.total_count), LIST_COUNT_CAP + 1) : await countCapped();
   } else {
     rows = await page(false);
     total = await countCapped();

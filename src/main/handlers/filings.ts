@@ -6,9 +6,10 @@ import { submissionProblems } from '../../shared/domain/submission';
 import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
 import { emit, write, type Ctx, type Trx } from '../services';
 import { loadSettings } from '../db/settings';
-import { bumpVersion, insertAttachment, insertEvent, insertFiling, insertTrackedItem, listFilings, nextFilingNo, refreshNextItemDue, setMaterial } from '../db/filings';
+import { bumpVersion, getAttachment, insertAttachment, insertEvent, insertFiling, insertTrackedItem, listFilings, nextFilingNo, refreshNextItemDue, setMaterial } from '../db/filings';
 import { findIdempotent, keyTaken, recordIdempotent } from '../db/idempotency';
-import { MAX_ATTACHMENT_BYTES, sniffType, storeAttachment } from '../attachments';
+import { MAX_ATTACHMENT_BYTES, readAttachment, sniffType, storeAttachment } from '../attachments';
+import { registerFileRoute } from '../host/files';
 import { buildView, materialStatuses, requireFiling, todayOf } from './filing-view';
 import { afterAcceptance, afterFactsChanged } from './hooks';
 
@@ -182,6 +183,14 @@ const preview: Handler<'acceptance.preview'> = async (input, ctx) => {
   const settings = await loadSettings(db);
   return acceptancePreview({ fields: f.fields, materials: await materialStatuses(db, f.id), settings, today: todayOf(ctx), calendar: officialCalendar });
 };
+
+/** Attachments open in the browser (PDF, images) or download (OFD); every signed-in user may read the record. */
+registerFileRoute('attachment', async (id, ctx) => {
+  if (!ctx.actor) throw new DeskError('UNAUTHENTICATED', 'err.UNAUTHENTICATED');
+  const row = await getAttachment(ctx.services.store.db, Number(id));
+  if (!row) return null;
+  return { bytes: readAttachment(ctx.services.store.dataDir, row.sha256), mime: row.mime, filename: row.name, disposition: row.mime === 'application/ofd' ? 'attachment' : 'inline' };
+});
 
 export const filingsHandlers = {
   'filing.create': create,

@@ -19,6 +19,8 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
+document.documentElement.lang = i18n.language;
+
 export function switchLang(lang: Lang): void {
   localStorage.setItem(STORAGE_KEY, lang);
   void i18n.changeLanguage(lang);

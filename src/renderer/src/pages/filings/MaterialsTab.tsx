@@ -1,10 +1,10 @@
-import { Badge, Button, Group, Progress, Stack, Switch, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Progress, Stack, Switch, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useRef, useState } from 'react';
 import type { FilingView } from '../../../../shared/contract/filings';
 import type { Settings } from '../../../../shared/schemas/settings';
 import type { AppError } from '../../../../shared/result';
-import { call } from '../../api/client';
+import { call, fileUrl } from '../../api/client';
 import { sizeText } from '../../components/filing/format';
 import { useLocalName } from '../../components/filing/use-settings';
 
@@ -183,7 +183,9 @@ export function MaterialsTab({
                   <Stack gap={0}>
                     {m.attachments.map((a) => (
                       <Text key={a.id} size="xs" data-testid={`attachment-${m.code}`} title={a.sha256}>
-                        {a.name}{' '}
+                        <Anchor href={fileUrl('attachment', a.id)} target="_blank" rel="noopener" size="xs">
+                          {a.name}
+                        </Anchor>{' '}
                         <Text span size="xs" c="dimmed">
                           ({sizeText(a.size)})
                         </Text>

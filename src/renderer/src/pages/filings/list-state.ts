@@ -4,7 +4,9 @@ import type { UnitCode } from '../../../../shared/domain/units';
 
 export const PAGE_SIZE = 50;
 /** The server counts up to this many and reports one more to say "and beyond". */
-export const COUNT_CAP = 10_000;
+import { LIST_COUNT_CAP as COUNT_CAP } from '../../../../shared/contract/filings';
+
+export { COUNT_CAP };
 
 export interface ListState {
   query: string;
