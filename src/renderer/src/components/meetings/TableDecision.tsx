@@ -188,7 +188,7 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
                 <button
                   type="button"
                   className="mt-action secondary"
-                  style={{ fontSize: 24, padding: '0 14px', marginLeft: 12 }}
+                  style={{ fontSize: 28, padding: '0 14px', marginLeft: 12 }}
                   onClick={allPass}
                   data-testid="table-all-pass"
                 >
