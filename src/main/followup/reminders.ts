@@ -7,7 +7,7 @@ import type { Actor } from '../../shared/contract/auth';
 import type { Notification, Notifications } from '../../shared/contract/followup';
 import type { Settings } from '../../shared/schemas/settings';
 import type { UnitCode } from '../../shared/domain/units';
-import { itemAlert } from '../../shared/domain/follow-up';
+import { alertOf } from './alert';
 import { addMonths, addWorkingDays, dayNumber, officialCalendar } from '../../shared/domain/calendar';
 import type { Db } from '../db/connection';
 import { dueItems, runPeriodsEnding } from '../db/followup';
@@ -23,12 +23,11 @@ export async function buildNotifications(db: Db, actor: Actor, settings: Setting
   const window = Math.max(0, ...settings.timeLimits.reminderDays);
   const out: Notification[] = [];
   for (const r of await dueItems(db, addWorkingDays(officialCalendar, today, window), unit)) {
-    const { alert, daysLeft } = itemAlert({
+    const { alert, daysLeft } = alertOf({
       dueDate: r.due_date,
       today,
       state: r.state as 'open' | 'supplied',
       reminderDays: settings.timeLimits.reminderDays,
-      calendar: officialCalendar,
     });
     const kind = alert !== 'none' ? alert : r.state === 'supplied' ? 'awaitingVerification' : null;
     if (!kind) continue;

@@ -4,8 +4,7 @@ import type { FollowupItem } from '../../shared/contract/followup';
 import type { Settings } from '../../shared/schemas/settings';
 import type { FilingState } from '../../shared/domain/states';
 import type { UnitCode } from '../../shared/domain/units';
-import { itemAlert } from '../../shared/domain/follow-up';
-import { officialCalendar } from '../../shared/domain/calendar';
+import { alertOf } from './alert';
 import { getItem, itemAttachmentCode, itemAttachments, type ItemRow } from '../db/followup';
 import { DeskError } from '../../shared/result';
 
@@ -18,12 +17,11 @@ export async function toFollowupItems(db: Db | Trx, rows: ItemRow[], today: stri
     rows.map((r) => r.id),
   );
   return rows.map((r) => {
-    const { alert, daysLeft } = itemAlert({
+    const { alert, daysLeft } = alertOf({
       dueDate: r.due_date,
       today,
       state: r.state as ItemState,
       reminderDays: settings.timeLimits.reminderDays,
-      calendar: officialCalendar,
     });
     return {
       id: r.id,
