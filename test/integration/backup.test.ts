@@ -1,7 +1,19 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeSync, closeSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeSync,
+  closeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -81,11 +93,23 @@ beforeAll(async () => {
   await as(desk, 'admin', 'auth.setup', { username: 'admin', displayName: '管理员', password: PASSWORD });
   await as(desk, 'admin', 'accounts.create', { username: 'clerk', displayName: '李静', role: 'clerk', unit: 'sp', password: PASSWORD });
   await as(desk, 'clerk', 'auth.login', { username: 'clerk', password: PASSWORD });
-  await as(desk, 'admin', 'accounts.create', { username: 'observer', displayName: '督查室', role: 'observer', unit: null, password: PASSWORD });
+  await as(desk, 'admin', 'accounts.create', {
+    username: 'observer',
+    displayName: '督查室',
+    role: 'observer',
+    unit: null,
+    password: PASSWORD,
+  });
   await as(desk, 'observer', 'auth.login', { username: 'observer', password: PASSWORD });
   for (let i = 0; i < 5; i++) {
     const f = await as(desk, 'clerk', 'filing.create', { fields: emptyFilingFields() });
-    if (i === 0) await as(desk, 'clerk', 'material.attach', { filingId: f.id, version: f.version, code: 'application', file: { name: '申请表.pdf', contentBase64: tinyPdf.toString('base64') } });
+    if (i === 0)
+      await as(desk, 'clerk', 'material.attach', {
+        filingId: f.id,
+        version: f.version,
+        code: 'application',
+        file: { name: '申请表.pdf', contentBase64: tinyPdf.toString('base64') },
+      });
   }
 });
 
@@ -154,7 +178,10 @@ describe('backup while writing (backup-1)', () => {
   });
 
   it('is on the audit record', async () => {
-    const entries = await as<{ action: string; outcome: string; target: string | null }[]>(desk, 'admin', 'audit.list', { beforeSeq: null, limit: 500 });
+    const entries = await as<{ action: string; outcome: string; target: string | null }[]>(desk, 'admin', 'audit.list', {
+      beforeSeq: null,
+      limit: 500,
+    });
     expect(entries.filter((e) => e.action === 'backup.create' && e.outcome === 'ok').length).toBeGreaterThanOrEqual(3);
   });
 
@@ -191,7 +218,11 @@ describe('restore (backup-1)', () => {
       // The backup's head is still in the chain at its place; the restore itself is the one entry after it.
       const at = restored.services.store.sqlite.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(b.head.seq);
       expect(at).toBe(b.head.hash);
-      const last = restored.services.store.sqlite.prepare('SELECT seq, action, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; action: string; hash: string };
+      const last = restored.services.store.sqlite.prepare('SELECT seq, action, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as {
+        seq: number;
+        action: string;
+        hash: string;
+      };
       expect(last).toMatchObject({ seq: b.head.seq + 1, action: 'backup.restore' });
       expect(restored.services.store.head.read()).toEqual({ seq: last.seq, hash: last.hash });
       // Accounts came back too: the administrator signs in and the chain verifies against the external head.

@@ -73,7 +73,12 @@ describe('starting on a damaged database (corrupt-1)', () => {
   });
 
   it('fails closed, says why, and offers the latest verified backup', async () => {
-    expect(desk.services.store.health).toMatchObject({ ok: false, problem: 'db.corrupt', path: join(dataDir, 'desk.sqlite'), latestBackup: backup.path });
+    expect(desk.services.store.health).toMatchObject({
+      ok: false,
+      problem: 'db.corrupt',
+      path: join(dataDir, 'desk.sqlite'),
+      latestBackup: backup.path,
+    });
     const status = await as(desk, 'x', 'auth.status', {});
     expect(status.db).toMatchObject({ ok: false, problem: 'db.corrupt', latestBackup: backup.path });
     expect(status.db.detail).toBeTruthy();
@@ -81,10 +86,19 @@ describe('starting on a damaged database (corrupt-1)', () => {
 
   it('refuses every write channel with READ_ONLY, signed in or not', async () => {
     const writes = (Object.keys(contract) as Channel[]).filter((c) => contract[c].writes);
-    expect(writes).toEqual(expect.arrayContaining(['auth.setup', 'auth.login', 'accounts.create', 'settings.update', 'filing.create', 'backup.create']));
+    expect(writes).toEqual(
+      expect.arrayContaining(['auth.setup', 'auth.login', 'accounts.create', 'settings.update', 'filing.create', 'backup.create']),
+    );
     // The stand-in store is empty; put one person of each role in it so role checks pass and the refusal is READ_ONLY's.
     for (const role of ROLES) {
-      const actor = await insertUser(desk.services.store.db, { username: `${role}-x`, displayName: role, role, unit: role === 'reviewer' ? 'yj' : role === 'clerk' ? 'sp' : null, passwordHash: 'x', now: new Date().toISOString() });
+      const actor = await insertUser(desk.services.store.db, {
+        username: `${role}-x`,
+        displayName: role,
+        role,
+        unit: role === 'reviewer' ? 'yj' : role === 'clerk' ? 'sp' : null,
+        passwordHash: 'x',
+        now: new Date().toISOString(),
+      });
       desk.services.sessions.set(`as-${role}`, actor.id);
     }
     for (const channel of writes) {
@@ -117,7 +131,17 @@ describe('starting on a damaged database (corrupt-1)', () => {
       expect(healed.services.store.health).toMatchObject({ ok: true, problem: null });
       await as(healed, 'a', 'auth.login', { username: 'admin', password: PASSWORD });
       expect(await as(healed, 'a', 'audit.verify', {})).toMatchObject({ ok: true });
-      const list = await as(healed, 'a', 'filing.list', { query: '', states: [], parkId: null, unit: null, overdueOnly: false, sort: 'filingNo', dir: 'asc', offset: 0, limit: 10 });
+      const list = await as(healed, 'a', 'filing.list', {
+        query: '',
+        states: [],
+        parkId: null,
+        unit: null,
+        overdueOnly: false,
+        sort: 'filingNo',
+        dir: 'asc',
+        offset: 0,
+        limit: 10,
+      });
       expect(list.total).toBe(filingsBefore);
     } finally {
       healed.close();

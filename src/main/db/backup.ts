@@ -1,4 +1,18 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../shared/contract/backup';
@@ -63,7 +77,13 @@ interface Inspection {
 
 /** Opens a backup copy read-only and reads what restore and the list need; never writes to it. */
 function inspect(path: string, expectedHead: ChainHead | null): Inspection {
-  const failed = (quickCheck: string): Inspection => ({ quickCheck, head: { seq: 0, hash: GENESIS }, attachments: [], filings: 0, chain: { ok: false, entries: 0, head: GENESIS, problem: null, badSeq: null } });
+  const failed = (quickCheck: string): Inspection => ({
+    quickCheck,
+    head: { seq: 0, hash: GENESIS },
+    attachments: [],
+    filings: 0,
+    chain: { ok: false, entries: 0, head: GENESIS, problem: null, badSeq: null },
+  });
   let handle: Database.Database;
   try {
     handle = openSqlite(path, { readonly: true });
@@ -171,11 +191,22 @@ export function listBackups(dataDir: string): BackupInfo[] {
   const dir = join(dataDir, BACKUP_DIR);
   if (!existsSync(dir)) return [];
   const out: BackupInfo[] = [];
-  for (const name of readdirSync(dir).filter((f) => /^desk-.*\.sqlite$/.test(f)).sort().reverse()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => /^desk-.*\.sqlite$/.test(f))
+    .sort()
+    .reverse()) {
     const path = join(dir, name);
     const meta = readSidecar(path);
     if (!meta) continue;
-    out.push({ file: name, path, createdAt: meta.createdAt, size: statSync(path).size, quickCheck: meta.quickCheck, head: meta.head, attachments: meta.attachments ?? 0 });
+    out.push({
+      file: name,
+      path,
+      createdAt: meta.createdAt,
+      size: statSync(path).size,
+      quickCheck: meta.quickCheck,
+      head: meta.head,
+      attachments: meta.attachments ?? 0,
+    });
   }
   return out;
 }
@@ -242,13 +273,23 @@ export async function restoreBackup(backupPath: string, dataDir: string, opts: {
   const handle = openSqlite(target);
   try {
     const db = createKysely(handle);
-    await db.transaction().execute((trx) =>
-      appendAudit(
-        trx,
-        { actorId: null, actorName: 'restore', unit: null, action: 'backup.restore', target: `backup:${basename(source)}`, outcome: 'ok', after: { backupHead: seen.head, movedAside: movedAside.map((p) => basename(p)), attachmentsMissing } },
-        now,
-      ),
-    );
+    await db
+      .transaction()
+      .execute((trx) =>
+        appendAudit(
+          trx,
+          {
+            actorId: null,
+            actorName: 'restore',
+            unit: null,
+            action: 'backup.restore',
+            target: `backup:${basename(source)}`,
+            outcome: 'ok',
+            after: { backupHead: seen.head, movedAside: movedAside.map((p) => basename(p)), attachmentsMissing },
+          },
+          now,
+        ),
+      );
     const head = currentHead(handle)!;
     new HeadFile(headPath).advance(head);
     await db.destroy();

@@ -6,12 +6,20 @@ import { BackupError, createBackup, listBackups } from '../db/backup';
 const create: Handler<'backup.create'> = async (_input, ctx) => {
   try {
     const info = await createBackup(ctx.services.store, ctx.now);
-    await write(ctx, ({ audit }) => audit({ action: 'backup.create', target: `backup:${info.file}`, after: { file: info.file, size: info.size, quickCheck: info.quickCheck, head: info.head } }));
+    await write(ctx, ({ audit }) =>
+      audit({
+        action: 'backup.create',
+        target: `backup:${info.file}`,
+        after: { file: info.file, size: info.size, quickCheck: info.quickCheck, head: info.head },
+      }),
+    );
     return info;
   } catch (err) {
     if (!(err instanceof BackupError)) throw err;
     // A failed backup is on the record too: the administrator must learn that the last copy is older than they think.
-    await write(ctx, ({ audit }) => audit({ action: 'backup.create', target: null, outcome: 'failed', after: { reason: err.reason, detail: err.detail } }));
+    await write(ctx, ({ audit }) =>
+      audit({ action: 'backup.create', target: null, outcome: 'failed', after: { reason: err.reason, detail: err.detail } }),
+    );
     throw new DeskError('INTERNAL', 'backup.failed', { detail: err.detail });
   }
 };

@@ -18,7 +18,10 @@ export const adminUi: Messages = {
 
   // Accounts
   'admin.accounts.title': ['账户管理', 'Accounts'],
-  'admin.accounts.intro': ['每人使用本人账户。评审人员只属于一个单位；窗口受理人员属于行政审批服务局；管理员不参与评审签署。', 'Everyone uses their own account. A reviewer belongs to one unit; clerks sit at the approval bureau; administrators never sign reviews.'],
+  'admin.accounts.intro': [
+    '每人使用本人账户。评审人员只属于一个单位；窗口受理人员属于行政审批服务局；管理员不参与评审签署。',
+    'Everyone uses their own account. A reviewer belongs to one unit; clerks sit at the approval bureau; administrators never sign reviews.',
+  ],
   'admin.accounts.new': ['新建账户', 'New account'],
   'admin.accounts.username': ['用户名', 'Username'],
   'admin.accounts.displayName': ['姓名', 'Name'],
@@ -36,11 +39,17 @@ export const adminUi: Messages = {
   'admin.accounts.enable': ['启用', 'Enable'],
   'admin.accounts.resetPassword': ['重置密码', 'Reset password'],
   'admin.accounts.password': ['初始密码', 'Initial password'],
-  'admin.accounts.passwordHint': ['至少 10 位；请当面告知本人，并提醒首次登录后修改。', 'At least 10 characters; tell the person directly and ask them to change it after signing in.'],
+  'admin.accounts.passwordHint': [
+    '至少 10 位；请当面告知本人，并提醒首次登录后修改。',
+    'At least 10 characters; tell the person directly and ask them to change it after signing in.',
+  ],
   'admin.accounts.newPassword': ['新密码', 'New password'],
   'admin.accounts.create': ['创建账户', 'Create account'],
   'admin.accounts.created.ok': ['账户 {{username}} 已创建', 'Account {{username}} created'],
-  'admin.accounts.disabled.ok': ['账户 {{username}} 已停用，其登录会话已全部结束', 'Account {{username}} disabled; its sessions have ended'],
+  'admin.accounts.disabled.ok': [
+    '账户 {{username}} 已停用，其登录会话已全部结束',
+    'Account {{username}} disabled; its sessions have ended',
+  ],
   'admin.accounts.enabled.ok': ['账户 {{username}} 已启用', 'Account {{username}} enabled'],
   'admin.accounts.reset.ok': ['已为 {{username}} 设置新密码', 'New password set for {{username}}'],
   'admin.accounts.resetTitle': ['重置 {{name}} 的密码', 'Reset the password of {{name}}'],
@@ -51,10 +60,14 @@ export const adminUi: Messages = {
 
   // Settings
   'admin.settings.title': ['系统设置', 'Settings'],
-  'admin.settings.intro': ['修改仅对之后的操作生效；已受理、已签署和已发证的记录不受影响。每次保存都记入审计日志。', 'Changes apply to what happens next; accepted, signed and issued records are not altered. Every save is on the audit log.'],
+  'admin.settings.intro': [
+    '修改仅对之后的操作生效；已受理、已签署和已发证的记录不受影响。每次保存都记入审计日志。',
+    'Changes apply to what happens next; accepted, signed and issued records are not altered. Every save is on the audit log.',
+  ],
   'admin.settings.save': ['保存设置', 'Save settings'],
   'admin.settings.discard': ['放弃修改', 'Discard changes'],
   'admin.settings.unsaved': ['有未保存的修改', 'Unsaved changes'],
+  'admin.settings.clean': ['没有未保存的修改', 'No unsaved changes'],
   'admin.settings.errors': ['有 {{count}} 处需要修改，已在字段旁标出', '{{count}} fields need attention; see the marked fields'],
   'admin.settings.tab.units': ['单位', 'Units'],
   'admin.settings.tab.parks': ['园区与基地', 'Parks and bases'],
@@ -67,7 +80,10 @@ export const adminUi: Messages = {
   'admin.settings.nameEn': ['英文名称', 'English name'],
   'admin.settings.textZh': ['中文', 'Chinese'],
   'admin.settings.textEn': ['英文', 'English'],
-  'admin.settings.units.hint': ['单位代码固定不变；名称用于界面、通知书和证明。', 'Unit codes are fixed; the names appear on screens, notices and certificates.'],
+  'admin.settings.units.hint': [
+    '单位代码固定不变；名称用于界面、通知书和证明。',
+    'Unit codes are fixed; the names appear on screens, notices and certificates.',
+  ],
   'admin.settings.parks.park': ['园区', 'Park'],
   'admin.settings.parks.bases': ['中试基地', 'Pilot bases'],
   'admin.settings.parks.slots': ['容量（个）', 'Slots'],
@@ -76,7 +92,7 @@ export const adminUi: Messages = {
   'admin.settings.parks.removePark': ['删除园区', 'Remove park'],
   'admin.settings.materials.no': ['序号', 'No.'],
   'admin.settings.materials.kind': ['类别', 'Kind'],
-  'admin.settings.materials.kind.core': ['核心（必须齐全）', 'Core (required)'],
+  'admin.settings.materials.kind.core': ['核心', 'Core'],
   'admin.settings.materials.kind.eligible': ['可容缺', 'Eligible'],
   'admin.settings.materials.applies': ['适用条件', 'Applies'],
   'admin.settings.materials.applies.always': ['均需提交', 'Always'],
@@ -86,8 +102,14 @@ export const adminUi: Messages = {
   'admin.settings.materials.maxDays': ['最长补交（工作日）', 'Max days (working)'],
   'admin.settings.materials.form': ['材料形式（中 / 英）', 'Form (zh / en)'],
   'admin.settings.materials.checkedBy': ['审核单位', 'Checked by'],
-  'admin.settings.materials.hint': ['安全和环境关键材料不得设为可容缺；可容缺材料须设最长补交期限。', 'Safety- and environment-critical papers must never be eligible; eligible materials need a maximum deadline.'],
-  'admin.settings.checklists.hint': ['每个单位至少一项，评审时逐项作出通过 / 不通过 / 不适用。', 'At least one item per unit; reviewers answer each with pass / fail / n.a.'],
+  'admin.settings.materials.hint': [
+    '核心材料须齐全方可受理；可容缺材料可在容缺受理后限期补交，须设最长补交期限。安全和环境关键材料不得设为可容缺。',
+    'Core materials must be present to accept; eligible ones may follow after conditional acceptance within their maximum deadline. Safety- and environment-critical papers must never be eligible.',
+  ],
+  'admin.settings.checklists.hint': [
+    '每个单位至少一项，评审时逐项作出通过 / 不通过 / 不适用。',
+    'At least one item per unit; reviewers answer each with pass / fail / n.a.',
+  ],
   'admin.settings.limits.acceptanceDays': ['受理决定时限', 'Acceptance decision'],
   'admin.settings.limits.reviewDays': ['联合审查时限', 'Joint review'],
   'admin.settings.limits.certificateDays': ['发证时限', 'Certificate issue'],
@@ -105,17 +127,26 @@ export const adminUi: Messages = {
   'admin.settings.certificate.issuerZh': ['发证机关（中文）', 'Issuing body (Chinese)'],
   'admin.settings.certificate.issuerEn': ['发证机关（英文）', 'Issuing body (English)'],
   'admin.settings.policy.title': ['容缺受理后的登记政策', 'Registration after conditional acceptance'],
-  'admin.settings.policy.registerWithHold': ['可先登记，证明列明缺项，补齐前不得试生产', 'Register now; the certificate lists the missing items and trial operation waits for them'],
+  'admin.settings.policy.registerWithHold': [
+    '可先登记，证明列明缺项，补齐前不得试生产',
+    'Register now; the certificate lists the missing items and trial operation waits for them',
+  ],
   'admin.settings.policy.lock': ['补齐全部缺项后方可登记', 'Register only after every missing item is supplied'],
   'admin.settings.projectCodeRequired': ['投资项目代码必填', 'Investment-project code required'],
   'admin.settings.projectCodeHint': ['关闭时为选填（24 位代码）', 'When off, the 24-character code is optional'],
 
   // Audit
   'admin.audit.title': ['审计日志', 'Audit log'],
-  'admin.audit.intro': ['每一项修改和安全相关操作都按顺序记录，并以哈希链相连；链头另存于数据库之外，改写或截断都会被发现。', 'Every change and security-relevant action is recorded in order and hash-chained; the head is also kept outside the database, so a rewrite or truncation is detected.'],
+  'admin.audit.intro': [
+    '每一项修改和安全相关操作都按顺序记录，并以哈希链相连；链头另存于数据库之外，改写或截断都会被发现。',
+    'Every change and security-relevant action is recorded in order and hash-chained; the head is also kept outside the database, so a rewrite or truncation is detected.',
+  ],
   'admin.audit.verify': ['校验审计链', 'Verify chain'],
   'admin.audit.verifyOk': ['审计链完整：共 {{entries}} 条，链头 {{head}}', 'Chain intact: {{entries}} entries, head {{head}}'],
-  'admin.audit.verifyBad': ['审计链异常：第 {{seq}} 条（{{problem}}）；此前 {{entries}} 条完好', 'Chain broken at entry {{seq}} ({{problem}}); the {{entries}} entries before it are intact'],
+  'admin.audit.verifyBad': [
+    '审计链异常：第 {{seq}} 条（{{problem}}）；此前 {{entries}} 条完好',
+    'Chain broken at entry {{seq}} ({{problem}}); the {{entries}} entries before it are intact',
+  ],
   'admin.audit.problem.hash': ['内容被修改', 'content changed'],
   'admin.audit.problem.link': ['链接断开', 'link broken'],
   'admin.audit.problem.gap': ['序号缺失', 'entry missing'],
@@ -141,7 +172,10 @@ export const adminUi: Messages = {
 
   // Backups
   'admin.backup.title': ['备份', 'Backups'],
-  'admin.backup.intro': ['备份在运行中进行，不影响其他人工作；每份备份都经过完整性检查，并附存当时的审计链头。', 'Backups run while the desk is in use; each copy is checked for integrity and stored with the audit chain head of that moment.'],
+  'admin.backup.intro': [
+    '备份在运行中进行，不影响其他人工作；每份备份都经过完整性检查，并附存当时的审计链头。',
+    'Backups run while the desk is in use; each copy is checked for integrity and stored with the audit chain head of that moment.',
+  ],
   'admin.backup.create': ['立即备份', 'Back up now'],
   'admin.backup.created': ['备份完成：{{file}}', 'Backup complete: {{file}}'],
   'admin.backup.file': ['文件', 'File'],
@@ -150,8 +184,14 @@ export const adminUi: Messages = {
   'admin.backup.check': ['完整性检查', 'Integrity check'],
   'admin.backup.head': ['审计链头', 'Chain head'],
   'admin.backup.attachments': ['附件', 'Attachments'],
-  'admin.backup.none': ['还没有备份。建议每天下班前备份一次，并把 backups 文件夹复制到另一台设备。', 'No backups yet. Back up at the end of each day and copy the backups folder to another device.'],
+  'admin.backup.none': [
+    '还没有备份。建议每天下班前备份一次，并把 backups 文件夹复制到另一台设备。',
+    'No backups yet. Back up at the end of each day and copy the backups folder to another device.',
+  ],
   'admin.backup.restoreTitle': ['如何恢复', 'How to restore'],
-  'admin.backup.restoreHint': ['恢复须在桌面停止运行时进行。原数据库不会被删除，而是改名保留（desk.sqlite.damaged-时间）。在程序目录执行：', 'Restore while the desk is stopped. The current database is never deleted; it is renamed and kept (desk.sqlite.damaged-<time>). In the program folder run:'],
+  'admin.backup.restoreHint': [
+    '恢复须在桌面停止运行时进行。原数据库不会被删除，而是改名保留（desk.sqlite.damaged-时间）。在程序目录执行：',
+    'Restore while the desk is stopped. The current database is never deleted; it is renamed and kept (desk.sqlite.damaged-<time>). In the program folder run:',
+  ],
   'backup.failed': ['备份未通过完整性检查，未保存：{{detail}}', 'The backup failed its integrity check and was not kept: {{detail}}'],
 };

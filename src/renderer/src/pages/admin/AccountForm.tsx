@@ -13,7 +13,9 @@ export function AccountForm({ opened, onClose, onCreated }: { opened: boolean; o
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const form = useForm({ initialValues: { username: '', displayName: '', role: 'reviewer' as Role, unit: null as UnitCode | null, password: '' } });
+  const form = useForm({
+    initialValues: { username: '', displayName: '', role: 'reviewer' as Role, unit: null as UnitCode | null, password: '' },
+  });
   const role = form.values.role;
 
   const close = () => {
@@ -42,7 +44,13 @@ export function AccountForm({ opened, onClose, onCreated }: { opened: boolean; o
     <Modal opened={opened} onClose={close} title={t('admin.accounts.new')} size="md">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <TextInput label={t('admin.accounts.username')} autoComplete="off" data-autofocus data-testid="account-username" {...form.getInputProps('username')} />
+          <TextInput
+            label={t('admin.accounts.username')}
+            autoComplete="off"
+            data-autofocus
+            data-testid="account-username"
+            {...form.getInputProps('username')}
+          />
           <TextInput label={t('admin.accounts.displayName')} data-testid="account-displayName" {...form.getInputProps('displayName')} />
           <Select
             label={t('admin.accounts.role')}
@@ -56,10 +64,24 @@ export function AccountForm({ opened, onClose, onCreated }: { opened: boolean; o
             }}
           />
           {role === 'reviewer' && (
-            <Select label={t('admin.accounts.unit')} data={unitData} allowDeselect={false} data-testid="account-unit" {...form.getInputProps('unit')} />
+            <Select
+              label={t('admin.accounts.unit')}
+              data={unitData}
+              allowDeselect={false}
+              data-testid="account-unit"
+              {...form.getInputProps('unit')}
+            />
           )}
           {role === 'clerk' && (
-            <Select label={t('admin.accounts.unit')} data={unitData} value="sp" disabled description={t('admin.accounts.unitFixedClerk')} data-testid="account-unit" error={form.errors.unit} />
+            <Select
+              label={t('admin.accounts.unit')}
+              data={unitData}
+              value="sp"
+              disabled
+              description={t('admin.accounts.unitFixedClerk')}
+              data-testid="account-unit"
+              error={form.errors.unit}
+            />
           )}
           <PasswordInput
             label={t('admin.accounts.password')}
@@ -68,10 +90,18 @@ export function AccountForm({ opened, onClose, onCreated }: { opened: boolean; o
             data-testid="account-password"
             {...form.getInputProps('password')}
           />
-          {error && !Object.keys(form.errors).length && <Alert color="red" variant="light" role="alert">{error}</Alert>}
+          {error && !Object.keys(form.errors).length && (
+            <Alert color="red" variant="light" role="alert">
+              {error}
+            </Alert>
+          )}
           <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={close}>{t('admin.cancel')}</Button>
-            <Button type="submit" loading={busy} data-testid="account-submit">{t('admin.accounts.create')}</Button>
+            <Button variant="default" onClick={close}>
+              {t('admin.cancel')}
+            </Button>
+            <Button type="submit" loading={busy} data-testid="account-submit">
+              {t('admin.accounts.create')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -98,7 +128,12 @@ export function ResetPasswordModal({ account, onClose, onDone }: { account: Acco
     onDone(account);
   });
   return (
-    <Modal opened={account !== null} onClose={close} title={account ? t('admin.accounts.resetTitle', { name: account.displayName }) : ''} size="sm">
+    <Modal
+      opened={account !== null}
+      onClose={close}
+      title={account ? t('admin.accounts.resetTitle', { name: account.displayName }) : ''}
+      size="sm"
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <PasswordInput
@@ -110,8 +145,12 @@ export function ResetPasswordModal({ account, onClose, onDone }: { account: Acco
             {...form.getInputProps('password')}
           />
           <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={close}>{t('admin.cancel')}</Button>
-            <Button type="submit" loading={busy} data-testid="reset-submit">{t('admin.accounts.resetPassword')}</Button>
+            <Button variant="default" onClick={close}>
+              {t('admin.cancel')}
+            </Button>
+            <Button type="submit" loading={busy} data-testid="reset-submit">
+              {t('admin.accounts.resetPassword')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -33,7 +33,10 @@ export function AccountsPage() {
     const r = await call('accounts.setDisabled', { id: a.id, disabled: !a.disabled });
     if (!r.ok) return setActionError(r.error.message);
     replace(r.value);
-    notifications.show({ color: 'green', message: t(r.value.disabled ? 'admin.accounts.disabled.ok' : 'admin.accounts.enabled.ok', { username: a.username }) });
+    notifications.show({
+      color: 'green',
+      message: t(r.value.disabled ? 'admin.accounts.disabled.ok' : 'admin.accounts.enabled.ok', { username: a.username }),
+    });
   };
 
   return (
@@ -41,14 +44,28 @@ export function AccountsPage() {
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={3}>{t('admin.accounts.title')}</Title>
-          <Text size="sm" c="dimmed">{t('admin.accounts.intro')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('admin.accounts.intro')}
+          </Text>
         </div>
         <Group gap="xs">
-          <TextInput size="xs" placeholder={t('admin.accounts.filter')} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} data-testid="account-filter" />
-          <Button onClick={() => setCreating(true)} data-testid="account-new">{t('admin.accounts.new')}</Button>
+          <TextInput
+            size="xs"
+            placeholder={t('admin.accounts.filter')}
+            value={filter}
+            onChange={(e) => setFilter(e.currentTarget.value)}
+            data-testid="account-filter"
+          />
+          <Button onClick={() => setCreating(true)} data-testid="account-new">
+            {t('admin.accounts.new')}
+          </Button>
         </Group>
       </Group>
-      {(error || actionError) && <Alert color="red" variant="light" role="alert">{actionError ?? error?.message}</Alert>}
+      {(error || actionError) && (
+        <Alert color="red" variant="light" role="alert">
+          {actionError ?? error?.message}
+        </Alert>
+      )}
       <Table striped highlightOnHover withTableBorder data-testid="accounts-table">
         <Table.Thead>
           <Table.Tr>
@@ -68,7 +85,11 @@ export function AccountsPage() {
               <Table.Td>
                 <Group gap={6} wrap="nowrap">
                   <span>{a.displayName}</span>
-                  {a.isDemo && <Badge size="xs" color="yellow" variant="light">{t('admin.accounts.demo')}</Badge>}
+                  {a.isDemo && (
+                    <Badge size="xs" color="yellow" variant="light">
+                      {t('admin.accounts.demo')}
+                    </Badge>
+                  )}
                 </Group>
               </Table.Td>
               <Table.Td>{t(`role.${a.role}`)}</Table.Td>
@@ -79,7 +100,9 @@ export function AccountsPage() {
                 </Badge>
               </Table.Td>
               <Table.Td>
-                <Text size="sm" c={a.lastLoginAt ? undefined : 'dimmed'}>{a.lastLoginAt ? formatTime(a.lastLoginAt, i18n.language) : t('admin.accounts.never')}</Text>
+                <Text size="sm" c={a.lastLoginAt ? undefined : 'dimmed'}>
+                  {a.lastLoginAt ? formatTime(a.lastLoginAt, i18n.language) : t('admin.accounts.never')}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
@@ -102,7 +125,11 @@ export function AccountsPage() {
           ))}
           {data && rows.length === 0 && (
             <Table.Tr>
-              <Table.Td colSpan={7}><Text c="dimmed" size="sm">{t('admin.accounts.empty')}</Text></Table.Td>
+              <Table.Td colSpan={7}>
+                <Text c="dimmed" size="sm">
+                  {t('admin.accounts.empty')}
+                </Text>
+              </Table.Td>
             </Table.Tr>
           )}
         </Table.Tbody>

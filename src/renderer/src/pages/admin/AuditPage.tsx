@@ -26,15 +26,32 @@ function VerifyChain() {
   };
   return (
     <Group gap="sm" align="center">
-      <Button variant="light" onClick={() => void verify()} loading={busy} data-testid="audit-verify">{t('admin.audit.verify')}</Button>
+      <Button variant="light" onClick={() => void verify()} loading={busy} data-testid="audit-verify">
+        {t('admin.audit.verify')}
+      </Button>
       {verdict && (
-        <Alert py={6} variant="light" color={verdict.ok ? 'green' : 'red'} data-testid="audit-verify-result" data-ok={verdict.ok} style={{ flex: 1 }}>
+        <Alert
+          py={6}
+          variant="light"
+          color={verdict.ok ? 'green' : 'red'}
+          data-testid="audit-verify-result"
+          data-ok={verdict.ok}
+          style={{ flex: 1 }}
+        >
           {verdict.ok
             ? t('admin.audit.verifyOk', { entries: verdict.entries, head: shortHash(verdict.head) })
-            : t('admin.audit.verifyBad', { seq: verdict.badSeq ?? '?', entries: verdict.entries, problem: t(`admin.audit.problem.${verdict.problem}`) })}
+            : t('admin.audit.verifyBad', {
+                seq: verdict.badSeq ?? '?',
+                entries: verdict.entries,
+                problem: t(`admin.audit.problem.${verdict.problem}`),
+              })}
         </Alert>
       )}
-      {error && <Text c="red" size="sm" role="alert">{error}</Text>}
+      {error && (
+        <Text c="red" size="sm" role="alert">
+          {error}
+        </Text>
+      )}
     </Group>
   );
 }
@@ -56,22 +73,45 @@ export function AuditPage() {
     <Stack gap="sm">
       <div>
         <Title order={3}>{t('admin.audit.title')}</Title>
-        <Text size="sm" c="dimmed">{t('admin.audit.intro')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('admin.audit.intro')}
+        </Text>
       </div>
       <VerifyChain />
-      {error && <Alert color="red" variant="light">{error.message}</Alert>}
+      {error && (
+        <Alert color="red" variant="light">
+          {error.message}
+        </Alert>
+      )}
       <Group justify="space-between">
         <Text size="sm" c="dimmed" data-testid="audit-range">
           {rows.length ? t('admin.audit.range', { from: rows[rows.length - 1]!.seq, to: rows[0]!.seq }) : t('admin.audit.empty')}
         </Text>
         <Group gap={4}>
-          <Button size="compact-sm" variant="default" onClick={() => void (stack.length > 1 ? setStack([null]) : reload())} data-testid="audit-newest">
+          <Button
+            size="compact-sm"
+            variant="default"
+            onClick={() => void (stack.length > 1 ? setStack([null]) : reload())}
+            data-testid="audit-newest"
+          >
             {stack.length > 1 ? t('admin.audit.newest') : t('admin.reload')}
           </Button>
-          <Button size="compact-sm" variant="default" disabled={stack.length <= 1} onClick={() => setStack((s) => s.slice(0, -1))} data-testid="audit-newer">
+          <Button
+            size="compact-sm"
+            variant="default"
+            disabled={stack.length <= 1}
+            onClick={() => setStack((s) => s.slice(0, -1))}
+            data-testid="audit-newer"
+          >
             {t('admin.audit.newer')}
           </Button>
-          <Button size="compact-sm" variant="default" disabled={!hasOlder} onClick={() => last && setStack((s) => [...s, last.seq])} data-testid="audit-older">
+          <Button
+            size="compact-sm"
+            variant="default"
+            disabled={!hasOlder}
+            onClick={() => last && setStack((s) => [...s, last.seq])}
+            data-testid="audit-older"
+          >
             {t('admin.audit.older')}
           </Button>
         </Group>
@@ -94,19 +134,35 @@ export function AuditPage() {
             <Table.Tr key={e.seq} data-testid={`audit-row-${e.seq}`}>
               <Table.Td ff="monospace">{e.seq}</Table.Td>
               <Table.Td>{formatTime(e.at, i18n.language)}</Table.Td>
-              <Table.Td>{e.actor ?? <Text span c="dimmed" size="sm">{t('admin.audit.system')}</Text>}</Table.Td>
-              <Table.Td>{e.unit ? t(`unit.${e.unit}`) : ''}</Table.Td>
-              <Table.Td ff="monospace" fz="xs">{e.action}</Table.Td>
-              <Table.Td ff="monospace" fz="xs">{e.target ?? ''}</Table.Td>
               <Table.Td>
-                <Badge size="xs" variant="light" color={outcomeColor(e.outcome)}>{t(`admin.audit.outcome.${e.outcome}`, { defaultValue: e.outcome })}</Badge>
+                {e.actor ?? (
+                  <Text span c="dimmed" size="sm">
+                    {t('admin.audit.system')}
+                  </Text>
+                )}
               </Table.Td>
-              <Table.Td><Code fz="xs" title={e.hash}>{shortHash(e.hash)}</Code></Table.Td>
+              <Table.Td>{e.unit ? t(`unit.${e.unit}`) : ''}</Table.Td>
+              <Table.Td ff="monospace" fz="xs">
+                {e.action}
+              </Table.Td>
+              <Table.Td ff="monospace" fz="xs">
+                {e.target ?? ''}
+              </Table.Td>
+              <Table.Td>
+                <Badge size="xs" variant="light" color={outcomeColor(e.outcome)}>
+                  {t(`admin.audit.outcome.${e.outcome}`, { defaultValue: e.outcome })}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Code fz="xs" title={e.hash}>
+                  {shortHash(e.hash)}
+                </Code>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      {actor?.role === 'admin' && <BackupsSection />}
+      {actor?.role === 'admin' && <BackupsSection onCreated={() => void (stack.length > 1 ? setStack([null]) : reload())} />}
     </Stack>
   );
 }

@@ -7,13 +7,15 @@ import type { SettingsForm } from './SettingsPage';
 
 /** One checklist per unit, edited one unit at a time; a unit with errors shows a red count on its switch. */
 export function ChecklistsSection({ form }: { form: SettingsForm }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [unit, setUnit] = useState<UnitCode>('yj');
   const items = form.values.checklists[unit];
   const base = `checklists.${unit}`;
   return (
     <Stack gap="xs" maw={1000}>
-      <Text size="sm" c="dimmed">{t('admin.settings.checklists.hint')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('admin.settings.checklists.hint')}
+      </Text>
       <SegmentedControl
         value={unit}
         onChange={(v) => setUnit(v as UnitCode)}
@@ -23,13 +25,22 @@ export function ChecklistsSection({ form }: { form: SettingsForm }) {
             value: u,
             label: (
               <span data-testid={`settings-checklist-unit-${u}`}>
-                {form.values.units[u].nameZh} ({form.values.checklists[u].length}){n ? <Badge ml={4} size="xs" color="red" circle>{n}</Badge> : null}
+                {i18n.language === 'en' ? form.values.units[u].nameEn : form.values.units[u].nameZh} ({form.values.checklists[u].length})
+                {n ? (
+                  <Badge ml={4} size="xs" color="red" circle>
+                    {n}
+                  </Badge>
+                ) : null}
               </span>
             ),
           };
         })}
       />
-      {form.errors[base] && <Text c="red" size="sm">{form.errors[base]}</Text>}
+      {form.errors[base] && (
+        <Text c="red" size="sm">
+          {form.errors[base]}
+        </Text>
+      )}
       <Table withTableBorder>
         <Table.Thead>
           <Table.Tr>
@@ -44,18 +55,28 @@ export function ChecklistsSection({ form }: { form: SettingsForm }) {
           {items.map((_, i) => (
             <Table.Tr key={`${unit}-${i}`}>
               <Table.Td c="dimmed">{i + 1}</Table.Td>
-              <Table.Td><TextInput size="xs" ff="monospace" {...form.getInputProps(`${base}.${i}.code`)} /></Table.Td>
-              <Table.Td><TextInput size="xs" {...form.getInputProps(`${base}.${i}.textZh`)} /></Table.Td>
-              <Table.Td><TextInput size="xs" {...form.getInputProps(`${base}.${i}.textEn`)} /></Table.Td>
               <Table.Td>
-                <Button size="compact-xs" variant="subtle" color="red" onClick={() => form.removeListItem(base, i)}>{t('admin.remove')}</Button>
+                <TextInput size="xs" ff="monospace" {...form.getInputProps(`${base}.${i}.code`)} />
+              </Table.Td>
+              <Table.Td>
+                <TextInput size="xs" {...form.getInputProps(`${base}.${i}.textZh`)} />
+              </Table.Td>
+              <Table.Td>
+                <TextInput size="xs" {...form.getInputProps(`${base}.${i}.textEn`)} />
+              </Table.Td>
+              <Table.Td>
+                <Button size="compact-xs" variant="subtle" color="red" onClick={() => form.removeListItem(base, i)}>
+                  {t('admin.remove')}
+                </Button>
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
       <div>
-        <Button size="xs" variant="light" onClick={() => form.insertListItem(base, { code: '', textZh: '', textEn: '' })}>{t('admin.add')}</Button>
+        <Button size="xs" variant="light" onClick={() => form.insertListItem(base, { code: '', textZh: '', textEn: '' })}>
+          {t('admin.add')}
+        </Button>
       </div>
     </Stack>
   );

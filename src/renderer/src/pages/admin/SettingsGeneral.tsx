@@ -8,7 +8,9 @@ export function UnitsSection({ form }: { form: SettingsForm }) {
   const { t } = useTranslation();
   return (
     <Stack gap="xs" maw={900}>
-      <Text size="sm" c="dimmed">{t('admin.settings.units.hint')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('admin.settings.units.hint')}
+      </Text>
       <Table withTableBorder>
         <Table.Thead>
           <Table.Tr>
@@ -21,8 +23,12 @@ export function UnitsSection({ form }: { form: SettingsForm }) {
           {UNIT_CODES.map((u) => (
             <Table.Tr key={u}>
               <Table.Td ff="monospace">{u}</Table.Td>
-              <Table.Td><TextInput size="xs" data-testid={`settings-unit-${u}-nameZh`} {...form.getInputProps(`units.${u}.nameZh`)} /></Table.Td>
-              <Table.Td><TextInput size="xs" {...form.getInputProps(`units.${u}.nameEn`)} /></Table.Td>
+              <Table.Td>
+                <TextInput size="xs" data-testid={`settings-unit-${u}-nameZh`} {...form.getInputProps(`units.${u}.nameZh`)} />
+              </Table.Td>
+              <Table.Td>
+                <TextInput size="xs" {...form.getInputProps(`units.${u}.nameEn`)} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -33,7 +39,17 @@ export function UnitsSection({ form }: { form: SettingsForm }) {
 
 function Days({ form, path, label }: { form: SettingsForm; path: string; label: string }) {
   const { t } = useTranslation();
-  return <NumberInput size="xs" label={label} suffix={` ${t('admin.settings.limits.workingDays')}`} allowDecimal={false} min={0} data-testid={`settings-${path.replace(/\./g, '-')}`} {...form.getInputProps(path)} />;
+  return (
+    <NumberInput
+      size="xs"
+      label={label}
+      suffix={` ${t('admin.settings.limits.workingDays')}`}
+      allowDecimal={false}
+      min={0}
+      data-testid={`settings-${path.replace(/\./g, '-')}`}
+      {...form.getInputProps(path)}
+    />
+  );
 }
 
 export function LimitsSection({ form }: { form: SettingsForm }) {
@@ -53,7 +69,12 @@ export function LimitsSection({ form }: { form: SettingsForm }) {
             label={t('admin.settings.limits.reminderDays')}
             description={t('admin.settings.limits.reminderHint')}
             value={form.values.timeLimits.reminderDays.map(String)}
-            onChange={(v) => form.setFieldValue('timeLimits.reminderDays', v.map((x) => Number(x.trim())).filter((n) => Number.isFinite(n)))}
+            onChange={(v) =>
+              form.setFieldValue(
+                'timeLimits.reminderDays',
+                v.map((x) => Number(x.trim())).filter((n) => Number.isFinite(n)),
+              )
+            }
             error={reminderErrors[0]}
             data-testid="settings-timeLimits-reminderDays"
           />
@@ -61,8 +82,21 @@ export function LimitsSection({ form }: { form: SettingsForm }) {
       </Fieldset>
       <Fieldset legend={t('admin.settings.limits.runPeriod')}>
         <SimpleGrid cols={3} spacing="sm">
-          <NumberInput size="xs" label={t('admin.settings.limits.maxMonths')} allowDecimal={false} min={1} data-testid="settings-runPeriod-maxMonths" {...form.getInputProps('runPeriod.maxMonths')} />
-          <NumberInput size="xs" label={t('admin.settings.limits.maxExtensionMonths')} allowDecimal={false} min={0} {...form.getInputProps('runPeriod.maxExtensionMonths')} />
+          <NumberInput
+            size="xs"
+            label={t('admin.settings.limits.maxMonths')}
+            allowDecimal={false}
+            min={1}
+            data-testid="settings-runPeriod-maxMonths"
+            {...form.getInputProps('runPeriod.maxMonths')}
+          />
+          <NumberInput
+            size="xs"
+            label={t('admin.settings.limits.maxExtensionMonths')}
+            allowDecimal={false}
+            min={0}
+            {...form.getInputProps('runPeriod.maxExtensionMonths')}
+          />
         </SimpleGrid>
       </Fieldset>
     </Stack>
@@ -84,7 +118,12 @@ export function CertificateSection({ form }: { form: SettingsForm }) {
             {...form.getInputProps('certificate.prefix')}
           />
           <Group grow align="flex-start">
-            <TextInput size="xs" label={t('admin.settings.certificate.issuerZh')} data-testid="settings-certificate-issuerZh" {...form.getInputProps('certificate.issuerZh')} />
+            <TextInput
+              size="xs"
+              label={t('admin.settings.certificate.issuerZh')}
+              data-testid="settings-certificate-issuerZh"
+              {...form.getInputProps('certificate.issuerZh')}
+            />
             <TextInput size="xs" label={t('admin.settings.certificate.issuerEn')} {...form.getInputProps('certificate.issuerEn')} />
           </Group>
         </Stack>
@@ -92,7 +131,11 @@ export function CertificateSection({ form }: { form: SettingsForm }) {
       <Fieldset legend={t('admin.settings.policy.title')}>
         <Radio.Group {...form.getInputProps('conditionalPolicy')} data-testid="settings-conditionalPolicy">
           <Stack gap={6}>
-            <Radio value="registerWithHold" label={t('admin.settings.policy.registerWithHold')} data-testid="settings-policy-registerWithHold" />
+            <Radio
+              value="registerWithHold"
+              label={t('admin.settings.policy.registerWithHold')}
+              data-testid="settings-policy-registerWithHold"
+            />
             <Radio value="lock" label={t('admin.settings.policy.lock')} data-testid="settings-policy-lock" />
           </Stack>
         </Radio.Group>

@@ -28,13 +28,20 @@ const TABS = [
 export function SettingsPage() {
   const { t } = useTranslation();
   const { data, error } = useQuery('settings.get', {});
-  if (error) return <Alert color="red" variant="light">{error.message}</Alert>;
+  if (error)
+    return (
+      <Alert color="red" variant="light">
+        {error.message}
+      </Alert>
+    );
   if (!data) return <Loader size="sm" />;
   return (
     <Stack gap="sm">
       <div>
         <Title order={3}>{t('admin.settings.title')}</Title>
-        <Text size="sm" c="dimmed">{t('admin.settings.intro')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('admin.settings.intro')}
+        </Text>
       </div>
       <SettingsEditor initial={data} />
     </Stack>
@@ -82,14 +89,37 @@ function SettingsEditor({ initial }: { initial: SettingsValues }) {
       <Paper withBorder p="xs" pos="sticky" top={56} style={{ zIndex: 5 }}>
         <Group justify="space-between">
           <Group gap="xs">
-            {dirty && <Badge color="orange" variant="light" data-testid="settings-dirty">{t('admin.settings.unsaved')}</Badge>}
-            {message && <Text c="red" size="sm" role="alert" data-testid="settings-error">{message}</Text>}
+            {dirty ? (
+              <Badge color="orange" variant="light" data-testid="settings-dirty">
+                {t('admin.settings.unsaved')}
+              </Badge>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('admin.settings.clean')}
+              </Text>
+            )}
+            {message && (
+              <Text c="red" size="sm" role="alert" data-testid="settings-error">
+                {message}
+              </Text>
+            )}
           </Group>
           <Group gap="xs">
-            <Button variant="default" disabled={!dirty || busy} onClick={() => { form.reset(); form.clearErrors(); setMessage(null); }} data-testid="settings-discard">
+            <Button
+              variant="default"
+              disabled={!dirty || busy}
+              onClick={() => {
+                form.reset();
+                form.clearErrors();
+                setMessage(null);
+              }}
+              data-testid="settings-discard"
+            >
               {t('admin.settings.discard')}
             </Button>
-            <Button onClick={() => void save()} loading={busy} disabled={!dirty} data-testid="settings-save">{t('admin.settings.save')}</Button>
+            <Button onClick={() => void save()} loading={busy} disabled={!dirty} data-testid="settings-save">
+              {t('admin.settings.save')}
+            </Button>
           </Group>
         </Group>
       </Paper>
@@ -98,18 +128,41 @@ function SettingsEditor({ initial }: { initial: SettingsValues }) {
           {TABS.map((x) => {
             const n = errorCount(x.prefixes);
             return (
-              <Tabs.Tab key={x.key} value={x.key} data-testid={`settings-tab-${x.key}`} rightSection={n ? <Badge size="xs" color="red" circle>{n}</Badge> : null}>
+              <Tabs.Tab
+                key={x.key}
+                value={x.key}
+                data-testid={`settings-tab-${x.key}`}
+                rightSection={
+                  n ? (
+                    <Badge size="xs" color="red" circle>
+                      {n}
+                    </Badge>
+                  ) : null
+                }
+              >
                 {t(`admin.settings.tab.${x.key}`)}
               </Tabs.Tab>
             );
           })}
         </Tabs.List>
-        <Tabs.Panel value="units" pt="sm"><UnitsSection form={form} /></Tabs.Panel>
-        <Tabs.Panel value="parks" pt="sm"><ParksSection form={form} /></Tabs.Panel>
-        <Tabs.Panel value="materials" pt="sm"><MaterialsSection form={form} /></Tabs.Panel>
-        <Tabs.Panel value="checklists" pt="sm"><ChecklistsSection form={form} /></Tabs.Panel>
-        <Tabs.Panel value="limits" pt="sm"><LimitsSection form={form} /></Tabs.Panel>
-        <Tabs.Panel value="certificate" pt="sm"><CertificateSection form={form} /></Tabs.Panel>
+        <Tabs.Panel value="units" pt="sm">
+          <UnitsSection form={form} />
+        </Tabs.Panel>
+        <Tabs.Panel value="parks" pt="sm">
+          <ParksSection form={form} />
+        </Tabs.Panel>
+        <Tabs.Panel value="materials" pt="sm">
+          <MaterialsSection form={form} />
+        </Tabs.Panel>
+        <Tabs.Panel value="checklists" pt="sm">
+          <ChecklistsSection form={form} />
+        </Tabs.Panel>
+        <Tabs.Panel value="limits" pt="sm">
+          <LimitsSection form={form} />
+        </Tabs.Panel>
+        <Tabs.Panel value="certificate" pt="sm">
+          <CertificateSection form={form} />
+        </Tabs.Panel>
       </Tabs>
     </Stack>
   );
