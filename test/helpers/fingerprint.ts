@@ -12,7 +12,9 @@ export function fingerprint(sqlite: SqliteHandle, except: string[] = []): string
   const h = createHash('sha256');
   for (const t of tables) {
     h.update(t);
-    for (const row of sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).iterate()) h.update(JSON.stringify(row));
+    // Sorted in JS: some tables are WITHOUT ROWID, and row order is not part of what a table holds.
+    const rows = sqlite.prepare(`SELECT * FROM "${t}"`).all().map((r) => JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v)));
+    for (const r of rows.sort()) h.update(r);
   }
   return h.digest('hex');
 }
