@@ -9,6 +9,7 @@ import { installGuards } from './security';
 import { createWindows } from './windows';
 import { wireIpc } from './ipc';
 import { installMenu } from './menu';
+import { placeAudienceWindow } from './audience';
 
 // Data stays on this machine: on Windows under LOCALAPPDATA, never in the roaming profile (WAL needs a local disk).
 if (process.platform === 'win32' && process.env.LOCALAPPDATA) app.setPath('userData', join(process.env.LOCALAPPDATA, 'PilotDesk'));
@@ -29,7 +30,7 @@ async function start(): Promise<void> {
   handleAppProtocol(join(__dirname, '../renderer'), desk.services, tickets);
   installGuards({
     trusted,
-    openAppWindow: (url, opener) => windows.open(url, opener),
+    openAppWindow: (url, opener) => placeAudienceWindow(windows.open(url, opener), url, BrowserWindow.fromWebContents(opener)),
     download: (url, contents) => {
       const target = new URL(url);
       target.search = `?ticket=${tickets.mint(windows.connectionOf(contents), lang)}`;
