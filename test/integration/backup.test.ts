@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDesk, type Desk } from '../../src/main/desk';
 import { BackupError, restoreBackup } from '../../src/main/db/backup';
 import { verifyChain, type ChainHead } from '../../src/main/db/audit';
+import { loadOrCreateKeys } from '../../src/main/crypto/signing';
 import { attachmentPath } from '../../src/main/attachments';
 import { emptyFilingFields } from '../../src/shared/schemas/filing';
 import type { BackupInfo } from '../../src/shared/contract/backup';
@@ -198,7 +199,8 @@ describe('backup while writing (backup-1)', () => {
 });
 
 describe('restore (backup-1)', () => {
-  it('into an empty data folder gives the same filings, attachments and chain head', async () => {
+  it('into an empty data folder gives the same filings, attachments, chain head and signing key', async () => {
+    const keys = loadOrCreateKeys(dataDir);
     const b = await as<BackupInfo>(desk, 'admin', 'backup.create', {});
     const live = join(dataDir, 'desk.sqlite');
     const filings = count(live, 'SELECT count(*) FROM filings');
@@ -232,6 +234,8 @@ describe('restore (backup-1)', () => {
       const f1 = await as(restored, 'a', 'filing.get', { id: 1 });
       const att = f1.materials.flatMap((m: any) => m.attachments)[0];
       expect(readFileSync(attachmentPath(empty, att.sha256))).toEqual(tinyPdf);
+      // Certificates issued before the restore still verify: the desk signs with the same key.
+      expect(loadOrCreateKeys(empty)).toEqual(keys);
     } finally {
       restored.close();
     }

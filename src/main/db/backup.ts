@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   closeSync,
   copyFileSync,
   existsSync,
@@ -122,6 +123,27 @@ function keepAttachment(fromDataDir: string, toDir: string, sha256: string): 'ke
 }
 
 /**
+ * The desk's signing key pair travels with its backups: a desk restored without it would sign with a new key, and
+ * every certificate issued before would verify as signed by an unknown key. Copied once, with its permissions.
+ */
+function keepKeys(fromDataDir: string, toDir: string): number {
+  const from = join(fromDataDir, KEYS_DIR);
+  if (!existsSync(from)) return 0;
+  const to = join(toDir, KEYS_DIR);
+  mkdirSync(to, { recursive: true, mode: 0o700 });
+  let copied = 0;
+  for (const name of readdirSync(from)) {
+    if (existsSync(join(to, name))) continue;
+    copyDurably(join(from, name), join(to, name));
+    chmodSync(join(to, name), statSync(join(from, name)).mode & 0o777);
+    copied++;
+  }
+  return copied;
+}
+
+export const KEYS_DIR = 'keys';
+
+/**
  * backup-1: copies the live database with SQLite's online backup API into <dataDir>/backups/desk-<stamp>.sqlite,
  * checks the copy with quick_check, and writes its audit chain head beside it (desk-<stamp>.json).
  * Only a copy that passed the check gets its final `.sqlite` name, so every listed backup is a verified one.
@@ -160,6 +182,7 @@ export async function createBackup(store: Store, now: Date): Promise<BackupInfo>
     throw new BackupError('quickCheck', seen.quickCheck);
   }
   for (const sha of seen.attachments) keepAttachment(store.dataDir, dir, sha);
+  keepKeys(store.dataDir, dir);
   fsyncPath(partial);
   const info: BackupInfo = {
     file,
@@ -259,6 +282,9 @@ export async function restoreBackup(backupPath: string, dataDir: string, opts: {
     if (r === 'kept') attachmentsCopied++;
     if (r === 'missing') attachmentsMissing.push(sha);
   }
+
+  // Keys come back only into a desk that has none: a desk's existing key is never overwritten.
+  if (!existsSync(join(dir, KEYS_DIR))) keepKeys(dirname(source), dir);
 
   const headPath = join(dir, HEAD_FILE);
   if (existsSync(headPath)) {
