@@ -14,10 +14,18 @@ import { breachCandidates, openItemsOf } from '../db/followup';
 import { syncWorkDays } from '../db/dashboard';
 import { loadSettings } from '../db/settings';
 import { requireFiling, todayOf } from '../handlers/filing-view';
-import { setRegistrationStatus } from './certificate-link';
+import { setRegistrationStatus, type RegistrationStatus } from './certificate-link';
 import { followupEvent, retireItems } from './items';
 
 type Action = SweepResult['actions'][number];
+
+/** What each escalation step does: the filing's new state, the certificate's (none before registration), the event. */
+const STEPS = {
+  terminate: { to: 'terminated', certificate: null, event: 'followup.terminated' },
+  suspend: { to: 'suspended', certificate: 'suspended', event: 'followup.suspended' },
+  revoke: { to: 'revoked', certificate: 'revoked', event: 'followup.revoked' },
+  reinstate: { to: 'registered', certificate: 'issued', event: 'followup.reinstated' },
+} as const satisfies Record<Action['action'], { to: FilingState; certificate: RegistrationStatus | null; event: string }>;
 
 /** One step for one filing, re-read inside its own transaction; null when the policy asks nothing of it now. */
 async function escalateOnce(ctx: Ctx, filingId: number, graceDays: number): Promise<Action | null> {
@@ -38,31 +46,15 @@ async function escalateOnce(ctx: Ctx, filingId: number, graceDays: number): Prom
         : action === 'revoke'
           ? translate('zh-CN', 'fu.reason.grace', { date: overdueSince ?? '', days: graceDays, n: items.length })
           : translate('zh-CN', 'fu.reason.overdue', { date: overdueSince ?? '', n: items.length });
-    let to: FilingState;
-    if (action === 'terminate') {
-      to = 'terminated';
+    const step = STEPS[action];
+    if (step.certificate === null) {
       const f = await requireFiling(trx, filingId);
-      await bumpVersion(trx, filingId, f.version, ctx.now.toISOString(), { state: to, step: null, due_date: null, waiting_units: '' });
-      await retireItems(trx, ctx, filingId, reason);
-    } else {
-      to = action === 'suspend' ? 'suspended' : action === 'revoke' ? 'revoked' : 'registered';
-      await setRegistrationStatus(
-        trx,
-        ctx,
-        filingId,
-        action === 'suspend' ? 'suspended' : action === 'revoke' ? 'revoked' : 'issued',
-        reason,
-      );
-      if (action === 'revoke') await retireItems(trx, ctx, filingId, reason);
-    }
+      await bumpVersion(trx, filingId, f.version, ctx.now.toISOString(), { state: step.to, step: null, due_date: null, waiting_units: '' });
+    } else await setRegistrationStatus(trx, ctx, filingId, step.certificate, reason);
+    if (step.to === 'terminated' || step.to === 'revoked') await retireItems(trx, ctx, filingId, reason);
+    const to = step.to;
     const detail = { action, from, to, reason, overdueSince, items, graceDays };
-    await followupEvent(
-      trx,
-      ctx,
-      filingId,
-      `followup.${action === 'terminate' ? 'terminated' : action === 'suspend' ? 'suspended' : action === 'revoke' ? 'revoked' : 'reinstated'}`,
-      detail,
-    );
+    await followupEvent(trx, ctx, filingId, step.event, detail);
     await audit({ action: 'followup.escalate', target: `filing:${filingId}`, before: { state: from }, after: detail });
     return { filingId, filingNo: row.filing_no, action, from, to, overdueSince };
   });
