@@ -13,12 +13,32 @@ export function defaultSettings(): Settings {
   return structuredClone(defaults);
 }
 
-/** Settings are one JSON document, validated on the way in and on the way out. */
+// The last stored document and its parsed form: settings are read on every request and change rarely.
+let parsedCache: { raw: string; settings: Settings } | null = null;
+
+/**
+ * Settings are one JSON document, validated on the way in and on the way out. The result is shared between
+ * callers (parsed once per stored version) and must not be mutated.
+ */
 export async function loadSettings(db: Q): Promise<Settings> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', 'desk').executeTakeFirst();
-  if (!row) return defaultSettings();
+  if (!row) return (frozenDefaults ??= deepFreeze(defaultSettings()));
+  if (parsedCache?.raw === row.value) return parsedCache.settings;
   const parsed = settingsSchema.safeParse(JSON.parse(row.value));
-  return parsed.success ? parsed.data : defaultSettings();
+  const settings = deepFreeze(parsed.success ? parsed.data : defaultSettings());
+  parsedCache = { raw: row.value, settings };
+  return settings;
+}
+
+let frozenDefaults: Settings | null = null;
+
+/** Shared settings are frozen, so a caller that tries to change them fails loudly instead of changing everyone's. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 export async function saveSettings(db: Q, settings: Settings, now: string): Promise<void> {

@@ -2,7 +2,8 @@ import type { Handler } from '../dispatch';
 import { write } from '../services';
 import { loadSettings, saveSettings } from '../db/settings';
 
-const get: Handler<'settings.get'> = (_input, ctx) => loadSettings(ctx.services.store.db);
+// A copy: the loaded settings are shared and frozen, and in-process callers (tests, the demo) may edit what they get.
+const get: Handler<'settings.get'> = async (_input, ctx) => structuredClone(await loadSettings(ctx.services.store.db));
 
 const update: Handler<'settings.update'> = async (input, ctx) => {
   await write(ctx, async ({ trx, audit }) => {
@@ -10,7 +11,7 @@ const update: Handler<'settings.update'> = async (input, ctx) => {
     await saveSettings(trx, input, ctx.now.toISOString());
     await audit({ action: 'settings.update', target: 'settings', before, after: input });
   });
-  return loadSettings(ctx.services.store.db);
+  return structuredClone(await loadSettings(ctx.services.store.db));
 };
 
 export const settingsHandlers = { 'settings.get': get, 'settings.update': update };

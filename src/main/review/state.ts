@@ -41,15 +41,18 @@ export function unitDecisions(decisions: DecisionRecord[], round: RoundRecord): 
   });
 }
 
-/** The one notice (一次性告知) for a round that ended in revise: every unit's opinion and failed checklist items. */
+/**
+ * The one notice (一次性告知) for a round that ended in revise: what every unit asks the applicant for — the opinions
+ * of the units that asked for revision, and every unit's failed checklist items. Conditions of an approval with
+ * conditions are not asked for now; they are tracked after registration.
+ */
 export function supplementRequest(decisions: DecisionRecord[], round: RoundRecord): SupplementItem[] {
   const items: SupplementItem[] = [];
   for (const unit of round.units) {
     const d = lastDecision(decisions, unit, round.number);
     if (!d) continue;
     const failedItems = d.checklist.filter((c) => c.result === 'fail').map((c) => c.code);
-    if (d.decision === 'revise' || failedItems.length > 0 || (d.decision !== 'approve' && d.decision !== 'notInvolved' && d.opinion))
-      items.push({ section: unit, opinion: d.opinion, failedItems });
+    if (d.decision === 'revise' || failedItems.length > 0) items.push({ section: unit, opinion: d.decision === 'revise' ? d.opinion : '', failedItems });
   }
   return items;
 }

@@ -105,9 +105,17 @@ export function workingDaysBetween(cal: WorkCalendar, from: IsoDate, to: IsoDate
   return count === 0 ? 0 : sign * count;
 }
 
+// Building an Intl formatter costs far more than using one, and every request asks for today's date.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) formatters.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return f;
+}
+
 /** The calendar date of an instant in a time zone (default: the desk's, Asia/Shanghai). */
 export function toIsoDate(d: Date, timeZone = 'Asia/Shanghai'): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(d);
+  const parts = dateFormatter(timeZone).formatToParts(d);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
 }
