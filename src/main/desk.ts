@@ -2,6 +2,7 @@ import { openStore } from './db/store';
 import { createServices, type Services } from './services';
 import { createDispatch, type Dispatch } from './dispatch';
 import { handlers } from './handlers';
+import { runEscalationSweep } from './followup/escalation';
 
 export interface Desk {
   services: Services;
@@ -14,4 +15,19 @@ export function createDesk(dataDir: string, opts: Parameters<typeof createServic
   const store = openStore(dataDir);
   const services = createServices(store, opts);
   return { services, dispatch: createDispatch(services, handlers), close: () => store.close() };
+}
+
+/**
+ * Escalation runs once at start (so a desk that was closed for a week catches up before anyone acts) and then
+ * every hour. Returns a function that stops the timer.
+ */
+export async function startEscalation(desk: Desk, everyMs = 3_600_000): Promise<() => void> {
+  const run = () =>
+    runEscalationSweep(desk.services).catch((err: unknown) => {
+      console.error('[escalation] sweep failed:', err);
+    });
+  await run();
+  const timer = setInterval(() => void run(), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { pickLang, translate } from '../../shared/i18n';
-import { createDesk } from '../desk';
+import { createDesk, startEscalation } from '../desk';
 import { servicesFromEnv } from '../host/options';
 import { APP_ENTRY, APP_ORIGIN, devRendererOrigin } from './origin';
 import { DownloadTickets, handleAppProtocol, registerAppScheme } from './protocol';
@@ -22,6 +22,7 @@ registerAppScheme();
 async function start(): Promise<void> {
   const lang = pickLang(app.getPreferredSystemLanguages());
   const desk = createDesk(app.getPath('userData'), servicesFromEnv('electron'));
+  void startEscalation(desk);
   const devOrigin = devRendererOrigin(process.env, app.isPackaged);
   const trusted = new Set([APP_ORIGIN, ...(devOrigin ? [devOrigin] : [])]);
   const tickets = new DownloadTickets();

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createDesk } from '../desk';
+import { createDesk, startEscalation } from '../desk';
 import { countUsers } from '../db/users';
 import { startHost } from './server';
 import { parseHostArgs, servicesFromEnv, type HostArgs } from './options';
@@ -16,6 +16,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const desk = createDesk(args.dataDir, servicesFromEnv('browser'));
+  // Before the demo loads: the demo's overdue case is left for a clerk to escalate by hand.
+  const stopEscalation = await startEscalation(desk);
   const rendererDir = join(__dirname, '..', 'renderer');
   const host = await startHost({ desk, rendererDir, port: args.port ?? DEFAULT_PORT }).catch((err: NodeJS.ErrnoException) => {
     if (args.port === null && err.code === 'EADDRINUSE') return startHost({ desk, rendererDir, port: 0 });
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    stopEscalation();
     void host.close().finally(() => {
       desk.close();
       process.exit(0);
