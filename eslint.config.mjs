@@ -12,17 +12,35 @@ const nodeBuiltins = [...new Set(builtinModules.map((m) => m.replace(/^node:/, '
 const boundary = (where) => [
   { name: 'electron', message: `${where} must not import electron: go through src/preload (window.desk) or the main process.` },
   ...nodeBuiltins.map((name) => ({ name, message: `${where} must not import Node built-ins.` })),
-  ...['better-sqlite3', 'kysely', 'pg'].map((name) => ({ name, message: `${where} must not touch the database: all SQL lives in src/main/db.` })),
+  ...['better-sqlite3', 'kysely', 'pg'].map((name) => ({
+    name,
+    message: `${where} must not touch the database: all SQL lives in src/main/db.`,
+  })),
 ];
 const boundaryPatterns = (where) => [
   { group: ['node:*'], message: `${where} must not import Node built-ins.` },
   { group: ['electron/*'], message: `${where} must not import electron.` },
   { group: ['**/main/**', '**/preload/**'], message: `${where} must not import main-process or preload code.` },
 ];
-const rawIpc = { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Raw IPC lives only in src/main/app and src/preload; use the typed dispatch / window.desk.' };
+const rawIpc = {
+  name: 'electron',
+  importNames: ['ipcMain', 'ipcRenderer'],
+  message: 'Raw IPC lives only in src/main/app and src/preload; use the typed dispatch / window.desk.',
+};
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'artifacts/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'bench/.tmp/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'artifacts/**',
+      'test-results/**',
+      'playwright-report/**',
+      'coverage/**',
+      'bench/.tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -17,7 +17,11 @@ import { machine, ms, summary } from './lib';
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
 const keys = loadOrCreateKeys(mkdtempSync(join(tmpdir(), 'bench-cert-')));
-const signed = signCertificate(keys, { number: '滨海化中试备〔2026〕第0001号', recordHash: recordHash('{"filing":1}'), issuedAt: '2026-11-26T08:30:00.000Z' });
+const signed = signCertificate(keys, {
+  number: '滨海化中试备〔2026〕第0001号',
+  recordHash: recordHash('{"filing":1}'),
+  issuedAt: '2026-11-26T08:30:00.000Z',
+});
 const doc: CertificateDoc = { ...sampleCertificate(), ...signed };
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, '<br>');
@@ -26,15 +30,34 @@ async function html(d: CertificateDoc): Promise<string> {
   const qr = await QRCode.toString(d.qrText, { type: 'svg', errorCorrectionLevel: 'M', margin: 0 });
   const q = (v: number | null, u: string) => (v === null ? '—' : `${v} ${u}`);
   const rows: [string, string][] = [
-    ['项目名称', d.projectName], ['中试单位', d.applicantName], ['统一社会信用代码', d.creditCode],
-    ['法定代表人', d.legalRepresentative], ['所在化工园区', d.parkName], ['中试基地', d.baseName], ['楼栋（区位）', d.bay],
-    ['产品', d.products.map((p) => `${p.name}（CAS ${p.cas}）`).join('；')], ['工艺路线', d.routeSummary],
+    ['项目名称', d.projectName],
+    ['中试单位', d.applicantName],
+    ['统一社会信用代码', d.creditCode],
+    ['法定代表人', d.legalRepresentative],
+    ['所在化工园区', d.parkName],
+    ['中试基地', d.baseName],
+    ['楼栋（区位）', d.bay],
+    ['产品', d.products.map((p) => `${p.name}（CAS ${p.cas}）`).join('；')],
+    ['工艺路线', d.routeSummary],
     ['重点监管危险化工工艺', d.processes.join('、')],
-    ['危险化学品', d.chemicals.map((c) => `${c.name}（CAS ${c.cas}）：在线最大量 ${q(c.maxInProcessT, 't')}，最大储存量 ${q(c.maxStoredT, 't')}`).join('\n')],
-    ['中试规模', `单批投料量 ${q(d.scale.batchKg, 'kg')}；设计处理能力 ${q(d.scale.throughputTpa, 't/a')}；最大反应器容积 ${q(d.scale.largestReactorM3, 'm³')}`],
+    [
+      '危险化学品',
+      d.chemicals
+        .map((c) => `${c.name}（CAS ${c.cas}）：在线最大量 ${q(c.maxInProcessT, 't')}，最大储存量 ${q(c.maxStoredT, 't')}`)
+        .join('\n'),
+    ],
+    [
+      '中试规模',
+      `单批投料量 ${q(d.scale.batchKg, 'kg')}；设计处理能力 ${q(d.scale.throughputTpa, 't/a')}；最大反应器容积 ${q(d.scale.largestReactorM3, 'm³')}`,
+    ],
     ['试验期限', `${displayDate(d.runFrom)}至${displayDate(d.runTo)}`],
     ['联合审查结论', d.conclusions.map((c) => `${c.unitName}：${c.decision}。${c.opinion}`).join('\n')],
-    ['待落实事项', d.openItems.map((o, i) => `${i + 1}．${o.text}（${o.kind}；核查单位：${o.verifyingUnit}；完成期限：${displayDate(o.dueDate)}）`).join('\n')],
+    [
+      '待落实事项',
+      d.openItems
+        .map((o, i) => `${i + 1}．${o.text}（${o.kind}；核查单位：${o.verifyingUnit}；完成期限：${displayDate(o.dueDate)}）`)
+        .join('\n'),
+    ],
     ['禁止性要求', d.prohibitions.join('\n')],
   ];
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
@@ -69,7 +92,14 @@ async function main() {
   // Chromium: launched once (not counted), then setContent + page.pdf per certificate, warm.
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const page = await browser.newPage();
   const markup = await html(doc);
@@ -118,7 +148,9 @@ async function main() {
 Written by \`bench/certificate.bench.ts\` (\`npx tsx bench/certificate.bench.ts\`); figures from the last run.
 
 - machine: ${machine()}
-- date: ${new Date().toISOString()}; load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' / ')}
+- date: ${new Date().toISOString()}; load average at the end: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')}
   (the machine is shared with other work; timings under load are higher than on an idle machine)
 - document: the sample certificate of \`test/unit/pdf-fixtures.ts\` (2 pages, signed QR code), ${RUNS} warm runs each
 - Chromium: \`/usr/bin/chromium\` via @playwright/test, launched once; each run is \`setContent\` + \`page.pdf()\` of

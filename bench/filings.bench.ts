@@ -37,7 +37,17 @@ async function main() {
   const db = desk.services.store.db;
   const sqlite = desk.services.store.sqlite;
   const today = '2026-11-26';
-  const base: FilingListInput = filingListInput.parse({ query: '', states: [], parkId: null, unit: null, overdueOnly: false, sort: 'updatedAt', dir: 'desc', offset: 0, limit: 50 });
+  const base: FilingListInput = filingListInput.parse({
+    query: '',
+    states: [],
+    parkId: null,
+    unit: null,
+    overdueOnly: false,
+    sort: 'updatedAt',
+    dir: 'desc',
+    offset: 0,
+    limit: 50,
+  });
   const queries: Partial<FilingListInput>[] = [
     { query: '瑞丰王' },
     { query: '精细化工' },
@@ -76,7 +86,9 @@ async function main() {
     }
     const w = where.join(' AND ');
     const total = (sqlite.prepare(`SELECT COUNT(*) AS n FROM filings NOT INDEXED WHERE ${w}`).get(...params) as { n: number }).n;
-    const rows = sqlite.prepare(`SELECT id, filing_no, applicant_name, project_name FROM filings NOT INDEXED WHERE ${w} ORDER BY updated_at DESC LIMIT 50`).all(...params);
+    const rows = sqlite
+      .prepare(`SELECT id, filing_no, applicant_name, project_name FROM filings NOT INDEXED WHERE ${w} ORDER BY updated_at DESC LIMIT 50`)
+      .all(...params);
     return { total, rows };
   };
 
@@ -112,23 +124,57 @@ async function main() {
     return v.value as any;
   };
   await must(desk.dispatch('auth.setup', { username: 'admin', displayName: '管理员', password: 'bench-password-1' }, admin));
-  await must(desk.dispatch('accounts.create', { username: 'clerk', displayName: '窗口', role: 'clerk', unit: 'sp', password: 'bench-password-1' }, admin));
+  await must(
+    desk.dispatch(
+      'accounts.create',
+      { username: 'clerk', displayName: '窗口', role: 'clerk', unit: 'sp', password: 'bench-password-1' },
+      admin,
+    ),
+  );
   await must(desk.dispatch('auth.login', { username: 'clerk', password: 'bench-password-1' }, clerk));
   const pdf = demoPdfBase64('bench');
   const ready: { id: number; version: number }[] = [];
   for (let i = 0; i < 120; i++) {
-    let v = await must(desk.dispatch('filing.create', { fields: demoFields(i, 'binhai', 'binhai-pilot', '2026-12-01', '2027-12-01') }, clerk));
-    for (const m of v.materials) if (m.applicable && m.code !== 'commitment') v = await must(desk.dispatch('material.attach', { filingId: v.id, version: v.version, code: m.code, file: { name: 'a.pdf', contentBase64: pdf } }, clerk));
+    let v = await must(
+      desk.dispatch('filing.create', { fields: demoFields(i, 'binhai', 'binhai-pilot', '2026-12-01', '2027-12-01') }, clerk),
+    );
+    for (const m of v.materials)
+      if (m.applicable && m.code !== 'commitment')
+        v = await must(
+          desk.dispatch(
+            'material.attach',
+            { filingId: v.id, version: v.version, code: m.code, file: { name: 'a.pdf', contentBase64: pdf } },
+            clerk,
+          ),
+        );
     v = await must(desk.dispatch('filing.submit', { id: v.id, version: v.version }, clerk));
     ready.push({ id: v.id, version: v.version });
   }
   const acceptTimes: number[] = [];
   for (const [i, f] of ready.entries()) {
-    const [t] = await time(() => must(desk.dispatch('acceptance.decide', { filingId: f.id, version: f.version, decision: 'accept', reason: '', corrections: [], deadlines: [], idempotencyKey: `bench-accept-${i}` }, clerk)));
+    const [t] = await time(() =>
+      must(
+        desk.dispatch(
+          'acceptance.decide',
+          {
+            filingId: f.id,
+            version: f.version,
+            decision: 'accept',
+            reason: '',
+            corrections: [],
+            deadlines: [],
+            idempotencyKey: `bench-accept-${i}`,
+          },
+          clerk,
+        ),
+      ),
+    );
     if (i >= 20) acceptTimes.push(t);
   }
   const accept = summary(acceptTimes);
-  console.log(`acceptance write (dispatch → rules → write → audit, synchronous=${sqlite.pragma('synchronous', { simple: true })}): p50 ${ms(accept.p50)}, p95 ${ms(accept.p95)}  (target p95 < 5 ms)`);
+  console.log(
+    `acceptance write (dispatch → rules → write → audit, synchronous=${sqlite.pragma('synchronous', { simple: true })}): p50 ${ms(accept.p50)}, p95 ${ms(accept.p95)}  (target p95 < 5 ms)`,
+  );
   desk.close();
   rmSync(dir, { recursive: true, force: true });
 

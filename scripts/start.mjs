@@ -21,9 +21,12 @@ export function electronBinary() {
   if (!existsSync(path)) return { reason: `${path} does not exist` };
   const probe = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 20_000 });
   if (probe.status !== 0 || !/^v\d+/.test(probe.stdout.trim())) {
-    return { reason: `\`electron --version\` failed (${probe.error?.message ?? probe.stderr.trim().split('\n')[0] ?? `exit ${probe.status}`})` };
+    return {
+      reason: `\`electron --version\` failed (${probe.error?.message ?? probe.stderr.trim().split('\n')[0] ?? `exit ${probe.status}`})`,
+    };
   }
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return { reason: 'no display (DISPLAY is not set)' };
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
+    return { reason: 'no display (DISPLAY is not set)' };
   return { path };
 }
 

@@ -10,7 +10,8 @@ export function sniffType(bytes: Uint8Array): 'application/pdf' | 'image/png' | 
   if (b.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
   if (b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
   if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  if (b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && b.subarray(0, 64 * 1024).includes('OFD.xml', 0, 'latin1')) return 'application/ofd';
+  if (b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && b.subarray(0, 64 * 1024).includes('OFD.xml', 0, 'latin1'))
+    return 'application/ofd';
   return null;
 }
 
@@ -45,6 +46,9 @@ export function readAttachment(dataDir: string, sha256: string): Buffer {
 
 /** Keeps only characters safe in a file name on Windows, macOS and Linux; the original stays in the database. */
 export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').slice(0, 120);
+  const cleaned = name
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+    .replace(/^\.+/, '_')
+    .slice(0, 120);
   return cleaned || 'file';
 }

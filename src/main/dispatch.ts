@@ -7,7 +7,10 @@ import { appendAudit, currentHead } from './db/audit';
 import type { Ctx, Services } from './services';
 import { loadActor } from './db/users';
 
-export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: Ctx) => Promise<z.input<(typeof contract)[C]['output']>> | z.input<(typeof contract)[C]['output']>;
+export type Handler<C extends Channel> = (
+  input: ParsedInput<C>,
+  ctx: Ctx,
+) => Promise<z.input<(typeof contract)[C]['output']>> | z.input<(typeof contract)[C]['output']>;
 export type Handlers = { [C in Channel]: Handler<C> };
 
 export interface CallContext {
@@ -30,7 +33,8 @@ function issueMessage(issue: Issue, lang: Lang): string {
       if (issue.origin === 'array') return translate(lang, 'v.tooMany');
       return translate(lang, 'v.tooBig', { max: String(issue.maximum) });
     case 'too_small':
-      if (issue.origin === 'string') return translate(lang, Number(issue.minimum) <= 1 ? 'v.required' : 'v.tooShort', { min: String(issue.minimum) });
+      if (issue.origin === 'string')
+        return translate(lang, Number(issue.minimum) <= 1 ? 'v.required' : 'v.tooShort', { min: String(issue.minimum) });
       return translate(lang, 'v.tooSmall', { min: String(issue.minimum) });
     case 'invalid_value':
       return translate(lang, 'v.choice');
@@ -53,7 +57,12 @@ export function toAppError(err: DeskError, lang: Lang): AppError {
   const fields = err.fields
     ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, translate(lang, v.key, v.params)]))
     : undefined;
-  return { code: err.code, message: translate(lang, err.key, err.params), ...(fields ? { fields } : {}), ...(err.current !== undefined ? { current: err.current } : {}) };
+  return {
+    code: err.code,
+    message: translate(lang, err.key, err.params),
+    ...(fields ? { fields } : {}),
+    ...(err.current !== undefined ? { current: err.current } : {}),
+  };
 }
 
 export type Dispatch = (channel: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;
@@ -65,9 +74,23 @@ export type Dispatch = (channel: string, input: unknown, call: CallContext) => P
 export function createDispatch(services: Services, handlers: Handlers): Dispatch {
   const denied = async (channel: string, actor: Actor | null, now: Date, reason: string): Promise<void> => {
     if (!services.store.health.ok) return;
-    await services.store.db.transaction().execute((trx) =>
-      appendAudit(trx, { actorId: actor?.id ?? null, actorName: actor?.displayName ?? null, unit: actor?.unit ?? null, action: channel, target: null, outcome: 'denied', after: { reason } }, now),
-    );
+    await services.store.db
+      .transaction()
+      .execute((trx) =>
+        appendAudit(
+          trx,
+          {
+            actorId: actor?.id ?? null,
+            actorName: actor?.displayName ?? null,
+            unit: actor?.unit ?? null,
+            action: channel,
+            target: null,
+            outcome: 'denied',
+            after: { reason },
+          },
+          now,
+        ),
+      );
     const head = currentHead(services.store.sqlite);
     if (head) services.store.head.advance(head);
   };
@@ -75,7 +98,8 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
   return async function dispatch(channelName, rawInput, call) {
     const { lang } = call;
     const now = services.clock();
-    const error = (code: AppError['code'], key: string, params: Record<string, string | number> = {}) => fail({ code, message: translate(lang, key, params) });
+    const error = (code: AppError['code'], key: string, params: Record<string, string | number> = {}) =>
+      fail({ code, message: translate(lang, key, params) });
     if (!isChannel(channelName)) return error('NOT_FOUND', 'err.unknownChannel');
     const def = contract[channelName];
     const userId = services.sessions.get(call.connectionId);

@@ -6,7 +6,9 @@ type Params = { N: number; r: number; p: number };
 
 function scrypt(password: string, salt: Buffer, params: Params): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scryptCb(password, salt, 32, { ...params, maxmem: 256 * params.N * params.r + 16 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
+    scryptCb(password, salt, 32, { ...params, maxmem: 256 * params.N * params.r + 16 * 1024 * 1024 }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
   );
 }
 

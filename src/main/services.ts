@@ -66,7 +66,13 @@ export async function write<T>(ctx: Ctx, fn: (scope: WriteScope) => Promise<T>):
       audit: async (entry) => {
         await appendAudit(
           trx,
-          { actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.displayName ?? null, unit: ctx.actor?.unit ?? null, outcome: 'ok', ...entry },
+          {
+            actorId: ctx.actor?.id ?? null,
+            actorName: ctx.actor?.displayName ?? null,
+            unit: ctx.actor?.unit ?? null,
+            outcome: 'ok',
+            ...entry,
+          },
           ctx.now,
         );
       },

@@ -9,7 +9,10 @@ export const artifactsDir = join(root, 'artifacts', 'e2e');
 
 /** Global setup: build once (only when out/ is missing or older than the sources). */
 export default function buildOnce(): void {
-  const result = spawnSync(process.execPath, ['-e', "import('./scripts/serve.mjs').then((m) => m.ensureBuilt())"], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['-e', "import('./scripts/serve.mjs').then((m) => m.ensureBuilt())"], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error('electron-vite build failed; see the output above');
   mkdirSync(artifactsDir, { recursive: true });
 }
@@ -40,7 +43,11 @@ export async function startDesk(opts: DeskOptions = {}): Promise<DeskServer> {
   const own = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'desk-e2e-'));
   const args = [join(root, 'out', 'main', 'host.js'), '--data-dir', dataDir, '--port', '0', ...(opts.demo ? ['--demo'] : [])];
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, DESK_TEST_FAST_KDF: '1', ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, DESK_TEST_FAST_KDF: '1', ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => {
     stderr += c.toString('utf8');

@@ -11,9 +11,13 @@ if (!electron.path) {
 }
 ensureBuilt();
 const cli = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
-const result = spawnSync(process.execPath, [cli, 'test', '-c', join(root, 'test', 'electron', 'playwright.config.ts'), ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, DESK_ELECTRON_PATH: electron.path },
-});
+const result = spawnSync(
+  process.execPath,
+  [cli, 'test', '-c', join(root, 'test', 'electron', 'playwright.config.ts'), ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, DESK_ELECTRON_PATH: electron.path },
+  },
+);
 process.exit(result.status ?? 1);

@@ -64,11 +64,16 @@ test('the page itself has no Node, and the bridge has only invoke and subscribe'
     return { require: typeof w.require, process: typeof w.process, bridge: Object.keys(w.desk ?? {}).sort() };
   });
   expect(seen).toEqual({ require: 'undefined', process: 'undefined', bridge: ['invoke', 'subscribe'] });
-  expect(await win.evaluate(() => (globalThis as unknown as PageGlobals).desk!.invoke('app.ping', {}))).toEqual({ ok: true, value: { ok: true } });
+  expect(await win.evaluate(() => (globalThis as unknown as PageGlobals).desk!.invoke('app.ping', {}))).toEqual({
+    ok: true,
+    value: { ok: true },
+  });
 });
 
 test('the CSP header is served and inline script does not run', async () => {
-  const csp = await win.evaluate(() => (globalThis as unknown as PageGlobals).fetch('/index.html').then((r) => r.headers.get('content-security-policy')));
+  const csp = await win.evaluate(() =>
+    (globalThis as unknown as PageGlobals).fetch('/index.html').then((r) => r.headers.get('content-security-policy')),
+  );
   expect(csp).toContain("script-src 'self'");
   const ran = await win.evaluate(
     () =>
@@ -94,6 +99,8 @@ test('navigation and window.open outside the app are refused; permissions are de
   });
   await win.waitForTimeout(500);
   expect(win.url()).toMatch(/^app:\/\/desk\//);
-  const geo = await win.evaluate(() => (globalThis as unknown as PageGlobals).navigator.permissions.query({ name: 'geolocation' }).then((p) => p.state));
+  const geo = await win.evaluate(() =>
+    (globalThis as unknown as PageGlobals).navigator.permissions.query({ name: 'geolocation' }).then((p) => p.state),
+  );
   expect(geo).toBe('denied');
 });

@@ -6,14 +6,21 @@ import type { SqliteHandle } from '../../src/main/db/connection';
  * changed nothing at all.
  */
 export function fingerprint(sqlite: SqliteHandle, except: string[] = []): string {
-  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name").all() as { name: string }[])
+  const tables = (
+    sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name")
+      .all() as { name: string }[]
+  )
     .map((t) => t.name)
     .filter((n) => !except.includes(n));
   const h = createHash('sha256');
   for (const t of tables) {
     h.update(t);
     // Sorted in JS: some tables are WITHOUT ROWID, and row order is not part of what a table holds.
-    const rows = sqlite.prepare(`SELECT * FROM "${t}"`).all().map((r) => JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v)));
+    const rows = sqlite
+      .prepare(`SELECT * FROM "${t}"`)
+      .all()
+      .map((r) => JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v)));
     for (const r of rows.sort()) h.update(r);
   }
   return h.digest('hex');

@@ -22,8 +22,7 @@ export interface RenderedPage {
 
 async function open(bytes: Uint8Array) {
   // pdf.js takes ownership of the buffer it is given.
-  return getDocument({ data: bytes.slice(), disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 })
-    .promise;
+  return getDocument({ data: bytes.slice(), disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
 }
 
 export async function renderPages(bytes: Uint8Array, scale = 2): Promise<RenderedPage[]> {
@@ -39,7 +38,13 @@ export async function renderPages(bytes: Uint8Array, scale = 2): Promise<Rendere
     type Params = Parameters<typeof page.render>[0];
     await page.render({ canvasContext: context as unknown as Params['canvasContext'], viewport }).promise;
     const image = context.getImageData(0, 0, canvas.width, canvas.height);
-    pages.push({ scale, width: canvas.width, height: canvas.height, rgba: image.data as Uint8ClampedArray, png: canvas.toBuffer('image/png') });
+    pages.push({
+      scale,
+      width: canvas.width,
+      height: canvas.height,
+      rgba: image.data as Uint8ClampedArray,
+      png: canvas.toBuffer('image/png'),
+    });
     page.cleanup();
   }
   await pdf.destroy();
@@ -79,7 +84,10 @@ export function inkInBox(page: RenderedPage, box: { x: number; y: number; width:
 
 /** Bounding box (in PDF points) of every non-white pixel on the page, or null for a blank page. */
 export function inkBounds(page: RenderedPage, threshold = 250): { left: number; right: number; bottom: number; top: number } | null {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (let y = 0; y < page.height; y++) {
     for (let x = 0; x < page.width; x++) {
       const i = (y * page.width + x) * 4;

@@ -23,7 +23,11 @@ interface Writer {
 
 function startWriter(dir: string, username: string, unit: UnitCode, reported: number[], failures: string[]): Writer {
   // node itself with tsx as a loader, not `npx tsx`: SIGKILL must reach the process that writes, not a wrapper.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/integration/support/crash-writer.ts', dir, username, TEST_PASSWORD, unit], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/integration/support/crash-writer.ts', dir, username, TEST_PASSWORD, unit],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const w: Writer = { child, reported, done: false, ready: Promise.resolve(), exited: Promise.resolve(null), life: 0 };
   let buffer = '';
   let markReady: () => void = () => {};
@@ -75,7 +79,9 @@ function check(dir: string, reported: number[], expectedDecisions: number) {
     expect(lost, 'acknowledged decisions lost').toEqual([]);
     expect(ids.size).toBe(expectedDecisions);
     // Versions and counts agree: one audited decision per decision row, no decision without its audit entry.
-    const audited = (db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'review.decide' AND outcome = 'ok'").get() as { n: number }).n;
+    const audited = (
+      db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'review.decide' AND outcome = 'ok'").get() as { n: number }
+    ).n;
     expect(audited).toBe(ids.size);
     const report = verifyChain(db, store.head.read());
     expect(report.problem).toBeNull();
@@ -99,7 +105,8 @@ async function runWithKills(dir: string, usernames: Record<string, string>, unit
       // Kill after a random number of acknowledged decisions, then a random few milliseconds more, so the kill lands
       // anywhere: between decisions, inside a transaction, between commit and the report.
       const after = Math.floor(Math.random() * 4);
-      if (w.life < after) await new Promise<void>((resolve) => ((w.onDecided = () => w.life >= after && resolve()), w.exited.then(() => resolve())));
+      if (w.life < after)
+        await new Promise<void>((resolve) => ((w.onDecided = () => w.life >= after && resolve()), w.exited.then(() => resolve())));
       await new Promise((r) => setTimeout(r, Math.random() * 8));
       if (!w.done) {
         w.child.kill('SIGKILL');

@@ -28,7 +28,17 @@ describe('intake', () => {
     const updated = await clerk.ok('filing.update', { id: created.id, version: 1, fields: changed });
     expect(updated.version).toBe(2);
     expect((await clerk.ok('filing.get', { id: created.id })).fields.project.bay).toBe('C9 中试车间');
-    const list = await clerk.ok('filing.list', { query: '瑞丰', states: [], parkId: null, unit: null, overdueOnly: false, sort: 'updatedAt', dir: 'desc', offset: 0, limit: 50 });
+    const list = await clerk.ok('filing.list', {
+      query: '瑞丰',
+      states: [],
+      parkId: null,
+      unit: null,
+      overdueOnly: false,
+      sort: 'updatedAt',
+      dir: 'desc',
+      offset: 0,
+      limit: 50,
+    });
     expect(list.rows.map((r) => r.id)).toEqual([created.id]);
   });
 
@@ -89,7 +99,9 @@ describe('intake', () => {
     const clerk = (await t.clerk()).session;
     const draft = await clerk.ok('filing.create', { fields: emptyFilingFields() });
     const err = expectError(await clerk.call('filing.submit', { id: draft.id, version: draft.version }), 'INVALID');
-    expect(Object.keys(err.fields ?? {})).toEqual(expect.arrayContaining(['applicant.name', 'applicant.creditCode', 'project.plannedStart']));
+    expect(Object.keys(err.fields ?? {})).toEqual(
+      expect.arrayContaining(['applicant.name', 'applicant.creditCode', 'project.plannedStart']),
+    );
     const tooLong = fields();
     tooLong.project.plannedEnd = '2028-12-31';
     const long = await clerk.ok('filing.create', { fields: tooLong });
@@ -105,10 +117,16 @@ describe('concurrent edits', () => {
     const f = await clerk.ok('filing.create', { fields: fields() });
     const a = { ...f.fields, project: { ...f.fields.project, bay: 'A 号位' } };
     const b = { ...f.fields, project: { ...f.fields.project, bay: 'B 号位' } };
-    const [r1, r2] = await Promise.all([clerk.call('filing.update', { id: f.id, version: f.version, fields: a }), other.call('filing.update', { id: f.id, version: f.version, fields: b })]);
+    const [r1, r2] = await Promise.all([
+      clerk.call('filing.update', { id: f.id, version: f.version, fields: a }),
+      other.call('filing.update', { id: f.id, version: f.version, fields: b }),
+    ]);
     const results = [r1, r2];
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const stale = expectError(results.find((r) => !r.ok)!, 'STALE');
+    const stale = expectError(
+      results.find((r) => !r.ok)!,
+      'STALE',
+    );
     const winner = expectOk(results.find((r) => r.ok)!);
     expect((stale.current as { fields: { project: { bay: string } }; version: number }).fields.project.bay).toBe(winner.fields.project.bay);
     expect((await clerk.ok('filing.get', { id: f.id })).fields.project.bay).toBe(winner.fields.project.bay);
@@ -119,20 +137,46 @@ describe('attachments', () => {
   it('stores by SHA-256, checks type by content, caps the size', async () => {
     const clerk = (await t.clerk()).session;
     let f = await clerk.ok('filing.create', { fields: fields() });
-    f = await clerk.ok('material.attach', { filingId: f.id, version: f.version, code: 'hazop', file: { name: 'hazop.pdf', contentBase64: demoPdfBase64('x') } });
+    f = await clerk.ok('material.attach', {
+      filingId: f.id,
+      version: f.version,
+      code: 'hazop',
+      file: { name: 'hazop.pdf', contentBase64: demoPdfBase64('x') },
+    });
     const a = f.materials.find((m) => m.code === 'hazop')!;
     expect(a.state).toBe('present');
     expect(a.attachments[0]).toMatchObject({ name: 'hazop.pdf', mime: 'application/pdf' });
     expect(existsSync(attachmentPath(t.dir, a.attachments[0]!.sha256))).toBe(true);
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
-    f = await clerk.ok('material.attach', { filingId: f.id, version: f.version, code: 'layout', file: { name: 'layout.pdf', contentBase64: png } });
+    f = await clerk.ok('material.attach', {
+      filingId: f.id,
+      version: f.version,
+      code: 'layout',
+      file: { name: 'layout.pdf', contentBase64: png },
+    });
     expect(f.materials.find((m) => m.code === 'layout')!.attachments[0]!.mime).toBe('image/png');
     const before = fingerprint(sqlite());
     const exe = Buffer.from('MZ\x90\x00 this is not a pdf').toString('base64');
-    const e1 = expectError(await clerk.call('material.attach', { filingId: f.id, version: f.version, code: 'eia', file: { name: 'eia.pdf', contentBase64: exe } }), 'INVALID');
+    const e1 = expectError(
+      await clerk.call('material.attach', {
+        filingId: f.id,
+        version: f.version,
+        code: 'eia',
+        file: { name: 'eia.pdf', contentBase64: exe },
+      }),
+      'INVALID',
+    );
     expect(Object.keys(e1.fields ?? {})).toEqual(['file']);
     const big = Buffer.alloc(20 * 1024 * 1024 + 1, 0x25).toString('base64');
-    expectError(await clerk.call('material.attach', { filingId: f.id, version: f.version, code: 'eia', file: { name: 'big.pdf', contentBase64: big } }), 'INVALID');
+    expectError(
+      await clerk.call('material.attach', {
+        filingId: f.id,
+        version: f.version,
+        code: 'eia',
+        file: { name: 'big.pdf', contentBase64: big },
+      }),
+      'INVALID',
+    );
     expect(fingerprint(sqlite())).toBe(before);
   });
 });
@@ -153,7 +197,19 @@ describe('acceptance', () => {
       ['staff', '2026-03-16', 'open'],
       ['emergency-plan', '2026-03-30', 'open'],
     ]);
-    const list = await (await t.clerk()).session.ok('filing.list', { query: f.filingNo, states: [], parkId: null, unit: null, overdueOnly: false, sort: 'updatedAt', dir: 'desc', offset: 0, limit: 50 });
+    const list = await (
+      await t.clerk()
+    ).session.ok('filing.list', {
+      query: f.filingNo,
+      states: [],
+      parkId: null,
+      unit: null,
+      overdueOnly: false,
+      sort: 'updatedAt',
+      dir: 'desc',
+      offset: 0,
+      limit: 50,
+    });
     expect(list.rows[0]).toMatchObject({ conditional: true, itemDueDates: ['2026-03-16', '2026-03-30'] });
   });
 
@@ -162,7 +218,18 @@ describe('acceptance', () => {
     const clerk = (await t.clerk()).session;
     const before = fingerprint(sqlite());
     const err = expectError(
-      await clerk.call('acceptance.decide', { filingId: view.id, version: view.version, decision: 'conditional', reason: '', corrections: [], deadlines: [{ materialCode: 'staff', dueDate: '2026-03-17' }, { materialCode: 'emergency-plan', dueDate: '2026-03-30' }], idempotencyKey: newKey() }),
+      await clerk.call('acceptance.decide', {
+        filingId: view.id,
+        version: view.version,
+        decision: 'conditional',
+        reason: '',
+        corrections: [],
+        deadlines: [
+          { materialCode: 'staff', dueDate: '2026-03-17' },
+          { materialCode: 'emergency-plan', dueDate: '2026-03-30' },
+        ],
+        idempotencyKey: newKey(),
+      }),
       'INVALID',
     );
     expect(Object.keys(err.fields ?? {})).toContain('materials.staff');
@@ -172,24 +239,76 @@ describe('acceptance', () => {
   it('a retried acceptance with the same idempotency key acts once (crash-3)', async () => {
     const view = await t.newSubmittedFiling();
     const clerk = (await t.clerk()).session;
-    const input = { filingId: view.id, version: view.version, decision: 'accept' as const, reason: '', corrections: [], deadlines: [], idempotencyKey: newKey() };
+    const input = {
+      filingId: view.id,
+      version: view.version,
+      decision: 'accept' as const,
+      reason: '',
+      corrections: [],
+      deadlines: [],
+      idempotencyKey: newKey(),
+    };
     const first = await clerk.ok('acceptance.decide', input);
     const again = await clerk.ok('acceptance.decide', input);
     expect(again.version).toBe(first.version);
-    expect((sqlite().prepare("SELECT COUNT(*) AS n FROM filing_events WHERE filing_id = ? AND kind LIKE 'acceptance.%'").get(view.id) as { n: number }).n).toBe(1);
+    expect(
+      (
+        sqlite().prepare("SELECT COUNT(*) AS n FROM filing_events WHERE filing_id = ? AND kind LIKE 'acceptance.%'").get(view.id) as {
+          n: number;
+        }
+      ).n,
+    ).toBe(1);
   });
 
   it('returns for correction with every point listed at once, and not-accepted needs a reason', async () => {
     const clerk = (await t.clerk()).session;
     const a = await t.newSubmittedFiling();
-    expectError(await clerk.call('acceptance.decide', { filingId: a.id, version: a.version, decision: 'correction', reason: '', corrections: [], deadlines: [], idempotencyKey: newKey() }), 'INVALID');
-    const corrected = await clerk.ok('acceptance.decide', { filingId: a.id, version: a.version, decision: 'correction', reason: '', corrections: ['补充签字', '补充盖章'], deadlines: [], idempotencyKey: newKey() });
+    expectError(
+      await clerk.call('acceptance.decide', {
+        filingId: a.id,
+        version: a.version,
+        decision: 'correction',
+        reason: '',
+        corrections: [],
+        deadlines: [],
+        idempotencyKey: newKey(),
+      }),
+      'INVALID',
+    );
+    const corrected = await clerk.ok('acceptance.decide', {
+      filingId: a.id,
+      version: a.version,
+      decision: 'correction',
+      reason: '',
+      corrections: ['补充签字', '补充盖章'],
+      deadlines: [],
+      idempotencyKey: newKey(),
+    });
     expect(corrected).toMatchObject({ state: 'correction_requested', acceptance: { corrections: ['补充签字', '补充盖章'] } });
     const resubmitted = await clerk.ok('filing.submit', { id: a.id, version: corrected.version });
     expect(resubmitted.state).toBe('submitted');
     const b = await t.newSubmittedFiling();
-    expectError(await clerk.call('acceptance.decide', { filingId: b.id, version: b.version, decision: 'notAccepted', reason: '', corrections: [], deadlines: [], idempotencyKey: newKey() }), 'INVALID');
-    const refused = await clerk.ok('acceptance.decide', { filingId: b.id, version: b.version, decision: 'notAccepted', reason: '不在园区范围内', corrections: [], deadlines: [], idempotencyKey: newKey() });
+    expectError(
+      await clerk.call('acceptance.decide', {
+        filingId: b.id,
+        version: b.version,
+        decision: 'notAccepted',
+        reason: '',
+        corrections: [],
+        deadlines: [],
+        idempotencyKey: newKey(),
+      }),
+      'INVALID',
+    );
+    const refused = await clerk.ok('acceptance.decide', {
+      filingId: b.id,
+      version: b.version,
+      decision: 'notAccepted',
+      reason: '不在园区范围内',
+      corrections: [],
+      deadlines: [],
+      idempotencyKey: newKey(),
+    });
     expect(refused.state).toBe('not_accepted');
   });
 
@@ -202,7 +321,15 @@ describe('acceptance', () => {
     expect(preview.eligible).toBe(false);
     expect(preview.problems.map((p) => p.key)).toContain('acc.creditDefault');
     expectError(
-      await clerk.call('acceptance.decide', { filingId: view.id, version: updated.version, decision: 'conditional', reason: '', corrections: [], deadlines: preview.missing.map((m) => ({ materialCode: m.materialCode, dueDate: m.maxDueDate })), idempotencyKey: newKey() }),
+      await clerk.call('acceptance.decide', {
+        filingId: view.id,
+        version: updated.version,
+        decision: 'conditional',
+        reason: '',
+        corrections: [],
+        deadlines: preview.missing.map((m) => ({ materialCode: m.materialCode, dueDate: m.maxDueDate })),
+        idempotencyKey: newKey(),
+      }),
       'INVALID',
     );
   });
@@ -219,14 +346,43 @@ describe('authority and accounts', () => {
     for (const s of [observer, reviewer, admin]) {
       expectError(await s.call('filing.create', { fields: fields() }), 'FORBIDDEN');
       expectError(await s.call('filing.update', { id: f.id, version: f.version, fields: fields() }), 'FORBIDDEN');
-      expectError(await s.call('acceptance.decide', { filingId: f.id, version: f.version, decision: 'accept', reason: '', corrections: [], deadlines: [], idempotencyKey: newKey() }), 'FORBIDDEN');
+      expectError(
+        await s.call('acceptance.decide', {
+          filingId: f.id,
+          version: f.version,
+          decision: 'accept',
+          reason: '',
+          corrections: [],
+          deadlines: [],
+          idempotencyKey: newKey(),
+        }),
+        'FORBIDDEN',
+      );
     }
     for (const s of [observer, reviewer, (await t.clerk()).session]) {
-      expectError(await s.call('accounts.create', { username: 'x-user', displayName: 'X', role: 'observer', unit: null, password: 'long-enough-1' }), 'FORBIDDEN');
+      expectError(
+        await s.call('accounts.create', { username: 'x-user', displayName: 'X', role: 'observer', unit: null, password: 'long-enough-1' }),
+        'FORBIDDEN',
+      );
       expectError(await s.call('settings.update', await s.ok('settings.get', {})), 'FORBIDDEN');
     }
-    expectError(await anonymous.call('filing.list', { query: '', states: [], parkId: null, unit: null, overdueOnly: false, sort: 'updatedAt', dir: 'desc', offset: 0, limit: 5 }), 'UNAUTHENTICATED');
-    const denied = (sqlite().prepare("SELECT COUNT(*) AS n FROM audit_log WHERE outcome = 'denied' AND seq > ?").get(before) as { n: number }).n;
+    expectError(
+      await anonymous.call('filing.list', {
+        query: '',
+        states: [],
+        parkId: null,
+        unit: null,
+        overdueOnly: false,
+        sort: 'updatedAt',
+        dir: 'desc',
+        offset: 0,
+        limit: 5,
+      }),
+      'UNAUTHENTICATED',
+    );
+    const denied = (
+      sqlite().prepare("SELECT COUNT(*) AS n FROM audit_log WHERE outcome = 'denied' AND seq > ?").get(before) as { n: number }
+    ).n;
     expect(denied).toBe(9 + 6 + 1);
   });
 
@@ -234,7 +390,10 @@ describe('authority and accounts', () => {
     const admin = (await t.setupAdmin()).session;
     const user = await t.createUser('reviewer', 'hb');
     expect((await admin.ok('accounts.list', {})).map((a) => a.username)).toContain(user.username);
-    expectError(await admin.call('accounts.create', { username: 'r2', displayName: 'R', role: 'reviewer', unit: null, password: 'long-enough-1' }), 'INVALID');
+    expectError(
+      await admin.call('accounts.create', { username: 'r2', displayName: 'R', role: 'reviewer', unit: null, password: 'long-enough-1' }),
+      'INVALID',
+    );
     await admin.ok('accounts.setDisabled', { id: user.id, disabled: true });
     expectError(await user.session.call('review.inbox', {}), 'UNAUTHENTICATED');
     expectError(await t.anonymous().call('auth.login', { username: user.username, password: user.password }), 'UNAUTHENTICATED');
@@ -246,16 +405,22 @@ describe('authority and accounts', () => {
   it('slows down repeated failed logins', async () => {
     const user = await t.createUser('observer');
     const s = t.anonymous();
-    for (let i = 0; i < 3; i++) expectError(await s.call('auth.login', { username: user.username, password: 'wrong-password' }), 'UNAUTHENTICATED');
+    for (let i = 0; i < 3; i++)
+      expectError(await s.call('auth.login', { username: user.username, password: 'wrong-password' }), 'UNAUTHENTICATED');
     expectError(await s.call('auth.login', { username: user.username, password: user.password }), 'RATE_LIMITED');
     t.clock.advance({ minutes: 1 });
     await t.session(user.username);
-    expect((sqlite().prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'auth.login' AND outcome = 'failed'").get() as { n: number }).n).toBe(4);
+    expect(
+      (sqlite().prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'auth.login' AND outcome = 'failed'").get() as { n: number }).n,
+    ).toBe(4);
   });
 
   it('first start creates exactly one administrator', async () => {
     await t.setupAdmin();
-    expectError(await t.anonymous().call('auth.setup', { username: 'second', displayName: 'Second', password: 'long-enough-1' }), 'CONFLICT');
+    expectError(
+      await t.anonymous().call('auth.setup', { username: 'second', displayName: 'Second', password: 'long-enough-1' }),
+      'CONFLICT',
+    );
   });
 });
 
@@ -276,7 +441,9 @@ describe('settings and audit', () => {
     const report = await admin.ok('audit.verify', {});
     expect(report).toMatchObject({ ok: true, problem: null });
     const actions = (await admin.ok('audit.list', { beforeSeq: null, limit: 500 })).map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['auth.setup', 'accounts.create', 'filing.create', 'material.attach', 'filing.submit', 'acceptance.decide']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['auth.setup', 'accounts.create', 'filing.create', 'material.attach', 'filing.submit', 'acceptance.decide']),
+    );
   });
 });
 

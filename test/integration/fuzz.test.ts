@@ -17,7 +17,13 @@ beforeAll(async () => {
   t = await createTestDesk();
   await t.acceptedFiling({ conditional: true });
   const admin = await t.setupAdmin();
-  callers = [admin.session, (await t.clerk()).session, (await t.createUser('reviewer', 'yj')).session, (await t.createUser('observer')).session, t.anonymous()];
+  callers = [
+    admin.session,
+    (await t.clerk()).session,
+    (await t.createUser('reviewer', 'yj')).session,
+    (await t.createUser('observer')).session,
+    t.anonymous(),
+  ];
 });
 afterAll(() => t.close());
 
@@ -37,7 +43,9 @@ const nasty = fc.oneof(
 
 /** Objects shaped like the channel's input (its own keys), filled with junk, sometimes with a prototype key or an extra key. */
 function shapedArbitrary(schema: z.ZodType) {
-  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape ?? (schema as unknown as { def?: { in?: { shape?: Record<string, unknown> } } }).def?.in?.shape;
+  const shape =
+    (schema as unknown as { shape?: Record<string, unknown> }).shape ??
+    (schema as unknown as { def?: { in?: { shape?: Record<string, unknown> } } }).def?.in?.shape;
   const keys = shape ? Object.keys(shape) : [];
   const base = fc.dictionary(fc.constantFrom(...(keys.length ? keys : ['x'])), nasty, { maxKeys: keys.length || 1 });
   return fc.oneof(

@@ -75,7 +75,11 @@ describe('browser-mode host refuses what it did not hand out (host-1)', () => {
   });
 
   it('refuses a request without the token', async () => {
-    const res = await send(host, '/rpc/app.ping', { method: 'POST', headers: { 'content-type': 'application/json', 'x-desk-client': CLIENT_A }, body: '{}' });
+    const res = await send(host, '/rpc/app.ping', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-desk-client': CLIENT_A },
+      body: '{}',
+    });
     expect(res.status).toBe(401);
     expect(res.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
@@ -108,7 +112,11 @@ describe('browser-mode host refuses what it did not hand out (host-1)', () => {
     expect((await rpc(host, 'app.ping', {}, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     expect((await rpc(host, 'app.ping', {}, { 'content-type': 'text/plain' })).status).toBe(415);
     expect((await send(host, '/rpc/app.ping', { headers: { 'x-desk-token': host.token, 'x-desk-client': CLIENT_A } })).status).toBe(405);
-    const junk = await send(host, '/rpc/app.ping', { method: 'POST', headers: { 'content-type': 'application/json', 'x-desk-token': host.token, 'x-desk-client': CLIENT_A }, body: '{nope' });
+    const junk = await send(host, '/rpc/app.ping', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-desk-token': host.token, 'x-desk-client': CLIENT_A },
+      body: '{nope',
+    });
     expect(junk.status).toBe(400);
   });
 
@@ -169,21 +177,29 @@ describe('browser-mode host events and files', () => {
     expect(denied.status).toBe(401);
 
     const received = await new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: host.port, path: `/events?token=${encodeURIComponent(host.token)}`, headers: { accept: 'text/event-stream' } }, (res) => {
-        expect(res.statusCode).toBe(200);
-        expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
-        let buffer = '';
-        res.on('data', (c: Buffer) => {
-          buffer += c.toString('utf8');
-          const frame = buffer.split('\n\n').find((f) => f.startsWith('data: '));
-          if (frame) {
-            req.destroy();
-            resolve(frame);
-          }
-        });
-        // The stream is open once headers arrive; emit then.
-        setTimeout(() => emit(desk.services, 'filing.changed', { filingId: 7, version: 3 }), 20);
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: `/events?token=${encodeURIComponent(host.token)}`,
+          headers: { accept: 'text/event-stream' },
+        },
+        (res) => {
+          expect(res.statusCode).toBe(200);
+          expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+          let buffer = '';
+          res.on('data', (c: Buffer) => {
+            buffer += c.toString('utf8');
+            const frame = buffer.split('\n\n').find((f) => f.startsWith('data: '));
+            if (frame) {
+              req.destroy();
+              resolve(frame);
+            }
+          });
+          // The stream is open once headers arrive; emit then.
+          setTimeout(() => emit(desk.services, 'filing.changed', { filingId: 7, version: 3 }), 20);
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -191,7 +207,11 @@ describe('browser-mode host events and files', () => {
   });
 
   it('serves a registered file route with the caller identity, behind the token', async () => {
-    registerFileRoute('test-echo', (id, ctx) => ({ bytes: new TextEncoder().encode(`${id}:${ctx.actor?.username ?? 'nobody'}`), mime: 'application/pdf', filename: '登记证 1.pdf' }));
+    registerFileRoute('test-echo', (id, ctx) => ({
+      bytes: new TextEncoder().encode(`${id}:${ctx.actor?.username ?? 'nobody'}`),
+      mime: 'application/pdf',
+      filename: '登记证 1.pdf',
+    }));
     const path = `/files/test-echo/abc?token=${encodeURIComponent(host.token)}&client=${CLIENT_A}`;
     const res = await send(host, path);
     expect(res.status).toBe(200);

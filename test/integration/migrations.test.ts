@@ -3,7 +3,9 @@ import Database from 'better-sqlite3';
 import { migrate, migrations, LATEST_VERSION, NewerSchemaError } from '../../src/main/db/migrations';
 
 const tables = (db: Database.Database) =>
-  (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','trigger') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','trigger') ORDER BY name").all() as { name: string }[]).map(
+    (r) => r.name,
+  );
 
 describe('migrations', () => {
   it('are numbered 1..n without gaps', () => {
@@ -13,7 +15,17 @@ describe('migrations', () => {
   it('migrate an empty database to the latest version', () => {
     const db = new Database(':memory:');
     expect(migrate(db)).toEqual({ from: 0, to: LATEST_VERSION });
-    expect(tables(db)).toEqual(expect.arrayContaining(['users', 'filings', 'filing_materials', 'tracked_items', 'audit_log', 'audit_log_no_update', 'audit_log_no_delete']));
+    expect(tables(db)).toEqual(
+      expect.arrayContaining([
+        'users',
+        'filings',
+        'filing_materials',
+        'tracked_items',
+        'audit_log',
+        'audit_log_no_update',
+        'audit_log_no_delete',
+      ]),
+    );
     // Running again is a no-op.
     expect(migrate(db)).toEqual({ from: LATEST_VERSION, to: LATEST_VERSION });
   });

@@ -34,7 +34,13 @@ describe('message catalogues', () => {
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
       // t('key'), translate(lang, 'key'), new DeskError('CODE', 'key'), and message: 'v.key' in schemas.
-      const patterns = [/\bt\(\s*'([a-zA-Z][\w.-]*\.[\w.-]+)'/g, /\btranslate\(\s*\w+,\s*'([\w.-]+)'/g, /new DeskError\(\s*'[A-Z_]+',\s*'([\w.-]+)'/g, /message: '(v\.[\w.-]+)'/g, /error: '(v\.[\w.-]+)'/g];
+      const patterns = [
+        /\bt\(\s*'([a-zA-Z][\w.-]*\.[\w.-]+)'/g,
+        /\btranslate\(\s*\w+,\s*'([\w.-]+)'/g,
+        /new DeskError\(\s*'[A-Z_]+',\s*'([\w.-]+)'/g,
+        /message: '(v\.[\w.-]+)'/g,
+        /error: '(v\.[\w.-]+)'/g,
+      ];
       for (const re of patterns) for (const m of text.matchAll(re)) if (!(m[1]! in catalogues['zh-CN'])) missing.push(`${file}: ${m[1]}`);
     }
     expect(missing).toEqual([]);

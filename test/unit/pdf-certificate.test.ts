@@ -76,15 +76,32 @@ describe('certificate', () => {
   it('extracted text contains every field', async () => {
     const text = squash((await extractText(bytes)).join(''));
     const fields = [
-      doc.number, doc.titleZh, doc.projectName, doc.applicantName, doc.creditCode, doc.legalRepresentative,
-      doc.parkName, doc.baseName, doc.bay, doc.routeSummary, ...doc.processes,
+      doc.number,
+      doc.titleZh,
+      doc.projectName,
+      doc.applicantName,
+      doc.creditCode,
+      doc.legalRepresentative,
+      doc.parkName,
+      doc.baseName,
+      doc.bay,
+      doc.routeSummary,
+      ...doc.processes,
       ...doc.products.flatMap((p) => [p.name, p.cas]),
-      ...doc.chemicals.flatMap((c) => [c.name, c.cas, `${c.maxInProcessT}t`]), `${doc.chemicals[0]!.maxStoredT}t`,
-      `${doc.scale.batchKg}kg`, `${doc.scale.throughputTpa}t/a`, `${doc.scale.largestReactorM3}m³`,
-      displayDate(doc.runFrom), displayDate(doc.runTo),
+      ...doc.chemicals.flatMap((c) => [c.name, c.cas, `${c.maxInProcessT}t`]),
+      `${doc.chemicals[0]!.maxStoredT}t`,
+      `${doc.scale.batchKg}kg`,
+      `${doc.scale.throughputTpa}t/a`,
+      `${doc.scale.largestReactorM3}m³`,
+      displayDate(doc.runFrom),
+      displayDate(doc.runTo),
       ...doc.conclusions.flatMap((c) => [c.unitName, c.decision, c.opinion]),
       ...doc.openItems.flatMap((o) => [o.text, o.verifyingUnit, displayDate(o.dueDate), o.kind]),
-      ...doc.prohibitions, doc.issuer, doc.issueDate, doc.verificationCode, doc.auditHead,
+      ...doc.prohibitions,
+      doc.issuer,
+      doc.issueDate,
+      doc.verificationCode,
+      doc.auditHead,
     ];
     for (const field of fields) expect(text, field).toContain(squash(field));
     expect(text).toContain('第1页共');
@@ -92,7 +109,11 @@ describe('certificate', () => {
 
   it('every rare name character and every full-width punctuation mark has ink where it was laid out', () => {
     const boxes = glyphBoxes(options.trace!, [...RARE, ...FULL_WIDTH_PUNCTUATION]);
-    for (const ch of [...RARE, ...FULL_WIDTH_PUNCTUATION]) expect(boxes.some((b) => b.ch === ch), ch).toBe(true);
+    for (const ch of [...RARE, ...FULL_WIDTH_PUNCTUATION])
+      expect(
+        boxes.some((b) => b.ch === ch),
+        ch,
+      ).toBe(true);
     for (const box of boxes) {
       const ink = inkInBox(pages[box.page]!, box);
       expect(ink, `${box.ch} on page ${box.page + 1}`).toBeGreaterThan(RARE.includes(box.ch) ? 40 : 4);
@@ -109,7 +130,11 @@ describe('certificate', () => {
 
   it('every page repeats the number and says 第 N 页 共 M 页', async () => {
     const long = signed({
-      conclusions: Array.from({ length: 5 }, (_, i) => ({ unitName: `单位${i}`, decision: '有条件通过', opinion: '意见内容较长。'.repeat(60) })),
+      conclusions: Array.from({ length: 5 }, (_, i) => ({
+        unitName: `单位${i}`,
+        decision: '有条件通过',
+        opinion: '意见内容较长。'.repeat(60),
+      })),
     });
     const b = await renderCertificate(long);
     const texts = await extractText(b);

@@ -32,7 +32,13 @@ describe('notices', () => {
   it('容缺受理通知书: two copies, each with every missing item, its form and deadline, and the consequence', async () => {
     const d = sampleConditional;
     const texts = await check('conditional-notice', await renderConditionalNotice(d), [
-      '容缺受理通知书', d.filingNo, d.applicantName, d.projectName, d.consequence, d.issuer, displayDate(d.issueDate),
+      '容缺受理通知书',
+      d.filingNo,
+      d.applicantName,
+      d.projectName,
+      d.consequence,
+      d.issuer,
+      displayDate(d.issueDate),
       ...d.items.flatMap((i) => [i.name, i.form, displayDate(i.dueDate)]),
     ]);
     const all = texts.join('');
@@ -47,7 +53,12 @@ describe('notices', () => {
 
   it('补正材料一次性告知书 lists every point', async () => {
     const d = sampleCorrection;
-    await check('correction-notice', await renderCorrectionNotice(d), ['补正材料一次性告知书', d.applicantName, d.projectName, ...d.points, d.issuer], `受理编号：${d.filingNo}`);
+    await check(
+      'correction-notice',
+      await renderCorrectionNotice(d),
+      ['补正材料一次性告知书', d.applicantName, d.projectName, ...d.points, d.issuer],
+      `受理编号：${d.filingNo}`,
+    );
   });
 
   it('不予受理 / 不予通过 notices carry the reasons and the remedy', async () => {
@@ -60,17 +71,33 @@ describe('notices', () => {
   it('联合审查会议纪要 records attendance, every decision with who confirmed it, conditions and next steps', async () => {
     const d = sampleMinutes;
     const f = d.filings[0]!;
-    await check('minutes', await renderMinutes(d), [
-      d.title, d.place, d.host, ...d.attendance.flatMap((a) => [a.unit, a.people]),
-      f.projectName, f.filingNo, f.applicantName, ...f.decisions.flatMap((x) => [x.unit, x.decision, x.opinion, x.by]),
-      ...f.conditions.flatMap((c) => [c.text, c.unit, displayDate(c.dueDate)]), '限制试运行', f.nextSteps, d.issuer,
-    ], d.title);
+    await check(
+      'minutes',
+      await renderMinutes(d),
+      [
+        d.title,
+        d.place,
+        d.host,
+        ...d.attendance.flatMap((a) => [a.unit, a.people]),
+        f.projectName,
+        f.filingNo,
+        f.applicantName,
+        ...f.decisions.flatMap((x) => [x.unit, x.decision, x.opinion, x.by]),
+        ...f.conditions.flatMap((c) => [c.text, c.unit, displayDate(c.dueDate)]),
+        '限制试运行',
+        f.nextSteps,
+        d.issuer,
+      ],
+      d.title,
+    );
   });
 
   it('the signature never stands alone: the page with the seal also has body text', async () => {
     const long = { ...sampleCorrection, points: Array.from({ length: 9 }, (_, i) => `第${i + 1}项需要补正的内容说明。`) };
     for (let n = 5; n <= 12; n++) {
-      const texts = (await extractText(await renderCorrectionNotice({ ...long, points: long.points.concat(Array(n).fill('补充说明。')) }))).map(squash);
+      const texts = (
+        await extractText(await renderCorrectionNotice({ ...long, points: long.points.concat(Array(n).fill('补充说明。')) }))
+      ).map(squash);
       const last = texts[texts.length - 1]!;
       expect(last).toContain(squash(sampleCorrection.issuer));
       expect(last).toContain('请你单位按照上述要求');

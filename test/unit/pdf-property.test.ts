@@ -48,7 +48,9 @@ const certificate: fc.Arbitrary<CertificateDoc> = fc
     processes: fc.array(name, { maxLength: 4 }),
     products: fc.array(fc.record({ name, cas: fc.constantFrom('', '64-17-5', '7664-39-3') }), { maxLength: 3 }),
     conclusions: fc.array(fc.record({ unitName: name, decision: name, opinion }), { minLength: 1, maxLength: 5 }),
-    openItems: fc.array(fc.record({ text: opinion, verifyingUnit: name, dueDate: fc.constant('2027-01-15'), kind: name }), { maxLength: 3 }),
+    openItems: fc.array(fc.record({ text: opinion, verifyingUnit: name, dueDate: fc.constant('2027-01-15'), kind: name }), {
+      maxLength: 3,
+    }),
     issuer: name,
   })
   .map((over) => sampleCertificate(over));
@@ -103,11 +105,22 @@ describe('pdf-1: anything the schemas accept can be drawn', () => {
     const cjk = '龑'.repeat(200);
     const para = '堃喆珺燊昇玥犇龑，'.repeat(222).slice(0, 2000);
     const doc = sampleCertificate({
-      projectName: cjk, applicantName: wide, legalRepresentative: cjk, parkName: wide, baseName: cjk, bay: wide,
-      routeSummary: para, processes: [cjk, wide], products: [{ name: cjk, cas: '64-17-5' }],
+      projectName: cjk,
+      applicantName: wide,
+      legalRepresentative: cjk,
+      parkName: wide,
+      baseName: cjk,
+      bay: wide,
+      routeSummary: para,
+      processes: [cjk, wide],
+      products: [{ name: cjk, cas: '64-17-5' }],
       conclusions: Array.from({ length: 5 }, () => ({ unitName: cjk, decision: wide, opinion: para })),
       openItems: Array.from({ length: 3 }, () => ({ text: para, verifyingUnit: cjk, dueDate: '2027-01-15', kind: wide })),
-      issuer: cjk, number: wide, titleZh: cjk, replaces: wide, auditHead: 'f'.repeat(200),
+      issuer: cjk,
+      number: wide,
+      titleZh: cjk,
+      replaces: wide,
+      auditHead: 'f'.repeat(200),
     });
     const trace: DrawnLine[] = [];
     const bytes = await renderCertificate(doc, { trace });
@@ -117,19 +130,31 @@ describe('pdf-1: anything the schemas accept can be drawn', () => {
 
   it('notices with arbitrary hygienic text', async () => {
     await fc.assert(
-      fc.asyncProperty(name, name, fc.array(opinion, { minLength: 1, maxLength: 4 }), name, async (applicantName, projectName, reasons, issuer) => {
-        const bytes = await renderRefusalNotice(
-          { kind: 'rejected', filingNo: 'BH-2026-0001', applicantName, projectName, reasons, issuer, issueDate: '2026-11-26' },
-        );
-        const pages = await renderPages(bytes, 1);
-        for (const page of pages) {
-          const b = inkBounds(page)!;
-          expect(b.left).toBeGreaterThanOrEqual(BLOCK.left - 1);
-          expect(b.right).toBeLessThanOrEqual(BLOCK.right + 1);
-          expect(b.bottom).toBeGreaterThanOrEqual(BLOCK.bottom - 1);
-          expect(b.top).toBeLessThanOrEqual(BLOCK.top + 1);
-        }
-      }),
+      fc.asyncProperty(
+        name,
+        name,
+        fc.array(opinion, { minLength: 1, maxLength: 4 }),
+        name,
+        async (applicantName, projectName, reasons, issuer) => {
+          const bytes = await renderRefusalNotice({
+            kind: 'rejected',
+            filingNo: 'BH-2026-0001',
+            applicantName,
+            projectName,
+            reasons,
+            issuer,
+            issueDate: '2026-11-26',
+          });
+          const pages = await renderPages(bytes, 1);
+          for (const page of pages) {
+            const b = inkBounds(page)!;
+            expect(b.left).toBeGreaterThanOrEqual(BLOCK.left - 1);
+            expect(b.right).toBeLessThanOrEqual(BLOCK.right + 1);
+            expect(b.bottom).toBeGreaterThanOrEqual(BLOCK.bottom - 1);
+            expect(b.top).toBeLessThanOrEqual(BLOCK.top + 1);
+          }
+        },
+      ),
       { numRuns: 6, seed: Number(process.env.FC_SEED ?? 20261126) },
     );
   }, 240_000);

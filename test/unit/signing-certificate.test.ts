@@ -2,13 +2,7 @@ import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  certificatePayload,
-  loadOrCreateKeys,
-  recordHash,
-  signCertificate,
-  verifyQrText,
-} from '../../src/main/crypto/signing';
+import { certificatePayload, loadOrCreateKeys, recordHash, signCertificate, verifyQrText } from '../../src/main/crypto/signing';
 
 const number = '滨海化中试备〔2026〕第0001号';
 const hash = recordHash('{"filing":42,"version":7}');

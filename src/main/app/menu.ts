@@ -16,7 +16,10 @@ export function installMenu(): void {
   const i = pickLang(app.getPreferredSystemLanguages()) === 'en' ? 1 : 0;
   const label = (k: keyof typeof LABELS) => LABELS[k][i];
   const deskMenu: MenuItemConstructorOptions[] = [
-    { label: label('print'), accelerator: 'CmdOrCtrl+P', click: (_item, win) => {
+    {
+      label: label('print'),
+      accelerator: 'CmdOrCtrl+P',
+      click: (_item, win) => {
         if (win instanceof BrowserWindow) win.webContents.print({ printBackground: true });
       },
     },
@@ -26,7 +29,18 @@ export function installMenu(): void {
   deskMenu.push({ type: 'separator' }, { label: label('quit'), role: 'quit' });
   const template: MenuItemConstructorOptions[] = [
     { label: label('desk'), submenu: deskMenu },
-    { label: label('edit'), submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
+    {
+      label: label('edit'),
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -41,7 +41,10 @@ export class DownloadTickets {
 }
 
 const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+  });
 
 export function handleAppProtocol(rendererDir: string, services: Services, tickets: DownloadTickets): void {
   protocol.handle(APP_SCHEME, async (request) => {
@@ -55,11 +58,18 @@ export function handleAppProtocol(rendererDir: string, services: Services, ticke
       if (!result.ok) return json(result.error.code === 'NOT_FOUND' ? 404 : 403, result);
       const file = result.value;
       return new Response(Buffer.from(file.bytes), {
-        headers: { 'Content-Type': file.mime, 'Content-Disposition': contentDisposition(file), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+        headers: {
+          'Content-Type': file.mime,
+          'Content-Disposition': contentDisposition(file),
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+        },
       });
     }
     const file = resolveStatic(rendererDir, url.pathname);
     if (!file) return new Response('Not found', { status: 404, headers: STATIC_HEADERS });
-    return new Response(request.method === 'HEAD' ? null : file.bytes, { headers: { ...STATIC_HEADERS, 'Content-Type': file.mime, 'Cache-Control': 'no-cache' } });
+    return new Response(request.method === 'HEAD' ? null : file.bytes, {
+      headers: { ...STATIC_HEADERS, 'Content-Type': file.mime, 'Cache-Control': 'no-cache' },
+    });
   });
 }

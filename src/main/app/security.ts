@@ -57,9 +57,10 @@ export function installGuards(hooks: GuardHooks): void {
 
   const deny = session.defaultSession;
   deny.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  deny.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
-    // Printing from the app's own pages is the one capability the desk uses.
-    permission === 'web-printing' && hooks.trusted.has(originOf(requestingOrigin) ?? ''),
+  deny.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) =>
+      // Printing from the app's own pages is the one capability the desk uses.
+      permission === 'web-printing' && hooks.trusted.has(originOf(requestingOrigin) ?? ''),
   );
   deny.setDevicePermissionHandler(() => false);
   deny.on('will-download', (_event, item) => {

@@ -17,7 +17,16 @@ export function createWindows(preload: string, services: Services, title: string
 
   const open = (url: string, opener?: WebContents): BrowserWindow => {
     const webPreferences = secureWebPreferences(preload);
-    const win = new BrowserWindow({ width: opener ? 1280 : 1440, height: 900, minWidth: 1024, minHeight: 680, title, show: false, backgroundColor: '#ffffff', webPreferences });
+    const win = new BrowserWindow({
+      width: opener ? 1280 : 1440,
+      height: 900,
+      minWidth: 1024,
+      minHeight: 680,
+      title,
+      show: false,
+      backgroundColor: '#ffffff',
+      webPreferences,
+    });
     const id = win.webContents.id;
     const connection = opener ? connectionOf(opener) : `wc:${id}`;
     connections.set(id, connection);

@@ -42,7 +42,11 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const command = name ? commands[name] : undefined;
   if (!command) {
-    console.error(`usage: desk <command>\n${Object.values(commands).map((c) => `  ${c.usage}`).join('\n')}`);
+    console.error(
+      `usage: desk <command>\n${Object.values(commands)
+        .map((c) => `  ${c.usage}`)
+        .join('\n')}`,
+    );
     return 2;
   }
   const out = await command.run(parseCommon(args));

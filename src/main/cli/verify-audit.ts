@@ -17,10 +17,16 @@ export function verifyAudit(dataDir: string): CommandOutput {
   try {
     const report = verifyChain(sqlite, new HeadFile(join(dataDir, 'audit-head.json')).read());
     if (report.ok) return { code: 0, lines: [`ok, ${report.entries} entries, head ${report.head}`] };
-    const row = report.badSeq === null ? undefined : sqlite.prepare('SELECT seq, at, actor_name, action, target, outcome FROM audit_log WHERE seq = ?').get(report.badSeq);
+    const row =
+      report.badSeq === null
+        ? undefined
+        : sqlite.prepare('SELECT seq, at, actor_name, action, target, outcome FROM audit_log WHERE seq = ?').get(report.badSeq);
     return {
       code: 1,
-      lines: [`FAILED at entry ${report.badSeq ?? '?'}: ${report.problem} (${report.entries} entries read)`, ...(row ? [JSON.stringify(row)] : [])],
+      lines: [
+        `FAILED at entry ${report.badSeq ?? '?'}: ${report.problem} (${report.entries} entries read)`,
+        ...(row ? [JSON.stringify(row)] : []),
+      ],
     };
   } finally {
     sqlite.close();

@@ -17,7 +17,20 @@ export interface AuditInput {
 
 export const GENESIS = '0'.repeat(64);
 
-function entryHash(prev: string, e: { at: string; actor_id: number | null; actor_name: string | null; unit: string | null; action: string; target: string | null; outcome: string; before: string | null; after: string | null }): string {
+function entryHash(
+  prev: string,
+  e: {
+    at: string;
+    actor_id: number | null;
+    actor_name: string | null;
+    unit: string | null;
+    action: string;
+    target: string | null;
+    outcome: string;
+    before: string | null;
+    after: string | null;
+  },
+): string {
   // Field order is fixed here; the hash covers every column except seq-derived storage details.
   const canonical = JSON.stringify([prev, e.at, e.actor_id, e.actor_name, e.unit, e.action, e.target, e.outcome, e.before, e.after]);
   return createHash('sha256').update(canonical).digest('hex');
@@ -39,7 +52,11 @@ export async function appendAudit(trx: Transaction<DB> | Db, input: AuditInput, 
     after: input.after === undefined ? null : JSON.stringify(input.after),
   };
   const hash = entryHash(prev, row);
-  const inserted = await trx.insertInto('audit_log').values({ ...row, prev_hash: prev, hash }).returning('seq').executeTakeFirstOrThrow();
+  const inserted = await trx
+    .insertInto('audit_log')
+    .values({ ...row, prev_hash: prev, hash })
+    .returning('seq')
+    .executeTakeFirstOrThrow();
   return { seq: inserted.seq, hash };
 }
 
@@ -90,8 +107,18 @@ export function verifyChain(handle: SqliteHandle, external: ChainHead | null): V
   let entries = 0;
   let headAtExternal: string | null = null;
   const rows = handle.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<{
-    seq: number; at: string; actor_id: number | null; actor_name: string | null; unit: string | null; action: string;
-    target: string | null; outcome: string; before: string | null; after: string | null; prev_hash: string; hash: string;
+    seq: number;
+    at: string;
+    actor_id: number | null;
+    actor_name: string | null;
+    unit: string | null;
+    action: string;
+    target: string | null;
+    outcome: string;
+    before: string | null;
+    after: string | null;
+    prev_hash: string;
+    hash: string;
   }>;
   for (const row of rows) {
     if (row.seq !== expectedSeq) return { ok: false, entries, head: prev, problem: 'gap', badSeq: expectedSeq };

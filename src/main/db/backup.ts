@@ -299,23 +299,21 @@ export async function restoreBackup(backupPath: string, dataDir: string, opts: {
   const handle = openSqlite(target);
   try {
     const db = createKysely(handle);
-    await db
-      .transaction()
-      .execute((trx) =>
-        appendAudit(
-          trx,
-          {
-            actorId: null,
-            actorName: 'restore',
-            unit: null,
-            action: 'backup.restore',
-            target: `backup:${basename(source)}`,
-            outcome: 'ok',
-            after: { backupHead: seen.head, movedAside: movedAside.map((p) => basename(p)), attachmentsMissing },
-          },
-          now,
-        ),
-      );
+    await db.transaction().execute((trx) =>
+      appendAudit(
+        trx,
+        {
+          actorId: null,
+          actorName: 'restore',
+          unit: null,
+          action: 'backup.restore',
+          target: `backup:${basename(source)}`,
+          outcome: 'ok',
+          after: { backupHead: seen.head, movedAside: movedAside.map((p) => basename(p)), attachmentsMissing },
+        },
+        now,
+      ),
+    );
     const head = currentHead(handle)!;
     new HeadFile(headPath).advance(head);
     await db.destroy();

@@ -25,8 +25,19 @@ export interface FilingRecord {
 }
 
 function toRecord(r: {
-  id: number; filing_no: string; state: string; version: number; fields: string; acceptance: string | null; conditional: number;
-  step: string | null; due_date: string | null; is_demo: number; created_at: string; updated_at: string; submitted_at: string | null;
+  id: number;
+  filing_no: string;
+  state: string;
+  version: number;
+  fields: string;
+  acceptance: string | null;
+  conditional: number;
+  step: string | null;
+  due_date: string | null;
+  is_demo: number;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
 }): FilingRecord {
   return {
     id: r.id,
@@ -45,10 +56,29 @@ function toRecord(r: {
   };
 }
 
-const recordColumns = ['id', 'filing_no', 'state', 'version', 'filing_fields.fields as fields', 'acceptance', 'conditional', 'step', 'due_date', 'is_demo', 'created_at', 'updated_at', 'submitted_at'] as const;
+const recordColumns = [
+  'id',
+  'filing_no',
+  'state',
+  'version',
+  'filing_fields.fields as fields',
+  'acceptance',
+  'conditional',
+  'step',
+  'due_date',
+  'is_demo',
+  'created_at',
+  'updated_at',
+  'submitted_at',
+] as const;
 
 export async function getFiling(db: Q, id: number): Promise<FilingRecord | null> {
-  const r = await db.selectFrom('filings').innerJoin('filing_fields', 'filing_fields.filing_id', 'filings.id').select(recordColumns).where('id', '=', id).executeTakeFirst();
+  const r = await db
+    .selectFrom('filings')
+    .innerJoin('filing_fields', 'filing_fields.filing_id', 'filings.id')
+    .select(recordColumns)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return r ? toRecord(r) : null;
 }
 
@@ -57,7 +87,11 @@ export async function nextFilingNo(trx: Q, year: number): Promise<string> {
   const key = `filing_seq_${year}`;
   const row = await trx.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
   const next = (row ? Number(row.value) : 0) + 1;
-  await trx.insertInto('meta').values({ key, value: String(next) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: String(next) })).execute();
+  await trx
+    .insertInto('meta')
+    .values({ key, value: String(next) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(next) }))
+    .execute();
   return `ZS-${year}-${String(next).padStart(6, '0')}`;
 }
 
@@ -70,7 +104,15 @@ const searchColumns = (f: FilingFields) => ({
 
 export async function insertFiling(
   trx: Q,
-  a: { filingNo: string; fields: FilingFields; createdBy: number | null; now: string; materialCodes: string[]; isDemo?: boolean; state?: FilingState },
+  a: {
+    filingNo: string;
+    fields: FilingFields;
+    createdBy: number | null;
+    now: string;
+    materialCodes: string[];
+    isDemo?: boolean;
+    state?: FilingState;
+  },
 ): Promise<number> {
   const { id } = await trx
     .insertInto('filings')
@@ -85,7 +127,10 @@ export async function insertFiling(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await trx.insertInto('filing_fields').values({ filing_id: id, fields: JSON.stringify(a.fields) }).execute();
+  await trx
+    .insertInto('filing_fields')
+    .values({ filing_id: id, fields: JSON.stringify(a.fields) })
+    .execute();
   if (a.materialCodes.length)
     await trx
       .insertInto('filing_materials')
@@ -98,7 +143,23 @@ export async function insertFiling(
  * Optimistic concurrency: every change names the version it was based on. Zero rows updated means someone
  * else saved first; the caller answers STALE with the current record.
  */
-export async function bumpVersion(trx: Q, id: number, expected: number, now: string, set: Partial<{ fields: FilingFields; state: FilingState; acceptance: unknown; conditional: boolean; step: string | null; due_date: string | null; submitted_at: string | null; waiting_units: string; next_item_due: string | null }> = {}): Promise<boolean> {
+export async function bumpVersion(
+  trx: Q,
+  id: number,
+  expected: number,
+  now: string,
+  set: Partial<{
+    fields: FilingFields;
+    state: FilingState;
+    acceptance: unknown;
+    conditional: boolean;
+    step: string | null;
+    due_date: string | null;
+    submitted_at: string | null;
+    waiting_units: string;
+    next_item_due: string | null;
+  }> = {},
+): Promise<boolean> {
   const values: Record<string, unknown> = { version: sql`version + 1`, updated_at: now };
   if (set.fields) Object.assign(values, searchColumns(set.fields));
   if (set.state) values.state = set.state;
@@ -107,7 +168,12 @@ export async function bumpVersion(trx: Q, id: number, expected: number, now: str
   for (const k of ['step', 'due_date', 'submitted_at', 'waiting_units', 'next_item_due'] as const) if (k in set) values[k] = set[k];
   const res = await trx.updateTable('filings').set(values).where('id', '=', id).where('version', '=', expected).executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return false;
-  if (set.fields) await trx.updateTable('filing_fields').set({ fields: JSON.stringify(set.fields) }).where('filing_id', '=', id).execute();
+  if (set.fields)
+    await trx
+      .updateTable('filing_fields')
+      .set({ fields: JSON.stringify(set.fields) })
+      .where('filing_id', '=', id)
+      .execute();
   return true;
 }
 
@@ -115,7 +181,14 @@ export async function getMaterials(db: Q, filingId: number) {
   return db.selectFrom('filing_materials').select(['code', 'state', 'note']).where('filing_id', '=', filingId).execute();
 }
 
-export async function setMaterial(trx: Q, filingId: number, code: string, state: 'present' | 'missing', note: string, now: string): Promise<void> {
+export async function setMaterial(
+  trx: Q,
+  filingId: number,
+  code: string,
+  state: 'present' | 'missing',
+  note: string,
+  now: string,
+): Promise<void> {
   await trx
     .insertInto('filing_materials')
     .values({ filing_id: filingId, code, state, note, updated_at: now })
@@ -131,18 +204,36 @@ export async function getAttachments(db: Q, filingId: number) {
   return db.selectFrom('attachments').selectAll().where('filing_id', '=', filingId).orderBy('id').execute();
 }
 
-export async function insertAttachment(trx: Q, a: { filingId: number; code: string; sha256: string; name: string; mime: string; size: number; now: string; by: number | null }) {
+export async function insertAttachment(
+  trx: Q,
+  a: { filingId: number; code: string; sha256: string; name: string; mime: string; size: number; now: string; by: number | null },
+) {
   return (
     await trx
       .insertInto('attachments')
-      .values({ filing_id: a.filingId, material_code: a.code, sha256: a.sha256, name: a.name, mime: a.mime, size: a.size, uploaded_at: a.now, uploaded_by: a.by })
+      .values({
+        filing_id: a.filingId,
+        material_code: a.code,
+        sha256: a.sha256,
+        name: a.name,
+        mime: a.mime,
+        size: a.size,
+        uploaded_at: a.now,
+        uploaded_by: a.by,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
 }
 
 export async function getTrackedItems(db: Q, filingId: number): Promise<TrackedItem[]> {
-  const rows = await db.selectFrom('tracked_items').selectAll().where('filing_id', '=', filingId).orderBy('due_date').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('tracked_items')
+    .selectAll()
+    .where('filing_id', '=', filingId)
+    .orderBy('due_date')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     filingId: r.filing_id,
@@ -161,7 +252,17 @@ export async function getTrackedItems(db: Q, filingId: number): Promise<TrackedI
 
 export async function insertTrackedItem(
   trx: Q,
-  a: { filingId: number; kind: 'material' | 'condition'; materialCode: string | null; text: string; verifyingUnit: UnitCode; dueDate: string; blocks: 'notice' | 'hold' | 'lock'; now: string; sourceDecisionId?: number | null },
+  a: {
+    filingId: number;
+    kind: 'material' | 'condition';
+    materialCode: string | null;
+    text: string;
+    verifyingUnit: UnitCode;
+    dueDate: string;
+    blocks: 'notice' | 'hold' | 'lock';
+    now: string;
+    sourceDecisionId?: number | null;
+  },
 ): Promise<number> {
   return (
     await trx
@@ -195,10 +296,29 @@ export async function refreshNextItemDue(trx: Q, filingId: number): Promise<void
     .execute();
 }
 
-export async function insertEvent(trx: Q, a: { filingId: number; at: string; kind: string; actorId: number | null; actorName: string | null; unit: string | null; detail?: unknown }): Promise<void> {
+export async function insertEvent(
+  trx: Q,
+  a: {
+    filingId: number;
+    at: string;
+    kind: string;
+    actorId: number | null;
+    actorName: string | null;
+    unit: string | null;
+    detail?: unknown;
+  },
+): Promise<void> {
   await trx
     .insertInto('filing_events')
-    .values({ filing_id: a.filingId, at: a.at, kind: a.kind, actor_id: a.actorId, actor_name: a.actorName, unit: a.unit, detail: JSON.stringify(a.detail ?? {}) })
+    .values({
+      filing_id: a.filingId,
+      at: a.at,
+      kind: a.kind,
+      actor_id: a.actorId,
+      actor_name: a.actorName,
+      unit: a.unit,
+      detail: JSON.stringify(a.detail ?? {}),
+    })
     .execute();
 }
 
@@ -222,11 +342,20 @@ const sortColumn = {
 const ftsPhrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-
-
 interface ListRow {
-  id: number; filing_no: string; state: string; applicant_name: string; credit_code: string; project_name: string; park_id: string;
-  updated_at: string; submitted_at: string | null; due_date: string | null; next_item_due: string | null; conditional: number; is_demo: number;
+  id: number;
+  filing_no: string;
+  state: string;
+  applicant_name: string;
+  credit_code: string;
+  project_name: string;
+  park_id: string;
+  updated_at: string;
+  submitted_at: string | null;
+  due_date: string | null;
+  next_item_due: string | null;
+  conditional: number;
+  is_demo: number;
   total_count?: number;
 }
 
@@ -243,7 +372,13 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
     if ([...query].length >= 3) {
       const phrase = ftsPhrase(query);
       ftsCount = Number(
-        (await db.selectFrom('filings_fts').select((eb) => eb.fn.countAll<number>().as('n')).where(sql<boolean>`filings_fts MATCH ${phrase}`).executeTakeFirstOrThrow()).n,
+        (
+          await db
+            .selectFrom('filings_fts')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where(sql<boolean>`filings_fts MATCH ${phrase}`)
+            .executeTakeFirstOrThrow()
+        ).n,
       );
       if (ftsCount === 0) return { total: 0, rows: [] };
       // Few matches, or other filters to apply: fetch the matches by rowid, filter and sort them. Many matches and
@@ -271,7 +406,21 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
   if (input.overdueOnly) q = q.where((eb) => eb.or([eb('due_date', '<', today), eb('next_item_due', '<', today)]));
 
   const col = sortColumn[input.sort];
-  const columns = ['id', 'filing_no', 'state', 'applicant_name', 'credit_code', 'project_name', 'park_id', 'updated_at', 'submitted_at', 'due_date', 'next_item_due', 'conditional', 'is_demo'] as const;
+  const columns = [
+    'id',
+    'filing_no',
+    'state',
+    'applicant_name',
+    'credit_code',
+    'project_name',
+    'park_id',
+    'updated_at',
+    'submitted_at',
+    'due_date',
+    'next_item_due',
+    'conditional',
+    'is_demo',
+  ] as const;
   const page = (withTotal: boolean) =>
     q
       .select(columns)
@@ -282,13 +431,32 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
       .offset(input.offset)
       .execute() as Promise<ListRow[]>;
   const countCapped = async () =>
-    Number((await db.selectFrom(q.select(sql`1`.as('x')).limit(LIST_COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(
+            q
+              .select(sql`1`.as('x'))
+              .limit(LIST_COUNT_CAP + 1)
+              .as('c'),
+          )
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   let rows: Awaited<ReturnType<typeof page>>;
   let total: number;
   if (!query && !otherFilters) {
     rows = await page(false);
-    total = Number((await db.selectFrom('filings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    total = Number(
+      (
+        await db
+          .selectFrom('filings')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   } else if (ftsCount !== null && !otherFilters) {
     rows = await page(false);
     total = Math.min(ftsCount, LIST_COUNT_CAP + 1);
@@ -302,7 +470,13 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
   }
   const ids = rows.map((r) => r.id);
   const items = ids.length
-    ? await db.selectFrom('tracked_items').select(['filing_id', 'due_date']).where('filing_id', 'in', ids).where('state', 'in', ['open', 'supplied']).orderBy('due_date').execute()
+    ? await db
+        .selectFrom('tracked_items')
+        .select(['filing_id', 'due_date'])
+        .where('filing_id', 'in', ids)
+        .where('state', 'in', ['open', 'supplied'])
+        .orderBy('due_date')
+        .execute()
     : [];
   return {
     total,

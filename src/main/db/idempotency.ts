@@ -19,6 +19,16 @@ export async function keyTaken(db: Q, key: string): Promise<boolean> {
   return (await db.selectFrom('idempotency').select('key').where('key', '=', key).executeTakeFirst()) !== undefined;
 }
 
-export async function recordIdempotent(trx: Q, key: string, channel: string, actorId: number | null, result: unknown, now: string): Promise<void> {
-  await trx.insertInto('idempotency').values({ key, channel, actor_id: actorId, result: JSON.stringify(result), created_at: now }).execute();
+export async function recordIdempotent(
+  trx: Q,
+  key: string,
+  channel: string,
+  actorId: number | null,
+  result: unknown,
+  now: string,
+): Promise<void> {
+  await trx
+    .insertInto('idempotency')
+    .values({ key, channel, actor_id: actorId, result: JSON.stringify(result), created_at: now })
+    .execute();
 }

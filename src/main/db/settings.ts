@@ -54,5 +54,9 @@ export async function getMeta(db: Q, key: string): Promise<string | null> {
 }
 
 export async function setMeta(db: Q, key: string, value: string): Promise<void> {
-  await db.insertInto('meta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  await db
+    .insertInto('meta')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
 }

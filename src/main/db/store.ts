@@ -25,7 +25,10 @@ export interface Store {
 export const DB_FILE = 'desk.sqlite';
 
 // statfs magic numbers of network file systems, where WAL locking does not work.
-const NETWORK_FS = new Set([0x6969 /* NFS */, 0xff534d42 /* CIFS */, 0xfe534d42 /* SMB2 */, 0x517b /* SMB */, 0x564c /* NCP */, 0x65735546 /* FUSE (sshfs, rclone…) */]);
+const NETWORK_FS = new Set([
+  0x6969 /* NFS */, 0xff534d42 /* CIFS */, 0xfe534d42 /* SMB2 */, 0x517b /* SMB */, 0x564c /* NCP */,
+  0x65735546 /* FUSE (sshfs, rclone…) */,
+]);
 
 export function isNetworkPath(dir: string): boolean {
   if (/^(\\\\|\/\/)/.test(dir)) return true; // UNC path
@@ -39,7 +42,9 @@ export function isNetworkPath(dir: string): boolean {
 export function latestBackup(dataDir: string): string | null {
   const dir = join(dataDir, 'backups');
   if (!existsSync(dir)) return null;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sqlite')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sqlite'))
+    .sort();
   return files.length ? join(dir, files[files.length - 1]!) : null;
 }
 
@@ -56,7 +61,14 @@ export function openStore(dataDir: string): Store {
   const failClosed = (problem: string, detail: string): Store => {
     const sqlite = openSqlite(':memory:');
     migrate(sqlite);
-    return { sqlite, db: createKysely(sqlite), health: { ok: false, problem, detail, ...base }, head, dataDir: dir, close: () => sqlite.close() };
+    return {
+      sqlite,
+      db: createKysely(sqlite),
+      health: { ok: false, problem, detail, ...base },
+      head,
+      dataDir: dir,
+      close: () => sqlite.close(),
+    };
   };
   if (isNetworkPath(dir)) return failClosed('db.networkShare', dir);
   let sqlite: SqliteHandle;
@@ -72,5 +84,12 @@ export function openStore(dataDir: string): Store {
     if (err instanceof NewerSchemaError) return failClosed('db.newer', err.message);
     return failClosed('db.corrupt', err instanceof Error ? err.message : String(err));
   }
-  return { sqlite, db: createKysely(sqlite), health: { ok: true, problem: null, detail: null, ...base }, head, dataDir: dir, close: () => sqlite.close() };
+  return {
+    sqlite,
+    db: createKysely(sqlite),
+    health: { ok: true, problem: null, detail: null, ...base },
+    head,
+    dataDir: dir,
+    close: () => sqlite.close(),
+  };
 }

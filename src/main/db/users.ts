@@ -15,7 +15,12 @@ const toActor = (r: { id: number; username: string; display_name: string; role: 
 });
 
 export async function loadActor(db: Q, id: number): Promise<Actor | null> {
-  const r = await db.selectFrom('users').select(['id', 'username', 'display_name', 'role', 'unit', 'is_demo']).where('id', '=', id).where('disabled', '=', 0).executeTakeFirst();
+  const r = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'role', 'unit', 'is_demo'])
+    .where('id', '=', id)
+    .where('disabled', '=', 0)
+    .executeTakeFirst();
   return r ? toActor(r) : null;
 }
 
@@ -24,7 +29,10 @@ export async function findUserForLogin(db: Q, username: string) {
 }
 
 export async function countUsers(db: Q): Promise<number> {
-  const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -34,13 +42,28 @@ export async function insertUser(
 ): Promise<Actor> {
   const r = await db
     .insertInto('users')
-    .values({ username: u.username, display_name: u.displayName, role: u.role, unit: u.unit, password_hash: u.passwordHash, is_demo: u.isDemo ? 1 : 0, created_at: u.now })
+    .values({
+      username: u.username,
+      display_name: u.displayName,
+      role: u.role,
+      unit: u.unit,
+      password_hash: u.passwordHash,
+      is_demo: u.isDemo ? 1 : 0,
+      created_at: u.now,
+    })
     .returning(['id', 'username', 'display_name', 'role', 'unit', 'is_demo'])
     .executeTakeFirstOrThrow();
   return toActor(r);
 }
 
-export async function recordLoginResult(db: Q, id: number, success: boolean, failures: number, lockedUntil: string | null, now: string): Promise<void> {
+export async function recordLoginResult(
+  db: Q,
+  id: number,
+  success: boolean,
+  failures: number,
+  lockedUntil: string | null,
+  now: string,
+): Promise<void> {
   await db
     .updateTable('users')
     .set(success ? { failed_logins: 0, locked_until: null, last_login_at: now } : { failed_logins: failures, locked_until: lockedUntil })
@@ -49,7 +72,17 @@ export async function recordLoginResult(db: Q, id: number, success: boolean, fai
 }
 
 const accountColumns = ['id', 'username', 'display_name', 'role', 'unit', 'disabled', 'is_demo', 'created_at', 'last_login_at'] as const;
-type AccountRow = { id: number; username: string; display_name: string; role: string; unit: string | null; disabled: number; is_demo: number; created_at: string; last_login_at: string | null };
+type AccountRow = {
+  id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  unit: string | null;
+  disabled: number;
+  is_demo: number;
+  created_at: string;
+  last_login_at: string | null;
+};
 const toAccount = (r: AccountRow): Account => ({
   id: r.id,
   username: r.username,
@@ -72,7 +105,11 @@ export async function getAccount(db: Q, id: number): Promise<Account | null> {
 }
 
 export async function setDisabled(db: Q, id: number, disabled: boolean): Promise<void> {
-  await db.updateTable('users').set({ disabled: disabled ? 1 : 0 }).where('id', '=', id).execute();
+  await db
+    .updateTable('users')
+    .set({ disabled: disabled ? 1 : 0 })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function setPasswordHash(db: Q, id: number, hash: string): Promise<void> {
@@ -80,5 +117,12 @@ export async function setPasswordHash(db: Q, id: number, hash: string): Promise<
 }
 
 export async function listReviewers(db: Q) {
-  return db.selectFrom('users').select(['id', 'display_name', 'unit']).where('role', '=', 'reviewer').where('disabled', '=', 0).orderBy('unit').orderBy('display_name').execute();
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'unit'])
+    .where('role', '=', 'reviewer')
+    .where('disabled', '=', 0)
+    .orderBy('unit')
+    .orderBy('display_name')
+    .execute();
 }

@@ -101,7 +101,12 @@ export function demoFields(i: number, parkId: string, baseId: string, start: str
     processes: route[1],
     exothermic: route[2],
     firstUseInChina: i % 9 === 4,
-    chemicals: chem.map(([name, cas]) => ({ name, cas, maxInProcessT: Math.round(rnd() * 20) / 10, maxStoredT: Math.round(rnd() * 80) / 10 })),
+    chemicals: chem.map(([name, cas]) => ({
+      name,
+      cas,
+      maxInProcessT: Math.round(rnd() * 20) / 10,
+      maxStoredT: Math.round(rnd() * 80) / 10,
+    })),
     batchKg: 50 + Math.round(rnd() * 450),
     throughputTpa: [5, 10, 20, 50][i % 4]!,
     largestReactorM3: Math.round((0.5 + rnd() * 4.5) * 10) / 10,

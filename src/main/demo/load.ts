@@ -38,11 +38,36 @@ export const demoStages: DemoStage[] = [];
 
 /** Target states for the 30 demo filings: every state the desk knows, weighted like a real desk's year. */
 export const DEMO_TARGETS = [
-  'draft', 'draft', 'submitted', 'submitted', 'submitted', 'correction_requested', 'correction_requested', 'not_accepted',
-  'in_review', 'in_review', 'in_review:conditional', 'in_review:conditional', 'in_review:conditional', 'supplement_requested',
-  'supplement_requested', 'rejected', 'approved', 'approved:conditional', 'registered', 'registered', 'registered:conditional',
-  'registered:conditional', 'registered:conditional', 'registered:overdue', 'suspended', 'revoked', 'terminated', 'closed',
-  'in_review:conditional', 'registered',
+  'draft',
+  'draft',
+  'submitted',
+  'submitted',
+  'submitted',
+  'correction_requested',
+  'correction_requested',
+  'not_accepted',
+  'in_review',
+  'in_review',
+  'in_review:conditional',
+  'in_review:conditional',
+  'in_review:conditional',
+  'supplement_requested',
+  'supplement_requested',
+  'rejected',
+  'approved',
+  'approved:conditional',
+  'registered',
+  'registered',
+  'registered:conditional',
+  'registered:conditional',
+  'registered:conditional',
+  'registered:overdue',
+  'suspended',
+  'revoked',
+  'terminated',
+  'closed',
+  'in_review:conditional',
+  'registered',
 ];
 
 export async function loadDemo(services: Services, handlers: Handlers, lang: Ctx['lang']): Promise<number> {
@@ -53,7 +78,8 @@ export async function loadDemo(services: Services, handlers: Handlers, lang: Ctx
   const base: Ctx = { services, actor: null, now: realNow, lang, connectionId: 'demo-loader' };
   const actors = new Map<string, Actor>();
   await write(base, async ({ trx, audit }) => {
-    for (const a of DEMO_ACCOUNTS) actors.set(a.username, await insertUser(trx, { ...a, passwordHash: hash, isDemo: true, now: realNow.toISOString() }));
+    for (const a of DEMO_ACCOUNTS)
+      actors.set(a.username, await insertUser(trx, { ...a, passwordHash: hash, isDemo: true, now: realNow.toISOString() }));
     await setMeta(trx, 'demo', realNow.toISOString());
     await audit({ action: 'demo.load', target: null, after: { accounts: DEMO_ACCOUNTS.map((a) => a.username) } });
   });
@@ -82,11 +108,23 @@ export async function loadDemo(services: Services, handlers: Handlers, lang: Ctx
     let view = await runner.call(clerk, 'filing.create', { fields }, at);
     if (target === 'draft') continue;
     const conditional = target.endsWith(':conditional') || ['registered:overdue', 'suspended', 'revoked', 'terminated'].includes(target);
-    const skip = new Set(conditional ? ['emergency-plan', 'staff'] : target === 'correction_requested' || target === 'not_accepted' ? ['hazop', 'eia'] : []);
+    const skip = new Set(
+      conditional ? ['emergency-plan', 'staff'] : target === 'correction_requested' || target === 'not_accepted' ? ['hazop', 'eia'] : [],
+    );
     for (const m of view.materials) {
       if (!m.applicable || skip.has(m.code) || (m.code === 'commitment' && !conditional)) continue;
       at = new Date(at.getTime() + 600_000);
-      view = await runner.call(clerk, 'material.attach', { filingId: view.id, version: view.version, code: m.code, file: { name: `${m.code}.pdf`, contentBase64: demoPdfBase64(`${view.filingNo} ${m.code}`) } }, at);
+      view = await runner.call(
+        clerk,
+        'material.attach',
+        {
+          filingId: view.id,
+          version: view.version,
+          code: m.code,
+          file: { name: `${m.code}.pdf`, contentBase64: demoPdfBase64(`${view.filingNo} ${m.code}`) },
+        },
+        at,
+      );
     }
     at = new Date(at.getTime() + 3600_000);
     view = await runner.call(clerk, 'filing.submit', { id: view.id, version: view.version }, at);
@@ -94,18 +132,52 @@ export async function loadDemo(services: Services, handlers: Handlers, lang: Ctx
     at = new Date(at.getTime() + 2 * day);
     const key = `demo-acceptance-${i}`;
     if (target === 'correction_requested') {
-      await runner.call(clerk, 'acceptance.decide', { filingId: view.id, version: view.version, decision: 'correction', reason: '', corrections: ['补充HAZOP分析报告（含SIS及联锁设计）', '补充环评文件或豁免意见', '申请表需法定代表人签字'], deadlines: [], idempotencyKey: key }, at);
+      await runner.call(
+        clerk,
+        'acceptance.decide',
+        {
+          filingId: view.id,
+          version: view.version,
+          decision: 'correction',
+          reason: '',
+          corrections: ['补充HAZOP分析报告（含SIS及联锁设计）', '补充环评文件或豁免意见', '申请表需法定代表人签字'],
+          deadlines: [],
+          idempotencyKey: key,
+        },
+        at,
+      );
       continue;
     }
     if (target === 'not_accepted') {
-      await runner.call(clerk, 'acceptance.decide', { filingId: view.id, version: view.version, decision: 'notAccepted', reason: '拟建地点不在认定的化工园区中试基地范围内，不属于本平台受理范围。', corrections: [], deadlines: [], idempotencyKey: key }, at);
+      await runner.call(
+        clerk,
+        'acceptance.decide',
+        {
+          filingId: view.id,
+          version: view.version,
+          decision: 'notAccepted',
+          reason: '拟建地点不在认定的化工园区中试基地范围内，不属于本平台受理范围。',
+          corrections: [],
+          deadlines: [],
+          idempotencyKey: key,
+        },
+        at,
+      );
       continue;
     }
     const preview = await runner.call(clerk, 'acceptance.preview', { filingId: view.id }, at);
     view = await runner.call(
       clerk,
       'acceptance.decide',
-      { filingId: view.id, version: view.version, decision: conditional ? 'conditional' : 'accept', reason: '', corrections: [], deadlines: conditional ? preview.missing.map((m) => ({ materialCode: m.materialCode, dueDate: m.maxDueDate })) : [], idempotencyKey: key },
+      {
+        filingId: view.id,
+        version: view.version,
+        decision: conditional ? 'conditional' : 'accept',
+        reason: '',
+        corrections: [],
+        deadlines: conditional ? preview.missing.map((m) => ({ materialCode: m.materialCode, dueDate: m.maxDueDate })) : [],
+        idempotencyKey: key,
+      },
       at,
     );
     for (const stage of demoStages) at = await stage(runner, { id: view.id, index: i, target, at });

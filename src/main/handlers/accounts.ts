@@ -13,7 +13,14 @@ const create: Handler<'accounts.create'> = async (input, ctx) => {
   const hash = await hashPassword(input.password, ctx.services.scrypt);
   const unit = input.role === 'clerk' ? 'sp' : input.unit;
   const id = await write(ctx, async ({ trx, audit }) => {
-    const a = await insertUser(trx, { username: input.username, displayName: input.displayName, role: input.role, unit, passwordHash: hash, now: ctx.now.toISOString() });
+    const a = await insertUser(trx, {
+      username: input.username,
+      displayName: input.displayName,
+      role: input.role,
+      unit,
+      passwordHash: hash,
+      now: ctx.now.toISOString(),
+    });
     await audit({ action: 'accounts.create', target: `user:${a.id}`, after: { username: a.username, role: a.role, unit: a.unit } });
     return a.id;
   });
@@ -26,7 +33,12 @@ const setDisabledHandler: Handler<'accounts.setDisabled'> = async (input, ctx) =
     const before = await getAccount(trx, input.id);
     if (!before) throw new DeskError('NOT_FOUND', 'err.NOT_FOUND');
     await setDisabled(trx, input.id, input.disabled);
-    await audit({ action: 'accounts.setDisabled', target: `user:${input.id}`, before: { disabled: before.disabled }, after: { disabled: input.disabled } });
+    await audit({
+      action: 'accounts.setDisabled',
+      target: `user:${input.id}`,
+      before: { disabled: before.disabled },
+      after: { disabled: input.disabled },
+    });
   });
   // A disabled account loses every open session at once.
   if (input.disabled) for (const [conn, uid] of ctx.services.sessions) if (uid === input.id) ctx.services.sessions.delete(conn);

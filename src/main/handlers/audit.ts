@@ -13,7 +13,16 @@ const list: Handler<'audit.list'> = async (input, ctx) => {
     .orderBy('seq', 'desc')
     .limit(input.limit);
   if (input.beforeSeq) q = q.where('seq', '<', input.beforeSeq);
-  return (await q.execute()).map((r) => ({ seq: r.seq, at: r.at, actor: r.actor_name, unit: r.unit, action: r.action, target: r.target, outcome: r.outcome, hash: r.hash }));
+  return (await q.execute()).map((r) => ({
+    seq: r.seq,
+    at: r.at,
+    actor: r.actor_name,
+    unit: r.unit,
+    action: r.action,
+    target: r.target,
+    outcome: r.outcome,
+    hash: r.hash,
+  }));
 };
 
 export const auditHandlers = { 'audit.verify': verify, 'audit.list': list, 'app.ping': () => ({ ok: true as const }) };

@@ -26,7 +26,14 @@ const setup: Handler<'auth.setup'> = async (input, ctx) => {
   const actor = await write(ctx, async ({ trx, audit }) => {
     // Checked inside the write transaction so two first starts cannot both create an admin.
     if ((await countUsers(trx)) > 0) throw new DeskError('CONFLICT', 'auth.setupDone');
-    const a = await insertUser(trx, { username: input.username, displayName: input.displayName, role: 'admin', unit: null, passwordHash: hash, now: ctx.now.toISOString() });
+    const a = await insertUser(trx, {
+      username: input.username,
+      displayName: input.displayName,
+      role: 'admin',
+      unit: null,
+      passwordHash: hash,
+      now: ctx.now.toISOString(),
+    });
     await audit({ action: 'auth.setup', target: `user:${a.id}`, after: { username: a.username, role: 'admin' } });
     return a;
   });
@@ -39,7 +46,14 @@ const login: Handler<'auth.login'> = async (input, ctx) => {
   const user = await findUserForLogin(db, input.username);
   const nowIso = ctx.now.toISOString();
   const refuse = async (reason: string, userId: number | null) => {
-    await write({ ...ctx, actor: null }, ({ audit }) => audit({ action: 'auth.login', target: userId ? `user:${userId}` : `username:${input.username}`, outcome: 'failed', after: { reason } }));
+    await write({ ...ctx, actor: null }, ({ audit }) =>
+      audit({
+        action: 'auth.login',
+        target: userId ? `user:${userId}` : `username:${input.username}`,
+        outcome: 'failed',
+        after: { reason },
+      }),
+    );
   };
   if (user?.locked_until && user.locked_until > nowIso) {
     const seconds = Math.ceil((Date.parse(user.locked_until) - ctx.now.getTime()) / 1000);
@@ -47,12 +61,21 @@ const login: Handler<'auth.login'> = async (input, ctx) => {
     throw new DeskError('RATE_LIMITED', 'err.RATE_LIMITED', { seconds });
   }
   // Hash even when the user does not exist, so timing does not reveal which usernames exist.
-  const valid = user ? await verifyPassword(input.password, user.password_hash) : (await hashPassword(input.password, ctx.services.scrypt), false);
+  const valid = user
+    ? await verifyPassword(input.password, user.password_hash)
+    : (await hashPassword(input.password, ctx.services.scrypt), false);
   if (!user || !valid || user.disabled) {
     if (user && !valid) {
       const failures = user.failed_logins + 1;
       const delay = loginDelaySeconds(failures);
-      await recordLoginResult(db, user.id, false, failures, delay ? new Date(ctx.now.getTime() + delay * 1000).toISOString() : null, nowIso);
+      await recordLoginResult(
+        db,
+        user.id,
+        false,
+        failures,
+        delay ? new Date(ctx.now.getTime() + delay * 1000).toISOString() : null,
+        nowIso,
+      );
     }
     await refuse(user?.disabled ? 'disabled' : 'credentials', user?.id ?? null);
     throw new DeskError('UNAUTHENTICATED', 'auth.badCredentials', {}, { password: { key: 'auth.badCredentials' } });
@@ -75,7 +98,8 @@ const logout: Handler<'auth.logout'> = async (_input, ctx) => {
 const changePassword: Handler<'auth.changePassword'> = async (input, ctx) => {
   const actor = requireActor(ctx);
   const user = await findUserForLogin(ctx.services.store.db, actor.username);
-  if (!user || !(await verifyPassword(input.current, user.password_hash))) throw new DeskError('INVALID', 'auth.badCredentials', {}, { current: { key: 'auth.badCredentials' } });
+  if (!user || !(await verifyPassword(input.current, user.password_hash)))
+    throw new DeskError('INVALID', 'auth.badCredentials', {}, { current: { key: 'auth.badCredentials' } });
   const hash = await hashPassword(input.next, ctx.services.scrypt);
   await write(ctx, async ({ trx, audit }) => {
     await setPasswordHash(trx, actor.id, hash);
@@ -84,4 +108,10 @@ const changePassword: Handler<'auth.changePassword'> = async (input, ctx) => {
   return { ok: true as const };
 };
 
-export const authHandlers = { 'auth.status': status, 'auth.setup': setup, 'auth.login': login, 'auth.logout': logout, 'auth.changePassword': changePassword };
+export const authHandlers = {
+  'auth.status': status,
+  'auth.setup': setup,
+  'auth.login': login,
+  'auth.logout': logout,
+  'auth.changePassword': changePassword,
+};

@@ -24,9 +24,16 @@ export async function materialStatuses(db: Db | Trx, id: number): Promise<Materi
 export async function buildView(db: Db | Trx, id: number, today: string, settings?: Settings): Promise<FilingView> {
   const f = await requireFiling(db, id);
   const s = settings ?? (await loadSettings(db));
-  const [materials, attachments, trackedItems, pauses] = await Promise.all([getMaterials(db, id), getAttachments(db, id), getTrackedItems(db, id), getPauses(db, id)]);
+  const [materials, attachments, trackedItems, pauses] = await Promise.all([
+    getMaterials(db, id),
+    getAttachments(db, id),
+    getTrackedItems(db, id),
+    getPauses(db, id),
+  ]);
   const byCode = new Map(materials.map((m) => [m.code, m]));
-  const anythingMissing = s.materialTypes.some((t) => t.applies !== 'anythingMissing' && materialApplies(t, f.fields, false) && byCode.get(t.code)?.state !== 'present');
+  const anythingMissing = s.materialTypes.some(
+    (t) => t.applies !== 'anythingMissing' && materialApplies(t, f.fields, false) && byCode.get(t.code)?.state !== 'present',
+  );
   const openPause = pauses.find((p) => p.ended_at === null);
   return {
     id: f.id,
@@ -42,7 +49,15 @@ export async function buildView(db: Db | Trx, id: number, today: string, setting
       note: byCode.get(t.code)?.note ?? '',
       attachments: attachments
         .filter((a) => a.material_code === t.code)
-        .map((a) => ({ id: a.id, materialCode: a.material_code, name: a.name, mime: a.mime, size: a.size, sha256: a.sha256, uploadedAt: a.uploaded_at })),
+        .map((a) => ({
+          id: a.id,
+          materialCode: a.material_code,
+          name: a.name,
+          mime: a.mime,
+          size: a.size,
+          sha256: a.sha256,
+          uploadedAt: a.uploaded_at,
+        })),
     })),
     acceptance: f.acceptance as FilingView['acceptance'],
     trackedItems,
@@ -51,7 +66,12 @@ export async function buildView(db: Db | Trx, id: number, today: string, setting
     updatedAt: f.updatedAt,
     submittedAt: f.submittedAt,
     clock: f.step
-      ? { step: f.step, dueDate: f.dueDate, daysLeft: f.dueDate ? workingDaysBetween(officialCalendar, today, f.dueDate) : null, paused: openPause !== undefined }
+      ? {
+          step: f.step,
+          dueDate: f.dueDate,
+          daysLeft: f.dueDate ? workingDaysBetween(officialCalendar, today, f.dueDate) : null,
+          paused: openPause !== undefined,
+        }
       : null,
   };
 }

@@ -6,7 +6,18 @@ import { submissionProblems } from '../../shared/domain/submission';
 import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
 import { emit, write, type Ctx, type Trx } from '../services';
 import { loadSettings } from '../db/settings';
-import { bumpVersion, getAttachment, insertAttachment, insertEvent, insertFiling, insertTrackedItem, listFilings, nextFilingNo, refreshNextItemDue, setMaterial } from '../db/filings';
+import {
+  bumpVersion,
+  getAttachment,
+  insertAttachment,
+  insertEvent,
+  insertFiling,
+  insertTrackedItem,
+  listFilings,
+  nextFilingNo,
+  refreshNextItemDue,
+  setMaterial,
+} from '../db/filings';
 import { findIdempotent, keyTaken, recordIdempotent } from '../db/idempotency';
 import { MAX_ATTACHMENT_BYTES, readAttachment, sniffType, storeAttachment } from '../attachments';
 import { registerFileRoute } from '../host/files';
@@ -30,7 +41,15 @@ function requireEditable(state: string) {
 }
 
 const event = (trx: Trx, ctx: Ctx, filingId: number, kind: string, detail?: unknown) =>
-  insertEvent(trx, { filingId, at: ctx.now.toISOString(), kind, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.displayName ?? null, unit: ctx.actor?.unit ?? null, detail });
+  insertEvent(trx, {
+    filingId,
+    at: ctx.now.toISOString(),
+    kind,
+    actorId: ctx.actor?.id ?? null,
+    actorName: ctx.actor?.displayName ?? null,
+    unit: ctx.actor?.unit ?? null,
+    detail,
+  });
 
 const changed = (ctx: Ctx, filingId: number, version: number) => {
   emit(ctx.services, 'filing.changed', { filingId, version });
@@ -41,7 +60,14 @@ const create: Handler<'filing.create'> = async (input, ctx) => {
   const settings = await loadSettings(ctx.services.store.db);
   const id = await write(ctx, async ({ trx, audit }) => {
     const filingNo = await nextFilingNo(trx, Number(todayOf(ctx).slice(0, 4)));
-    const id = await insertFiling(trx, { filingNo, fields: input.fields, createdBy: ctx.actor!.id, now: ctx.now.toISOString(), materialCodes: settings.materialTypes.map((t) => t.code), isDemo: ctx.actor!.isDemo });
+    const id = await insertFiling(trx, {
+      filingNo,
+      fields: input.fields,
+      createdBy: ctx.actor!.id,
+      now: ctx.now.toISOString(),
+      materialCodes: settings.materialTypes.map((t) => t.code),
+      isDemo: ctx.actor!.isDemo,
+    });
     await event(trx, ctx, id, 'created');
     await audit({ action: 'filing.create', target: `filing:${id}`, after: { filingNo, fields: input.fields } });
     return id;
@@ -72,7 +98,8 @@ const submit: Handler<'filing.submit'> = async (input, ctx) => {
   const settings = await loadSettings(ctx.services.store.db);
   await write(ctx, async ({ trx, audit }) => {
     const f = await lockFiling(trx, ctx, input.id, input.version);
-    if (f.state !== 'draft' && f.state !== 'correction_requested') throw new DeskError('CONFLICT', 'filing.notSubmittable', { state: f.state });
+    if (f.state !== 'draft' && f.state !== 'correction_requested')
+      throw new DeskError('CONFLICT', 'filing.notSubmittable', { state: f.state });
     const problems = submissionProblems(f.fields, settings);
     if (Object.keys(problems).length) throw new DeskError('INVALID', 'filing.incomplete', {}, problems);
     const today = todayOf(ctx);
@@ -93,14 +120,19 @@ const submit: Handler<'filing.submit'> = async (input, ctx) => {
 
 const setMaterialState: Handler<'material.setState'> = async (input, ctx) => {
   const settings = await loadSettings(ctx.services.store.db);
-  if (!settings.materialTypes.some((t) => t.code === input.code)) throw new DeskError('INVALID', 'err.INVALID', {}, { code: { key: 'v.choice' } });
+  if (!settings.materialTypes.some((t) => t.code === input.code))
+    throw new DeskError('INVALID', 'err.INVALID', {}, { code: { key: 'v.choice' } });
   await write(ctx, async ({ trx, audit }) => {
     const f = await lockFiling(trx, ctx, input.filingId, input.version);
     requireEditable(f.state);
     await setMaterial(trx, input.filingId, input.code, input.state, input.note, ctx.now.toISOString());
     await bump(trx, ctx, input.filingId, input.version);
     await afterFactsChanged(trx, ctx, input.filingId);
-    await audit({ action: 'material.setState', target: `filing:${input.filingId}`, after: { code: input.code, state: input.state, note: input.note } });
+    await audit({
+      action: 'material.setState',
+      target: `filing:${input.filingId}`,
+      after: { code: input.code, state: input.state, note: input.note },
+    });
   });
   const view = await buildView(ctx.services.store.db, input.filingId, todayOf(ctx), settings);
   changed(ctx, input.filingId, view.version);
@@ -109,8 +141,10 @@ const setMaterialState: Handler<'material.setState'> = async (input, ctx) => {
 
 const attach: Handler<'material.attach'> = async (input, ctx) => {
   const settings = await loadSettings(ctx.services.store.db);
-  if (!settings.materialTypes.some((t) => t.code === input.code)) throw new DeskError('INVALID', 'err.INVALID', {}, { code: { key: 'v.choice' } });
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.file.contentBase64)) throw new DeskError('INVALID', 'err.INVALID', {}, { 'file.contentBase64': { key: 'v.file.base64' } });
+  if (!settings.materialTypes.some((t) => t.code === input.code))
+    throw new DeskError('INVALID', 'err.INVALID', {}, { code: { key: 'v.choice' } });
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.file.contentBase64))
+    throw new DeskError('INVALID', 'err.INVALID', {}, { 'file.contentBase64': { key: 'v.file.base64' } });
   const bytes = Buffer.from(input.file.contentBase64, 'base64');
   if (bytes.length === 0) throw new DeskError('INVALID', 'err.INVALID', {}, { file: { key: 'v.file.empty' } });
   if (bytes.length > MAX_ATTACHMENT_BYTES) throw new DeskError('INVALID', 'err.INVALID', {}, { file: { key: 'v.file.tooLarge' } });
@@ -122,11 +156,24 @@ const attach: Handler<'material.attach'> = async (input, ctx) => {
     const f = await lockFiling(trx, ctx, input.filingId, input.version);
     requireEditable(f.state);
     const now = ctx.now.toISOString();
-    await insertAttachment(trx, { filingId: input.filingId, code: input.code, sha256, name: input.file.name, mime, size: bytes.length, now, by: ctx.actor!.id });
+    await insertAttachment(trx, {
+      filingId: input.filingId,
+      code: input.code,
+      sha256,
+      name: input.file.name,
+      mime,
+      size: bytes.length,
+      now,
+      by: ctx.actor!.id,
+    });
     await setMaterial(trx, input.filingId, input.code, 'present', '', now);
     await bump(trx, ctx, input.filingId, input.version);
     await afterFactsChanged(trx, ctx, input.filingId);
-    await audit({ action: 'material.attach', target: `filing:${input.filingId}`, after: { code: input.code, name: input.file.name, sha256, size: bytes.length, mime } });
+    await audit({
+      action: 'material.attach',
+      target: `filing:${input.filingId}`,
+      after: { code: input.code, name: input.file.name, sha256, size: bytes.length, mime },
+    });
   });
   const view = await buildView(ctx.services.store.db, input.filingId, todayOf(ctx), settings);
   changed(ctx, input.filingId, view.version);
@@ -149,14 +196,34 @@ const decide: Handler<'acceptance.decide'> = async (input, ctx) => {
     const materials = await materialStatuses(trx, input.filingId);
     const verdict = evaluateAcceptance({ fields: f.fields, materials, settings, request: input, today, calendar: officialCalendar });
     if (!verdict.ok) {
-      const fields = Object.fromEntries(verdict.problems.map((p, i) => [p.materialCode ? `materials.${p.materialCode}` : `decision.${i}`, { key: p.key, params: p.params }]));
+      const fields = Object.fromEntries(
+        verdict.problems.map((p, i) => [
+          p.materialCode ? `materials.${p.materialCode}` : `decision.${i}`,
+          { key: p.key, params: p.params },
+        ]),
+      );
       throw new DeskError('INVALID', verdict.problems[0]!.key, verdict.problems[0]!.params ?? {}, fields);
     }
-    const acceptance = { decision: input.decision, reason: input.reason, corrections: input.corrections, decidedBy: ctx.actor!.displayName, decidedAt: ctx.now.toISOString() };
+    const acceptance = {
+      decision: input.decision,
+      reason: input.reason,
+      corrections: input.corrections,
+      decidedBy: ctx.actor!.displayName,
+      decidedAt: ctx.now.toISOString(),
+    };
     const now = ctx.now.toISOString();
     const accepted = input.decision === 'accept' || input.decision === 'conditional';
     for (const item of verdict.items)
-      await insertTrackedItem(trx, { filingId: f.id, kind: 'material', materialCode: item.materialCode, text: item.textZh, verifyingUnit: item.verifyingUnit, dueDate: item.dueDate, blocks: settings.conditionalPolicy === 'lock' ? 'lock' : 'hold', now });
+      await insertTrackedItem(trx, {
+        filingId: f.id,
+        kind: 'material',
+        materialCode: item.materialCode,
+        text: item.textZh,
+        verifyingUnit: item.verifyingUnit,
+        dueDate: item.dueDate,
+        blocks: settings.conditionalPolicy === 'lock' ? 'lock' : 'hold',
+        now,
+      });
     const nextState = accepted ? 'in_review' : input.decision === 'correction' ? 'correction_requested' : 'not_accepted';
     await bump(trx, ctx, f.id, input.version, {
       state: nextState,
@@ -167,10 +234,19 @@ const decide: Handler<'acceptance.decide'> = async (input, ctx) => {
       waiting_units: '',
     });
     await refreshNextItemDue(trx, f.id);
-    await event(trx, ctx, f.id, `acceptance.${input.decision}`, { reason: input.reason, corrections: input.corrections, items: verdict.items });
+    await event(trx, ctx, f.id, `acceptance.${input.decision}`, {
+      reason: input.reason,
+      corrections: input.corrections,
+      items: verdict.items,
+    });
     if (accepted) await afterAcceptance(trx, ctx, f.id);
     await recordIdempotent(trx, input.idempotencyKey, 'acceptance.decide', actorId, { filingId: f.id }, now);
-    await audit({ action: 'acceptance.decide', target: `filing:${f.id}`, before: { state: f.state }, after: { state: nextState, ...acceptance, items: verdict.items } });
+    await audit({
+      action: 'acceptance.decide',
+      target: `filing:${f.id}`,
+      before: { state: f.state },
+      after: { state: nextState, ...acceptance, items: verdict.items },
+    });
   });
   const view = await buildView(db, input.filingId, today, settings);
   changed(ctx, input.filingId, view.version);
@@ -181,7 +257,13 @@ const preview: Handler<'acceptance.preview'> = async (input, ctx) => {
   const { db } = ctx.services.store;
   const f = await requireFiling(db, input.filingId);
   const settings = await loadSettings(db);
-  return acceptancePreview({ fields: f.fields, materials: await materialStatuses(db, f.id), settings, today: todayOf(ctx), calendar: officialCalendar });
+  return acceptancePreview({
+    fields: f.fields,
+    materials: await materialStatuses(db, f.id),
+    settings,
+    today: todayOf(ctx),
+    calendar: officialCalendar,
+  });
 };
 
 /** Attachments open in the browser (PDF, images) or download (OFD); every signed-in user may read the record. */
@@ -189,7 +271,12 @@ registerFileRoute('attachment', async (id, ctx) => {
   if (!ctx.actor) throw new DeskError('UNAUTHENTICATED', 'err.UNAUTHENTICATED');
   const row = await getAttachment(ctx.services.store.db, Number(id));
   if (!row) return null;
-  return { bytes: readAttachment(ctx.services.store.dataDir, row.sha256), mime: row.mime, filename: row.name, disposition: row.mime === 'application/ofd' ? 'attachment' : 'inline' };
+  return {
+    bytes: readAttachment(ctx.services.store.dataDir, row.sha256),
+    mime: row.mime,
+    filename: row.name,
+    disposition: row.mime === 'application/ofd' ? 'attachment' : 'inline',
+  };
 });
 
 export const filingsHandlers = {

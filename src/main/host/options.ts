@@ -38,4 +38,3 @@ export function parseHostArgs(argv: readonly string[]): HostArgs {
   }
   return args;
 }
-

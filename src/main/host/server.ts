@@ -160,7 +160,12 @@ export async function startHost(opts: HostOptions): Promise<Host> {
 
     if (path === '/events') {
       if (req.method !== 'GET') return refuse(res, 405, 'INVALID', lang, 'err.INVALID');
-      res.writeHead(200, { ...NO_STORE, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+      res.writeHead(200, {
+        ...NO_STORE,
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+      });
       res.write('retry: 2000\n\n');
       streams.add(res);
       res.on('close', () => streams.delete(res));
@@ -175,7 +180,12 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       const result = await runFileRoute(desk.services, kind, id, ctx);
       if (!result.ok) return sendJson(res, result.error.code === 'NOT_FOUND' ? 404 : 403, result);
       const file = result.value;
-      res.writeHead(200, { ...NO_STORE, 'Content-Type': file.mime, 'Content-Length': file.bytes.byteLength, 'Content-Disposition': contentDisposition(file) });
+      res.writeHead(200, {
+        ...NO_STORE,
+        'Content-Type': file.mime,
+        'Content-Length': file.bytes.byteLength,
+        'Content-Disposition': contentDisposition(file),
+      });
       res.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
       return;
     }

@@ -58,9 +58,7 @@ function rows(d: CertificateDoc): [string, string][] {
   const period =
     `${displayDate(d.runFrom)}至${displayDate(d.runTo)}` + (d.extension ? `（经批准延期至${displayDate(d.extension.to)}）` : '');
   const conclusions = d.conclusions.map((c) => sentence(`${c.unitName}：${c.decision}`, c.opinion));
-  const open = d.openItems.map(
-    (o) => `${o.text}（${o.kind}；核查单位：${o.verifyingUnit}；完成期限：${displayDate(o.dueDate)}）`,
-  );
+  const open = d.openItems.map((o) => `${o.text}（${o.kind}；核查单位：${o.verifyingUnit}；完成期限：${displayDate(o.dueDate)}）`);
   const prohibitions = d.prohibitions.length ? d.prohibitions : DEFAULT_PROHIBITIONS;
   return [
     ['项目名称', d.projectName],

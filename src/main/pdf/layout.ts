@@ -55,7 +55,10 @@ function groups(list: string[]): string[] {
   let carry = ''; // opening punctuation waiting for the next atom
   for (const atom of list) {
     if (atom === ' ') {
-      if (carry) out.push(carry), (carry = '');
+      if (carry) {
+        out.push(carry);
+        carry = '';
+      }
       out.push(atom);
       continue;
     }
@@ -64,7 +67,10 @@ function groups(list: string[]): string[] {
       out[out.length - 1] = prev + atom;
     } else {
       carry += atom;
-      if (!NO_LINE_END.has(lastChar(atom))) out.push(carry), (carry = '');
+      if (!NO_LINE_END.has(lastChar(atom))) {
+        out.push(carry);
+        carry = '';
+      }
     }
   }
   if (carry) out.push(carry);
@@ -78,7 +84,11 @@ function forceSplit(group: string, maxWidth: number, measure: Measure): string[]
   let width = 0;
   for (const ch of atomsByChar(group)) {
     const w = textWidth(ch, measure);
-    if (line && width + w > maxWidth) pieces.push(line), (line = ''), (width = 0);
+    if (line && width + w > maxWidth) {
+      pieces.push(line);
+      line = '';
+      width = 0;
+    }
     line += ch;
     width += w;
   }

@@ -176,7 +176,9 @@ export class Sheet {
     const weight = o.weight ?? 'regular';
     const indentWidth = (o.indent ?? 0) * size;
     const out: { line: string; first: boolean }[] = [];
-    for (const para of printable(raw).split('\n').map((p) => p.replace(/^ +/, ''))) {
+    for (const para of printable(raw)
+      .split('\n')
+      .map((p) => p.replace(/^ +/, ''))) {
       const first = this.lines(para, BLOCK.width - indentWidth, weight, size);
       const head = first[0] ?? '';
       const rest = first.length > 1 ? this.lines(para.slice(head.length).replace(/^ +/, ''), BLOCK.width, weight, size) : [];
@@ -207,8 +209,7 @@ export class Sheet {
     const total = columns.reduce((a, b) => a + b, 0);
     const widths = columns.map((c) => ((BLOCK.width - 2 * inset) * c) / total);
     const xs = widths.map((_, i) => left + widths.slice(0, i).reduce((a, b) => a + b, 0));
-    const cellLines = (cell: Cell, i: number) =>
-      this.lines(printable(cell.text), widths[i]! - 2 * pad, cell.weight ?? 'regular', size);
+    const cellLines = (cell: Cell, i: number) => this.lines(printable(cell.text), widths[i]! - 2 * pad, cell.weight ?? 'regular', size);
 
     const drawRow = (cells: Cell[], lines: string[][]) => {
       const count = Math.max(1, ...lines.map((l) => l.length));

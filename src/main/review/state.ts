@@ -52,7 +52,8 @@ export function supplementRequest(decisions: DecisionRecord[], round: RoundRecor
     const d = lastDecision(decisions, unit, round.number);
     if (!d) continue;
     const failedItems = d.checklist.filter((c) => c.result === 'fail').map((c) => c.code);
-    if (d.decision === 'revise' || failedItems.length > 0) items.push({ section: unit, opinion: d.decision === 'revise' ? d.opinion : '', failedItems });
+    if (d.decision === 'revise' || failedItems.length > 0)
+      items.push({ section: unit, opinion: d.decision === 'revise' ? d.opinion : '', failedItems });
   }
   return items;
 }

@@ -28,7 +28,12 @@ export function App() {
     document.title = t('app.title');
   }, [t]);
 
-  if (!status) return <Center h="100%"><Loader /></Center>;
+  if (!status)
+    return (
+      <Center h="100%">
+        <Loader />
+      </Center>
+    );
   if (!status.db.ok) return <DbProblemPage db={status.db} />;
   if (status.needsSetup) return <SetupPage />;
   if (!status.actor) return <LoginPage />;
@@ -61,8 +66,14 @@ export function App() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
-            <Text fw={700} size="md">{t('app.title')}</Text>
-            {actor.isDemo && <Badge color="yellow" variant="light">{t('shell.demo')}</Badge>}
+            <Text fw={700} size="md">
+              {t('app.title')}
+            </Text>
+            {actor.isDemo && (
+              <Badge color="yellow" variant="light">
+                {t('shell.demo')}
+              </Badge>
+            )}
           </Group>
           <Group gap="sm" wrap="nowrap">
             <NotificationBell />
@@ -71,7 +82,9 @@ export function App() {
               {actor.unit ? ` · ${t(`unit.${actor.unit}`)}` : ''}
             </Text>
             <LanguageSwitch />
-            <Button variant="subtle" size="xs" onClick={logout} data-testid="logout">{t('shell.logout')}</Button>
+            <Button variant="subtle" size="xs" onClick={logout} data-testid="logout">
+              {t('shell.logout')}
+            </Button>
           </Group>
         </Group>
       </AppShell.Header>

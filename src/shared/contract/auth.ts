@@ -4,10 +4,17 @@ import { empty, nameText, okOutput, role, unitCode, id } from '../schemas/common
 import { UNIT_CODES } from '../domain/units';
 
 export const username = () =>
-  z.string({ error: 'v.text' }).trim().toLowerCase().regex(/^[a-z0-9._-]{2,32}$/, { error: 'v.username' });
+  z
+    .string({ error: 'v.text' })
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{2,32}$/, { error: 'v.username' });
 /** Passwords are not normalised beyond NFC; 10–128 characters. */
 export const password = () =>
-  z.string({ error: 'v.text' }).transform((s) => s.normalize('NFC')).pipe(z.string().min(10, { error: 'v.password.short' }).max(128, { error: 'v.password.long' }));
+  z
+    .string({ error: 'v.text' })
+    .transform((s) => s.normalize('NFC'))
+    .pipe(z.string().min(10, { error: 'v.password.short' }).max(128, { error: 'v.password.long' }));
 
 export const actorSchema = z.strictObject({
   id: id(),
@@ -80,7 +87,8 @@ const accountFields = z
   .superRefine((a, ctx) => {
     // A reviewer belongs to exactly one unit; clerks sit at the approval desk (sp); others have none.
     if (a.role === 'reviewer' && !a.unit) ctx.addIssue({ code: 'custom', path: ['unit'], message: 'v.unit.required' });
-    if (a.role !== 'reviewer' && a.role !== 'clerk' && a.unit) ctx.addIssue({ code: 'custom', path: ['unit'], message: 'v.unit.notAllowed' });
+    if (a.role !== 'reviewer' && a.role !== 'clerk' && a.unit)
+      ctx.addIssue({ code: 'custom', path: ['unit'], message: 'v.unit.notAllowed' });
     if (a.role === 'clerk' && a.unit && a.unit !== 'sp') ctx.addIssue({ code: 'custom', path: ['unit'], message: 'v.unit.clerkSp' });
   });
 

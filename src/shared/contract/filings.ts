@@ -65,7 +65,9 @@ export const filingViewSchema = z.strictObject({
   updatedAt: stamp(),
   submittedAt: stamp().nullable(),
   /** Current step's deadline on the working-day calendar, and days left (negative when overdue). */
-  clock: z.strictObject({ step: z.string(), dueDate: z.string().nullable(), daysLeft: z.number().nullable(), paused: z.boolean() }).nullable(),
+  clock: z
+    .strictObject({ step: z.string(), dueDate: z.string().nullable(), daysLeft: z.number().nullable(), paused: z.boolean() })
+    .nullable(),
 });
 export type FilingView = z.infer<typeof filingViewSchema>;
 
@@ -75,10 +77,23 @@ export type FilingView = z.infer<typeof filingViewSchema>;
  */
 export const LIST_COUNT_CAP = 2_000;
 
-export const LIST_SORT_COLUMNS = ['filingNo', 'applicantName', 'creditCode', 'projectName', 'state', 'parkId', 'updatedAt', 'submittedAt', 'dueDate'] as const;
+export const LIST_SORT_COLUMNS = [
+  'filingNo',
+  'applicantName',
+  'creditCode',
+  'projectName',
+  'state',
+  'parkId',
+  'updatedAt',
+  'submittedAt',
+  'dueDate',
+] as const;
 
 export const filingListInput = z.strictObject({
-  query: z.string().max(200).transform((s) => s.normalize('NFC').trim()),
+  query: z
+    .string()
+    .max(200)
+    .transform((s) => s.normalize('NFC').trim()),
   states: z.array(z.enum(FILING_STATES)).max(FILING_STATES.length),
   parkId: z.string().max(64).nullable(),
   unit: unitCode().nullable(),
@@ -116,7 +131,12 @@ const fileUpload = z.strictObject({
 });
 
 export const filingsContract = {
-  'filing.create': channel({ input: z.strictObject({ fields: filingFieldsSchema }), output: filingViewSchema, access: ['clerk'], writes: true }),
+  'filing.create': channel({
+    input: z.strictObject({ fields: filingFieldsSchema }),
+    output: filingViewSchema,
+    access: ['clerk'],
+    writes: true,
+  }),
   'filing.update': channel({
     input: z.strictObject({ id: id(), version: version(), fields: filingFieldsSchema }),
     output: filingViewSchema,
@@ -124,10 +144,26 @@ export const filingsContract = {
     writes: true,
   }),
   'filing.get': channel({ input: z.strictObject({ id: id() }), output: filingViewSchema, access: 'user', writes: false }),
-  'filing.list': channel({ input: filingListInput, output: z.strictObject({ total: z.number(), rows: z.array(filingRowSchema) }), access: 'user', writes: false }),
-  'filing.submit': channel({ input: z.strictObject({ id: id(), version: version() }), output: filingViewSchema, access: ['clerk'], writes: true }),
+  'filing.list': channel({
+    input: filingListInput,
+    output: z.strictObject({ total: z.number(), rows: z.array(filingRowSchema) }),
+    access: 'user',
+    writes: false,
+  }),
+  'filing.submit': channel({
+    input: z.strictObject({ id: id(), version: version() }),
+    output: filingViewSchema,
+    access: ['clerk'],
+    writes: true,
+  }),
   'material.setState': channel({
-    input: z.strictObject({ filingId: id(), version: version(), code: z.string().max(32), state: z.enum(MATERIAL_STATES), note: opinionText() }),
+    input: z.strictObject({
+      filingId: id(),
+      version: version(),
+      code: z.string().max(32),
+      state: z.enum(MATERIAL_STATES),
+      note: opinionText(),
+    }),
     output: filingViewSchema,
     access: ['clerk'],
     writes: true,
@@ -186,7 +222,13 @@ export const auditEntrySchema = z.strictObject({
 export const auditContract = {
   'audit.verify': channel({
     input: empty,
-    output: z.strictObject({ ok: z.boolean(), entries: z.number(), head: z.string(), problem: z.string().nullable(), badSeq: z.number().nullable() }),
+    output: z.strictObject({
+      ok: z.boolean(),
+      entries: z.number(),
+      head: z.string(),
+      problem: z.string().nullable(),
+      badSeq: z.number().nullable(),
+    }),
     access: ['admin', 'observer'],
     writes: false,
   }),

@@ -45,10 +45,14 @@ export const decisionInputSchema = z
   })
   .superRefine((d, ctx) => {
     // Opinions are required for every decision but approve; not-involved needs its reason; conditions need "with conditions".
-    if (d.decision !== 'approve' && d.decision !== 'notInvolved' && !d.opinion) ctx.addIssue({ code: 'custom', path: ['opinion'], message: 'v.review.opinionRequired' });
-    if (d.decision === 'notInvolved' && !d.notInvolvedReason) ctx.addIssue({ code: 'custom', path: ['notInvolvedReason'], message: 'v.review.reasonRequired' });
-    if (d.decision === 'approveWithConditions' && d.conditions.length === 0) ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'v.review.conditionRequired' });
-    if (d.decision !== 'approveWithConditions' && d.conditions.length > 0) ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'v.review.conditionsOnlyWithConditions' });
+    if (d.decision !== 'approve' && d.decision !== 'notInvolved' && !d.opinion)
+      ctx.addIssue({ code: 'custom', path: ['opinion'], message: 'v.review.opinionRequired' });
+    if (d.decision === 'notInvolved' && !d.notInvolvedReason)
+      ctx.addIssue({ code: 'custom', path: ['notInvolvedReason'], message: 'v.review.reasonRequired' });
+    if (d.decision === 'approveWithConditions' && d.conditions.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'v.review.conditionRequired' });
+    if (d.decision !== 'approveWithConditions' && d.conditions.length > 0)
+      ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'v.review.conditionsOnlyWithConditions' });
   });
 export type DecisionInput = z.input<typeof decisionInputSchema>;
 
@@ -133,10 +137,24 @@ export const trajectorySchema = z.strictObject({
   }),
   lanes: z.array(z.enum(PARTIES)),
   intervals: z.array(
-    z.strictObject({ party: z.enum(PARTIES), from: stamp(), to: stamp().nullable(), counted: z.boolean(), overdue: z.boolean(), label: z.string() }),
+    z.strictObject({
+      party: z.enum(PARTIES),
+      from: stamp(),
+      to: stamp().nullable(),
+      counted: z.boolean(),
+      overdue: z.boolean(),
+      label: z.string(),
+    }),
   ),
-  events: z.array(z.strictObject({ at: stamp(), party: z.enum(PARTIES), kind: z.string(), label: z.string(), actor: z.string().nullable() })),
-  clock: z.strictObject({ countedDays: z.number(), pausedDays: z.number(), dueDate: z.string().nullable(), level: z.enum(['ok', 'yellow', 'red']) }),
+  events: z.array(
+    z.strictObject({ at: stamp(), party: z.enum(PARTIES), kind: z.string(), label: z.string(), actor: z.string().nullable() }),
+  ),
+  clock: z.strictObject({
+    countedDays: z.number(),
+    pausedDays: z.number(),
+    dueDate: z.string().nullable(),
+    level: z.enum(['ok', 'yellow', 'red']),
+  }),
   from: stamp(),
   to: stamp(),
 });

@@ -30,10 +30,13 @@ export const isoDate = () =>
   z
     .string({ error: 'v.date' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'v.date' })
-    .refine((s) => {
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-    }, { error: 'v.date' });
+    .refine(
+      (s) => {
+        const d = new Date(`${s}T00:00:00Z`);
+        return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+      },
+      { error: 'v.date' },
+    );
 
 export const unitCode = () => z.enum(UNIT_CODES, { error: 'v.unit' });
 export const role = () => z.enum(ROLES, { error: 'v.role' });

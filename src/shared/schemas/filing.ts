@@ -31,7 +31,13 @@ const mobile = () =>
 
 const optionalDate = () => z.union([z.literal(''), isoDate()]);
 /** Quantities: non-negative, finite, with the unit fixed by the field (t, kg, t/a, m³). */
-const quantity = () => z.number({ error: 'v.number' }).finite({ error: 'v.number' }).nonnegative({ error: 'v.nonNegative' }).max(1e9, { error: 'v.number' }).nullable();
+const quantity = () =>
+  z
+    .number({ error: 'v.number' })
+    .finite({ error: 'v.number' })
+    .nonnegative({ error: 'v.nonNegative' })
+    .max(1e9, { error: 'v.number' })
+    .nullable();
 
 export const CREDIT_STATUSES = ['normal', 'default', 'repaired'] as const;
 export const EIA_CATEGORIES = ['report', 'table', 'registration', 'exempt', 'pending'] as const;
@@ -67,7 +73,10 @@ export const projectSchema = z.strictObject({
   bay: optionalName(),
   products: z.array(productSchema).max(50, { error: 'v.tooMany' }),
   routeSummary: freeText(),
-  processes: z.array(z.enum(HAZARDOUS_PROCESSES, { error: 'v.choice' })).max(18).refine((a) => new Set(a).size === a.length, { error: 'v.duplicate' }),
+  processes: z
+    .array(z.enum(HAZARDOUS_PROCESSES, { error: 'v.choice' }))
+    .max(18)
+    .refine((a) => new Set(a).size === a.length, { error: 'v.duplicate' }),
   exothermic: z.boolean(),
   firstUseInChina: z.boolean(),
   chemicals: z.array(chemicalSchema).max(200, { error: 'v.tooMany' }),
@@ -82,13 +91,11 @@ export const projectSchema = z.strictObject({
 });
 
 /** The fields of a filing as a clerk edits them. Format is always checked; completeness only on submit. */
-export const filingFieldsSchema = z
-  .strictObject({ applicant: applicantSchema, project: projectSchema })
-  .superRefine((f, ctx) => {
-    const { plannedStart, plannedEnd } = f.project;
-    if (plannedStart && plannedEnd && plannedEnd <= plannedStart)
-      ctx.addIssue({ code: 'custom', path: ['project', 'plannedEnd'], message: 'v.endBeforeStart' });
-  });
+export const filingFieldsSchema = z.strictObject({ applicant: applicantSchema, project: projectSchema }).superRefine((f, ctx) => {
+  const { plannedStart, plannedEnd } = f.project;
+  if (plannedStart && plannedEnd && plannedEnd <= plannedStart)
+    ctx.addIssue({ code: 'custom', path: ['project', 'plannedEnd'], message: 'v.endBeforeStart' });
+});
 
 export type FilingFields = z.output<typeof filingFieldsSchema>;
 export type FilingFieldsInput = z.input<typeof filingFieldsSchema>;

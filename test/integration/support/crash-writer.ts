@@ -25,7 +25,18 @@ async function main() {
     const v = view.value as { filingVersion: number; currentRound: number };
     const r = await desk.dispatch(
       'review.decide',
-      { filingId: row.filingId, section: unit, round: v.currentRound, filingVersion: v.filingVersion, decision: 'approve', opinion: '', notInvolvedReason: '', checklist, conditions: [], idempotencyKey: `crash-${unit}-${row.filingId}-${v.currentRound}` },
+      {
+        filingId: row.filingId,
+        section: unit,
+        round: v.currentRound,
+        filingVersion: v.filingVersion,
+        decision: 'approve',
+        opinion: '',
+        notInvolvedReason: '',
+        checklist,
+        conditions: [],
+        idempotencyKey: `crash-${unit}-${row.filingId}-${v.currentRound}`,
+      },
       call,
     );
     if (!r.ok) {
@@ -33,7 +44,9 @@ async function main() {
       if (r.error.code === 'STALE') continue;
       throw new Error(JSON.stringify(r.error));
     }
-    const section = (r.value as { sections: { section: string; current: { id: number } | null }[] }).sections.find((s) => s.section === unit)!;
+    const section = (r.value as { sections: { section: string; current: { id: number } | null }[] }).sections.find(
+      (s) => s.section === unit,
+    )!;
     process.stdout.write(`DECIDED ${section.current!.id}\n`);
   }
   process.stdout.write('DONE\n');

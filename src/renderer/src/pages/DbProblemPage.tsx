@@ -9,22 +9,34 @@ export function DbProblemPage({ db }: { db: Output<'auth.status'>['db'] }) {
     <Center h="100%">
       <Paper withBorder p="xl" w={640} shadow="xs">
         <Stack>
-          <Title order={3} c="red.8">{t('db.title')}</Title>
+          <Title order={3} c="red.8">
+            {t('db.title')}
+          </Title>
           <Alert color="red" variant="light" title={t(db.problem ?? 'db.corrupt')}>
             <Text size="sm">{t('db.readOnly')}</Text>
           </Alert>
           <List size="sm" spacing={4}>
-            <List.Item>{t('db.fileKept')} <Code>{db.path}</Code></List.Item>
-            {db.detail && <List.Item>{t('db.detail')} <Code>{db.detail}</Code></List.Item>}
+            <List.Item>
+              {t('db.fileKept')} <Code>{db.path}</Code>
+            </List.Item>
+            {db.detail && (
+              <List.Item>
+                {t('db.detail')} <Code>{db.detail}</Code>
+              </List.Item>
+            )}
             <List.Item>
               {db.latestBackup ? (
-                <>{t('db.backupAvailable')} <Code>{db.latestBackup}</Code></>
+                <>
+                  {t('db.backupAvailable')} <Code>{db.latestBackup}</Code>
+                </>
               ) : (
                 t('db.noBackup')
               )}
             </List.Item>
           </List>
-          <Text size="sm" c="dimmed">{t('db.restoreHint')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('db.restoreHint')}
+          </Text>
           {db.latestBackup && <Code block>npm run desk -- restore "{db.latestBackup}"</Code>}
         </Stack>
       </Paper>

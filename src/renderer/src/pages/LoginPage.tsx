@@ -34,18 +34,40 @@ export function LoginPage() {
             <Group justify="space-between" align="flex-start">
               <div>
                 <Title order={3}>{t('app.title')}</Title>
-                <Text size="sm" c="dimmed">{t('login.subtitle')}</Text>
+                <Text size="sm" c="dimmed">
+                  {t('login.subtitle')}
+                </Text>
               </div>
               <LanguageSwitch />
             </Group>
-            <TextInput label={t('field.username')} {...form.getInputProps('username')} autoFocus autoComplete="username" data-testid="login-username" />
-            <PasswordInput label={t('field.password')} {...form.getInputProps('password')} autoComplete="current-password" data-testid="login-password" />
-            <Button type="submit" loading={busy} data-testid="login-submit">{t('login.submit')}</Button>
-            {error && !form.errors.password && <Text c="red" size="sm" role="alert">{error}</Text>}
+            <TextInput
+              label={t('field.username')}
+              {...form.getInputProps('username')}
+              autoFocus
+              autoComplete="username"
+              data-testid="login-username"
+            />
+            <PasswordInput
+              label={t('field.password')}
+              {...form.getInputProps('password')}
+              autoComplete="current-password"
+              data-testid="login-password"
+            />
+            <Button type="submit" loading={busy} data-testid="login-submit">
+              {t('login.submit')}
+            </Button>
+            {error && !form.errors.password && (
+              <Text c="red" size="sm" role="alert">
+                {error}
+              </Text>
+            )}
             {status?.demoLoaded && (
               <Alert variant="light" color="yellow" title={t('login.demoTitle')}>
                 <Text size="xs">{t('login.demoAccounts')}</Text>
-                <Code block mt={4}>admin · clerk · yj · hb · gh · sp · yq · observer{'\n'}{t('field.password')}: demo-2026-desk</Code>
+                <Code block mt={4}>
+                  admin · clerk · yj · hb · gh · sp · yq · observer{'\n'}
+                  {t('field.password')}: demo-2026-desk
+                </Code>
               </Alert>
             )}
           </Stack>

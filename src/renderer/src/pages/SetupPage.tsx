@@ -44,16 +44,33 @@ export function SetupPage() {
               <Title order={3}>{t('setup.title')}</Title>
               <LanguageSwitch />
             </Group>
-            <Text size="sm" c="dimmed">{t('setup.intro')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('setup.intro')}
+            </Text>
             <TextInput label={t('field.username')} {...form.getInputProps('username')} autoFocus data-testid="setup-username" />
             <TextInput label={t('field.displayName')} {...form.getInputProps('displayName')} data-testid="setup-displayName" />
-            <PasswordInput label={t('field.password')} description={t('setup.passwordRule')} {...form.getInputProps('password')} data-testid="setup-password" />
+            <PasswordInput
+              label={t('field.password')}
+              description={t('setup.passwordRule')}
+              {...form.getInputProps('password')}
+              data-testid="setup-password"
+            />
             <PasswordInput label={t('field.confirmPassword')} {...form.getInputProps('confirm')} data-testid="setup-confirm" />
-            {error && <Text c="red" size="sm" role="alert">{error}</Text>}
-            <Button type="submit" loading={busy === 'setup'} disabled={busy !== null} data-testid="setup-submit">{t('setup.create')}</Button>
+            {error && (
+              <Text c="red" size="sm" role="alert">
+                {error}
+              </Text>
+            )}
+            <Button type="submit" loading={busy === 'setup'} disabled={busy !== null} data-testid="setup-submit">
+              {t('setup.create')}
+            </Button>
             <Divider label={t('setup.or')} />
-            <Button variant="default" onClick={loadDemo} loading={busy === 'demo'} disabled={busy !== null} data-testid="setup-demo">{t('setup.demo')}</Button>
-            <Text size="xs" c="dimmed">{t('setup.demoHint')}</Text>
+            <Button variant="default" onClick={loadDemo} loading={busy === 'demo'} disabled={busy !== null} data-testid="setup-demo">
+              {t('setup.demo')}
+            </Button>
+            <Text size="xs" c="dimmed">
+              {t('setup.demoHint')}
+            </Text>
           </Stack>
         </form>
       </Paper>

@@ -15,7 +15,10 @@ export const shell: Messages = {
   'setup.create': ['创建管理员并进入', 'Create administrator and continue'],
   'setup.or': ['或', 'or'],
   'setup.demo': ['载入演示数据', 'Load demo data'],
-  'setup.demoHint': ['载入约 30 件各状态的演示案件和演示账户（均标记为演示）。', 'Loads about 30 demo filings in every state, plus demo accounts (all marked as demo).'],
+  'setup.demoHint': [
+    '载入约 30 件各状态的演示案件和演示账户（均标记为演示）。',
+    'Loads about 30 demo filings in every state, plus demo accounts (all marked as demo).',
+  ],
   'login.subtitle': ['请使用本人账户登录', 'Sign in with your own account'],
   'login.submit': ['登录', 'Sign in'],
   'login.demoTitle': ['演示账户', 'Demo accounts'],
@@ -34,7 +37,10 @@ export const shell: Messages = {
   'db.detail': ['检查结果：', 'Check result:'],
   'db.backupAvailable': ['最近一次经过校验的备份：', 'Latest verified backup:'],
   'db.noBackup': ['未找到备份。', 'No backup was found.'],
-  'db.restoreHint': ['请联系管理员：关闭本桌面，运行以下命令从备份恢复（损坏的文件会另存保留），然后重新启动。', 'Ask the administrator to close the desk, run this command to restore from the backup (the damaged file is kept aside), then restart.'],
+  'db.restoreHint': [
+    '请联系管理员：关闭本桌面，运行以下命令从备份恢复（损坏的文件会另存保留），然后重新启动。',
+    'Ask the administrator to close the desk, run this command to restore from the backup (the damaged file is kept aside), then restart.',
+  ],
   'filing.notEditable': ['当前状态下不能修改', 'This filing cannot be changed in its current state'],
   'filing.notSubmittable': ['当前状态下不能提交', 'This filing cannot be submitted in its current state'],
   'filing.incomplete': ['还有必填项未填写或有误，请查看标出的字段', 'Some required fields are missing or wrong; see the marked fields'],
