@@ -74,23 +74,21 @@ export type Dispatch = (channel: string, input: unknown, call: CallContext) => P
 export function createDispatch(services: Services, handlers: Handlers): Dispatch {
   const denied = async (channel: string, actor: Actor | null, now: Date, reason: string): Promise<void> => {
     if (!services.store.health.ok) return;
-    await services.store.db
-      .transaction()
-      .execute((trx) =>
-        appendAudit(
-          trx,
-          {
-            actorId: actor?.id ?? null,
-            actorName: actor?.displayName ?? null,
-            unit: actor?.unit ?? null,
-            action: channel,
-            target: null,
-            outcome: 'denied',
-            after: { reason },
-          },
-          now,
-        ),
-      );
+    await services.store.db.transaction().execute((trx) =>
+      appendAudit(
+        trx,
+        {
+          actorId: actor?.id ?? null,
+          actorName: actor?.displayName ?? null,
+          unit: actor?.unit ?? null,
+          action: channel,
+          target: null,
+          outcome: 'denied',
+          after: { reason },
+        },
+        now,
+      ),
+    );
     const head = currentHead(services.store.sqlite);
     if (head) services.store.head.advance(head);
   };

@@ -29,8 +29,8 @@ export const MISSING_GLYPH_MARK = '〓';
 
 // Invisible by definition (variation selectors, joiners, soft hyphen, BOM, tag characters): dropped, not marked.
 // The class lists combining marks as single code points on purpose, which is what the lint rule warns about.
-// eslint-disable-next-line no-misleading-character-class
 const DEFAULT_IGNORABLE =
+  // eslint-disable-next-line no-misleading-character-class
   /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200D\u2060-\u206F\uFE00-\uFE0F\uFEFF\uFFF0-\uFFF8]|[\u{E0000}-\u{E0FFF}]/gu;
 
 interface FontkitFont {
