@@ -26,7 +26,7 @@ function startWriter(dir: string, username: string, unit: UnitCode, reported: nu
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'test/integration/support/crash-writer.ts', dir, username, TEST_PASSWORD, unit],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DESK_LOG_ERRORS: '1' } },
   );
   const w: Writer = { child, reported, done: false, ready: Promise.resolve(), exited: Promise.resolve(null), life: 0 };
   let buffer = '';

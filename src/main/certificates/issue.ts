@@ -3,13 +3,14 @@
  * The number is taken here, in the same transaction that stores the certificate, so the year's sequence has
  * neither gaps nor duplicates; the PDF is rendered here too, so what is stored is exactly what was issued.
  */
+import { recordEvent } from '../events';
 import { DeskError } from '../../shared/result';
 import type { CertificateStatus } from '../../shared/contract/certificates';
 import type { Settings } from '../../shared/schemas/settings';
 import { UNIT_CODES } from '../../shared/domain/units';
 import type { Ctx, Services, Trx } from '../services';
 import { appendAudit, currentHead, GENESIS, type AuditInput } from '../db/audit';
-import { bumpVersion, getTrackedItems, insertEvent, type FilingRecord } from '../db/filings';
+import { bumpVersion, getTrackedItems, type FilingRecord } from '../db/filings';
 import { getDecisions, getRounds } from '../db/review';
 import { loadSettings } from '../db/settings';
 import type { Db } from '../db/connection';
@@ -42,17 +43,6 @@ async function audit(trx: Trx, ctx: Ctx, entry: Omit<AuditInput, 'actorId' | 'ac
     ctx.now,
   );
 }
-
-const event = (trx: Trx, ctx: Ctx, filingId: number, kind: string, detail?: unknown) =>
-  insertEvent(trx, {
-    filingId,
-    at: ctx.now.toISOString(),
-    kind,
-    actorId: ctx.actor?.id ?? null,
-    actorName: ctx.actor?.displayName ?? null,
-    unit: ctx.actor?.unit ?? null,
-    detail,
-  });
 
 async function moveFiling(trx: Trx, ctx: Ctx, filing: FilingRecord, set: Parameters<typeof bumpVersion>[4]): Promise<void> {
   if (!(await bumpVersion(trx, filing.id, filing.version, ctx.now.toISOString(), set))) throw new DeskError('STALE', 'err.STALE');
@@ -143,7 +133,7 @@ export async function issueCertificate(trx: Trx, ctx: Ctx, filingId: number, ver
   const id = await mint(trx, ctx, { filing, settings, replaces: null, extensionTo: null });
   const cert = (await getCertificate(trx, id))!;
   await moveFiling(trx, ctx, filing, { state: 'registered', step: null, due_date: null, waiting_units: '' });
-  await event(trx, ctx, filing.id, 'certificate.issued', { certificateId: id, number: cert.number });
+  await recordEvent(trx, ctx, filing.id, 'certificate.issued', { certificateId: id, number: cert.number });
   await audit(trx, ctx, {
     action: 'certificate.issue',
     target: `filing:${filing.id}`,
@@ -184,7 +174,7 @@ export async function reissueCertificate(
   const id = await mint(trx, ctx, { filing, settings, replaces: old, extensionTo });
   const cert = (await getCertificate(trx, id))!;
   await moveFiling(trx, ctx, filing, {});
-  await event(trx, ctx, filing.id, 'certificate.reissued', { certificateId: id, number: cert.number, replaces: old.number, reason });
+  await recordEvent(trx, ctx, filing.id, 'certificate.reissued', { certificateId: id, number: cert.number, replaces: old.number, reason });
   await audit(trx, ctx, {
     action: 'certificate.reissue',
     target: `filing:${filing.id}`,
@@ -218,7 +208,7 @@ export async function setCertificateStatus(
   await setStatus(trx, live.id, { status, reason, at: ctx.now.toISOString() });
   await moveFiling(trx, ctx, filing, { state: FILING_STATE[status], step: null, due_date: null, waiting_units: '' });
   const kind = status === 'issued' ? 'certificate.reinstated' : `certificate.${status}`;
-  await event(trx, ctx, filingId, kind, { certificateId: live.id, number: live.number, reason });
+  await recordEvent(trx, ctx, filingId, kind, { certificateId: live.id, number: live.number, reason });
   await audit(trx, ctx, {
     action: kind,
     target: `filing:${filingId}`,

@@ -15,7 +15,8 @@ import { syncWorkDays } from '../db/dashboard';
 import { loadSettings } from '../db/settings';
 import { requireFiling, todayOf } from '../handlers/filing-view';
 import { setRegistrationStatus, type RegistrationStatus } from './certificate-link';
-import { followupEvent, retireItems } from './items';
+import { retireItems } from './items';
+import { recordEvent } from '../events';
 
 type Action = SweepResult['actions'][number];
 
@@ -54,7 +55,7 @@ async function escalateOnce(ctx: Ctx, filingId: number, graceDays: number): Prom
     if (step.to === 'terminated' || step.to === 'revoked') await retireItems(trx, ctx, filingId, reason);
     const to = step.to;
     const detail = { action, from, to, reason, overdueSince, items, graceDays };
-    await followupEvent(trx, ctx, filingId, step.event, detail);
+    await recordEvent(trx, ctx, filingId, step.event, detail);
     await audit({ action: 'followup.escalate', target: `filing:${filingId}`, before: { state: from }, after: detail });
     return { filingId, filingNo: row.filing_no, action, from, to, overdueSince };
   });

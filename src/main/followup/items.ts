@@ -2,29 +2,19 @@
  * Tracked items after acceptance (domain §9): the clerk records what the firm supplied, the verifying unit checks it
  * on a return visit and closes it (销号), or sets it not applied with a reason. Each runs in the caller's write.
  */
+import { recordEvent } from '../events';
 import type { Actor } from '../../shared/contract/auth';
 import type { ParsedInput } from '../../shared/contract';
 import { DeskError } from '../../shared/result';
 import { FINAL_STATES } from '../../shared/domain/states';
 import { translate } from '../../shared/i18n';
 import type { Ctx, Trx, WriteScope } from '../services';
-import { bumpVersion, insertAttachment, insertEvent, refreshNextItemDue } from '../db/filings';
+import { bumpVersion, insertAttachment, refreshNextItemDue } from '../db/filings';
 import { endOpenItems, itemAttachmentCode, markEnded, markSupplied, openItemsOf } from '../db/followup';
 import { requireFiling, todayOf } from '../handlers/filing-view';
 import { setRegistrationStatus } from './certificate-link';
 import { requireItem } from './view';
 import type { ItemRow } from '../db/followup';
-
-export const followupEvent = (trx: Trx, ctx: Ctx, filingId: number, kind: string, detail?: unknown) =>
-  insertEvent(trx, {
-    filingId,
-    at: ctx.now.toISOString(),
-    kind,
-    actorId: ctx.actor?.id ?? null,
-    actorName: ctx.actor?.displayName ?? null,
-    unit: ctx.actor?.unit ?? null,
-    detail,
-  });
 
 /** Only a reviewer of the item's verifying unit checks and closes it (a database trigger stands behind this). */
 export function requireVerifier(actor: Actor | null, item: ItemRow): asserts actor is Actor {
@@ -69,7 +59,7 @@ export async function supplyItem(
       })
     : null;
   await markSupplied(trx, item.id, input.note, now);
-  await followupEvent(trx, ctx, item.filing_id, 'followup.supplied', { ...itemSummary(item), note: input.note, attachmentId });
+  await recordEvent(trx, ctx, item.filing_id, 'followup.supplied', { ...itemSummary(item), note: input.note, attachmentId });
   await afterItemsChanged(trx, ctx, item.filing_id);
   await audit({
     action: 'followup.supply',
@@ -92,7 +82,7 @@ export async function endItem(scope: WriteScope, ctx: Ctx, itemId: number, to: '
   // A missing paper is closed only once it has been supplied; a condition may be checked on the spot.
   if (to === 'closed' && item.kind === 'material' && item.state !== 'supplied') throw new DeskError('CONFLICT', 'fu.notSupplied');
   await markEnded(trx, item.id, to, note, ctx.now.toISOString(), ctx.actor.id);
-  await followupEvent(trx, ctx, item.filing_id, to === 'closed' ? 'followup.verified' : 'followup.notApplied', {
+  await recordEvent(trx, ctx, item.filing_id, to === 'closed' ? 'followup.verified' : 'followup.notApplied', {
     ...itemSummary(item),
     note,
   });
@@ -118,10 +108,10 @@ export async function afterItemsChanged(trx: Trx, ctx: Ctx, filingId: number): P
   let filing = await requireFiling(trx, filingId);
   if (filing.state === 'suspended' && !open.some((i) => i.state === 'open' && i.due_date < today)) {
     await setRegistrationStatus(trx, ctx, filingId, 'issued', translate('zh-CN', 'fu.reason.cleared'));
-    await followupEvent(trx, ctx, filingId, 'followup.reinstated', {});
+    await recordEvent(trx, ctx, filingId, 'followup.reinstated', {});
     filing = await requireFiling(trx, filingId);
   }
-  if (open.length === 0) await followupEvent(trx, ctx, filingId, 'followup.allClosed', { state: filing.state });
+  if (open.length === 0) await recordEvent(trx, ctx, filingId, 'followup.allClosed', { state: filing.state });
   if (!(await bumpVersion(trx, filingId, filing.version, ctx.now.toISOString()))) throw new DeskError('STALE', 'err.STALE');
 }
 

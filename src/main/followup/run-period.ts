@@ -14,7 +14,8 @@ import { bumpVersion, insertAttachment } from '../db/filings';
 import { getRunPeriod, recordClosure, recordExtension } from '../db/followup';
 import { requireFiling, todayOf } from '../handlers/filing-view';
 import { reissueForExtension } from './certificate-link';
-import { followupEvent, retireItems } from './items';
+import { retireItems } from './items';
+import { recordEvent } from '../events';
 import { translate } from '../../shared/i18n';
 
 export const CLOSURE_REPORT_CODE = 'closure-report';
@@ -86,7 +87,7 @@ export async function extendRunPeriod(
     to,
     translate('zh-CN', 'fu.reason.extended', { to, reason: input.reason }),
   );
-  await followupEvent(trx, ctx, f.id, 'followup.extended', {
+  await recordEvent(trx, ctx, f.id, 'followup.extended', {
     months: input.months,
     from: plannedEnd,
     to,
@@ -124,7 +125,7 @@ export async function closeRunPeriod(
   await retireItems(trx, ctx, f.id, translate('zh-CN', 'fu.reason.closed'));
   if (!(await bumpVersion(trx, f.id, f.version, now, { state: 'closed', step: null, due_date: null, waiting_units: '' })))
     throw new DeskError('STALE', 'err.STALE');
-  await followupEvent(trx, ctx, f.id, 'followup.closed', { how: input.how, attachmentId, report: report.name, today: todayOf(ctx) });
+  await recordEvent(trx, ctx, f.id, 'followup.closed', { how: input.how, attachmentId, report: report.name, today: todayOf(ctx) });
   await audit({
     action: 'followup.close',
     target: `filing:${f.id}`,

@@ -2,8 +2,9 @@ import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
 import { write, type Ctx } from '../services';
 import { countUsers, findUserForLogin, insertUser, loadActor, recordLoginResult, setPasswordHash } from '../db/users';
+import { checkCredentials } from '../credentials';
 import { getMeta } from '../db/settings';
-import { hashPassword, loginDelaySeconds, verifyPassword } from '../passwords';
+import { hashPassword, verifyPassword } from '../passwords';
 
 export function requireActor(ctx: Ctx) {
   if (!ctx.actor) throw new DeskError('UNAUTHENTICATED', 'err.UNAUTHENTICATED');
@@ -43,43 +44,22 @@ const setup: Handler<'auth.setup'> = async (input, ctx) => {
 
 const login: Handler<'auth.login'> = async (input, ctx) => {
   const { db } = ctx.services.store;
-  const user = await findUserForLogin(db, input.username);
   const nowIso = ctx.now.toISOString();
-  const refuse = async (reason: string, userId: number | null) => {
+  const check = await checkCredentials(ctx, input.username, input.password);
+  if (check.outcome !== 'ok') {
+    const reason = check.outcome === 'locked' ? 'locked' : check.reason;
     await write({ ...ctx, actor: null }, ({ audit }) =>
       audit({
         action: 'auth.login',
-        target: userId ? `user:${userId}` : `username:${input.username}`,
+        target: check.user ? `user:${check.user.id}` : `username:${input.username}`,
         outcome: 'failed',
         after: { reason },
       }),
     );
-  };
-  if (user?.locked_until && user.locked_until > nowIso) {
-    const seconds = Math.ceil((Date.parse(user.locked_until) - ctx.now.getTime()) / 1000);
-    await refuse('locked', user.id);
-    throw new DeskError('RATE_LIMITED', 'err.RATE_LIMITED', { seconds });
-  }
-  // Hash even when the user does not exist, so timing does not reveal which usernames exist.
-  const valid = user
-    ? await verifyPassword(input.password, user.password_hash)
-    : (await hashPassword(input.password, ctx.services.scrypt), false);
-  if (!user || !valid || user.disabled) {
-    if (user && !valid) {
-      const failures = user.failed_logins + 1;
-      const delay = loginDelaySeconds(failures);
-      await recordLoginResult(
-        db,
-        user.id,
-        false,
-        failures,
-        delay ? new Date(ctx.now.getTime() + delay * 1000).toISOString() : null,
-        nowIso,
-      );
-    }
-    await refuse(user?.disabled ? 'disabled' : 'credentials', user?.id ?? null);
+    if (check.outcome === 'locked') throw new DeskError('RATE_LIMITED', 'err.RATE_LIMITED', { seconds: check.seconds });
     throw new DeskError('UNAUTHENTICATED', 'auth.badCredentials', {}, { password: { key: 'auth.badCredentials' } });
   }
+  const { user } = check;
   await write({ ...ctx, actor: null }, async ({ trx, audit }) => {
     await recordLoginResult(trx, user.id, true, 0, null, nowIso);
     await audit({ action: 'auth.login', target: `user:${user.id}` });

@@ -1,3 +1,4 @@
+import { recordEvent } from '../events';
 import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
 import { EDITABLE_STATES } from '../../shared/domain/states';
@@ -10,7 +11,6 @@ import {
   bumpVersion,
   getAttachment,
   insertAttachment,
-  insertEvent,
   insertFiling,
   insertTrackedItem,
   listFilings,
@@ -40,17 +40,6 @@ function requireEditable(state: string) {
   if (!(EDITABLE_STATES as readonly string[]).includes(state)) throw new DeskError('CONFLICT', 'filing.notEditable', { state });
 }
 
-const event = (trx: Trx, ctx: Ctx, filingId: number, kind: string, detail?: unknown) =>
-  insertEvent(trx, {
-    filingId,
-    at: ctx.now.toISOString(),
-    kind,
-    actorId: ctx.actor?.id ?? null,
-    actorName: ctx.actor?.displayName ?? null,
-    unit: ctx.actor?.unit ?? null,
-    detail,
-  });
-
 const changed = (ctx: Ctx, filingId: number, version: number) => {
   emit(ctx.services, 'filing.changed', { filingId, version });
   emit(ctx.services, 'inbox.changed', { units: [] });
@@ -68,7 +57,7 @@ const create: Handler<'filing.create'> = async (input, ctx) => {
       materialCodes: settings.materialTypes.map((t) => t.code),
       isDemo: ctx.actor!.isDemo,
     });
-    await event(trx, ctx, id, 'created');
+    await recordEvent(trx, ctx, id, 'created');
     await audit({ action: 'filing.create', target: `filing:${id}`, after: { filingNo, fields: input.fields } });
     return id;
   });
@@ -110,7 +99,7 @@ const submit: Handler<'filing.submit'> = async (input, ctx) => {
       submitted_at: f.submittedAt ?? ctx.now.toISOString(),
       waiting_units: ',sp,',
     });
-    await event(trx, ctx, input.id, f.state === 'draft' ? 'submitted' : 'resubmitted');
+    await recordEvent(trx, ctx, input.id, f.state === 'draft' ? 'submitted' : 'resubmitted');
     await audit({ action: 'filing.submit', target: `filing:${input.id}`, before: { state: f.state }, after: { state: 'submitted' } });
   });
   const view = await buildView(ctx.services.store.db, input.id, todayOf(ctx), settings);
@@ -234,7 +223,7 @@ const decide: Handler<'acceptance.decide'> = async (input, ctx) => {
       waiting_units: '',
     });
     await refreshNextItemDue(trx, f.id);
-    await event(trx, ctx, f.id, `acceptance.${input.decision}`, {
+    await recordEvent(trx, ctx, f.id, `acceptance.${input.decision}`, {
       reason: input.reason,
       corrections: input.corrections,
       items: verdict.items,

@@ -9,7 +9,8 @@ import { endPause, getDecisions, insertPause } from '../db/review';
 import { findIdempotent, keyTaken, recordIdempotent } from '../db/idempotency';
 import { requireFiling } from './filing-view';
 import { recordDecision, requireAuthority } from '../review/decide';
-import { openNextRound, reviewEvent } from '../review/rounds';
+import { openNextRound } from '../review/rounds';
+import { recordEvent } from '../events';
 import { buildReviewView } from '../review/view';
 import { buildInbox } from '../review/inbox';
 import { currentFacts } from '../review/facts';
@@ -83,7 +84,7 @@ const recordSupplement: Handler<'review.recordSupplement'> = async (input, ctx) 
     const now = ctx.now.toISOString();
     for (const p of await getPauses(trx, filing.id))
       if (p.ended_at === null && p.reason === WAITING_FOR_APPLICANT) await endPause(trx, p.id, now);
-    await reviewEvent(trx, ctx, filing.id, 'review.supplied', { note: input.note });
+    await recordEvent(trx, ctx, filing.id, 'review.supplied', { note: input.note });
     const next = await openNextRound(trx, ctx, filing, settings);
     units = next.units;
     const { units: _units, ...change } = next;
@@ -118,7 +119,7 @@ const pauseClock: Handler<'review.pauseClock'> = async (input, ctx) => {
       if (!open || open.reason === WAITING_FOR_APPLICANT) throw new DeskError('CONFLICT', 'review.notPaused');
       await endPause(trx, open.id, now);
     }
-    await reviewEvent(trx, ctx, filing.id, input.pause ? 'review.clockPaused' : 'review.clockResumed', { reason: input.reason });
+    await recordEvent(trx, ctx, filing.id, input.pause ? 'review.clockPaused' : 'review.clockResumed', { reason: input.reason });
     const rounds = await getRounds(trx, filing.id);
     const clock = reviewClock(rounds[0]?.openedAt ?? now, await getPauses(trx, filing.id), settings, deskDate(ctx.now));
     if (!(await bumpVersion(trx, filing.id, filing.version, now, { due_date: clock.dueDate })))

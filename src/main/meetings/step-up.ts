@@ -1,8 +1,8 @@
 import type { Actor } from '../../shared/contract/auth';
 import { DeskError } from '../../shared/result';
 import { write, type Ctx } from '../services';
-import { findUserForLogin, loadActor, recordLoginResult } from '../db/users';
-import { hashPassword, loginDelaySeconds, verifyPassword } from '../passwords';
+import { loadActor } from '../db/users';
+import { checkCredentials } from '../credentials';
 
 export interface StepUpTarget {
   meetingId: number;
@@ -23,8 +23,8 @@ export async function stepUp(
   target: StepUpTarget,
 ): Promise<{ actor: Actor; hadFailures: boolean }> {
   const { db } = ctx.services.store;
-  const user = await findUserForLogin(db, username);
-  const nowIso = ctx.now.toISOString();
+  const check = await checkCredentials(ctx, username, password);
+  const user = check.user;
   const refuse = (reason: string) =>
     write(ctx, ({ audit }) =>
       audit({
@@ -34,28 +34,14 @@ export async function stepUp(
         after: { reason, reviewer: username, meetingId: target.meetingId, filingId: target.filingId, section: target.section },
       }),
     );
-  if (user?.locked_until && user.locked_until > nowIso) {
-    const seconds = Math.ceil((Date.parse(user.locked_until) - ctx.now.getTime()) / 1000);
+  if (check.outcome === 'locked') {
     await refuse('locked');
+    const seconds = check.seconds;
     throw new DeskError('RATE_LIMITED', 'err.RATE_LIMITED', { seconds }, { password: { key: 'mt.stepUp.wait', params: { seconds } } });
   }
-  // Hash even for an unknown name, so timing does not tell which usernames exist.
-  const valid = user ? await verifyPassword(password, user.password_hash) : (await hashPassword(password, ctx.services.scrypt), false);
-  const actor = user && valid && !user.disabled ? await loadActor(db, user.id) : null;
+  const actor = check.outcome === 'ok' ? await loadActor(db, check.user.id) : null;
   if (!actor) {
-    if (user && !valid) {
-      const failures = user.failed_logins + 1;
-      const delay = loginDelaySeconds(failures);
-      await recordLoginResult(
-        db,
-        user.id,
-        false,
-        failures,
-        delay ? new Date(ctx.now.getTime() + delay * 1000).toISOString() : null,
-        nowIso,
-      );
-    }
-    await refuse(user?.disabled ? 'disabled' : 'credentials');
+    await refuse(check.outcome === 'refused' ? check.reason : 'credentials');
     throw new DeskError('INVALID', 'mt.stepUp.bad', {}, { password: { key: 'mt.stepUp.bad' } });
   }
   return { actor, hadFailures: user!.failed_logins > 0 || user!.locked_until !== null };

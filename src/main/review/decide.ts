@@ -9,7 +9,8 @@ import { getDecisions, getRounds, insertDecision, setConditionsNotApplied } from
 import { requireFiling } from '../handlers/filing-view';
 import { deskDate } from './clock';
 import { currentFacts } from './facts';
-import { combineRound, reviewEvent } from './rounds';
+import { combineRound } from './rounds';
+import { recordEvent } from '../events';
 import { lastDecision, openRoundOf } from './state';
 import { buildReviewView } from './view';
 
@@ -97,7 +98,7 @@ export async function recordDecision(
       sourceDecisionId: id,
     });
   if (conditions.length || replaced) await refreshNextItemDue(trx, filing.id);
-  await reviewEvent(trx, ctx, filing.id, 'review.decided', {
+  await recordEvent(trx, ctx, filing.id, 'review.decided', {
     section: input.section,
     round: round.number,
     decision: input.decision,

@@ -3,10 +3,11 @@
  * decisions when the last one arrives, open the next round after a supplement, and turn decisions stale when the
  * facts they covered change.
  */
+import { recordEvent } from '../events';
 import type { Ctx, Trx } from '../services';
 import type { Settings } from '../../shared/schemas/settings';
 import type { FilingRecord } from '../db/filings';
-import { getPauses, insertEvent } from '../db/filings';
+import { getPauses } from '../db/filings';
 import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
 import { roundOutcome, unitsForNextRound } from '../../shared/domain/review';
 import { UNIT_CODES, type UnitCode } from '../../shared/domain/units';
@@ -28,22 +29,11 @@ import { currentFacts } from './facts';
 import { deskDate, reviewClock, REVIEW_STEP, WAITING_FOR_APPLICANT } from './clock';
 import { lastDecision, openRoundOf, pendingUnits, supplementRequest, unitDecisions } from './state';
 
-export const reviewEvent = (trx: Trx, ctx: Ctx, filingId: number, kind: string, detail?: unknown) =>
-  insertEvent(trx, {
-    filingId,
-    at: ctx.now.toISOString(),
-    kind,
-    actorId: ctx.actor?.id ?? null,
-    actorName: ctx.actor?.displayName ?? null,
-    unit: ctx.actor?.unit ?? null,
-    detail,
-  });
-
 export async function openFirstRound(trx: Trx, ctx: Ctx, filingId: number): Promise<void> {
   if ((await getRounds(trx, filingId)).length) return;
   await insertRound(trx, { filingId, number: 1, units: UNIT_CODES, openedAt: ctx.now.toISOString() });
   await setWaitingUnits(trx, filingId, UNIT_CODES);
-  await reviewEvent(trx, ctx, filingId, 'review.roundOpened', { round: 1, units: UNIT_CODES });
+  await recordEvent(trx, ctx, filingId, 'review.roundOpened', { round: 1, units: UNIT_CODES });
 }
 
 /** What the filing row becomes after a decision; written by the caller's version bump. */
@@ -81,16 +71,16 @@ export async function combineRound(
       .map((u) => lastDecision(decisions, u, round.number)!)
       .filter((d) => d.decision === 'reject')
       .map((d) => ({ section: d.section, opinion: d.opinion }));
-    await reviewEvent(trx, ctx, filing.id, 'review.rejected', { round: round.number, reasons });
+    await recordEvent(trx, ctx, filing.id, 'review.rejected', { round: round.number, reasons });
     return { state: 'rejected', step: null, due_date: null, waiting_units: '' };
   }
   if (outcome === 'supplementRequested') {
     await insertPause(trx, { filingId: filing.id, step: REVIEW_STEP, startedAt: now, reason: WAITING_FOR_APPLICANT });
-    await reviewEvent(trx, ctx, filing.id, 'review.supplementRequested', { round: round.number, request });
+    await recordEvent(trx, ctx, filing.id, 'review.supplementRequested', { round: round.number, request });
     const clock = reviewClock(started, await getPauses(trx, filing.id), settings, today);
     return { state: 'supplement_requested', step: REVIEW_STEP, due_date: clock.dueDate, waiting_units: '' };
   }
-  await reviewEvent(trx, ctx, filing.id, 'review.approved', { round: round.number, outcome });
+  await recordEvent(trx, ctx, filing.id, 'review.approved', { round: round.number, outcome });
   // No section is pending any more; the certificate is the clerk's move, not a reviewing unit's.
   return {
     state: 'approved',
@@ -129,7 +119,7 @@ export async function openNextRound(
     ctx.now.toISOString(),
   );
   await insertRound(trx, { filingId: filing.id, number: last.number + 1, units, openedAt: ctx.now.toISOString() });
-  await reviewEvent(trx, ctx, filing.id, 'review.roundOpened', { round: last.number + 1, units, changed });
+  await recordEvent(trx, ctx, filing.id, 'review.roundOpened', { round: last.number + 1, units, changed });
   const clock = reviewClock(rounds[0]!.openedAt, await getPauses(trx, filing.id), settings, deskDate(ctx.now));
   return { state: 'in_review', step: REVIEW_STEP, due_date: clock.dueDate, waiting_units: unitList(units), units };
 }
@@ -154,7 +144,7 @@ export async function refreshStaleness(trx: Trx, ctx: Ctx, filing: FilingRecord,
   );
   for (const d of turned) d!.stale = true;
   const sections = turned.map((d) => d!.section);
-  await reviewEvent(trx, ctx, filing.id, 'review.stale', { sections });
+  await recordEvent(trx, ctx, filing.id, 'review.stale', { sections });
   const round = filing.state === 'in_review' ? openRoundOf(await getRounds(trx, filing.id)) : null;
   if (round) {
     const joined = UNIT_CODES.filter((u) => round.units.includes(u) || sections.includes(u));
