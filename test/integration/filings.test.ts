@@ -6,6 +6,7 @@ import { demoFields } from '../../src/main/demo/data';
 import { demoPdfBase64 } from '../../src/main/demo/load';
 import { attachmentPath } from '../../src/main/attachments';
 import { emptyFilingFields } from '../../src/shared/schemas/filing';
+import { isValidCas, isValidCreditCode } from '../../src/shared/domain/identifiers';
 
 let t: TestDesk;
 beforeEach(async () => {
@@ -455,6 +456,11 @@ describe('demo data', () => {
     expect(states.length).toBeGreaterThanOrEqual(5);
     expect((sqlite().prepare('SELECT COUNT(*) AS n FROM filings WHERE is_demo = 0').get() as { n: number }).n).toBe(0);
     expect((sqlite().prepare('SELECT COUNT(*) AS n FROM users WHERE is_demo = 0').get() as { n: number }).n).toBe(0);
+    for (const { fields } of sqlite().prepare('SELECT fields FROM filing_fields').all() as { fields: string }[]) {
+      const f = JSON.parse(fields) as ReturnType<typeof demoFields>;
+      expect(isValidCreditCode(f.applicant.creditCode), f.applicant.creditCode).toBe(true);
+      for (const c of [...f.project.products, ...f.project.chemicals]) expect(isValidCas(c.cas), `${c.name} ${c.cas}`).toBe(true);
+    }
     expectError(await t.anonymous().call('demo.load', {}), 'CONFLICT');
   });
 });

@@ -18,17 +18,6 @@ const FIRMS = [
   ['滨海泓源生物化工有限公司', '何泓', '滨海区生物医药园7号'],
 ] as const;
 
-const PRODUCTS: [string, string][] = [
-  ['4-氟苯甲醛', '459-57-4'],
-  ['对硝基甲苯', '99-99-0'],
-  ['2-氯吡啶', '109-09-1'],
-  ['苯胺', '62-53-3'],
-  ['己二腈', '111-69-3'],
-  ['环氧丙烷', '75-56-9'],
-  ['丙烯酸丁酯', '141-32-2'],
-  ['六氟磷酸锂', '21324-40-3'],
-];
-
 const CHEMICALS: [string, string][] = [
   ['甲苯', '108-88-3'],
   ['甲醇', '67-56-1'],
@@ -41,14 +30,15 @@ const CHEMICALS: [string, string][] = [
   ['乙醇', '64-17-5'],
 ];
 
-const ROUTES: [string, HazardousProcess[], boolean][] = [
-  ['以对氟甲苯为原料，经氯化、水解制备4-氟苯甲醛，连续流微通道反应。', ['氯化'], true],
-  ['甲苯硝化制备对硝基甲苯，采用微反应器控制反应热，在线分析。', ['硝化'], true],
-  ['硝基苯催化加氢制苯胺，固定床反应器，氢气循环。', ['加氢'], true],
-  ['丙烯与过氧化氢在钛硅分子筛催化下环氧化制环氧丙烷（HPPO工艺）。', ['氧化', '过氧化'], true],
-  ['丙烯酸与正丁醇酯化，精馏提纯，常压操作。', [], false],
-  ['五氯化磷与氟化锂在无水氟化氢中合成六氟磷酸锂。', ['氟化'], true],
-  ['丁二烯氢氰化制己二腈，镍催化剂体系。', ['聚合'], false],
+/** Product, route summary, key-regulated processes, exothermic: each route makes its own product. */
+const ROUTES: [[string, string], string, HazardousProcess[], boolean][] = [
+  [['4-氟苯甲醛', '459-57-4'], '以对氟甲苯为原料，经侧链氯化、水解制备4-氟苯甲醛，连续流微通道反应。', ['氯化'], true],
+  [['对硝基甲苯', '99-99-0'], '甲苯硝化制备对硝基甲苯，采用微反应器控制反应热，在线分析。', ['硝化'], true],
+  [['苯胺', '62-53-3'], '硝基苯催化加氢制苯胺，固定床反应器，氢气循环。', ['加氢'], true],
+  [['环氧丙烷', '75-56-9'], '丙烯与过氧化氢在钛硅分子筛催化下环氧化制环氧丙烷（HPPO工艺）。', ['氧化', '过氧化'], true],
+  [['丙烯酸丁酯', '141-32-2'], '丙烯酸与正丁醇酯化，精馏提纯，常压操作。', [], false],
+  [['六氟磷酸锂', '21324-40-3'], '五氯化磷与氟化锂在无水氟化氢中合成六氟磷酸锂。', ['氟化'], true],
+  [['2-氯吡啶', '109-09-1'], '吡啶气相氯化制2-氯吡啶，尾气碱洗吸收。', ['氯化'], true],
 ];
 
 /** Deterministic pseudo-random numbers so every demo load looks the same. */
@@ -76,7 +66,6 @@ export function demoFields(i: number, parkId: string, baseId: string, start: str
   const rnd = seeded(i + 1);
   const firm = FIRMS[i % FIRMS.length]!;
   const route = ROUTES[i % ROUTES.length]!;
-  const product = PRODUCTS[i % PRODUCTS.length]!;
   const f = emptyFilingFields();
   f.applicant = {
     name: firm[0],
@@ -91,15 +80,15 @@ export function demoFields(i: number, parkId: string, baseId: string, start: str
   const chem = [CHEMICALS[i % CHEMICALS.length]!, CHEMICALS[(i + 3) % CHEMICALS.length]!];
   f.project = {
     ...f.project,
-    name: `年产${[5, 10, 20, 50][i % 4]}吨${product[0]}中试项目`,
+    name: `年产${[5, 10, 20, 50][i % 4]}吨${route[0][0]}中试项目`,
     projectCode: i % 3 === 0 ? `2026-371002-26-03-${String(100000 + i * 37).slice(0, 6)}` : '',
     parkId,
     baseId,
     bay: `${['A', 'B', 'C'][i % 3]}${1 + (i % 6)}中试车间${1 + (i % 3)}号位`,
-    products: [{ name: product[0], cas: product[1] }],
-    routeSummary: route[0],
-    processes: route[1],
-    exothermic: route[2],
+    products: [{ name: route[0][0], cas: route[0][1] }],
+    routeSummary: route[1],
+    processes: route[2],
+    exothermic: route[3],
     firstUseInChina: i % 9 === 4,
     chemicals: chem.map(([name, cas]) => ({
       name,

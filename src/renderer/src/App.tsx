@@ -16,6 +16,8 @@ import { routes as certificateRoutes } from './pages/certificates/routes';
 import { routes as meetingRoutes } from './pages/meetings/routes';
 import { routes as followupRoutes } from './pages/followup/routes';
 import { NotificationBell } from './components/NotificationBell';
+import { notifications } from '@mantine/notifications';
+import type { ReactNode } from 'react';
 
 const ROUTES: RouteDef[] = [...filingRoutes, ...reviewRoutes, ...certificateRoutes, ...meetingRoutes, ...followupRoutes, ...adminRoutes];
 
@@ -52,7 +54,7 @@ export function App() {
     const first = allowed.filter((r) => r.nav).sort((a, b) => a.nav!.order - b.nav!.order)[0];
     if (first) navigate(first.path);
   }
-  if (found?.route.bare) return <>{found.route.render(found.params)}</>;
+  if (found?.route.bare) return <BareRoute>{found.route.render(found.params)}</BareRoute>;
 
   const logout = async () => {
     await call('auth.logout', {});
@@ -108,4 +110,10 @@ export function App() {
       </AppShell.Main>
     </AppShell>
   );
+}
+
+/** Full-screen views (a joint session on the meeting-room screen) start clean: no desk toasts over the shared screen. */
+function BareRoute({ children }: { children: ReactNode }) {
+  useEffect(() => notifications.clean(), []);
+  return <>{children}</>;
 }
