@@ -356,7 +356,6 @@ interface ListRow {
   next_item_due: string | null;
   conditional: number;
   is_demo: number;
-  total_count?: number;
 }
 
 /** Above this many text matches, walking the sort index and probing the match set beats sorting the matches. */
@@ -371,20 +370,27 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
     const upper = query.toUpperCase();
     if ([...query].length >= 3) {
       const phrase = ftsPhrase(query);
+      // Counted only as far as the choice below needs (and the list's count cap, which is smaller).
       ftsCount = Number(
         (
           await db
-            .selectFrom('filings_fts')
+            .selectFrom(
+              db
+                .selectFrom('filings_fts')
+                .select(sql`1`.as('x'))
+                .where(sql<boolean>`filings_fts MATCH ${phrase}`)
+                .limit(DENSE_MATCHES + 1)
+                .as('m'),
+            )
             .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where(sql<boolean>`filings_fts MATCH ${phrase}`)
             .executeTakeFirstOrThrow()
         ).n,
       );
       if (ftsCount === 0) return { total: 0, rows: [] };
-      // Few matches, or other filters to apply: fetch the matches by rowid, filter and sort them. Many matches and
-      // nothing else: walk the sort column's index and stop at one page (the unary + keeps SQLite off the rowid list).
+      // Few matches: fetch them by rowid, filter and sort them. Many matches: walk an index (the sort column's, or a
+      // filter's) and probe the match set, stopping at one page (the unary + keeps SQLite off the rowid list).
       q = q.where(
-        ftsCount > DENSE_MATCHES && !otherFilters
+        ftsCount > DENSE_MATCHES
           ? sql<boolean>`+filings.id IN (SELECT rowid FROM filings_fts WHERE filings_fts MATCH ${phrase})`
           : sql<boolean>`filings.id IN (SELECT rowid FROM filings_fts WHERE filings_fts MATCH ${phrase})`,
       );
@@ -403,7 +409,7 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
   if (input.states.length) q = q.where('state', 'in', input.states);
   if (input.parkId) q = q.where('park_id', '=', input.parkId);
   if (input.unit) q = q.where('waiting_units', 'like', `%,${input.unit},%`);
-  if (input.overdueOnly) q = q.where((eb) => eb.or([eb('due_date', '<', today), eb('next_item_due', '<', today)]));
+  if (input.overdueOnly) q = q.where('earliest_due', '<', today);
 
   const col = sortColumn[input.sort];
   const columns = [
@@ -421,10 +427,9 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
     'conditional',
     'is_demo',
   ] as const;
-  const page = (withTotal: boolean) =>
+  const page = () =>
     q
       .select(columns)
-      .$if(withTotal, (qb) => qb.select(sql<number>`count(*) OVER ()`.as('total_count')))
       .orderBy(col, input.dir)
       .orderBy('id', input.dir)
       .limit(input.limit)
@@ -445,29 +450,13 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
       ).n,
     );
 
-  let rows: Awaited<ReturnType<typeof page>>;
-  let total: number;
-  if (!query && !otherFilters) {
-    rows = await page(false);
-    total = Number(
-      (
-        await db
-          .selectFrom('filings')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  } else if (ftsCount !== null && !otherFilters) {
-    rows = await page(false);
-    total = Math.min(ftsCount, LIST_COUNT_CAP + 1);
-  } else if (ftsCount !== null) {
-    // The text matches are bounded, so one pass both filters them and counts them (a window over the same rows).
-    rows = await page(true);
-    total = rows.length ? Math.min(Number(rows[0]!.total_count), LIST_COUNT_CAP + 1) : await countCapped();
-  } else {
-    rows = await page(false);
-    total = await countCapped();
-  }
+  const rows = await page();
+  const total =
+    !query && !otherFilters
+      ? Number((await db.selectFrom('filings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+      : ftsCount !== null && !otherFilters
+        ? Math.min(ftsCount, LIST_COUNT_CAP + 1)
+        : await countCapped();
   const ids = rows.map((r) => r.id);
   const items = ids.length
     ? await db

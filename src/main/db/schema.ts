@@ -31,6 +31,8 @@ export interface FilingsTable {
   due_date: string | null;
   next_item_due: string | null;
   waiting_units: Generated<string>;
+  /** Generated: the earlier of due_date and next_item_due. */
+  earliest_due: Generated<string | null>;
   is_demo: Generated<number>;
   created_by: number | null;
   created_at: string;

@@ -1,6 +1,6 @@
 import { AppShell, Badge, Box, Center, Group, Loader, NavLink, ScrollArea, Text, Button, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useRoute, match, navigate } from './router';
 import { useSession } from './session';
 import { call } from './api/client';
@@ -54,7 +54,20 @@ export function App() {
     const first = allowed.filter((r) => r.nav).sort((a, b) => a.nav!.order - b.nav!.order)[0];
     if (first) navigate(first.path);
   }
-  if (found?.route.bare) return <BareRoute>{found.route.render(found.params)}</BareRoute>;
+  if (found?.route.bare)
+    return (
+      <BareRoute>
+        <Suspense
+          fallback={
+            <Center h="100%">
+              <Loader />
+            </Center>
+          }
+        >
+          {found.route.render(found.params)}
+        </Suspense>
+      </BareRoute>
+    );
 
   const logout = async () => {
     await call('auth.logout', {});
@@ -106,7 +119,11 @@ export function App() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Box maw={1600}>{found ? found.route.render(found.params) : <Text c="dimmed">{t('shell.notFound')}</Text>}</Box>
+        <Box maw={1600}>
+          <Suspense fallback={<Loader size="sm" />}>
+            {found ? found.route.render(found.params) : <Text c="dimmed">{t('shell.notFound')}</Text>}
+          </Suspense>
+        </Box>
       </AppShell.Main>
     </AppShell>
   );

@@ -43,6 +43,8 @@ CREATE TABLE filings (
   due_date TEXT,
   next_item_due TEXT,
   waiting_units TEXT NOT NULL DEFAULT '',
+  -- The earlier of the step's deadline and the earliest open item's: "overdue" is one indexed range on it.
+  earliest_due TEXT GENERATED ALWAYS AS (CASE WHEN due_date IS NULL THEN next_item_due WHEN next_item_due IS NULL OR due_date < next_item_due THEN due_date ELSE next_item_due END) VIRTUAL,
   is_demo INTEGER NOT NULL DEFAULT 0,
   created_by INTEGER REFERENCES users(id),
   created_at TEXT NOT NULL,
@@ -61,6 +63,7 @@ CREATE INDEX filings_updated ON filings(updated_at);
 CREATE INDEX filings_submitted ON filings(submitted_at);
 CREATE INDEX filings_due ON filings(due_date);
 CREATE INDEX filings_item_due ON filings(next_item_due);
+CREATE INDEX filings_earliest_due ON filings(earliest_due);
 CREATE INDEX filings_applicant ON filings(applicant_name);
 CREATE INDEX filings_project ON filings(project_name);
 CREATE INDEX filings_credit ON filings(credit_code);

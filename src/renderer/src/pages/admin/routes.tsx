@@ -1,7 +1,10 @@
+import { lazy } from 'react';
 import type { RouteDef } from '../../route-def';
-import { AccountsPage } from './AccountsPage';
-import { SettingsPage } from './SettingsPage';
-import { AuditPage } from './AuditPage';
+
+// Loaded when first opened, so the desk's first screen does not wait for them.
+const AccountsPage = lazy(() => import('./AccountsPage').then((m) => ({ default: m.AccountsPage })));
+const SettingsPage = lazy(() => import('./SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const AuditPage = lazy(() => import('./AuditPage').then((m) => ({ default: m.AuditPage })));
 
 export const routes: RouteDef[] = [
   {

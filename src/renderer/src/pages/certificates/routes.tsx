@@ -1,6 +1,9 @@
+import { lazy } from 'react';
 import type { RouteDef } from '../../route-def';
-import { RegisterPage } from './RegisterPage';
-import { VerifyPage } from './VerifyPage';
+
+// Loaded when first opened, so the desk's first screen does not wait for them.
+const RegisterPage = lazy(() => import('./RegisterPage').then((m) => ({ default: m.RegisterPage })));
+const VerifyPage = lazy(() => import('./VerifyPage').then((m) => ({ default: m.VerifyPage })));
 
 export const routes: RouteDef[] = [
   { path: '/certificates', render: () => <RegisterPage />, nav: { labelKey: 'cert.nav.register', order: 40, testId: 'nav-certificates' } },

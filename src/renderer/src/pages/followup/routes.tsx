@@ -1,6 +1,9 @@
+import { lazy } from 'react';
 import type { RouteDef } from '../../route-def';
+
+// Loaded when first opened, so the desk's first screen does not wait for them.
+const DashboardPage = lazy(() => import('./DashboardPage').then((m) => ({ default: m.DashboardPage })));
 import { FollowUpPage } from './FollowUpPage';
-import { DashboardPage } from './DashboardPage';
 
 export const routes: RouteDef[] = [
   { path: '/followup', render: () => <FollowUpPage />, nav: { labelKey: 'fu.nav.items', order: 40, testId: 'nav-followup' } },

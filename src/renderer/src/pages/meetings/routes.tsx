@@ -1,8 +1,11 @@
+import { lazy } from 'react';
 import type { RouteDef } from '../../route-def';
-import { MeetingsListPage } from './MeetingsListPage';
-import { MeetingPage } from './MeetingPage';
-import { ControlPage } from './ControlPage';
-import { AudiencePage } from './AudiencePage';
+
+// Loaded when first opened, so the desk's first screen does not wait for them.
+const MeetingsListPage = lazy(() => import('./MeetingsListPage').then((m) => ({ default: m.MeetingsListPage })));
+const MeetingPage = lazy(() => import('./MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const ControlPage = lazy(() => import('./ControlPage').then((m) => ({ default: m.ControlPage })));
+const AudiencePage = lazy(() => import('./AudiencePage').then((m) => ({ default: m.AudiencePage })));
 
 export const routes: RouteDef[] = [
   { path: '/meetings', render: () => <MeetingsListPage />, nav: { labelKey: 'mt.nav', order: 30, testId: 'nav-meetings' } },
