@@ -428,13 +428,9 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
     'is_demo',
   ] as const;
   const page = () =>
-    q
-      .select(columns)
-      .orderBy(col, input.dir)
-      .orderBy('id', input.dir)
-      .limit(input.limit)
-      .offset(input.offset)
-      .execute() as Promise<ListRow[]>;
+    q.select(columns).orderBy(col, input.dir).orderBy('id', input.dir).limit(input.limit).offset(input.offset).execute() as Promise<
+      ListRow[]
+    >;
   const countCapped = async () =>
     Number(
       (
@@ -453,7 +449,14 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
   const rows = await page();
   const total =
     !query && !otherFilters
-      ? Number((await db.selectFrom('filings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+      ? Number(
+          (
+            await db
+              .selectFrom('filings')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        )
       : ftsCount !== null && !otherFilters
         ? Math.min(ftsCount, LIST_COUNT_CAP + 1)
         : await countCapped();
