@@ -1,5 +1,6 @@
-import { Text } from '@mantine/core';
-import { officialCalendar, toIsoDate, workingDaysBetween } from '../../../../shared/domain/calendar';
+import { Text, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { calendarYearStatus, officialCalendar, toIsoDate, workingDaysBetween } from '../../../../shared/domain/calendar';
 
 export type Urgency = 'none' | 'ok' | 'warn' | 'overdue';
 
@@ -17,8 +18,11 @@ export function urgency(date: string | null, warningDays: number, today = toIsoD
 const COLOR: Record<Urgency, string | undefined> = { none: 'dimmed', ok: undefined, warn: 'yellow.8', overdue: 'red.7' };
 
 export function DueDate({ date, warningDays, testId }: { date: string | null; warningDays: number; testId?: string }) {
+  const { t } = useTranslation();
   const u = urgency(date, warningDays);
-  return (
+  // A deadline in a year whose official holiday notice is not out yet may move: say so beside it.
+  const status = date ? calendarYearStatus(Number(date.slice(0, 4))) : 'official';
+  const text = (
     <Text
       span
       size="sm"
@@ -29,6 +33,8 @@ export function DueDate({ date, warningDays, testId }: { date: string | null; wa
       data-testid={testId}
     >
       {date ?? '—'}
+      {status !== 'official' && '*'}
     </Text>
   );
+  return status === 'official' ? text : <Tooltip label={t(`calendar.${status}`, { year: date!.slice(0, 4) })}>{text}</Tooltip>;
 }
