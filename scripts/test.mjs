@@ -16,6 +16,7 @@ const steps = [
 
 const only = process.argv.slice(2);
 let failed = 0;
+let passed = 0;
 for (const [name, cmd, args] of steps) {
   if (only.length && !only.some((o) => name.includes(o))) continue;
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
@@ -25,6 +26,10 @@ for (const [name, cmd, args] of steps) {
   if (r.status !== 0) {
     console.log(`=== ${name}: FAILED (${secs} s)`);
     failed++;
-  } else console.log(`=== ${name}: ok (${secs} s)`);
+  } else {
+    console.log(`=== ${name}: ok (${secs} s)`);
+    passed++;
+  }
 }
+console.log(`\nsteps: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
