@@ -10,6 +10,7 @@ import { createWindows } from './windows';
 import { wireIpc } from './ipc';
 import { installMenu } from './menu';
 import { placeAudienceWindow } from './audience';
+import { isDocumentUrl, openDocumentWindow } from './documents';
 
 // Data stays on this machine: on Windows under LOCALAPPDATA, never in the roaming profile (WAL needs a local disk).
 if (process.platform === 'win32' && process.env.LOCALAPPDATA) app.setPath('userData', join(process.env.LOCALAPPDATA, 'PilotDesk'));
@@ -35,7 +36,8 @@ async function start(): Promise<void> {
     download: (url, contents) => {
       const target = new URL(url);
       target.search = `?ticket=${tickets.mint(windows.connectionOf(contents), lang)}`;
-      contents.downloadURL(target.toString());
+      if (isDocumentUrl(target)) openDocumentWindow(target.toString(), translate(lang, 'app.title'));
+      else contents.downloadURL(target.toString());
     },
   });
   const unwire = wireIpc(desk, windows, trusted);
