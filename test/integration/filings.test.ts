@@ -425,6 +425,48 @@ describe('authority and accounts', () => {
   });
 });
 
+describe('sessions and the remaining channels', () => {
+  it('status, reviewers, ping, paper received without a file, password change and logout', async () => {
+    const anon = t.anonymous();
+    expect(await anon.ok('app.ping', {})).toEqual({ ok: true });
+    expect(await anon.ok('auth.status', {})).toMatchObject({ needsSetup: true, actor: null, db: { ok: true } });
+    const clerk = await t.clerk();
+    expect(await clerk.session.ok('auth.status', {})).toMatchObject({
+      needsSetup: false,
+      actor: { username: clerk.username, role: 'clerk', unit: 'sp' },
+    });
+    await t.createUser('reviewer', 'gh');
+    expect((await clerk.session.ok('accounts.reviewers', {})).map((r) => r.unit)).toEqual(['gh']);
+
+    let f = await clerk.session.ok('filing.create', { fields: fields() });
+    f = await clerk.session.ok('material.setState', {
+      filingId: f.id,
+      version: f.version,
+      code: 'licence',
+      state: 'present',
+      note: '原件已核对',
+    });
+    expect(f.materials.find((m) => m.code === 'licence')).toMatchObject({ state: 'present', note: '原件已核对', attachments: [] });
+    expectError(
+      await clerk.session.call('material.setState', {
+        filingId: f.id,
+        version: f.version,
+        code: 'no-such-paper',
+        state: 'present',
+        note: '',
+      }),
+      'INVALID',
+    );
+
+    expectError(await clerk.session.call('auth.changePassword', { current: 'wrong-password', next: 'another-password-3' }), 'INVALID');
+    await clerk.session.ok('auth.changePassword', { current: clerk.password, next: 'another-password-3' });
+    await t.session(clerk.username, 'another-password-3');
+    await clerk.session.ok('auth.logout', {});
+    expect(await clerk.session.ok('auth.status', {})).toMatchObject({ actor: null });
+    expectError(await clerk.session.call('filing.get', { id: f.id }), 'UNAUTHENTICATED');
+  });
+});
+
 describe('settings and audit', () => {
   it('admin changes settings; invalid settings are refused beside the field', async () => {
     const admin = (await t.setupAdmin()).session;
