@@ -104,6 +104,20 @@ export interface TestDesk {
   close(): void;
 }
 
+/** A filings-list request: everything, newest first, one page; override what the test is about. */
+export const listInput = (over: Partial<Input<'filing.list'>> = {}): Input<'filing.list'> => ({
+  query: '',
+  states: [],
+  parkId: null,
+  unit: null,
+  overdueOnly: false,
+  sort: 'updatedAt',
+  dir: 'desc',
+  offset: 0,
+  limit: 50,
+  ...over,
+});
+
 /** Materials left out of a conditional filing: eligible papers the applicant promises to supply later. */
 export const CONDITIONAL_MISSING = ['emergency-plan', 'staff'];
 

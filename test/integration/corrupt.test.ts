@@ -8,6 +8,7 @@ import { restoreBackup } from '../../src/main/db/backup';
 import { insertUser } from '../../src/main/db/users';
 import { contract, type Channel } from '../../src/shared/contract';
 import { ROLES } from '../../src/shared/domain/units';
+import { listInput } from '../helpers/desk';
 import { emptyFilingFields } from '../../src/shared/schemas/filing';
 import type { BackupInfo } from '../../src/shared/contract/backup';
 import type { Result } from '../../src/shared/result';
@@ -131,17 +132,7 @@ describe('starting on a damaged database (corrupt-1)', () => {
       expect(healed.services.store.health).toMatchObject({ ok: true, problem: null });
       await as(healed, 'a', 'auth.login', { username: 'admin', password: PASSWORD });
       expect(await as(healed, 'a', 'audit.verify', {})).toMatchObject({ ok: true });
-      const list = await as(healed, 'a', 'filing.list', {
-        query: '',
-        states: [],
-        parkId: null,
-        unit: null,
-        overdueOnly: false,
-        sort: 'filingNo',
-        dir: 'asc',
-        offset: 0,
-        limit: 10,
-      });
+      const list = await as(healed, 'a', 'filing.list', listInput({ sort: 'filingNo', dir: 'asc', limit: 10 }));
       expect(list.total).toBe(filingsBefore);
     } finally {
       healed.close();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { createTestDesk, expectError, expectOk, newKey, type TestDesk } from '../helpers/desk';
+import { createTestDesk, expectError, expectOk, newKey, type TestDesk, listInput } from '../helpers/desk';
 import { fingerprint } from '../helpers/fingerprint';
 import { demoFields } from '../../src/main/demo/data';
 import { demoPdfBase64 } from '../../src/main/demo/load';
@@ -29,17 +29,7 @@ describe('intake', () => {
     const updated = await clerk.ok('filing.update', { id: created.id, version: 1, fields: changed });
     expect(updated.version).toBe(2);
     expect((await clerk.ok('filing.get', { id: created.id })).fields.project.bay).toBe('C9 中试车间');
-    const list = await clerk.ok('filing.list', {
-      query: '瑞丰',
-      states: [],
-      parkId: null,
-      unit: null,
-      overdueOnly: false,
-      sort: 'updatedAt',
-      dir: 'desc',
-      offset: 0,
-      limit: 50,
-    });
+    const list = await clerk.ok('filing.list', listInput({ query: '瑞丰' }));
     expect(list.rows.map((r) => r.id)).toEqual([created.id]);
   });
 
@@ -198,19 +188,7 @@ describe('acceptance', () => {
       ['staff', '2026-03-16', 'open'],
       ['emergency-plan', '2026-03-30', 'open'],
     ]);
-    const list = await (
-      await t.clerk()
-    ).session.ok('filing.list', {
-      query: f.filingNo,
-      states: [],
-      parkId: null,
-      unit: null,
-      overdueOnly: false,
-      sort: 'updatedAt',
-      dir: 'desc',
-      offset: 0,
-      limit: 50,
-    });
+    const list = await (await t.clerk()).session.ok('filing.list', listInput({ query: f.filingNo }));
     expect(list.rows[0]).toMatchObject({ conditional: true, itemDueDates: ['2026-03-16', '2026-03-30'] });
   });
 
@@ -367,20 +345,7 @@ describe('authority and accounts', () => {
       );
       expectError(await s.call('settings.update', await s.ok('settings.get', {})), 'FORBIDDEN');
     }
-    expectError(
-      await anonymous.call('filing.list', {
-        query: '',
-        states: [],
-        parkId: null,
-        unit: null,
-        overdueOnly: false,
-        sort: 'updatedAt',
-        dir: 'desc',
-        offset: 0,
-        limit: 5,
-      }),
-      'UNAUTHENTICATED',
-    );
+    expectError(await anonymous.call('filing.list', listInput({ limit: 5 })), 'UNAUTHENTICATED');
     const denied = (
       sqlite().prepare("SELECT COUNT(*) AS n FROM audit_log WHERE outcome = 'denied' AND seq > ?").get(before) as { n: number }
     ).n;

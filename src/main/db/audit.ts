@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { Db, SqliteHandle } from './connection';
-import type { DB } from './schema';
+import type { AuditLogTable, DB } from './schema';
 
 export interface AuditInput {
   actorId: number | null;
@@ -17,20 +17,12 @@ export interface AuditInput {
 
 export const GENESIS = '0'.repeat(64);
 
-function entryHash(
-  prev: string,
-  e: {
-    at: string;
-    actor_id: number | null;
-    actor_name: string | null;
-    unit: string | null;
-    action: string;
-    target: string | null;
-    outcome: string;
-    before: string | null;
-    after: string | null;
-  },
-): string {
+/** A stored audit row as SQLite returns it. */
+type AuditRow = Selectable<AuditLogTable>;
+/** What the hash covers: every column but the sequence number and the two hashes. */
+type HashedFields = Omit<AuditRow, 'seq' | 'prev_hash' | 'hash'>;
+
+function entryHash(prev: string, e: HashedFields): string {
   // Field order is fixed here; the hash covers every column except seq-derived storage details.
   const canonical = JSON.stringify([prev, e.at, e.actor_id, e.actor_name, e.unit, e.action, e.target, e.outcome, e.before, e.after]);
   return createHash('sha256').update(canonical).digest('hex');
@@ -106,20 +98,7 @@ export function verifyChain(handle: SqliteHandle, external: ChainHead | null): V
   let expectedSeq = 1;
   let entries = 0;
   let headAtExternal: string | null = null;
-  const rows = handle.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<{
-    seq: number;
-    at: string;
-    actor_id: number | null;
-    actor_name: string | null;
-    unit: string | null;
-    action: string;
-    target: string | null;
-    outcome: string;
-    before: string | null;
-    after: string | null;
-    prev_hash: string;
-    hash: string;
-  }>;
+  const rows = handle.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<AuditRow>;
   for (const row of rows) {
     if (row.seq !== expectedSeq) return { ok: false, entries, head: prev, problem: 'gap', badSeq: expectedSeq };
     if (row.prev_hash !== prev) return { ok: false, entries, head: prev, problem: 'link', badSeq: row.seq };
