@@ -455,6 +455,62 @@ describe('settings and audit', () => {
   });
 });
 
+describe('the filings list', () => {
+  it('text search with filters finds exactly what a plain scan finds, as the filings change', async () => {
+    await t.anonymous().ok('demo.load', {});
+    const clerk = await t.session('clerk', 'demo-2026-desk');
+    const today = t.clock.today();
+    const all = sqlite()
+      .prepare(
+        'SELECT id, filing_no, applicant_name, credit_code, project_name, state, park_id, waiting_units, due_date, next_item_due FROM filings',
+      )
+      .all() as {
+      id: number;
+      filing_no: string;
+      applicant_name: string;
+      credit_code: string;
+      project_name: string;
+      state: string;
+      park_id: string;
+      waiting_units: string;
+      due_date: string | null;
+      next_item_due: string | null;
+    }[];
+    const cases = [
+      { query: '有限公司' },
+      { query: '中试项目', states: ['in_review' as const, 'registered' as const] },
+      { query: '中试项目', parkId: 'gangcheng' },
+      { query: '中试项目', unit: 'yj' as const },
+      { query: '中试项目', overdueOnly: true },
+      { query: 'ZS-2026', states: ['draft' as const] },
+      { query: '化工', parkId: 'binhai' },
+    ];
+    for (const c of cases) {
+      const got = await clerk.ok('filing.list', listInput({ ...c, limit: 500 }));
+      const want = all.filter(
+        (r) =>
+          [r.filing_no, r.applicant_name, r.credit_code, r.project_name].some((v) => v.toLowerCase().includes(c.query.toLowerCase())) &&
+          (!c.states || (c.states as string[]).includes(r.state)) &&
+          (!c.parkId || r.park_id === c.parkId) &&
+          (!c.unit || r.waiting_units.includes(`,${c.unit},`)) &&
+          (!c.overdueOnly || (r.due_date !== null && r.due_date < today) || (r.next_item_due !== null && r.next_item_due < today)),
+      );
+      expect(
+        got.rows.map((r) => r.id).sort((a, b) => a - b),
+        JSON.stringify(c),
+      ).toEqual(want.map((r) => r.id).sort((a, b) => a - b));
+      expect(got.total).toBe(want.length);
+    }
+    // A state change moves the filing between filters at once (the search tags follow the row).
+    const draft = all.find((r) => r.state === 'draft')!;
+    const view = await clerk.ok('filing.get', { id: draft.id });
+    await clerk.ok('filing.submit', { id: draft.id, version: view.version });
+    const submitted = await clerk.ok('filing.list', listInput({ query: draft.filing_no, states: ['submitted'] }));
+    expect(submitted.rows.map((r) => r.id)).toEqual([draft.id]);
+    expect((await clerk.ok('filing.list', listInput({ query: draft.filing_no, states: ['draft'] }))).rows).toEqual([]);
+  });
+});
+
 describe('demo data', () => {
   it('loads about 30 filings in many states with valid identifiers, marked as demo', async () => {
     const r = await t.anonymous().ok('demo.load', {});
