@@ -154,6 +154,12 @@ describe('run period', () => {
       report: { name: '封存报告.pdf', contentBase64: demoPdfBase64('closure') },
     });
     expect(period).toMatchObject({ filingState: 'closed', closure: { how: 'sealed', reportName: '封存报告.pdf' } });
+    // The certificate of a closed pilot no longer verifies as in force.
+    const current = (await clerk.session.ok('certificate.forFiling', { filingId: view.id })).certificates.find(
+      (c) => c.status === 'issued',
+    )!;
+    const verdict = await clerk.session.ok('certificate.verify', { code: current.verificationCode });
+    expect(verdict).toMatchObject({ result: 'invalid', reason: 'closed' });
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * Offline verification (domain §8): the signature against this desk's key and the keys it trusts; for a
- * certificate in this desk's own register, the stored record's hash and its status (revoked, suspended, superseded).
+ * certificate in this desk's own register, the stored record's hash and its status (revoked, suspended, superseded,
+ * or its pilot closed at the end of the run period).
  */
 import type { VerifyOutput } from '../../shared/contract/certificates';
 import { translate, type Lang } from '../../shared/i18n';
@@ -9,6 +10,7 @@ import type { Trx } from '../services';
 import { findByCode, findByNumber, namesFor, trustedKeys } from '../db/certificates';
 import { normalizeVerificationCode, recordHash, verifyQrText, type DeskKeys } from '../crypto/signing';
 import { parseRecord } from './record';
+import { getFiling } from '../db/filings';
 import { extractCode } from './pdf-code';
 
 type Q = Db | Trx;
@@ -32,6 +34,7 @@ type Reason =
   | 'superseded'
   | 'revoked'
   | 'suspended'
+  | 'closed'
   | 'foreignDesk';
 
 function answer(v: Verifier, result: VerifyOutput['result'], reason: Reason, facts: Partial<VerifyOutput> = {}): VerifyOutput {
@@ -78,6 +81,8 @@ export async function verifyText(v: Verifier, text: string): Promise<VerifyOutpu
   if (local.status === 'revoked') return answer(v, 'revoked', 'revoked', known);
   if (local.status === 'suspended') return answer(v, 'suspended', 'suspended', known);
   if (local.status === 'superseded') return answer(v, 'invalid', 'superseded', known);
+  // A pilot whose run period ended with dismantling or sealing no longer holds a registration in force.
+  if ((await getFiling(v.db, local.filingId))?.state === 'closed') return answer(v, 'invalid', 'closed', known);
   return answer(v, 'valid', 'ok', known);
 }
 

@@ -56,7 +56,7 @@ export type FilingCertificates = z.infer<typeof filingCertificatesSchema>;
 
 export const verifyOutputSchema = z.strictObject({
   result: z.enum(VERIFY_RESULTS),
-  /** Stable reason code: ok, format, unknownKey, signature, recordMismatch, unknownCode, noCode, superseded, revoked, suspended, foreignDesk. */
+  /** Stable reason code: ok, format, unknownKey, signature, recordMismatch, unknownCode, noCode, superseded, revoked, suspended, closed, foreignDesk. */
   reason: z.string(),
   /** The reason in the caller's language. */
   message: z.string(),

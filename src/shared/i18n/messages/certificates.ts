@@ -38,6 +38,10 @@ export const certificates: Messages = {
   'cert.reason.noCode': ['该PDF中没有登记备案证明的核验信息', 'That PDF carries no certificate verification data'],
   'cert.reason.superseded': ['该证明已被换发，现行证明为 {{replacedBy}}', 'This certificate was replaced by {{replacedBy}}'],
   'cert.reason.revoked': ['该证明已被撤销', 'This certificate has been revoked'],
+  'cert.reason.closed': [
+    '试验期满，中试装置已拆除或封存，本证明不再有效',
+    'The run period has ended and the pilot unit was dismantled or sealed; the certificate is no longer in force',
+  ],
   'cert.reason.suspended': ['该证明已被暂停', 'This certificate is suspended'],
   'cert.reason.foreignDesk': [
     '签名有效（其他窗口签发，状态请向签发机关核实）',
