@@ -19,7 +19,7 @@ import {
   setMaterial,
 } from '../db/filings';
 import { findIdempotent, keyTaken, recordIdempotent } from '../db/idempotency';
-import { MAX_ATTACHMENT_BYTES, readAttachment, sniffType, storeAttachment } from '../attachments';
+import { readAttachment, storeUpload } from '../attachments';
 import { registerFileRoute } from '../host/files';
 import { buildView, materialStatuses, requireFiling, todayOf } from './filing-view';
 import { afterAcceptance, afterFactsChanged } from './hooks';
@@ -132,15 +132,8 @@ const attach: Handler<'material.attach'> = async (input, ctx) => {
   const settings = await loadSettings(ctx.services.store.db);
   if (!settings.materialTypes.some((t) => t.code === input.code))
     throw new DeskError('INVALID', 'err.INVALID', {}, { code: { key: 'v.choice' } });
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.file.contentBase64))
-    throw new DeskError('INVALID', 'err.INVALID', {}, { 'file.contentBase64': { key: 'v.file.base64' } });
-  const bytes = Buffer.from(input.file.contentBase64, 'base64');
-  if (bytes.length === 0) throw new DeskError('INVALID', 'err.INVALID', {}, { file: { key: 'v.file.empty' } });
-  if (bytes.length > MAX_ATTACHMENT_BYTES) throw new DeskError('INVALID', 'err.INVALID', {}, { file: { key: 'v.file.tooLarge' } });
-  const mime = sniffType(bytes);
-  if (!mime) throw new DeskError('INVALID', 'err.INVALID', {}, { file: { key: 'v.file.type' } });
   // Bytes first (durable, content-addressed), then the row that refers to them.
-  const sha256 = storeAttachment(ctx.services.store.dataDir, bytes);
+  const { sha256, mime, size } = storeUpload(ctx.services.store.dataDir, input.file, 'file');
   await write(ctx, async ({ trx, audit }) => {
     const f = await lockFiling(trx, ctx, input.filingId, input.version);
     requireEditable(f.state);
@@ -151,7 +144,7 @@ const attach: Handler<'material.attach'> = async (input, ctx) => {
       sha256,
       name: input.file.name,
       mime,
-      size: bytes.length,
+      size,
       now,
       by: ctx.actor!.id,
     });
@@ -161,7 +154,7 @@ const attach: Handler<'material.attach'> = async (input, ctx) => {
     await audit({
       action: 'material.attach',
       target: `filing:${input.filingId}`,
-      after: { code: input.code, name: input.file.name, sha256, size: bytes.length, mime },
+      after: { code: input.code, name: input.file.name, sha256, size, mime },
     });
   });
   const view = await buildView(ctx.services.store.db, input.filingId, todayOf(ctx), settings);

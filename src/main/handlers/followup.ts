@@ -12,7 +12,7 @@ import { endItem, supplyItem } from '../followup/items';
 import { buildNotifications } from '../followup/reminders';
 import { sweep } from '../followup/escalation';
 import { closeRunPeriod, extendRunPeriod, runPeriodView } from '../followup/run-period';
-import { storeUpload } from '../followup/upload';
+import { storeUpload } from '../attachments';
 // Registers the demo loader's follow-up stage (breaches, extensions, closures on demo filings).
 import '../demo/followup-stage';
 

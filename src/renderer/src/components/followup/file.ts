@@ -1,7 +1,11 @@
-/** Reads a chosen file as base64 for an upload channel (the main process checks its type and size again). */
-export function readBase64(file: File): Promise<string> {
+/**
+ * Reads a chosen file as base64 for an upload channel (the main process checks its type and size again), reporting
+ * how far it got when asked (large scans take a moment).
+ */
+export function readBase64(file: File, onProgress?: (percent: number) => void): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
+    if (onProgress) reader.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
     reader.onerror = () => reject(reader.error ?? new Error('read failed'));
     reader.onload = () => {
       const url = String(reader.result);

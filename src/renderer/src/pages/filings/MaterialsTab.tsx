@@ -6,26 +6,13 @@ import type { Settings } from '../../../../shared/schemas/settings';
 import type { AppError } from '../../../../shared/result';
 import { call, fileUrl } from '../../api/client';
 import { sizeText } from '../../components/filing/format';
+import { readBase64 } from '../../components/followup/file';
 import { useLocalName } from '../../components/filing/use-settings';
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.ofd';
 const MAX_BYTES = 20 * 1024 * 1024;
 
 type Busy = { code: string; phase: 'reading' | 'uploading'; percent: number };
-
-/** Reads a file as base64 and reports how far it got (large scans take a moment). */
-function readBase64(file: File, onProgress: (percent: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(file);
-  });
-}
 
 /** The server names the problem by field (`file`, `file.contentBase64`); show its words, not a generic one. */
 const errorText = (e: AppError) => (e.fields && Object.values(e.fields).length ? Object.values(e.fields).join('；') : e.message);
