@@ -62,7 +62,15 @@ export function NotificationBell() {
     navigate(`/filings/${filingId}`);
   };
   return (
-    <Popover opened={opened} onChange={setOpened} width={420} position="bottom-end" shadow="md" withinPortal>
+    <Popover
+      opened={opened}
+      onChange={setOpened}
+      width={420}
+      position="bottom-end"
+      shadow="md"
+      withinPortal
+      transitionProps={{ duration: 0 }}
+    >
       <Popover.Target>
         <Indicator
           label={count}
