@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScreenMessage } from '../../components/meetings/ScreenMessage';
 import { useSettings } from '../../components/filing/use-settings';
 import { unitName } from '../../components/review/labels';
 import { SessionBoard } from '../../components/meetings/SessionBoard';
@@ -27,18 +28,8 @@ export function AudiencePage({ meetingId }: { meetingId: number }) {
     return () => window.removeEventListener('keydown', on);
   }, []);
 
-  if (error)
-    return (
-      <div className="mt-screen">
-        <div className="mt-center">{error.message}</div>
-      </div>
-    );
-  if (!meeting)
-    return (
-      <div className="mt-screen">
-        <div className="mt-center">{t('mt.waiting')}</div>
-      </div>
-    );
+  if (error) return <ScreenMessage>{error.message}</ScreenMessage>;
+  if (!meeting) return <ScreenMessage>{t('mt.waiting')}</ScreenMessage>;
   const focus = meeting.state === 'closed' ? null : meeting.focusUnit;
   return (
     <SessionBoard

@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScreenMessage } from '../../components/meetings/ScreenMessage';
 import type { ReviewView } from '../../../../shared/contract/review';
 import { UNIT_CODES, type UnitCode } from '../../../../shared/domain/units';
 import { call } from '../../api/client';
@@ -62,18 +63,8 @@ export function ControlPage({ meetingId }: { meetingId: number }) {
     return () => window.removeEventListener('keydown', on);
   }, []);
 
-  if (error)
-    return (
-      <div className="mt-screen">
-        <div className="mt-center">{error.message}</div>
-      </div>
-    );
-  if (!meeting)
-    return (
-      <div className="mt-screen">
-        <div className="mt-center">…</div>
-      </div>
-    );
+  if (error) return <ScreenMessage>{error.message}</ScreenMessage>;
+  if (!meeting) return <ScreenMessage>…</ScreenMessage>;
 
   const recorded = (view: ReviewView, by: string) => {
     setReview(view);

@@ -1,6 +1,7 @@
-import { Alert, Badge, Button, Group, Loader, Paper, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Paper, Table, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyRow } from '../../components/EmptyRow';
 import { useQuery } from '../../hooks/use-call';
 import { navigate } from '../../router';
 import { useActor } from '../../session';
@@ -70,15 +71,7 @@ export function MeetingsListPage() {
               </Table.Td>
             </Table.Tr>
           ))}
-          {data && data.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={6}>
-                <Text c="dimmed" ta="center" py="md">
-                  {t('mt.empty')}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {data && data.length === 0 && <EmptyRow colSpan={6}>{t('mt.empty')}</EmptyRow>}
         </Table.Tbody>
       </Table>
     </Paper>

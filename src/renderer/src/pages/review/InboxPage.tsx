@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Group, Loader, Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { EmptyRow } from '../../components/EmptyRow';
 import { useQuery } from '../../hooks/use-call';
 import { navigate } from '../../router';
 import { useActor } from '../../session';
@@ -89,15 +90,7 @@ export function InboxPage() {
               </Table.Td>
             </Table.Tr>
           ))}
-          {data && rows.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={8}>
-                <Text c="dimmed" ta="center" py="md">
-                  {t('rv.inbox.empty')}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {data && rows.length === 0 && <EmptyRow colSpan={8}>{t('rv.inbox.empty')}</EmptyRow>}
         </Table.Tbody>
       </Table>
     </Paper>
