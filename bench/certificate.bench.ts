@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import QRCode from 'qrcode';
 import { loadOrCreateKeys, recordHash, signCertificate, verifyQrText } from '../src/main/crypto/signing';
-import { renderCertificate, type CertificateDoc } from '../src/main/pdf/certificate';
-import { displayDate } from '../src/main/pdf/format';
+import { certificateRows, renderCertificate, type CertificateDoc } from '../src/main/pdf/certificate';
 import { sampleCertificate } from '../test/unit/pdf-fixtures';
 import { machine, ms, summary } from './lib';
 
@@ -28,38 +27,8 @@ const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`).
 
 async function html(d: CertificateDoc): Promise<string> {
   const qr = await QRCode.toString(d.qrText, { type: 'svg', errorCorrectionLevel: 'M', margin: 0 });
-  const q = (v: number | null, u: string) => (v === null ? '—' : `${v} ${u}`);
-  const rows: [string, string][] = [
-    ['项目名称', d.projectName],
-    ['中试单位', d.applicantName],
-    ['统一社会信用代码', d.creditCode],
-    ['法定代表人', d.legalRepresentative],
-    ['所在化工园区', d.parkName],
-    ['中试基地', d.baseName],
-    ['楼栋（区位）', d.bay],
-    ['产品', d.products.map((p) => `${p.name}（CAS ${p.cas}）`).join('；')],
-    ['工艺路线', d.routeSummary],
-    ['重点监管危险化工工艺', d.processes.join('、')],
-    [
-      '危险化学品',
-      d.chemicals
-        .map((c) => `${c.name}（CAS ${c.cas}）：在线最大量 ${q(c.maxInProcessT, 't')}，最大储存量 ${q(c.maxStoredT, 't')}`)
-        .join('\n'),
-    ],
-    [
-      '中试规模',
-      `单批投料量 ${q(d.scale.batchKg, 'kg')}；设计处理能力 ${q(d.scale.throughputTpa, 't/a')}；最大反应器容积 ${q(d.scale.largestReactorM3, 'm³')}`,
-    ],
-    ['试验期限', `${displayDate(d.runFrom)}至${displayDate(d.runTo)}`],
-    ['联合审查结论', d.conclusions.map((c) => `${c.unitName}：${c.decision}。${c.opinion}`).join('\n')],
-    [
-      '待落实事项',
-      d.openItems
-        .map((o, i) => `${i + 1}．${o.text}（${o.kind}；核查单位：${o.verifyingUnit}；完成期限：${displayDate(o.dueDate)}）`)
-        .join('\n'),
-    ],
-    ['禁止性要求', d.prohibitions.join('\n')],
-  ];
+  // The same rows the engine prints, so both documents carry exactly the same text.
+  const rows = certificateRows(d);
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 body { font-family: 'Noto Serif CJK SC', 'Noto Serif SC', serif; font-size: 12pt; margin: 0; }

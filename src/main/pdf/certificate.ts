@@ -46,7 +46,8 @@ export interface RenderOptions {
 
 const withCas = (name: string, cas: string) => (cas.trim() ? `${name}（CAS\u00a0${cas}）` : name);
 
-function rows(d: CertificateDoc): [string, string][] {
+/** The certificate's ruled table: label and text of each row, exactly as printed (the benchmark's HTML uses it too). */
+export function certificateRows(d: CertificateDoc): [string, string][] {
   const chemicals = d.chemicals.map(
     (c) => `${withCas(c.name, c.cas)}：在线最大量 ${quantity(c.maxInProcessT, 't')}，最大储存量 ${quantity(c.maxStoredT, 't')}`,
   );
@@ -89,7 +90,7 @@ export async function renderCertificate(doc: CertificateDoc, options: RenderOpti
   sheet.gap(8);
 
   // Labels in the regular face: the bold subset then carries only the title, which keeps the file small.
-  const table: Cell[][] = rows(doc).map(([label, value]) => [{ text: label, align: 'center' }, { text: value }]);
+  const table: Cell[][] = certificateRows(doc).map(([label, value]) => [{ text: label, align: 'center' }, { text: value }]);
   sheet.table([40, 116], table, { size: SIZE.cell, lineHeight: 19, pad: 5 });
 
   closing(sheet, doc, options);
