@@ -1,9 +1,9 @@
 /**
  * Certificates end to end through dispatch on a real desk: issuing (number, record, signature, PDF, all in one
  * IMMEDIATE transaction) and verification by code, by 2-D code text and by PDF file (target < 20 ms).
- * Appends/replaces its own section of bench/RESULTS-certificate.md. Run: npx tsx bench/certificate-issue.bench.ts
+ * Writes bench/RESULTS-certificate-issue.md. Run: npx tsx bench/certificate-issue.bench.ts
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDesk } from '../src/main/desk';
@@ -12,9 +12,7 @@ import { DEMO_PASSWORD } from '../src/main/demo/load';
 import { machine, ms, summary } from './lib';
 
 const VERIFIES = Number(process.env.BENCH_RUNS ?? 200);
-const RESULTS = join(__dirname, 'RESULTS-certificate.md');
-const BEGIN = '<!-- certificate-issue.bench.ts: begin -->';
-const END = '<!-- certificate-issue.bench.ts: end -->';
+const RESULTS = join(__dirname, 'RESULTS-certificate-issue.md');
 
 async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const t = performance.now();
@@ -58,8 +56,19 @@ async function main() {
       );
       issueTimes.push(dt);
     }
-    const certs = (await ok('certificate.list', { query: '', status: 'issued', offset: 0, limit: 100 })).rows;
     const sqlite = desk.services.store.sqlite;
+    // Certificates in force: issued, for a registration that is neither closed nor ended (those verify as invalid).
+    const inForce = new Set(
+      sqlite
+        .prepare(
+          "SELECT c.id FROM certificates c JOIN filings f ON f.id = c.filing_id WHERE c.status = 'issued' AND f.state = 'registered'",
+        )
+        .pluck()
+        .all() as number[],
+    );
+    const certs = (await ok('certificate.list', { query: '', status: 'issued', offset: 0, limit: 100 })).rows.filter((c) =>
+      inForce.has(c.id),
+    );
     const stored = certs.map(
       (c) => sqlite.prepare('SELECT qr_text, pdf FROM certificates WHERE id = ?').get(c.id) as { qr_text: string; pdf: Buffer },
     );
@@ -86,8 +95,7 @@ async function main() {
     ];
     const size = stored.reduce((s, x) => s + x.pdf.length, 0) / stored.length;
     const section = [
-      BEGIN,
-      '## Issuing and verifying through dispatch',
+      '# Issuing and verifying certificates through dispatch',
       '',
       'Written by `bench/certificate-issue.bench.ts` (`npx tsx bench/certificate-issue.bench.ts`): a real desk in a temp folder loaded with',
       'the demo data, every call through dispatch with schema and output checks, as the signed-in clerk.',
@@ -105,13 +113,9 @@ async function main() {
         ([name, s]) => `| verify ${name} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.max)} | < 20 ms: ${s.p95 < 20 ? 'met' : 'NOT met'} (p95) |`,
       ),
       `| stored PDF size (mean) | ${(size / 1024).toFixed(1)} KB | | | – |`,
-      END,
     ].join('\n');
-    for (const line of section.split('\n').slice(7, -1)) console.log(line);
-    let text = readFileSync(RESULTS, 'utf8');
-    const at = text.indexOf(BEGIN);
-    text = at >= 0 ? text.slice(0, at) + section + text.slice(text.indexOf(END) + END.length) : `${text.trimEnd()}\n\n${section}\n`;
-    writeFileSync(RESULTS, text);
+    for (const line of section.split('\n').slice(5)) console.log(line);
+    writeFileSync(RESULTS, `${section}\n`);
   } finally {
     desk.close();
     rmSync(dir, { recursive: true, force: true });
