@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { ensureReviewers, go, login, logout, reviewer, rpc } from './pages/review';
+import { go, login, logout, reviewer, rpc } from './pages/review';
 import { translate } from '../../src/shared/i18n';
 
 /**
@@ -22,7 +22,6 @@ test('notification centre, verify and close an item, escalation of an overdue it
   shot,
 }) => {
   test.setTimeout(240_000);
-  await ensureReviewers(page);
 
   // Emergency management: the bell counts its items; the centre lists them, most urgent first.
   await login(page, reviewer('yj'));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { DEMO_PASSWORD, DEMO_REVIEWERS_CAN_SIGN_IN, ensureReviewers, login, reviewer, rpc, UNITS } from './pages/review';
+import { DEMO_PASSWORD, login, reviewer, rpc, UNITS } from './pages/review';
 
 /**
  * Issue 5 end to end, in browser mode: the clerk schedules a session with three filings in review, runs it on the
@@ -14,10 +14,8 @@ import { DEMO_PASSWORD, DEMO_REVIEWERS_CAN_SIGN_IN, ensureReviewers, login, revi
 test.use({ deskOptions: { demo: true } });
 
 type Unit = (typeof UNITS)[number];
-// The demo reviewers, or the ones ensureReviewers creates while they cannot sign in.
-const NAMES: Record<Unit, string> = DEMO_REVIEWERS_CAN_SIGN_IN
-  ? { yj: '周明（应急）', hb: '吴芳（环保）', gh: '郑伟（规划）', sp: '王磊（审批）', yq: '冯强（园区）' }
-  : { yj: '应急审查员', hb: '环保审查员', gh: '规划审查员', sp: '审批审查员', yq: '园区审查员' };
+// The demo reviewers' display names.
+const NAMES: Record<Unit, string> = { yj: '周明（应急）', hb: '吴芳（环保）', gh: '郑伟（规划）', sp: '王磊（审批）', yq: '冯强（园区）' };
 const HD = { width: 1920, height: 1080 };
 
 interface Plan {
@@ -74,7 +72,6 @@ test('a joint session on the shared screen: step-up at the table, audience windo
 }) => {
   test.setTimeout(300_000);
   await page.setViewportSize(HD);
-  await ensureReviewers(page);
   await login(page, 'clerk');
 
   // Three filings in review: two new ones waiting for all five units, and a demo one part-way through its round.

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, artifactsDir } from './fixtures';
-import { ensureReviewers, go, InboxPage, login, logout, reviewer, ReviewTab, TrajectoryTab } from './pages/review';
+import { go, InboxPage, login, logout, reviewer, ReviewTab, TrajectoryTab } from './pages/review';
 
 /**
  * Issue 3 end to end: five units decide round 1 (one with conditions, one revise), a fact change after signing turns
@@ -17,7 +17,6 @@ test('joint review from round 1 to approval, with stale sections, diff view and 
   shot,
 }) => {
   test.setTimeout(300_000);
-  await ensureReviewers(page);
   await login(page, 'clerk');
   const inbox = new InboxPage(page);
   await inbox.open();

@@ -15,13 +15,9 @@ export async function logout(page: Page): Promise<void> {
   await expect(page.getByTestId('login-submit')).toBeVisible();
 }
 
-/**
- * The demo reviewers are named by their two-letter unit code (yj, hb, …). Set this to false to have an administrator
- * create one reviewer per unit through the real accounts channel instead (a desk without demo accounts).
- */
-export const DEMO_REVIEWERS_CAN_SIGN_IN = true;
 export const UNITS = ['yj', 'hb', 'gh', 'sp', 'yq'] as const;
-export const reviewer = (unit: (typeof UNITS)[number]): string => (DEMO_REVIEWERS_CAN_SIGN_IN ? unit : `${unit}-reviewer`);
+/** The demo reviewer of a unit signs in with the unit's code (yj, hb, …). */
+export const reviewer = (unit: (typeof UNITS)[number]): string => unit;
 
 /** Calls a channel as the user signed in on `page`, with that tab's own token and client id. */
 export async function rpc<T = unknown>(
@@ -45,23 +41,6 @@ export async function rpc<T = unknown>(
     },
     [channel, input] as const,
   );
-}
-
-export async function ensureReviewers(page: Page): Promise<void> {
-  if (DEMO_REVIEWERS_CAN_SIGN_IN) return;
-  await login(page, 'admin');
-  const names = { yj: '应急审查员', hb: '环保审查员', gh: '规划审查员', sp: '审批审查员', yq: '园区审查员' };
-  for (const unit of UNITS) {
-    const r = await rpc(page, 'accounts.create', {
-      username: reviewer(unit),
-      displayName: names[unit],
-      role: 'reviewer',
-      unit,
-      password: DEMO_PASSWORD,
-    });
-    expect(r.ok, JSON.stringify(r.error)).toBe(true);
-  }
-  await logout(page);
 }
 
 export async function go(page: Page, path: string): Promise<void> {
