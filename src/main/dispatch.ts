@@ -3,8 +3,7 @@ import { contract, isChannel, type Channel, type Output, type ParsedInput } from
 import type { Actor } from '../shared/contract/auth';
 import { translate, type Lang } from '../shared/i18n';
 import { DeskError, fail, ok, type AppError, type Result } from '../shared/result';
-import { appendAudit, currentHead } from './db/audit';
-import type { Ctx, Services } from './services';
+import { write, type Ctx, type Services } from './services';
 import { loadActor } from './db/users';
 
 export type Handler<C extends Channel> = (
@@ -72,25 +71,12 @@ export type Dispatch = (channel: string, input: unknown, call: CallContext) => P
  * validate with the contract, find the caller from the session, check access, run, return a Result.
  */
 export function createDispatch(services: Services, handlers: Handlers): Dispatch {
+  // A refusal is on the record like any change: one audited write, the chain head moved on.
   const denied = async (channel: string, actor: Actor | null, now: Date, reason: string): Promise<void> => {
     if (!services.store.health.ok) return;
-    await services.store.db.transaction().execute((trx) =>
-      appendAudit(
-        trx,
-        {
-          actorId: actor?.id ?? null,
-          actorName: actor?.displayName ?? null,
-          unit: actor?.unit ?? null,
-          action: channel,
-          target: null,
-          outcome: 'denied',
-          after: { reason },
-        },
-        now,
-      ),
+    await write({ services, actor, now, lang: 'zh-CN', connectionId: 'dispatch' }, ({ audit }) =>
+      audit({ action: channel, target: null, outcome: 'denied', after: { reason } }),
     );
-    const head = currentHead(services.store.sqlite);
-    if (head) services.store.head.advance(head);
   };
 
   return async function dispatch(channelName, rawInput, call) {
