@@ -239,7 +239,8 @@ export async function runPeriodsEnding(db: Q) {
  */
 export const EXPORT_QUERIES = {
   filings: `SELECT f.filing_no, f.state, f.applicant_name, f.credit_code, f.project_name, f.park_id, f.conditional, f.submitted_at,
-      f.due_date, f.next_item_due, json_extract(ff.fields, '$.project.plannedStart') AS planned_start,
+      f.due_date, (SELECT date(p.started_at, '+8 hours') FROM clock_pauses p WHERE p.filing_id = f.id AND p.step = 'review'
+        AND p.ended_at IS NULL ORDER BY p.started_at LIMIT 1) AS paused_since, f.next_item_due, json_extract(ff.fields, '$.project.plannedStart') AS planned_start,
       json_extract(ff.fields, '$.project.plannedEnd') AS planned_end, f.version, f.updated_at
     FROM filings f JOIN filing_fields ff ON ff.filing_id = f.id ORDER BY f.id`,
   items: `SELECT t.id, f.filing_no, f.project_name, t.kind, t.text, t.verifying_unit, t.due_date, t.blocks, t.state, t.note,

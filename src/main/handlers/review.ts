@@ -15,7 +15,7 @@ import { buildReviewView } from '../review/view';
 import { buildInbox } from '../review/inbox';
 import { currentFacts } from '../review/facts';
 import { lastDecision } from '../review/state';
-import { deskDate, reviewClock, REVIEW_STEP, WAITING_FOR_APPLICANT } from '../review/clock';
+import { deskDate, reviewDue, REVIEW_STEP, WAITING_FOR_APPLICANT } from '../review/clock';
 import { getRounds } from '../db/review';
 import { trajectoryHandlers } from './trajectory';
 // Registers the demo loader's review stage (it moves demo filings through review to their targets).
@@ -121,14 +121,14 @@ const pauseClock: Handler<'review.pauseClock'> = async (input, ctx) => {
     }
     await recordEvent(trx, ctx, filing.id, input.pause ? 'review.clockPaused' : 'review.clockResumed', { reason: input.reason });
     const rounds = await getRounds(trx, filing.id);
-    const clock = reviewClock(rounds[0]?.openedAt ?? now, await getPauses(trx, filing.id), settings, deskDate(ctx.now));
-    if (!(await bumpVersion(trx, filing.id, filing.version, now, { due_date: clock.dueDate })))
+    const dueDate = reviewDue(rounds[0]?.openedAt ?? now, await getPauses(trx, filing.id), settings, deskDate(ctx.now));
+    if (!(await bumpVersion(trx, filing.id, filing.version, now, { due_date: dueDate })))
       throw new DeskError('STALE', 'err.STALE', {}, undefined, await buildReviewView(trx, filing.id));
     await audit({
       action: 'review.pauseClock',
       target: `filing:${filing.id}`,
       before: { paused: open !== undefined, reason: open?.reason ?? null },
-      after: { paused: input.pause, reason: input.reason, dueDate: clock.dueDate },
+      after: { paused: input.pause, reason: input.reason, dueDate },
     });
   });
   const view = await buildReviewView(db, input.filingId);

@@ -26,7 +26,7 @@ import {
   unitList,
 } from '../db/review';
 import { currentFacts } from './facts';
-import { deskDate, reviewClock, REVIEW_STEP, WAITING_FOR_APPLICANT } from './clock';
+import { deskDate, reviewDue, REVIEW_STEP, WAITING_FOR_APPLICANT } from './clock';
 import { lastDecision, openRoundOf, pendingUnits, supplementRequest, unitDecisions } from './state';
 
 export async function openFirstRound(trx: Trx, ctx: Ctx, filingId: number): Promise<void> {
@@ -77,8 +77,8 @@ export async function combineRound(
   if (outcome === 'supplementRequested') {
     await insertPause(trx, { filingId: filing.id, step: REVIEW_STEP, startedAt: now, reason: WAITING_FOR_APPLICANT });
     await recordEvent(trx, ctx, filing.id, 'review.supplementRequested', { round: round.number, request });
-    const clock = reviewClock(started, await getPauses(trx, filing.id), settings, today);
-    return { state: 'supplement_requested', step: REVIEW_STEP, due_date: clock.dueDate, waiting_units: '' };
+    const dueDate = reviewDue(started, await getPauses(trx, filing.id), settings, today);
+    return { state: 'supplement_requested', step: REVIEW_STEP, due_date: dueDate, waiting_units: '' };
   }
   await recordEvent(trx, ctx, filing.id, 'review.approved', { round: round.number, outcome });
   // No section is pending any more; the certificate is the clerk's move, not a reviewing unit's.
@@ -120,8 +120,8 @@ export async function openNextRound(
   );
   await insertRound(trx, { filingId: filing.id, number: last.number + 1, units, openedAt: ctx.now.toISOString() });
   await recordEvent(trx, ctx, filing.id, 'review.roundOpened', { round: last.number + 1, units, changed });
-  const clock = reviewClock(rounds[0]!.openedAt, await getPauses(trx, filing.id), settings, deskDate(ctx.now));
-  return { state: 'in_review', step: REVIEW_STEP, due_date: clock.dueDate, waiting_units: unitList(units), units };
+  const dueDate = reviewDue(rounds[0]!.openedAt, await getPauses(trx, filing.id), settings, deskDate(ctx.now));
+  return { state: 'in_review', step: REVIEW_STEP, due_date: dueDate, waiting_units: unitList(units), units };
 }
 
 /**
