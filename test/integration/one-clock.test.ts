@@ -97,7 +97,7 @@ describe('one clock (domain §7)', () => {
     const later = await everyPlace(filing.id);
     expectOneClock(later);
     expect(later.header).toMatchObject({ paused: true, daysLeft: atPause.header.daysLeft });
-    expect(later.header.dueDate > atPause.header.dueDate!).toBe(true);
+    expect(later.header.dueDate! > atPause.header.dueDate!).toBe(true);
     expect(later.inFilter).toBe(false);
 
     // The supplement arrives: the clock runs again from where it stopped.
