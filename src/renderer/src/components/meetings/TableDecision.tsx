@@ -4,7 +4,7 @@ import type { MeetingView } from '../../../../shared/contract/meetings';
 import type { ReviewView } from '../../../../shared/contract/review';
 import type { Settings } from '../../../../shared/schemas/settings';
 import type { UnitCode } from '../../../../shared/domain/units';
-import type { ReviewDecision } from '../../../../shared/domain/review';
+import { decisionProblems, type ReviewDecision } from '../../../../shared/domain/review';
 import { checklistPath, checklistProblems } from '../../../../shared/domain/checklist';
 import { call } from '../../api/client';
 import { ConditionsEditor, type ConditionRow } from '../review/ConditionsEditor';
@@ -84,8 +84,9 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
     if (!decision) local.decision = t('rv.form.chooseDecision');
     // The server's own checklist rule (domain §6): what it would refuse is marked here first.
     if (decision) for (const p of checklistProblems(items, answers, decision)) local[checklistPath(p.code, p.field)] ??= t(p.key, p.params);
-    if (decision && decision !== 'approve' && decision !== 'notInvolved' && !opinion.trim()) local.opinion = t('v.review.opinionRequired');
-    if (decision === 'notInvolved' && !reason.trim()) local.notInvolvedReason = t('v.review.reasonRequired');
+    if (decision)
+      for (const p of decisionProblems({ decision, opinion, notInvolvedReason: reason, conditions: [] }))
+        if (p.path !== 'conditions') local[p.path] = t(p.key);
     setErrors(local);
     if (Object.keys(local).length) return setMessage(t('rv.form.fixMarked'));
     setMessage(null);

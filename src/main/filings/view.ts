@@ -1,15 +1,11 @@
-import type { Ctx, Trx } from '../services';
-import type { Db } from '../db/connection';
+import type { Db, Trx } from '../db/connection';
 import type { FilingView } from '../../shared/contract/filings';
 import type { Settings } from '../../shared/schemas/settings';
 import { DeskError } from '../../shared/result';
 import { getAttachments, getFiling, getMaterials, getTrackedItems, type FilingRecord } from '../db/filings';
 import { loadSettings } from '../db/settings';
 import { materialApplies, type MaterialStatus } from '../../shared/domain/acceptance';
-import { toIsoDate } from '../../shared/domain/calendar';
 import { filingClock } from '../review/clock';
-
-export const todayOf = (ctx: Ctx) => toIsoDate(ctx.now);
 
 export async function requireFiling(db: Db | Trx, id: number): Promise<FilingRecord> {
   const f = await getFiling(db, id);
