@@ -59,3 +59,33 @@ describe('refusals on the record say what they were aimed at (domain §11)', () 
     expect(row).toEqual({ target: `filing:${view.filingId}/section:yj`, outcome: 'denied' });
   });
 });
+
+describe('re-deciding within a round (domain §6)', () => {
+  it('a later decision replaces the earlier one while the round is open; the replaced one stays; a closed round never changes', async () => {
+    view = await rv.gh.session.ok('review.decide', decisionInput(view, 'gh', 'approve'));
+    view = await rv.gh.session.ok(
+      'review.decide',
+      decisionInput(view, 'gh', 'approveWithConditions', {
+        conditions: [{ text: '完成规划核实', verifyingUnit: 'gh', dueDays: 10, blocks: 'hold' }],
+      }),
+    );
+    const gh = () => view.sections.find((s) => s.section === 'gh')!;
+    expect(gh().current).toMatchObject({ decision: 'approveWithConditions', round: 1 });
+    expect(gh().history.map((h) => [h.round, h.decision])).toEqual([
+      [1, 'approve'],
+      [1, 'approveWithConditions'],
+    ]);
+    // Changing again withdraws the replaced decision's condition (never deleted: set "not applied").
+    view = await rv.gh.session.ok('review.decide', decisionInput(view, 'gh', 'approve'));
+    const items = (await rv.gh.session.ok('filing.get', { id: view.filingId })).trackedItems.filter((i) => i.kind === 'condition');
+    expect(items.map((i) => [i.text, i.state])).toEqual([['完成规划核实', 'notApplied']]);
+
+    for (const u of ['yj', 'hb', 'sp', 'yq'] as const) view = await rv[u].session.ok('review.decide', decisionInput(view, u, 'approve'));
+    expect(view).toMatchObject({ state: 'approved' });
+    expect(view.rounds[0]).toMatchObject({ outcome: 'approved' });
+    // The round closed: nothing in it changes, by any unit.
+    const late = decisionInput({ ...view, currentRound: 1 }, 'gh', 'revise', { failed: ['land-use'] });
+    expectError(await rv.gh.session.call('review.decide', late), 'CONFLICT');
+    expect(decisionsOnFile()).toBe(3 + 4);
+  });
+});

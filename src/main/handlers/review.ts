@@ -15,7 +15,7 @@ import { openNextRound } from '../review/rounds';
 import { recordEvent } from '../events';
 import { buildReviewView } from '../review/view';
 import { buildInbox } from '../review/inbox';
-import { currentFacts } from '../review/facts';
+import { factsSinceSigned } from '../review/facts';
 import { lastDecision } from '../review/state';
 import { deskDate, reviewDue, REVIEW_STEP, WAITING_FOR_APPLICANT } from '../review/clock';
 import { getRounds } from '../db/review';
@@ -62,7 +62,7 @@ const diff: Handler<'review.diff'> = async (input, ctx) => {
   const filing = await requireFiling(db, input.filingId);
   const signed = lastDecision(await getDecisions(db, filing.id), input.section);
   if (!signed) return { signedVersion: null, currentVersion: filing.version, changes: [] };
-  const now = (await currentFacts(db, filing.id, filing.fields, await loadSettings(db)))[input.section];
+  const now = (await factsSinceSigned(db, filing.id, filing.fields, await loadSettings(db)))(signed);
   return { signedVersion: signed.filingVersion, currentVersion: filing.version, changes: diffFacts(signed.facts, now.facts) };
 };
 

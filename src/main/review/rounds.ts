@@ -26,7 +26,7 @@ import {
   setWaitingUnits,
   unitList,
 } from '../db/review';
-import { currentFacts } from './facts';
+import { factsSinceSigned } from './facts';
 import { deskDate, reviewDue, REVIEW_STEP, WAITING_FOR_APPLICANT } from './clock';
 import { lastDecision, openRoundOf, pendingUnits, supplementRequest, unitDecisions } from './state';
 
@@ -101,10 +101,10 @@ export async function openNextRound(
   const rounds = await getRounds(trx, filing.id);
   const last = rounds[rounds.length - 1]!;
   const decisions = await getDecisions(trx, filing.id);
-  const facts = await currentFacts(trx, filing.id, filing.fields, settings);
+  const now = await factsSinceSigned(trx, filing.id, filing.fields, settings);
   const changed = UNIT_CODES.filter((u) => {
     const d = lastDecision(decisions, u);
-    return d !== null && (d.stale || d.factsHash !== facts[u].hash);
+    return d !== null && (d.stale || d.factsHash !== now(d).hash);
   });
   const prev = last.units
     .map((u) => lastDecision(decisions, u, last.number))
@@ -132,9 +132,9 @@ export async function openNextRound(
 export async function refreshStaleness(trx: Trx, ctx: Ctx, filing: FilingRecord, settings: Settings): Promise<UnitCode[]> {
   const decisions = await getDecisions(trx, filing.id);
   if (!decisions.length) return [];
-  const facts = await currentFacts(trx, filing.id, filing.fields, settings);
+  const sinceSigned = await factsSinceSigned(trx, filing.id, filing.fields, settings);
   const turned = UNIT_CODES.map((u) => lastDecision(decisions, u)).filter(
-    (d) => d !== null && !d.stale && d.factsHash !== facts[d.section].hash,
+    (d) => d !== null && !d.stale && d.factsHash !== sinceSigned(d).hash,
   );
   if (!turned.length) return [];
   const now = ctx.now.toISOString();

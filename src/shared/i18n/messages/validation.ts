@@ -84,9 +84,9 @@ export const validation: Messages = {
   'v.check.unknownItem': ['本单位审查清单中没有“{{code}}”这一项', '"{{code}}" is not an item of this unit\'s checklist'],
   'v.check.duplicateItem': ['“{{code}}”重复作答', '"{{code}}" is answered twice'],
   'v.check.unanswered': ['请回答此项', 'Answer this item'],
-  'v.check.failNeedsNote': ['“不符合”须写明原因', 'A "fail" needs a note saying why'],
+  'v.check.failNeedsNote': ['“不通过”须写明原因', 'A "fail" needs a note saying why'],
   'v.check.failedOnApprove': [
-    '有不符合项时不能“通过”，请选择“有条件通过”或“退回补正”',
+    '有“不通过”项时不能“通过”，请选择“有条件通过”或“退回补正”',
     'Cannot approve with a failed item: choose approve with conditions or revise',
   ],
 };
