@@ -61,10 +61,14 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
   const canDecide = review.state === 'in_review' && section.inRound;
 
   const checkError = (code: string, i: number) =>
-    errors[`checklist.${code}.result`] ??
-    errors[`checklist.${code}.note`] ??
-    errors[`checklist.${code}.code`] ??
-    errors[`checklist.${i}.result`];
+    [
+      errors[`checklist.${code}.result`],
+      errors[`checklist.${code}.note`],
+      errors[`checklist.${code}.code`],
+      errors[`checklist.${i}.result`],
+    ]
+      .filter(Boolean)
+      .join('；');
 
   const choose = (d: ReviewDecision) => {
     setDecision(d);

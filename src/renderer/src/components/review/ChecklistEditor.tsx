@@ -39,7 +39,8 @@ export function ChecklistEditor(props: {
             const item = items.find((it) => it.code === row.code);
             // Checklist messages are keyed by item code (domain/checklist); schema messages by position.
             const at = (field: string) => errors[`checklist.${row.code}.${field}`] ?? errors[`checklist.${i}.${field}`];
-            const error = at('result') ?? at('note') ?? at('code') ?? errors[`checklist.${i}`];
+            const messages = [at('result'), at('note'), at('code'), errors[`checklist.${i}`]].filter(Boolean);
+            const error = messages.length ? messages.join('；') : undefined;
             return (
               <Table.Tr key={row.code} data-testid={`check-${row.code}`} data-result={row.result || undefined}>
                 <Table.Td w="40%">
