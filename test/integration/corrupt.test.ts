@@ -92,14 +92,16 @@ describe('starting on a damaged database (corrupt-1)', () => {
     );
     // The stand-in store is empty; put one person of each role in it so role checks pass and the refusal is READ_ONLY's.
     for (const role of ROLES) {
-      const actor = await insertUser(desk.services.store.db, {
-        username: `${role}-x`,
-        displayName: role,
-        role,
-        unit: role === 'reviewer' ? 'yj' : role === 'clerk' ? 'sp' : null,
-        passwordHash: 'x',
-        now: new Date().toISOString(),
-      });
+      const actor = await desk.services.store.db.transaction().execute((trx) =>
+        insertUser(trx, {
+          username: `${role}-x`,
+          displayName: role,
+          role,
+          unit: role === 'reviewer' ? 'yj' : role === 'clerk' ? 'sp' : null,
+          passwordHash: 'x',
+          now: new Date().toISOString(),
+        }),
+      );
       desk.services.sessions.set(`as-${role}`, actor.id);
     }
     for (const channel of writes) {

@@ -4,8 +4,13 @@ import type { DatabaseConnection, Driver, Dialect, Transaction } from 'kysely';
 import type { DB } from './schema';
 
 export type SqliteHandle = Database.Database;
-export type Db = Kysely<DB>;
-/** A handle inside a write transaction (every write goes through one). */
+/**
+ * Read and write handles are different types (Signal's ReadableDB / WritableDB): the store's handle reads only, and
+ * the one way to write is inside a transaction (services.write), whose handle is a Trx. A repository that writes
+ * takes a Trx, so a write outside a transaction does not type-check.
+ */
+export type Db = Omit<Kysely<DB>, 'insertInto' | 'replaceInto' | 'updateTable' | 'deleteFrom' | 'mergeInto' | 'schema'>;
+/** The writable handle: only ever a transaction. */
 export type Trx = Transaction<DB>;
 
 /** Pragmas every connection needs (toolchain: WAL + synchronous=FULL, foreign keys, busy timeout). */

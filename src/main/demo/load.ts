@@ -7,7 +7,7 @@ import { countUsers, insertUser } from '../db/users';
 import { loadSettings, setMeta } from '../db/settings';
 import { hashPassword } from '../passwords';
 import { demoFields } from './data';
-import type { Handlers } from '../dispatch';
+import { idempotentCall, type Handlers } from '../dispatch';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TARGETS, demoPdfBase64, type DemoRunner, type DemoStage } from './plan';
 import { reviewStage } from './review-stage';
 import { certificatesStage } from './certificates-stage';
@@ -40,7 +40,8 @@ export async function loadDemo(services: Services, handlers: Handlers, lang: Ctx
       const def = contract[channel];
       const parsed = def.input.parse(input);
       const handler = handlers[channel] as (i: unknown, c: Ctx) => Promise<unknown>;
-      return (await handler(parsed, { ...base, actor, now: at })) as Output<typeof channel>;
+      const idempotent = idempotentCall(channel, parsed);
+      return (await handler(parsed, { ...base, actor, now: at, idempotent })) as Output<typeof channel>;
     },
   };
 
