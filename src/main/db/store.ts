@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { createKysely, openSqlite, type Db, type SqliteHandle } from './connection';
 import { migrate, NewerSchemaError } from './migrations';
 import { HeadFile } from './audit';
+import { restoreCommandLine } from '../cli/invocation';
 
 export interface DbHealth {
   ok: boolean;
@@ -11,6 +12,8 @@ export interface DbHealth {
   detail: string | null;
   path: string;
   latestBackup: string | null;
+  /** The command that restores latestBackup into this folder, as this installation runs it. */
+  restoreCommand: string | null;
 }
 
 export interface Store {
@@ -57,7 +60,8 @@ export function openStore(dataDir: string): Store {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, DB_FILE);
   const head = new HeadFile(join(dir, 'audit-head.json'));
-  const base = { path, latestBackup: latestBackup(dir) };
+  const backup = latestBackup(dir);
+  const base = { path, latestBackup: backup, restoreCommand: backup ? restoreCommandLine(backup, dir) : null };
   const failClosed = (problem: string, detail: string): Store => {
     const sqlite = openSqlite(':memory:');
     migrate(sqlite);

@@ -37,7 +37,11 @@ export function DbProblemPage({ db }: { db: Output<'auth.status'>['db'] }) {
           <Text size="sm" c="dimmed">
             {t('db.restoreHint')}
           </Text>
-          {db.latestBackup && <Code block>npm run desk -- restore "{db.latestBackup}"</Code>}
+          {db.restoreCommand && (
+            <Code block data-testid="restore-command">
+              {db.restoreCommand}
+            </Code>
+          )}
         </Stack>
       </Paper>
     </Center>
