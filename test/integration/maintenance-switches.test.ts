@@ -98,6 +98,9 @@ describe('maintenance switches of the app', () => {
     expect(out.code).toBe(0);
     expect(out.lines[0]).toMatch(/^restored 0 filings from /);
   });
+  it('the administrator’s backup list prints the same command for each backup', () => {
+    expect(backup.restoreCommand).toBe(`npm run desk -- restore '${backup.path}' --data-dir '${dataDir}'`);
+  });
   it('prints the forms that work for Windows, Electron in development and a checkout', () => {
     const win = {
       kind: 'installed',
