@@ -38,7 +38,8 @@ export function DbProblemPage({ db }: { db: Output<'auth.status'>['db'] }) {
             {t('db.restoreHint')}
           </Text>
           {db.restoreCommand && (
-            <Code block data-testid="restore-command">
+            // Wrapped, not scrolled: the whole command must be readable to be copied from a projector or a photo.
+            <Code block data-testid="restore-command" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
               {db.restoreCommand}
             </Code>
           )}
