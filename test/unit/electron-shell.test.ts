@@ -25,6 +25,11 @@ describe('navigation inside the app', () => {
   it('lets an inner frame (the PDF viewer) load its file instead of intercepting it again', () => {
     expect(navigationDecision('app://desk/files/certificate/3?ticket=abc', false, trusted)).toBe('allow');
   });
+  it('lets Chromium’s PDF viewer load its own inner frame, but never as the page itself', () => {
+    expect(navigationDecision('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html', false, trusted)).toBe('allow');
+    expect(navigationDecision('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html', true, trusted)).toBe('deny');
+    expect(navigationDecision('chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/index.html', false, trusted)).toBe('deny');
+  });
   it('allows the app’s own pages and refuses everything else, in any frame', () => {
     expect(navigationDecision('app://desk/index.html#/filings', true, trusted)).toBe('allow');
     for (const url of ['https://example.com/files/x', 'file:///etc/passwd', 'app://other/files/x', 'javascript:alert(1)']) {

@@ -3,11 +3,15 @@ import { isTrustedUrl, originOf } from '../origin';
 /** `app://desk/files/…` (or the dev server's /files/…): a generated file, never a page to navigate to. */
 export const isFileUrl = (url: string): boolean => /^[a-z]+:\/\/[^/]+\/files\//.test(url);
 
+/** Chromium's built-in PDF viewer (the document windows): its own frames may load inside them, never as a page. */
+export const PDF_VIEWER_ORIGIN = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai';
+
 /**
  * What to do with a frame navigation. Only a main-frame navigation to a file route becomes a download: inner frames
  * (Chromium's PDF viewer inside a document window) load the file they were given. Outside the app: refused.
  */
 export function navigationDecision(url: string, isMainFrame: boolean, trusted: ReadonlySet<string>): 'download' | 'allow' | 'deny' {
+  if (!isMainFrame && url.startsWith(`${PDF_VIEWER_ORIGIN}/`)) return 'allow';
   if (!isTrustedUrl(url, trusted)) return 'deny';
   return isMainFrame && isFileUrl(url) ? 'download' : 'allow';
 }
