@@ -52,7 +52,7 @@ async function start(): Promise<void> {
   const windows = createWindows(join(__dirname, '../preload/index.js'), desk.services, translate(lang, 'app.title'));
   const files = createFileAccess(tickets, windows.connectionOf, trusted);
 
-  handleAppProtocol(join(__dirname, '../renderer'), desk.services, tickets);
+  handleAppProtocol(join(__dirname, '../renderer'), desk.files, tickets);
   installGuards({
     trusted,
     openAppWindow: (url, opener) => placeAudienceWindow(windows.open(url, opener), url, BrowserWindow.fromWebContents(opener)),

@@ -21,7 +21,6 @@ import { deskDate, reviewClock, REVIEW_STEP, WAITING_FOR_APPLICANT } from '../re
 import { getRounds } from '../db/review';
 import { trajectoryHandlers } from './trajectory';
 // Registers the demo loader's review stage (it moves demo filings through review to their targets).
-import '../demo/review-stage';
 
 const changed = (ctx: Ctx, filingId: number, version: number, units: UnitCode[]) => {
   emit(ctx.services, 'filing.changed', { filingId, version });
