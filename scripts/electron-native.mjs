@@ -36,7 +36,16 @@ export async function buildElectronAddon(root) {
   );
   const { rebuild } = await import('@electron/rebuild');
   const electron = electronVersion(root);
-  await rebuild({ buildPath: dir, electronVersion: electron, onlyModules: ['better-sqlite3'], force: true, mode: 'sequential' });
+  // ELECTRON_HEADERS_URL: a mirror of https://www.electronjs.org/headers where that site cannot be reached.
+  const headerURL = process.env.ELECTRON_HEADERS_URL;
+  await rebuild({
+    buildPath: dir,
+    electronVersion: electron,
+    onlyModules: ['better-sqlite3'],
+    force: true,
+    mode: 'sequential',
+    ...(headerURL ? { headerURL } : {}),
+  });
   if (!existsSync(electronAddonPath(root))) throw new Error(`@electron/rebuild finished but ${electronAddonPath(root)} is missing`);
   writeFileSync(stampPath(root), electron);
   return electronAddonPath(root);
