@@ -1,3 +1,4 @@
+import { pausedSince } from './filings';
 import type { Selectable } from 'kysely';
 import type { Db, Trx } from './connection';
 import type { DB } from './schema';
@@ -277,4 +278,14 @@ export async function pausesOf(db: Q, filingIds: number[], step: string) {
 
 export async function getEvents(db: Q, filingId: number) {
   return db.selectFrom('filing_events').selectAll().where('filing_id', '=', filingId).orderBy('at').orderBy('id').execute();
+}
+
+/** Filings waiting on the desk itself or on the applicant (domain §9): acceptance, certificate, correction, supplement. */
+export async function deskWork(db: Q) {
+  return db
+    .selectFrom('filings')
+    .select(['id', 'filing_no', 'project_name', 'applicant_name', 'state', 'due_date', 'updated_at', 'submitted_at'])
+    .select(pausedSince.as('paused_since'))
+    .where('state', 'in', ['submitted', 'approved', 'correction_requested', 'supplement_requested'])
+    .execute();
 }

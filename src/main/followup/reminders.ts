@@ -29,7 +29,8 @@ export async function buildNotifications(db: Db, actor: Actor, settings: Setting
       state: r.state as 'open' | 'supplied',
       reminderDays: settings.timeLimits.reminderDays,
     });
-    const kind = alert !== 'none' ? alert : r.state === 'supplied' ? 'awaitingVerification' : null;
+    // A supplied paper is the verifying unit's move (domain §9): counted as awaiting verification, never as overdue.
+    const kind = r.state === 'supplied' ? 'awaitingVerification' : alert !== 'none' ? alert : null;
     if (!kind) continue;
     out.push({
       kind,

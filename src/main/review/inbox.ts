@@ -3,8 +3,8 @@ import type { Actor } from '../../shared/contract/auth';
 import type { InboxRow } from '../../shared/contract/review';
 import type { Settings } from '../../shared/schemas/settings';
 import type { FilingState } from '../../shared/domain/states';
-import { inboxCandidates, pausesOf, staleInOpenRounds } from '../db/review';
-import { reviewClock, REVIEW_STEP, type PauseRow } from './clock';
+import { deskWork, inboxCandidates, pausesOf, staleInOpenRounds } from '../db/review';
+import { filingClock, reviewClock, REVIEW_STEP, type PauseRow } from './clock';
 
 /** Keeps each IN (...) list well under SQLite's bound-parameter limit. */
 async function chunked<T>(ids: number[], load: (part: number[]) => Promise<T[]>): Promise<T[]> {
@@ -15,7 +15,8 @@ async function chunked<T>(ids: number[], load: (part: number[]) => Promise<T[]>)
 
 /**
  * What waits for the caller (domain §6, §7): a reviewer sees the filings whose open round waits for their unit,
- * pending or stale; clerks and observers see every unit. Oldest first, with the review clock's days left.
+ * pending or stale; clerks and observers see every unit, and clerks also their own work (acceptance, certificate)
+ * and what waits for the applicant (domain §9). Oldest first, each with its clock's days left.
  */
 export async function buildInbox(db: Db, actor: Actor, settings: Settings, today: string): Promise<InboxRow[]> {
   const unit = actor.role === 'reviewer' ? actor.unit : null;
@@ -35,6 +36,7 @@ export async function buildInbox(db: Db, actor: Actor, settings: Settings, today
     const since = sections.map((u) => staleAt.get(`${c.filingId}:${u}`) ?? c.roundOpenedAt).sort()[0] ?? c.roundOpenedAt;
     const clock = reviewClock(c.reviewStartedAt, pausesBy.get(c.filingId) ?? [], settings, today);
     return {
+      work: 'review',
       filingId: c.filingId,
       filingNo: c.filingNo,
       projectName: c.projectName,
@@ -49,7 +51,37 @@ export async function buildInbox(db: Db, actor: Actor, settings: Settings, today
       level: clock.level,
     };
   });
-  return rows
-    .filter((r) => r.sections.length > 0)
-    .sort((a, b) => (a.waitingSince < b.waitingSince ? -1 : a.waitingSince > b.waitingSince ? 1 : a.filingId - b.filingId));
+  const desk = actor.role === 'clerk' ? await deskRows(db, settings, today) : [];
+  return [...rows.filter((r) => r.sections.length > 0), ...desk].sort((a, b) =>
+    a.waitingSince < b.waitingSince ? -1 : a.waitingSince > b.waitingSince ? 1 : a.filingId - b.filingId,
+  );
+}
+
+const WORK: Record<string, InboxRow['work']> = {
+  submitted: 'acceptance',
+  approved: 'certificate',
+  correction_requested: 'applicant',
+  supplement_requested: 'applicant',
+};
+
+/** The clerk's own work and the applicant's, each with its clock (the one clock of domain §7). */
+async function deskRows(db: Db, settings: Settings, today: string): Promise<InboxRow[]> {
+  return (await deskWork(db)).map((f) => {
+    const clock = filingClock({ dueDate: f.due_date, pausedSince: f.paused_since }, settings, today);
+    return {
+      work: WORK[f.state]!,
+      filingId: f.id,
+      filingNo: f.filing_no,
+      projectName: f.project_name,
+      applicantName: f.applicant_name,
+      state: f.state as FilingState,
+      round: null,
+      sections: [],
+      staleSections: [],
+      waitingSince: f.state === 'submitted' ? (f.submitted_at ?? f.updated_at) : f.updated_at,
+      dueDate: clock?.dueDate ?? null,
+      daysLeft: clock?.daysLeft ?? null,
+      level: clock?.level ?? 'ok',
+    };
+  });
 }

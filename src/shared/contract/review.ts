@@ -99,7 +99,14 @@ export const reviewViewSchema = z.strictObject({
 });
 export type ReviewView = z.infer<typeof reviewViewSchema>;
 
+/**
+ * Whose work a row is (domain §9 "Whose work waits where"): a unit's section to decide, or the clerk's own —
+ * the acceptance decision, the certificate after approval — or the applicant's, which the clerk follows.
+ */
+export const INBOX_WORK = ['review', 'acceptance', 'certificate', 'applicant'] as const;
+
 export const inboxRowSchema = z.strictObject({
+  work: z.enum(INBOX_WORK),
   filingId: id(),
   filingNo: z.string(),
   projectName: z.string(),

@@ -70,6 +70,10 @@ export const reviewUi: Messages = {
   'rv.openComment': ['未结意见', 'Open comment'],
   'rv.history.show': ['历史意见（{{n}}）', 'Earlier decisions ({{n}})'],
   'rv.history.hide': ['收起历史意见', 'Hide earlier decisions'],
+  'rv.inbox.work.acceptance': ['待受理决定', 'Awaiting the acceptance decision'],
+  'rv.inbox.work.certificate': ['已通过，待出具证明', 'Approved, awaiting the certificate'],
+  'rv.inbox.work.applicant': ['等待申请人', 'Waiting for the applicant'],
+  'rv.inbox.work.review': ['联合审查', 'Joint review'],
   'rv.history.replaced': ['已被本轮新意见取代', 'Replaced in the same round'],
   'rv.change.hint': [
     '本轮尚未结束，可修改本单位意见；原意见保留在历史意见中。',

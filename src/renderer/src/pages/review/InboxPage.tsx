@@ -57,6 +57,7 @@ export function InboxPage() {
               onClick={() => open(r.filingId)}
               style={{ cursor: 'pointer' }}
               data-testid={`inbox-row-${r.filingId}`}
+              data-work={r.work}
               data-filing-no={r.filingNo}
               data-level={r.level}
             >
@@ -77,7 +78,13 @@ export function InboxPage() {
                 ) : null}
               </Table.Td>
               <Table.Td>
-                <UnitBadges units={r.sections} stale={r.staleSections} />
+                {r.work === 'review' ? (
+                  <UnitBadges units={r.sections} stale={r.staleSections} />
+                ) : (
+                  <Badge variant="outline" color={r.work === 'applicant' ? 'gray' : 'desk'} data-work={r.work}>
+                    {t(`rv.inbox.work.${r.work}`)}
+                  </Badge>
+                )}
               </Table.Td>
               <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
                 {formatStamp(r.waitingSince)}
