@@ -121,7 +121,8 @@ describe('breach before registration', () => {
     await clerk.session.ok('followup.supply', { itemId: item(view, 'staff').id, note: '已补交', file: null });
     at('2026-09-21');
     expect((await sweep()).actions).toEqual([]);
-    expect(await kindOf(rv.yj, item(view, 'staff').id)).toBe('overdue'); // still the unit's move: it shows until checked
+    // Still the unit's move, shown until checked: as awaiting verification, not as overdue (domain §9).
+    expect(await kindOf(rv.yj, item(view, 'staff').id)).toBe('awaitingVerification');
   });
 });
 
