@@ -66,7 +66,7 @@ function decodeQr(page: RenderedPage): string | null {
 }
 
 describe('certificate.issue: only when the rules allow', () => {
-  it('refuses before approval, issues after, numbers 〔year〕第NNNN号 and registers the filing', async () => {
+  it('refuses before approval, issues after, numbers 〔year〕N号 (no 第, no leading zeros) and registers the filing', async () => {
     const accepted = await t.acceptedFiling();
     const refused = expectError(
       await clerk.session.call('certificate.issue', { filingId: accepted.id, version: accepted.version, idempotencyKey: newKey() }),
@@ -86,7 +86,7 @@ describe('certificate.issue: only when the rules allow', () => {
     );
     const cert = await issue(f.id);
     expect(cert).toMatchObject({
-      number: '滨海化中试备〔2026〕第0001号',
+      number: '滨海化中试备〔2026〕1号',
       year: 2026,
       seq: 1,
       status: 'issued',
@@ -98,7 +98,7 @@ describe('certificate.issue: only when the rules allow', () => {
     const after = await clerk.session.ok('filing.get', { id: f.id });
     expect(after).toMatchObject({ state: 'registered', clock: null });
     const second = await approvedFiling();
-    expect((await issue(second.id)).number).toBe('滨海化中试备〔2026〕第0002号');
+    expect((await issue(second.id)).number).toBe('滨海化中试备〔2026〕2号');
     // Issued once: a second issue for the same filing is refused.
     expectError(
       await clerk.session.call('certificate.issue', { filingId: f.id, version: after.version, idempotencyKey: newKey() }),
@@ -260,7 +260,7 @@ describe('verification (qr-1)', () => {
     });
 
     // One character of the signed content changed (the number) → the signature fails.
-    const forgedNumber = qr!.replace('第0001号', '第0007号');
+    const forgedNumber = qr!.replace('〕1号', '〕7号');
     expect(await clerk.session.ok('certificate.verify', { text: forgedNumber })).toMatchObject({ result: 'invalid', reason: 'signature' });
     // One character of the registered record changed behind the desk's back → it no longer matches the code.
     const sqlite = t.desk.services.store.sqlite;
@@ -344,7 +344,7 @@ describe('verification (qr-1)', () => {
     const next = await clerk.session.ok('certificate.reissue', { id: cert.id, reason: '试验期限延期后换发', idempotencyKey: key });
     expect(next).toMatchObject({
       seq: 3,
-      number: '滨海化中试备〔2026〕第0003号',
+      number: '滨海化中试备〔2026〕3号',
       replacesId: cert.id,
       replacesNumber: cert.number,
       status: 'issued',

@@ -83,7 +83,7 @@ async function mint(
   const today = todayOf(ctx);
   const year = Number(today.slice(0, 4));
   const seq = await nextCertificateSeq(trx, year);
-  const number = certificateNumber(a.settings.certificate.prefix, year, seq);
+  const number = certificateNumber(a.settings, year, seq);
   const [decisions, trackedItems] = await Promise.all([getDecisions(trx, a.filing.id), getTrackedItems(trx, a.filing.id)]);
   const record = buildRecord({
     number,

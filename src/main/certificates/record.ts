@@ -12,6 +12,7 @@ import { canonicalJson } from '../../shared/domain/staleness';
 import { UNIT_CODES } from '../../shared/domain/units';
 import { translate } from '../../shared/i18n';
 import { lastDecision } from '../review/state';
+import { DEFAULT_NUMBER_PATTERN, formatCertificateNumber } from '../../shared/domain/certificate-number';
 
 export const CERTIFICATE_TITLE = '化工中试项目登记备案证明';
 export const HOLD_PROHIBITION = '上述待落实事项完成并经核查销号前，不得开展试运行';
@@ -27,8 +28,9 @@ export const isOpen = (item: Pick<TrackedItem, 'state'>) => item.state === 'open
 
 const KIND_ZH: Record<string, string> = { material: '容缺材料', notice: '告知事项', hold: '限制试运行', lock: '暂缓登记' };
 
-export function certificateNumber(prefix: string, year: number, seq: number): string {
-  return `${prefix}〔${year}〕第${String(seq).padStart(4, '0')}号`;
+export function certificateNumber(settings: Pick<Settings, 'certificate'>, year: number, seq: number): string {
+  const { prefix, numberPattern } = settings.certificate;
+  return formatCertificateNumber(numberPattern ?? DEFAULT_NUMBER_PATTERN, { prefix, year, seq });
 }
 
 export interface RecordInput {

@@ -108,7 +108,7 @@ const verifier = (ctx: Ctx): Verifier => ({ db: ctx.services.store.db, own: desk
 const verify: Handler<'certificate.verify'> = async (input, ctx) => {
   const v = verifier(ctx);
   if (input.text?.trim()) return verifyText(v, input.text);
-  if (input.code?.trim()) return verifyCode(v, input.code);
+  if (input.code?.trim()) return verifyCode(v, input.code, input.number);
   const b64 = (input.pdfBase64 ?? '').replace(/^data:[^,]*,/, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) throw new DeskError('INVALID', 'err.INVALID', {}, { pdfBase64: { key: 'v.file.base64' } });
   return verifyPdf(v, new Uint8Array(Buffer.from(b64, 'base64')));
