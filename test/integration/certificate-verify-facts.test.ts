@@ -147,3 +147,29 @@ describe('the number pattern is a setting (issue 15 §7)', () => {
       });
   });
 });
+
+describe('characters no font can print (issue 15 §4)', () => {
+  it('issuing is refused before a number is taken, naming the character; the check channel reports it', async () => {
+    const accepted = await t.acceptedFiling();
+    let view = await clerk.session.ok('review.get', { filingId: accepted.id });
+    for (const u of UNIT_CODES) view = await rv[u].session.ok('review.decide', decisionInput(view, u, 'approve'));
+    // A name with a character (U+30000, Extension G) that no face on the machine has.
+    t.desk.services.store.sqlite
+      .prepare(`UPDATE filing_fields SET fields = json_set(fields, '$.applicant.name', '𰀀滨海化工有限公司') WHERE filing_id = ?`)
+      .run(accepted.id);
+    const f = await clerk.session.ok('filing.get', { id: accepted.id });
+    const refused = expectError(
+      await clerk.session.call('certificate.issue', { filingId: f.id, version: f.version, idempotencyKey: newKey() }),
+      'CONFLICT',
+    );
+    expect(refused.message).toContain('𰀀');
+    expect(refused.message).toContain('U+30000');
+    expect((await clerk.session.ok('filing.get', { id: f.id })).state).toBe('approved');
+    // No number was used up: the next certificate is the year's first.
+    expect((await issued()).cert.number).toBe('滨海化中试备〔2026〕1号');
+
+    expect(await clerk.session.ok('certificate.glyphCheck', { text: '𠮷野家\n𰀀化工' })).toEqual({
+      missing: [{ char: '𰀀', codePoint: 'U+30000' }],
+    });
+  });
+});

@@ -23,6 +23,7 @@ import { requireFiling } from './filing-view';
 import { deskKeys, issueCertificate, problemsFor, reissueCertificate, revokeCertificate } from '../certificates/issue';
 import { verifyCode, verifyPdf, verifyText, type Verifier } from '../certificates/verify';
 import { noticeFilename, noticeKinds, renderNotice } from '../certificates/notices';
+import { unsupportedCharacters } from '../pdf/fonts';
 // Registers the demo loader's certificate stage (after the review stage, which it imports first).
 import '../demo/certificates-stage';
 
@@ -114,6 +115,10 @@ const verify: Handler<'certificate.verify'> = async (input, ctx) => {
   return verifyPdf(v, new Uint8Array(Buffer.from(b64, 'base64')));
 };
 
+const glyphCheck: Handler<'certificate.glyphCheck'> = (input) => ({
+  missing: unsupportedCharacters(input.text).map((char) => ({ char, codePoint: `U+${char.codePointAt(0)!.toString(16).toUpperCase()}` })),
+});
+
 const revoke: Handler<'certificate.revoke'> = async (input, ctx) => {
   const { db } = ctx.services.store;
   await write(ctx, ({ trx }) => revokeCertificate(trx, ctx, input.id, input.reason));
@@ -203,6 +208,7 @@ export const certificatesHandlers = {
   'certificate.get': get,
   'certificate.list': list,
   'certificate.verify': verify,
+  'certificate.glyphCheck': glyphCheck,
   'certificate.revoke': revoke,
   'certificate.reissue': reissue,
   'certificate.publicKey': publicKey,

@@ -42,7 +42,16 @@ export interface RenderOptions {
   trace?: DrawnLine[];
   /** Receives where the QR code was drawn (page index and box in points). */
   qrBox?: { page: number; x: number; y: number; size: number };
+  /** A preview (never the issued file) marks the seal space; the issued PDF leaves it blank for the stamp. */
+  preview?: boolean;
 }
+
+/** Every string the document draws, for choosing the faces to embed. */
+export const allText = (d: CertificateDoc): string =>
+  certificateRows(d).flat().join('\n') + [d.titleZh, d.number, d.issuer, d.replaces ?? '', d.verificationCode, d.auditHead].join('\n');
+
+/** GB/T 15834 quotation marks: “ ” and ‘ ’ (corner brackets are not used in simplified Chinese print). */
+export const quotes = (text: string): string => text.replace(/「/g, '“').replace(/」/g, '”').replace(/『/g, '‘').replace(/』/g, '’');
 
 const withCas = (name: string, cas: string) => (cas.trim() ? `${name}（CAS\u00a0${cas}）` : name);
 
@@ -59,7 +68,7 @@ export function certificateRows(d: CertificateDoc): [string, string][] {
   const period =
     `${displayDate(d.runFrom)}至${displayDate(d.runTo)}` + (d.extension ? `（经批准延期至${displayDate(d.extension.to)}）` : '');
   const conclusions = d.conclusions.map((c) => sentence(`${c.unitName}：${c.decision}`, c.opinion));
-  const open = d.openItems.map((o) => `${o.text}（${o.kind}；核查单位：${o.verifyingUnit}；完成期限：${displayDate(o.dueDate)}）`);
+  const open = d.openItems.map((o) => `${quotes(o.text)}（${o.kind}；核查单位：${o.verifyingUnit}；完成期限：${displayDate(o.dueDate)}）`);
   const prohibitions = d.prohibitions.length ? d.prohibitions : DEFAULT_PROHIBITIONS;
   return [
     ['项目名称', d.projectName],
@@ -82,7 +91,12 @@ export function certificateRows(d: CertificateDoc): [string, string][] {
 }
 
 export async function renderCertificate(doc: CertificateDoc, options: RenderOptions = {}): Promise<Uint8Array> {
-  const sheet = await Sheet.create({ title: `${doc.titleZh} ${doc.number}`, trace: options.trace });
+  const sheet = await Sheet.create({
+    title: `${doc.titleZh} ${doc.number}`,
+    subject: `${doc.titleZh}：${doc.projectName}（${doc.applicantName}）`,
+    text: allText(doc),
+    trace: options.trace,
+  });
 
   sheet.paragraph(doc.titleZh, { size: SIZE.title, weight: 'bold', align: 'center', lineHeight: 36 });
   sheet.paragraph(doc.number, { size: SIZE.body, align: 'center', lineHeight: 28 });
@@ -105,7 +119,7 @@ function closing(sheet: Sheet, doc: CertificateDoc, options: RenderOptions): voi
   const signature = layoutSignature(sheet, doc.issuer, doc.issueDate, 140);
   sheet.ensure(36 + signature.height + qrBand);
   sheet.paragraph('特此证明。', { indent: 2, lineHeight: 30, before: 6 });
-  signatureBlock(sheet, signature);
+  signatureBlock(sheet, signature, { mark: options.preview === true });
 
   // QR band: code at the left edge, verification text to its right, all above the footer band.
   const rule = sheet.y - 2;

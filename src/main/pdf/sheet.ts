@@ -1,5 +1,6 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { advanceOf, embedDeskFonts, printable, type DeskFonts, type Weight } from './fonts';
+import { advanceOf, embedDeskFonts, faceFor, MISSING_GLYPH_MARK, printable, type DeskFonts, type Weight } from './fonts';
+import { tagSubsetFonts } from './subset-tag';
 import { breakLines, cachedMeasure, textWidth, type Measure } from './layout';
 
 /**
@@ -38,6 +39,10 @@ export interface DrawnLine {
 
 export interface SheetOptions {
   title: string;
+  /** The document's subject (metadata); the title when not given. */
+  subject?: string;
+  /** All the text the document will draw, so faces beyond the embedded one are embedded when (only when) needed. */
+  text?: string;
   trace?: DrawnLine[];
 }
 
@@ -88,9 +93,11 @@ export class Sheet {
   static async create(options: SheetOptions): Promise<Sheet> {
     // A fixed date keeps identical input → identical bytes; the issue date is printed on the page itself.
     const doc = await PDFDocument.create({ updateMetadata: false });
-    doc.setTitle(options.title);
+    doc.setTitle(options.title, { showInWindowTitleBar: true });
+    doc.setSubject(options.subject ?? options.title);
+    doc.setLanguage('zh-CN');
     doc.setProducer('pilot-desk');
-    const sheet = new Sheet(doc, await embedDeskFonts(doc), options.trace);
+    const sheet = new Sheet(doc, await embedDeskFonts(doc, options.text ? printable(options.text) : ''), options.trace);
     sheet.newPage();
     return sheet;
   }
@@ -134,8 +141,30 @@ export class Sheet {
   /** Draws one line of printable text with its baseline at `baseline`. */
   drawLine(text: string, x: number, baseline: number, size: number, weight: Weight, pageIndex = this.pages.length - 1): void {
     if (text === '') return;
-    this.pages[pageIndex]!.drawText(text, { x, y: baseline, size, font: this.font(weight), color: INK });
+    let at = x;
+    for (const run of this.runs(text, weight)) {
+      this.pages[pageIndex]!.drawText(run.text, { x: at, y: baseline, size, font: run.font, color: INK });
+      at += this.width(run.text, weight, size);
+    }
     this.trace?.push({ page: pageIndex, x, baseline, size, weight, text });
+  }
+
+  /**
+   * Splits a line into runs drawn by one face each: FangSong or Noto Serif SC, and a fallback face for characters
+   * they lack. A character whose face this document did not embed (a caller that gave no `text`) is marked.
+   */
+  private runs(text: string, weight: Weight): { text: string; font: PDFFont }[] {
+    const out: { text: string; font: PDFFont }[] = [];
+    for (const ch of text) {
+      const key = faceFor(weight, ch.codePointAt(0)!)?.key ?? weight;
+      const extra = key === weight ? undefined : this.fonts.extra.get(key);
+      const font = extra ?? this.font(weight);
+      const glyph = key === weight || extra ? ch : MISSING_GLYPH_MARK;
+      const last = out[out.length - 1];
+      if (last?.font === font) last.text += glyph;
+      else out.push({ text: glyph, font });
+    }
+    return out;
   }
 
   /** Baseline for a line whose box starts at `top` and is `lineHeight` tall: the ink is centred in the box. */
@@ -290,6 +319,7 @@ export class Sheet {
   }
 
   async save(): Promise<Uint8Array> {
+    tagSubsetFonts([this.fonts.regular, this.fonts.bold, ...this.fonts.extra.values()]);
     return this.doc.save({ useObjectStreams: true });
   }
 }

@@ -32,10 +32,11 @@ const LINE = 28;
 
 /**
  * Issuer above the date at the right (date indented four characters from the right edge, GB/T 9704 §7.3.5.1),
- * with a dashed circle where the seal goes, centred on them and overlapping both: the seal "presses down" on the
- * issuer and the date, which sit a little below its centre. The caller has ensured `layout.height` fits.
+ * with room for the seal centred on them and overlapping both: the seal "presses down" on the issuer and the date,
+ * which sit a little below its centre. The issued file leaves that room blank (the seal is stamped on paper);
+ * a preview (`mark`) outlines it with a dashed circle. The caller has ensured `layout.height` fits.
  */
-export function signatureBlock(sheet: Sheet, layout: SignatureLayout): void {
+export function signatureBlock(sheet: Sheet, layout: SignatureLayout, o: { mark?: boolean } = {}): void {
   const size = SIZE.body;
   const { lines, centre, height } = layout;
   const top = sheet.y;
@@ -50,6 +51,11 @@ export function signatureBlock(sheet: Sheet, layout: SignatureLayout): void {
     lineTop -= LINE;
   });
 
+  sheet.y = top - height;
+  if (o.mark) sealMark(sheet, centre, sealCentreY);
+}
+
+function sealMark(sheet: Sheet, centre: number, sealCentreY: number): void {
   sheet.page.drawCircle({
     x: centre,
     y: sealCentreY,
@@ -68,5 +74,4 @@ export function signatureBlock(sheet: Sheet, layout: SignatureLayout): void {
     font: sheet.font('regular'),
     color: grayscale(0.6),
   });
-  sheet.y = top - height;
 }

@@ -164,6 +164,13 @@ export const certificatesContract = {
     writes: false,
   }),
   'certificate.verify': channel({ input: verifyInputSchema, output: verifyOutputSchema, access: 'user', writes: false }),
+  /** Characters of a text that no font on this desk's machine can print (the intake form warns while typing). */
+  'certificate.glyphCheck': channel({
+    input: z.strictObject({ text: z.string().max(20_000) }),
+    output: z.strictObject({ missing: z.array(z.strictObject({ char: z.string(), codePoint: z.string() })) }),
+    access: 'user',
+    writes: false,
+  }),
   'certificate.revoke': channel({
     input: z.strictObject({ id: id(), reason: reason() }),
     output: certificateViewSchema,

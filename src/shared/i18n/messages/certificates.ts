@@ -17,6 +17,14 @@ export const certificates: Messages = {
     '按"补齐后登记"规则，尚有 {{n}} 项容缺材料未补齐',
     'Under the "register after supply" policy, {{n}} missing paper(s) are still open',
   ],
+  'cert.problem.unprintable': [
+    '以下字符在本机任何字体中都没有，无法印在证明上：{{chars}}（{{codes}}）。请安装含该字符的字体（如 Windows 的 SimSun-ExtB、Debian 的 fonts-hanazono），或核实登记内容',
+    'No font on this machine has these characters, so the certificate cannot print them: {{chars}} ({{codes}}). Install a font that has them (Windows SimSun-ExtB, Debian fonts-hanazono) or check the record',
+  ],
+  'cert.glyphs.warning': [
+    '“{{chars}}”在本机字体中没有，发证时将无法打印；请核实或安装含该字符的字体',
+    '"{{chars}}" is in no font on this machine and could not be printed on the certificate; check it or install a font that has it',
+  ],
   'cert.notReissuable': ['该证明状态为 {{status}}，不能换发', 'A certificate in status {{status}} cannot be re-issued'],
   'cert.notRevocable': ['该证明状态为 {{status}}，不能撤销', 'A certificate in status {{status}} cannot be revoked'],
   'cert.noneInForce': ['该项目没有有效的登记备案证明', 'This filing has no certificate in force'],
