@@ -6,8 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { RegisteredFacts, VerifyOutput } from '../../shared/contract/certificates';
 import { translate, type Lang } from '../../shared/i18n';
-import type { Db } from '../db/connection';
-import type { Trx } from '../services';
+import type { Db, Trx } from '../db/connection';
 import { findByCode, findByNumber, getPdf, namesFor, trustedKeys, type CertificateRow } from '../db/certificates';
 import { normalizeVerificationCode, recordHash, verifyQrText, type DeskKeys } from '../crypto/signing';
 import { parseRecord, type RegisteredRecord } from './record';
