@@ -16,8 +16,9 @@ export const NO_LINE_START = new Set([
 ]);
 export const NO_LINE_END = new Set([...'（「『《〔【〈〖〘〚｛［‘“([{$¥￥#']);
 
-// Printable ASCII except space, plus the no-break space that glues "CAS" to its number and a value to its unit.
-const ASCII_WORD = /^[!-~\u00a0]$/;
+// Printable ASCII except space, plus the no-break space that glues "CAS" to its number and a value to its unit,
+// and the superscripts of units (m², m³), which must not be left alone on a line.
+const ASCII_WORD = /^[!-~\u00a0\u00b2\u00b3]$/;
 const COMBINING = /^\p{M}$/u;
 
 /** Sum of advances; measure gets one code point (with any combining marks) at a time. */

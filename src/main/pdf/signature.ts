@@ -5,10 +5,12 @@ import { BLOCK, MM, SIZE, Sheet } from './sheet';
 
 const SEAL_RADIUS = 21 * MM; // a 42 mm official seal
 
-interface SignatureLayout {
+export interface SignatureLayout {
   lines: string[];
   centre: number;
   height: number;
+  /** The seal's radius: what sits beside the signature keeps clear of centre ± radius. */
+  radius: number;
 }
 
 /** Where the issuer, date and seal go, and how much height they need (at least `room`). */
@@ -25,7 +27,7 @@ export function layoutSignature(sheet: Sheet, issuer: string, issueDate: string,
     if (wide.length < issuerLines.length) issuerLines = wide;
   }
   const lines = [...issuerLines, date];
-  return { lines, centre, height: Math.max(room, lines.length * LINE + 2 * (SEAL_RADIUS - LINE)) };
+  return { lines, centre, height: Math.max(room, lines.length * LINE + 2 * (SEAL_RADIUS - LINE)), radius: SEAL_RADIUS };
 }
 
 const LINE = 28;
