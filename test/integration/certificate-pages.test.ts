@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import { createTestDesk, expectOk, type TestDesk } from '../helpers/desk';
 import { renderPages, type RenderedPage } from '../helpers/pdf-render';
-import { runFileRoute } from '../../src/main/host/files';
 import { parseRecord } from '../../src/main/certificates/record';
 
 /**
@@ -23,9 +22,7 @@ beforeAll(async () => {
   }[];
   certs = [];
   for (const r of rows) {
-    const file = expectOk(
-      await runFileRoute(t.desk.services, 'certificate', String(r.id), { connectionId: clerk.connectionId, lang: 'en' }),
-    );
+    const file = expectOk(await t.desk.files('certificate', String(r.id), { connectionId: clerk.connectionId, lang: 'en' }));
     const record = parseRecord(r.record_json);
     certs.push({ id: r.id, number: r.number, chemicals: record.chemicals.length, open: record.openItems.length, pdf: file.bytes });
   }

@@ -10,7 +10,6 @@ import {
   type TestDesk,
   type TestUser,
 } from '../helpers/desk';
-import { runFileRoute } from '../../src/main/host/files';
 import { UNIT_CODES, type UnitCode } from '../../src/shared/domain/units';
 import { describe as describeCli } from '../../src/main/cli/verify-certificate';
 import { loadOrCreateKeys, recordHash, signCertificate } from '../../src/main/crypto/signing';
@@ -35,7 +34,7 @@ async function issued() {
   for (const u of UNIT_CODES) view = await rv[u].session.ok('review.decide', decisionInput(view, u, 'approve'));
   const f = await clerk.session.ok('filing.get', { id: accepted.id });
   const cert = await clerk.session.ok('certificate.issue', { filingId: f.id, version: f.version, idempotencyKey: newKey('issue') });
-  const r = await runFileRoute(t.desk.services, 'certificate', String(cert.id), { connectionId: clerk.session.connectionId, lang: 'en' });
+  const r = await t.desk.files('certificate', String(cert.id), { connectionId: clerk.session.connectionId, lang: 'en' });
   return { f, cert, pdf: expectOk(r).bytes };
 }
 

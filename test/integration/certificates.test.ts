@@ -11,11 +11,11 @@ import {
   type TestUser,
 } from '../helpers/desk';
 import { extractText, renderPages, type RenderedPage } from '../helpers/pdf-render';
-import { runFileRoute } from '../../src/main/host/files';
-import { demoPdfBase64 } from '../../src/main/demo/load';
+import { demoPdfBase64 } from '../../src/main/demo/plan';
 import { UNIT_CODES, type UnitCode } from '../../src/shared/domain/units';
 import type { ReviewDecision } from '../../src/shared/domain/review';
 import { displayDate, quantity } from '../../src/main/pdf/format';
+import { quotes } from '../../src/main/pdf/certificate';
 import { parseRecord } from '../../src/main/certificates/record';
 import { loadOrCreateKeys, recordHash, signCertificate } from '../../src/main/crypto/signing';
 
@@ -50,7 +50,7 @@ async function approvedFiling(
 }
 
 const file = async (kind: string, id: string | number, connectionId = clerk.session.connectionId) => {
-  const r = await runFileRoute(t.desk.services, kind, String(id), { connectionId, lang: 'en' });
+  const r = await t.desk.files(kind, String(id), { connectionId, lang: 'en' });
   return expectOk(r).bytes;
 };
 
@@ -132,7 +132,8 @@ describe('certificate.issue: only when the rules allow', () => {
     const text = (await extractText(pdf)).join('').replace(/\s+/g, '');
     const papers = f.trackedItems.filter((i) => i.kind === 'material');
     expect(papers.length).toBe(2);
-    for (const p of papers) expect(text).toContain(p.text.replace(/\s+/g, ''));
+    // Printed with GB/T 15834 quotation marks (“ ”), whatever the record holds.
+    for (const p of papers) expect(text).toContain(quotes(p.text).replace(/\s+/g, ''));
     expect(text).toContain('不得开展试运行');
   });
 
@@ -184,10 +185,7 @@ describe('an issued certificate', () => {
         .run(cert.id),
     ).toThrow(/UNIQUE/);
     // Only signed-in users get the file.
-    expectError(
-      await runFileRoute(t.desk.services, 'certificate', String(cert.id), { connectionId: 'nobody', lang: 'en' }),
-      'UNAUTHENTICATED',
-    );
+    expectError(await t.desk.files('certificate', String(cert.id), { connectionId: 'nobody', lang: 'en' }), 'UNAUTHENTICATED');
     const observer = await t.createUser('observer');
     expect((await file('certificate', cert.id, observer.session.connectionId)).length).toBe(first.length);
   });
@@ -223,7 +221,7 @@ describe('an issued certificate', () => {
       ...record.processes,
       ...record.chemicals.flatMap((c) => [c.name, c.cas, quantity(c.maxInProcessT, 't'), quantity(c.maxStoredT, 't')]),
       ...record.conclusions.flatMap((c) => [c.unitName, c.decision, c.opinion]),
-      ...record.openItems.flatMap((o) => [o.text, o.verifyingUnit, displayDate(o.dueDate)]),
+      ...record.openItems.flatMap((o) => [quotes(o.text), o.verifyingUnit, displayDate(o.dueDate)]),
       ...record.prohibitions,
     ];
     for (const s of lists.filter(Boolean)) has(s);
