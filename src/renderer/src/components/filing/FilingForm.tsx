@@ -20,6 +20,7 @@ import type { Settings } from '../../../../shared/schemas/settings';
 import { binder, type FormBinding } from './bind';
 import { ListEditor } from './ListEditors';
 import { useLocalName } from './use-settings';
+import { PrintCheck } from './PrintCheck';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -75,6 +76,7 @@ export function FilingForm({ b, settings }: { b: FormBinding; settings: Settings
           />
           <TextInput {...bind.date('applicant.creditCheckedOn')} />
         </SimpleGrid>
+        {!b.readOnly && <PrintCheck values={b.values} />}
       </Section>
 
       <Section title={t('ff.section.project')}>
