@@ -12,6 +12,7 @@ import { meetingsHandlers } from './meetings';
 import { followupHandlers } from './followup';
 import { dashboardHandlers } from './dashboard';
 import { exportHandlers } from './exports';
+import { problemsHandlers } from './problems';
 
 /** The one handler map. The type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...followupHandlers,
   ...dashboardHandlers,
   ...exportHandlers,
+  ...problemsHandlers,
 };

@@ -130,6 +130,7 @@ CREATE INDEX problems_lead ON problems(lead, state);
 CREATE INDEX problems_credit ON problems(credit_code);
 CREATE INDEX problems_filing ON problems(filing_id) WHERE filing_id IS NOT NULL;
 CREATE INDEX problems_solved ON problems(category, grade, solved_days) WHERE solved_days IS NOT NULL;
+CREATE INDEX problems_reassigned ON problems(category, reassign_count) WHERE reassign_count > 0;
 
 CREATE TABLE problem_attachments (
   id INTEGER PRIMARY KEY,
@@ -201,6 +202,7 @@ CREATE TABLE problem_visits (
   by_name TEXT
 ) STRICT;
 CREATE INDEX problem_visits_problem ON problem_visits(problem_id);
+CREATE INDEX problem_visits_unsatisfied ON problem_visits(problem_id) WHERE satisfied = 0;
 CREATE TRIGGER problem_visits_coordinator BEFORE INSERT ON problem_visits
 WHEN NEW.department <> (SELECT coordinator FROM problem_policy WHERE id = 1)
 BEGIN
@@ -228,6 +230,7 @@ CREATE TABLE problem_blockages (
   CHECK ((class = 'unit') = (unit IS NOT NULL))
 ) STRICT;
 CREATE INDEX problem_blockages_problem ON problem_blockages(problem_id);
+CREATE INDEX problem_blockages_cell ON problem_blockages(category, class, unit);
 
 -- An assignment meeting (企业问题交办会) is a joint session whose agenda holds problems.
 CREATE TABLE problem_meeting_agenda (
