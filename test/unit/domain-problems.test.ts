@@ -45,7 +45,10 @@ describe('problemPermission', () => {
     problemPermission(action, p, dept, 'sp');
   it('only the coordinator dispatches, re-assigns, extends and visits', () => {
     expect(allow('dispatch', { state: 'new', lead: null, cooperating: [] }, 'sp')).toBeNull();
-    expect(allow('dispatch', { state: 'new', lead: null, cooperating: [] }, 'yq')).toEqual({ code: 'FORBIDDEN', key: 'pr.onlyCoordinator' });
+    expect(allow('dispatch', { state: 'new', lead: null, cooperating: [] }, 'yq')).toEqual({
+      code: 'FORBIDDEN',
+      key: 'pr.onlyCoordinator',
+    });
     expect(allow('reassign', open, 'sp')).toBeNull();
     expect(allow('reassign', open, 'yq')?.code).toBe('FORBIDDEN');
     expect(allow('extend', open, 'gh')?.code).toBe('FORBIDDEN');
@@ -78,11 +81,17 @@ describe('problemClock', () => {
   // Dispatched Monday 28 Sep 2026, district grade (20 working days across National Day → 30 Oct).
   const base = { start: '2026-09-28', limitDays: 20, pauses: [], lastReport: null, policy, calendar };
   it('counts the deadline in working days across the holiday', () => {
-    expect(problemClock({ ...base, today: '2026-09-28' })).toMatchObject({ dueDate: '2026-10-30', daysLeft: 20, level: 'ok', report: 'ok' });
+    expect(problemClock({ ...base, today: '2026-09-28' })).toMatchObject({
+      dueDate: '2026-10-30',
+      daysLeft: 20,
+      level: 'ok',
+      report: 'ok',
+    });
   });
   it('a missing weekly report reminds, then turns the problem yellow after one working day', () => {
-    // The report was due 5 Oct (holiday): still a reminder on 7 Oct, late on 8 Oct (the first working day after).
-    expect(problemClock({ ...base, today: '2026-10-05' })).toMatchObject({ reportDue: '2026-10-05', report: 'ok', level: 'ok' });
+    // The report was due 5 Oct (holiday): a reminder from then to 7 Oct, late on 8 Oct (the first working day after).
+    expect(problemClock({ ...base, today: '2026-10-04' })).toMatchObject({ reportDue: '2026-10-05', report: 'ok', level: 'ok' });
+    expect(problemClock({ ...base, today: '2026-10-05' })).toMatchObject({ report: 'reminder', level: 'ok' });
     expect(problemClock({ ...base, today: '2026-10-07' })).toMatchObject({ report: 'reminder', level: 'ok' });
     expect(problemClock({ ...base, today: '2026-10-08' })).toMatchObject({ report: 'late', level: 'yellow' });
     expect(problemClock({ ...base, lastReport: '2026-10-06', today: '2026-10-08' })).toMatchObject({ report: 'ok', level: 'ok' });

@@ -53,7 +53,11 @@ export async function pausesOf(db: Q, ids: readonly number[]) {
 export async function blockageAggregates(db: Q, today: string) {
   const k = pdb(db);
   const [byState, causes, solved, overdue, reassigned, unsatisfied] = await Promise.all([
-    k.selectFrom('problems').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state').execute(),
+    k
+      .selectFrom('problems')
+      .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('state')
+      .execute(),
     k
       .selectFrom('problem_blockages')
       .select(['category', 'class', 'unit', (eb) => eb.fn.countAll<number>().as('n')])

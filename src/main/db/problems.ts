@@ -96,7 +96,12 @@ export async function openAssignment(trx: Q, v: Ins<'problem_assignments'>): Pro
 }
 
 export async function closeAssignment(trx: Q, problemId: number, at: string): Promise<void> {
-  await pdb(trx).updateTable('problem_assignments').set({ to_at: at }).where('problem_id', '=', problemId).where('to_at', 'is', null).execute();
+  await pdb(trx)
+    .updateTable('problem_assignments')
+    .set({ to_at: at })
+    .where('problem_id', '=', problemId)
+    .where('to_at', 'is', null)
+    .execute();
 }
 
 export async function insertReport(trx: Q, v: Ins<'problem_reports'>): Promise<void> {
@@ -116,7 +121,12 @@ export async function startPause(trx: Q, problemId: number, from: string, reason
 }
 
 export async function endPause(trx: Q, problemId: number, to: string): Promise<void> {
-  await pdb(trx).updateTable('problem_pauses').set({ to_date: to }).where('problem_id', '=', problemId).where('to_date', 'is', null).execute();
+  await pdb(trx)
+    .updateTable('problem_pauses')
+    .set({ to_date: to })
+    .where('problem_id', '=', problemId)
+    .where('to_date', 'is', null)
+    .execute();
 }
 
 /** Everything a problem's page and map show, in the order it happened. */

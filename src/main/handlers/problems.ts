@@ -3,7 +3,16 @@ import { DeskError } from '../../shared/result';
 import { write, type Ctx, type WriteScope } from '../services';
 import { storeUpload } from '../attachments';
 import { findIdempotent, keyTaken, recordIdempotent } from '../db/idempotency';
-import { departmentOf, listCategories, listDepartments, loadPolicy, problemAgenda, problemHistory, setDepartment, insertProblemAgenda } from '../db/problems';
+import {
+  departmentOf,
+  listCategories,
+  listDepartments,
+  loadPolicy,
+  problemAgenda,
+  problemHistory,
+  setDepartment,
+  insertProblemAgenda,
+} from '../db/problems';
 import { listProblems, pausesOf } from '../db/problems-queries';
 import { insertMeeting } from '../db/meetings';
 import { buildMeetingView } from '../meetings/view';
@@ -62,7 +71,10 @@ const list: Handler<'problem.list'> = async (input, ctx) => {
   const { db } = ctx.services.store;
   const today = todayOf(ctx);
   const [{ total, rows }, policy] = await Promise.all([listProblems(db, input, today, await departmentOf(db, ctx.actor)), loadPolicy(db)]);
-  const pauses = await pausesOf(db, rows.map((r) => r.id));
+  const pauses = await pausesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return {
     total,
     rows: rows.map((r) => toRow(r, clockOf(r, toPauses(pauses.filter((x) => x.problem_id === r.id)), today, policy))),
@@ -89,9 +101,22 @@ const meetingCreate: Handler<'problem.meetingCreate'> = async (input, ctx) => {
     }
     if (Object.keys(fields).length) throw new DeskError('INVALID', 'err.INVALID', {}, fields);
     const now = ctx.now.toISOString();
-    const meetingId = await insertMeeting(trx, { date: input.date, time: input.time, place: input.place, hostId: host.id, hostName: host.displayName, units: ['sp'], agenda: [], now });
+    const meetingId = await insertMeeting(trx, {
+      date: input.date,
+      time: input.time,
+      place: input.place,
+      hostId: host.id,
+      hostName: host.displayName,
+      units: ['sp'],
+      agenda: [],
+      now,
+    });
     await insertProblemAgenda(trx, meetingId, input.agenda);
-    await audit({ action: 'problem.meetingCreate', target: `meeting:${meetingId}`, after: { date: input.date, time: input.time, place: input.place, agenda: input.agenda } });
+    await audit({
+      action: 'problem.meetingCreate',
+      target: `meeting:${meetingId}`,
+      after: { date: input.date, time: input.time, place: input.place, agenda: input.agenda },
+    });
     return meetingId;
   });
   return buildMeetingView(db, id);

@@ -1,5 +1,11 @@
 import type { BlockageInputValue } from '../../shared/contract/problems';
-import { blockageProblem, problemPermission, type ProblemAction, type ProblemPolicy, type ProblemState } from '../../shared/domain/problems';
+import {
+  blockageProblem,
+  problemPermission,
+  type ProblemAction,
+  type ProblemPolicy,
+  type ProblemState,
+} from '../../shared/domain/problems';
 import { DeskError } from '../../shared/result';
 import type { Ctx, Trx } from '../services';
 import { departmentOf, listDepartments, loadPolicy, type ProblemRecord } from '../db/problems';

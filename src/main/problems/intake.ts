@@ -3,7 +3,15 @@ import { addWorkingDays, officialCalendar, toIsoDate } from '../../shared/domain
 import { assignmentProblem, gradeProblem, suggestGrade, type DepartmentKind, type ProblemPolicy } from '../../shared/domain/problems';
 import { DeskError } from '../../shared/result';
 import type { Ctx, WriteScope } from '../services';
-import { departmentOf, insertAttachment, insertProblem, listCategories, nextProblemNo, openAssignment, updateProblem } from '../db/problems';
+import {
+  departmentOf,
+  insertAttachment,
+  insertProblem,
+  listCategories,
+  nextProblemNo,
+  openAssignment,
+  updateProblem,
+} from '../db/problems';
 import { deptList, pdb } from '../db/problems-schema';
 import { getFiling } from '../db/filings';
 import { authorize, invalid, requireDepartments } from './guard';
@@ -28,7 +36,12 @@ async function filingLink(scope: WriteScope, creditCode: string, filingId: numbe
 }
 
 /** Any department's account may enter a problem (a commissioner's visit, the firm's own request, …). */
-export async function createProblem(scope: WriteScope, ctx: Ctx, input: ParsedInput<'problem.create'>, files: StoredFile[]): Promise<number> {
+export async function createProblem(
+  scope: WriteScope,
+  ctx: Ctx,
+  input: ParsedInput<'problem.create'>,
+  files: StoredFile[],
+): Promise<number> {
   const { trx } = scope;
   const dept = await departmentOf(trx, ctx.actor);
   if (!dept) throw new DeskError('FORBIDDEN', 'pr.noDepartment');
@@ -59,11 +72,26 @@ export async function createProblem(scope: WriteScope, ctx: Ctx, input: ParsedIn
     updated_at: now,
   });
   for (const f of files)
-    await insertAttachment(trx, { problem_id: id, sha256: f.sha256, name: f.name, mime: f.mime, size: f.size, uploaded_at: now, uploaded_by: ctx.actor?.id ?? null });
+    await insertAttachment(trx, {
+      problem_id: id,
+      sha256: f.sha256,
+      name: f.name,
+      mime: f.mime,
+      size: f.size,
+      uploaded_at: now,
+      uploaded_by: ctx.actor?.id ?? null,
+    });
   await scope.audit({
     action: 'problem.create',
     target: `problem:${id}`,
-    after: { creditCode: input.creditCode, title: input.title, source: input.source, category: input.category, dept, files: files.map((f) => f.sha256) },
+    after: {
+      creditCode: input.creditCode,
+      title: input.title,
+      source: input.source,
+      category: input.category,
+      dept,
+      files: files.map((f) => f.sha256),
+    },
   });
   return id;
 }
@@ -124,6 +152,13 @@ export async function dispatchProblem(scope: WriteScope, ctx: Ctx, input: Parsed
     action: 'problem.dispatch',
     target: `problem:${problem.id}`,
     before: { state: problem.state },
-    after: { lead: input.lead, cooperating: input.cooperating, grade: input.grade, suggested: suggested.grade, due, meetingId: input.meetingId },
+    after: {
+      lead: input.lead,
+      cooperating: input.cooperating,
+      grade: input.grade,
+      suggested: suggested.grade,
+      due,
+      meetingId: input.meetingId,
+    },
   });
 }

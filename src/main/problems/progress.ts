@@ -25,7 +25,13 @@ import { toPauses } from './view';
 
 const who = (ctx: Ctx) => ({ id: ctx.actor?.id ?? null, name: ctx.actor?.displayName ?? null });
 
-async function recordCause(scope: WriteScope, ctx: Ctx, p: ProblemRecord, trigger: 'overdue' | 'extend' | 'reassign', b: BlockageInputValue | null) {
+async function recordCause(
+  scope: WriteScope,
+  ctx: Ctx,
+  p: ProblemRecord,
+  trigger: 'overdue' | 'extend' | 'reassign',
+  b: BlockageInputValue | null,
+) {
   if (!b) return;
   await insertBlockage(scope.trx, {
     problem_id: p.id,
@@ -43,8 +49,21 @@ async function recordCause(scope: WriteScope, ctx: Ctx, p: ProblemRecord, trigge
 export async function reportProblem(scope: WriteScope, ctx: Ctx, input: ParsedInput<'problem.report'>): Promise<void> {
   const { dept, problem } = await authorize(scope.trx, ctx, input.kind, input.problemId, null);
   const now = ctx.now.toISOString();
-  await insertReport(scope.trx, { problem_id: problem.id, kind: input.kind, department: dept, at: now, author_id: who(ctx).id, author_name: who(ctx).name, text: input.text });
-  await updateProblem(scope.trx, problem.id, null, input.kind === 'progress' ? { last_report_date: toIsoDate(ctx.now), updated_at: now } : { updated_at: now });
+  await insertReport(scope.trx, {
+    problem_id: problem.id,
+    kind: input.kind,
+    department: dept,
+    at: now,
+    author_id: who(ctx).id,
+    author_name: who(ctx).name,
+    text: input.text,
+  });
+  await updateProblem(
+    scope.trx,
+    problem.id,
+    null,
+    input.kind === 'progress' ? { last_report_date: toIsoDate(ctx.now), updated_at: now } : { updated_at: now },
+  );
   await scope.audit({ action: 'problem.report', target: `problem:${problem.id}`, after: { kind: input.kind, dept } });
 }
 
@@ -105,7 +124,12 @@ export async function extendProblem(scope: WriteScope, ctx: Ctx, input: ParsedIn
   const limit = problem.limit_days! + input.days;
   const due = await dueWithPauses(scope, problem, limit, toIsoDate(ctx.now));
   await updateProblem(scope.trx, problem.id, input.version, { limit_days: limit, due_date: due, updated_at: ctx.now.toISOString() });
-  await scope.audit({ action: 'problem.extend', target: `problem:${problem.id}`, before: { due: problem.due_date }, after: { due, days: input.days, cause: input.blockage.class } });
+  await scope.audit({
+    action: 'problem.extend',
+    target: `problem:${problem.id}`,
+    before: { due: problem.due_date },
+    after: { due, days: input.days, cause: input.blockage.class },
+  });
 }
 
 /** The clock stops while the problem waits for the firm, with the reason; resuming moves the due date on. */
@@ -133,9 +157,25 @@ export async function resolveProblem(scope: WriteScope, ctx: Ctx, input: ParsedI
   if (problem.paused_since !== null) throw invalid('text', 'pr.pause.stillPaused');
   await checkBlockage(scope.trx, input.blockage, blockageRequired({ today, dueDate: problem.due_date!, extending: false }));
   await recordCause(scope, ctx, problem, 'overdue', input.blockage);
-  await insertReport(scope.trx, { problem_id: problem.id, kind: 'solved', department: dept, at: now, author_id: who(ctx).id, author_name: who(ctx).name, text: input.text });
-  await updateProblem(scope.trx, problem.id, input.version, { state: nextState('solved', 'dispatched'), last_report_date: today, updated_at: now });
-  await scope.audit({ action: 'problem.resolve', target: `problem:${problem.id}`, after: { dept, overdue: today > problem.due_date!, cause: input.blockage?.class ?? null } });
+  await insertReport(scope.trx, {
+    problem_id: problem.id,
+    kind: 'solved',
+    department: dept,
+    at: now,
+    author_id: who(ctx).id,
+    author_name: who(ctx).name,
+    text: input.text,
+  });
+  await updateProblem(scope.trx, problem.id, input.version, {
+    state: nextState('solved', 'dispatched'),
+    last_report_date: today,
+    updated_at: now,
+  });
+  await scope.audit({
+    action: 'problem.resolve',
+    target: `problem:${problem.id}`,
+    after: { dept, overdue: today > problem.due_date!, cause: input.blockage?.class ?? null },
+  });
 }
 
 /** The return visit: satisfied closes (销号) with the working days it took; not satisfied reopens with a fresh clock. */
@@ -143,7 +183,15 @@ export async function visitProblem(scope: WriteScope, ctx: Ctx, input: ParsedInp
   const { dept, policy, problem } = await authorize(scope.trx, ctx, 'visit', input.problemId, input.version);
   const today = toIsoDate(ctx.now);
   const now = ctx.now.toISOString();
-  await insertVisit(scope.trx, { problem_id: problem.id, department: dept, at: now, satisfied: input.satisfied ? 1 : 0, notes: input.notes, by_id: who(ctx).id, by_name: who(ctx).name });
+  await insertVisit(scope.trx, {
+    problem_id: problem.id,
+    department: dept,
+    at: now,
+    satisfied: input.satisfied ? 1 : 0,
+    notes: input.notes,
+    by_id: who(ctx).id,
+    by_name: who(ctx).name,
+  });
   const state = nextState('visit', 'solved', input.satisfied);
   if (state === 'closed') {
     const pauses = toPauses((await problemHistory(scope.trx, problem.id)).pauses);
@@ -162,5 +210,10 @@ export async function visitProblem(scope: WriteScope, ctx: Ctx, input: ParsedInp
       updated_at: now,
     });
   }
-  await scope.audit({ action: 'problem.visit', target: `problem:${problem.id}`, before: { state: problem.state }, after: { satisfied: input.satisfied, state } });
+  await scope.audit({
+    action: 'problem.visit',
+    target: `problem:${problem.id}`,
+    before: { state: problem.state },
+    after: { satisfied: input.satisfied, state },
+  });
 }

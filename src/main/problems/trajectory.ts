@@ -27,23 +27,62 @@ export function buildProblemTrajectory(p: ProblemRecord, h: ProblemHistory, poli
   lane(coordinator);
 
   const intervals: ProblemTrajectory['intervals'] = [];
-  const events: ProblemTrajectory['events'] = [{ at: p.created_at, party: p.created_dept, kind: 'problem.created', label: p.title, actor: null }];
-  intervals.push({ party: coordinator, from: p.created_at, to: p.dispatched_at ?? (p.state === 'new' ? null : nowIso), counted: false, overdue: false, label: 'pr.map.awaitingDispatch' });
+  const events: ProblemTrajectory['events'] = [
+    { at: p.created_at, party: p.created_dept, kind: 'problem.created', label: p.title, actor: null },
+  ];
+  intervals.push({
+    party: coordinator,
+    from: p.created_at,
+    to: p.dispatched_at ?? (p.state === 'new' ? null : nowIso),
+    counted: false,
+    overdue: false,
+    label: 'pr.map.awaitingDispatch',
+  });
 
   for (const [i, a] of h.assignments.entries()) {
     const end = a.to_at ?? (p.state === 'dispatched' ? null : (solvedAt ?? nowIso));
     const overdue = p.due_date !== null && a.to_at === null && p.state === 'dispatched' && today > p.due_date;
     intervals.push({ party: lane(a.lead), from: a.from_at, to: end, counted: true, overdue, label: 'pr.map.lead' });
-    for (const c of parseDepts(a.cooperating)) intervals.push({ party: lane(c), from: a.from_at, to: end, counted: false, overdue: false, label: 'pr.map.cooperating' });
-    events.push({ at: a.from_at, party: coordinator, kind: i === 0 ? 'problem.dispatched' : 'problem.handover', label: i === 0 ? a.opinion : a.reason, actor: a.by_name });
+    for (const c of parseDepts(a.cooperating))
+      intervals.push({ party: lane(c), from: a.from_at, to: end, counted: false, overdue: false, label: 'pr.map.cooperating' });
+    events.push({
+      at: a.from_at,
+      party: coordinator,
+      kind: i === 0 ? 'problem.dispatched' : 'problem.handover',
+      label: i === 0 ? a.opinion : a.reason,
+      actor: a.by_name,
+    });
   }
   for (const x of h.pauses) {
-    intervals.push({ party: lane(FIRM), from: `${x.from_date}T00:00:00.000Z`, to: x.to_date ? `${x.to_date}T00:00:00.000Z` : null, counted: false, overdue: false, label: x.reason });
+    intervals.push({
+      party: lane(FIRM),
+      from: `${x.from_date}T00:00:00.000Z`,
+      to: x.to_date ? `${x.to_date}T00:00:00.000Z` : null,
+      counted: false,
+      overdue: false,
+      label: x.reason,
+    });
   }
-  for (const r of h.reports) events.push({ at: r.at, party: lane(r.department), kind: `problem.${r.kind}`, label: r.text, actor: r.author_name });
-  for (const v of h.visits) events.push({ at: v.at, party: coordinator, kind: v.satisfied ? 'problem.closed' : 'problem.reopened', label: v.notes, actor: v.by_name });
+  for (const r of h.reports)
+    events.push({ at: r.at, party: lane(r.department), kind: `problem.${r.kind}`, label: r.text, actor: r.author_name });
+  for (const v of h.visits)
+    events.push({
+      at: v.at,
+      party: coordinator,
+      kind: v.satisfied ? 'problem.closed' : 'problem.reopened',
+      label: v.notes,
+      actor: v.by_name,
+    });
   for (const b of h.blockages) events.push({ at: b.at, party: b.lead, kind: 'problem.blockage', label: b.text, actor: null });
-  if (solvedAt && p.state !== 'dispatched') intervals.push({ party: coordinator, from: solvedAt, to: lastVisit && lastVisit.at > solvedAt ? lastVisit.at : null, counted: false, overdue: false, label: 'pr.map.awaitingVisit' });
+  if (solvedAt && p.state !== 'dispatched')
+    intervals.push({
+      party: coordinator,
+      from: solvedAt,
+      to: lastVisit && lastVisit.at > solvedAt ? lastVisit.at : null,
+      counted: false,
+      overdue: false,
+      label: 'pr.map.awaitingVisit',
+    });
   events.sort((a, b) => a.at.localeCompare(b.at));
 
   const clock = clockOf(p, toPauses(h.pauses), today, policy);
@@ -56,7 +95,12 @@ export function buildProblemTrajectory(p: ProblemRecord, h: ProblemHistory, poli
     lanes,
     intervals,
     events,
-    clock: { countedDays: clock?.usedDays ?? 0, pausedDays: clock?.pausedDays ?? 0, dueDate: clock?.dueDate ?? p.due_date, level: clock?.level ?? 'ok' },
+    clock: {
+      countedDays: clock?.usedDays ?? 0,
+      pausedDays: clock?.pausedDays ?? 0,
+      dueDate: clock?.dueDate ?? p.due_date,
+      level: clock?.level ?? 'ok',
+    },
     from: p.created_at,
     to: p.closed_at ?? nowIso,
   };
@@ -69,10 +113,17 @@ function summarize(p: ProblemRecord, h: ProblemHistory, coordinator: string, sol
   const params: Record<string, string | number> = { lead: p.lead ?? '', due: p.due_date ?? '', cause: cause?.text ?? '' };
   if (state === 'new') return { state, holder: coordinator, sinceDays: since(p.created_at), reasonKey: 'pr.map.why.new', params };
   if (state === 'closed') return { state, holder: null, sinceDays: p.solved_days ?? 0, reasonKey: 'pr.map.why.closed', params };
-  if (state === 'solved') return { state, holder: coordinator, sinceDays: since(solvedAt ?? p.updated_at), reasonKey: 'pr.map.why.solved', params };
+  if (state === 'solved')
+    return { state, holder: coordinator, sinceDays: since(solvedAt ?? p.updated_at), reasonKey: 'pr.map.why.solved', params };
   if (p.paused_since) {
     const open = h.pauses.find((x) => x.to_date === null);
-    return { state, holder: FIRM, sinceDays: since(`${p.paused_since}T00:00:00.000Z`), reasonKey: 'pr.map.why.paused', params: { ...params, reason: open?.reason ?? '' } };
+    return {
+      state,
+      holder: FIRM,
+      sinceDays: since(`${p.paused_since}T00:00:00.000Z`),
+      reasonKey: 'pr.map.why.paused',
+      params: { ...params, reason: open?.reason ?? '' },
+    };
   }
   const current = h.assignments[h.assignments.length - 1];
   const overdue = p.due_date !== null && toIsoDate(now) > p.due_date;

@@ -26,7 +26,15 @@ export const toPauses = (rows: readonly { from_date: string; to_date: string | n
 export function clockOf(p: ProblemRecord, pauses: Pause[], today: string, policy: ProblemPolicy): ProblemClock | null {
   if (p.state !== 'dispatched' || !p.start_date || p.limit_days === null) return null;
   const own = pauses.filter((x) => x.to === null || x.to > p.start_date!);
-  return problemClock({ start: p.start_date, limitDays: p.limit_days, pauses: own, lastReport: p.last_report_date, today, policy, calendar: officialCalendar });
+  return problemClock({
+    start: p.start_date,
+    limitDays: p.limit_days,
+    pauses: own,
+    lastReport: p.last_report_date,
+    today,
+    policy,
+    calendar: officialCalendar,
+  });
 }
 
 export async function requireProblem(db: Q, id: number): Promise<ProblemRecord> {
@@ -96,7 +104,14 @@ export async function buildProblemView(db: Q, id: number, today: string): Promis
       to: a.to_at,
       by: a.by_name,
     })),
-    reports: h.reports.map((r) => ({ id: r.id, kind: r.kind as ReportKind, department: r.department, at: r.at, author: r.author_name, text: r.text })),
+    reports: h.reports.map((r) => ({
+      id: r.id,
+      kind: r.kind as ReportKind,
+      department: r.department,
+      at: r.at,
+      author: r.author_name,
+      text: r.text,
+    })),
     visits: h.visits.map((v) => ({ at: v.at, satisfied: v.satisfied === 1, notes: v.notes, by: v.by_name })),
     blockages: h.blockages.map((b) => ({
       id: b.id,

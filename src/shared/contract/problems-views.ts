@@ -116,7 +116,14 @@ export const problemViewSchema = z.strictObject({
     }),
   ),
   reports: z.array(
-    z.strictObject({ id: id(), kind: z.enum(REPORT_KINDS), department: z.string(), at: stamp(), author: z.string().nullable(), text: z.string() }),
+    z.strictObject({
+      id: id(),
+      kind: z.enum(REPORT_KINDS),
+      department: z.string(),
+      at: stamp(),
+      author: z.string().nullable(),
+      text: z.string(),
+    }),
   ),
   visits: z.array(z.strictObject({ at: stamp(), satisfied: z.boolean(), notes: z.string(), by: z.string().nullable() })),
   blockages: z.array(blockageSchema),
@@ -137,7 +144,14 @@ export const problemTrajectorySchema = z.strictObject({
   }),
   lanes: z.array(z.string()),
   intervals: z.array(
-    z.strictObject({ party: z.string(), from: stamp(), to: stamp().nullable(), counted: z.boolean(), overdue: z.boolean(), label: z.string() }),
+    z.strictObject({
+      party: z.string(),
+      from: stamp(),
+      to: stamp().nullable(),
+      counted: z.boolean(),
+      overdue: z.boolean(),
+      label: z.string(),
+    }),
   ),
   events: z.array(z.strictObject({ at: stamp(), party: z.string(), kind: z.string(), label: z.string(), actor: z.string().nullable() })),
   clock: z.strictObject({ countedDays: z.number(), pausedDays: z.number(), dueDate: z.string().nullable(), level }),
@@ -152,9 +166,17 @@ const countRow = z.strictObject({ key: z.string(), n: z.number().int() });
 export const blockageViewSchema = z.strictObject({
   total: z.number().int(),
   byState: z.array(countRow),
-  causes: z.array(z.strictObject({ category: z.string(), class: z.enum(BLOCKAGE_CLASSES), unit: z.string().nullable(), n: z.number().int() })),
+  causes: z.array(
+    z.strictObject({ category: z.string(), class: z.enum(BLOCKAGE_CLASSES), unit: z.string().nullable(), n: z.number().int() }),
+  ),
   solveDays: z.array(
-    z.strictObject({ category: z.string(), grade: z.enum(PROBLEM_GRADES), n: z.number().int(), median: z.number().nullable(), p90: z.number().nullable() }),
+    z.strictObject({
+      category: z.string(),
+      grade: z.enum(PROBLEM_GRADES),
+      n: z.number().int(),
+      median: z.number().nullable(),
+      p90: z.number().nullable(),
+    }),
   ),
   overdueByLead: z.array(countRow),
   reassignments: z.array(countRow),

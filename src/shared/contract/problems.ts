@@ -3,13 +3,7 @@ import { channel } from './define';
 import { empty, id, idempotencyKey, isoDate, nameText, opinionText, version } from '../schemas/common';
 import { creditCodeProblem } from '../domain/identifiers';
 import { BLOCKAGE_CLASSES, PROBLEM_GRADES, PROBLEM_SOURCES, PROBLEM_STATES } from '../domain/problems';
-import {
-  blockageViewSchema,
-  problemSettingsSchema,
-  problemRowSchema,
-  problemTrajectorySchema,
-  problemViewSchema,
-} from './problems-views';
+import { blockageViewSchema, problemSettingsSchema, problemRowSchema, problemTrajectorySchema, problemViewSchema } from './problems-views';
 import { meetingViewSchema } from './meetings';
 
 /**
@@ -34,7 +28,11 @@ const fileUpload = z.strictObject({
 const cooperating = () => z.array(dept()).max(10, { error: 'v.tooMany' }).refine(distinct, { error: 'v.pr.duplicate' });
 
 /** The cause of a blockage, recorded whenever a deadline is missed or extended. */
-export const blockageInput = z.strictObject({ class: z.enum(BLOCKAGE_CLASSES, { error: 'v.choice' }), unit: dept().nullable(), text: opinionText() });
+export const blockageInput = z.strictObject({
+  class: z.enum(BLOCKAGE_CLASSES, { error: 'v.choice' }),
+  unit: dept().nullable(),
+  text: opinionText(),
+});
 export type BlockageInputValue = z.input<typeof blockageInput>;
 
 export const problemCreateSchema = z.strictObject({
@@ -87,18 +85,38 @@ export type ProblemListInput = z.output<typeof problemListInput>;
 
 export const problemsContract = {
   'problem.settings': channel({ input: empty, output: problemSettingsSchema, access: 'user', writes: false }),
-  'problem.create': channel({ input: problemCreateSchema, output: problemViewSchema, access: ['clerk', 'reviewer', 'observer'], writes: true }),
-  'problem.dispatch': channel({ input: problemDispatchSchema, output: problemViewSchema, access: ['clerk', 'reviewer', 'observer'], writes: true }),
+  'problem.create': channel({
+    input: problemCreateSchema,
+    output: problemViewSchema,
+    access: ['clerk', 'reviewer', 'observer'],
+    writes: true,
+  }),
+  'problem.dispatch': channel({
+    input: problemDispatchSchema,
+    output: problemViewSchema,
+    access: ['clerk', 'reviewer', 'observer'],
+    writes: true,
+  }),
   /** Progress by the lead unit, or a note by any involved department. */
   'problem.report': channel({
-    input: z.strictObject({ problemId: id(), kind: z.enum(['progress', 'note'], { error: 'v.choice' }), text: opinionText().pipe(z.string().min(1, { error: 'v.required' })) }),
+    input: z.strictObject({
+      problemId: id(),
+      kind: z.enum(['progress', 'note'], { error: 'v.choice' }),
+      text: opinionText().pipe(z.string().min(1, { error: 'v.required' })),
+    }),
     output: problemViewSchema,
     access: ['clerk', 'reviewer', 'observer'],
     writes: true,
   }),
   /** The desk hands the problem to another lead unit; its clock starts afresh by grade. */
   'problem.reassign': channel({
-    input: z.strictObject({ ...problemRef, lead: dept(), cooperating: cooperating(), reason: opinionText().pipe(z.string().min(1, { error: 'v.required' })), blockage: blockageInput.nullable() }),
+    input: z.strictObject({
+      ...problemRef,
+      lead: dept(),
+      cooperating: cooperating(),
+      reason: opinionText().pipe(z.string().min(1, { error: 'v.required' })),
+      blockage: blockageInput.nullable(),
+    }),
     output: problemViewSchema,
     access: ['clerk', 'reviewer', 'observer'],
     writes: true,
@@ -118,7 +136,11 @@ export const problemsContract = {
   }),
   /** The lead unit reports it solved (what was done); past the deadline it names the blockage cause. */
   'problem.resolve': channel({
-    input: z.strictObject({ ...problemRef, text: opinionText().pipe(z.string().min(1, { error: 'v.required' })), blockage: blockageInput.nullable() }),
+    input: z.strictObject({
+      ...problemRef,
+      text: opinionText().pipe(z.string().min(1, { error: 'v.required' })),
+      blockage: blockageInput.nullable(),
+    }),
     output: problemViewSchema,
     access: ['clerk', 'reviewer', 'observer'],
     writes: true,
@@ -137,7 +159,12 @@ export const problemsContract = {
     writes: false,
   }),
   'problem.get': channel({ input: z.strictObject({ problemId: id() }), output: problemViewSchema, access: 'user', writes: false }),
-  'problem.trajectory': channel({ input: z.strictObject({ problemId: id() }), output: problemTrajectorySchema, access: 'user', writes: false }),
+  'problem.trajectory': channel({
+    input: z.strictObject({ problemId: id() }),
+    output: problemTrajectorySchema,
+    access: 'user',
+    writes: false,
+  }),
   'problem.blockages': channel({ input: empty, output: blockageViewSchema, access: 'user', writes: false }),
   /** An assignment meeting (企业问题交办会): a joint session whose agenda is problems awaiting dispatch. */
   'problem.meetingCreate': channel({
@@ -145,7 +172,11 @@ export const problemsContract = {
       date: isoDate(),
       time: z.string({ error: 'v.time' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'v.time' }),
       place: nameText(),
-      agenda: z.array(id()).min(1, { error: 'v.meeting.agendaEmpty' }).max(30, { error: 'v.tooMany' }).refine(distinct, { error: 'v.meeting.duplicate' }),
+      agenda: z
+        .array(id())
+        .min(1, { error: 'v.meeting.agendaEmpty' })
+        .max(30, { error: 'v.tooMany' })
+        .refine(distinct, { error: 'v.meeting.duplicate' }),
       idempotencyKey: idempotencyKey(),
     }),
     output: meetingViewSchema,

@@ -152,18 +152,34 @@ export interface ProblemClock {
 
 /**
  * The deadline clock on the working-day calendar, paused while waiting for the firm, plus the report cadence:
- * a report is due `reportEveryDays` after the last one (or the start); missing it reminds, and once
- * `reminderAfterDays` working days have passed it turns the problem yellow. An overdue deadline is red.
+ * a report is due `reportEveryDays` after the last one (or the start); from that day it reminds, and once
+ * `reminderAfterDays` working days have passed without it the problem turns yellow. An overdue deadline is red.
  */
 export function problemClock(a: ProblemClockInput): ProblemClock {
-  const c = stepClock({ start: a.start, limitDays: a.limitDays, pauses: a.pauses, today: a.today, warningDays: a.policy.warningDays, calendar: a.calendar });
+  const c = stepClock({
+    start: a.start,
+    limitDays: a.limitDays,
+    pauses: a.pauses,
+    today: a.today,
+    warningDays: a.policy.warningDays,
+    calendar: a.calendar,
+  });
   const reportDue = addDays(a.lastReport ?? a.start, a.policy.reportEveryDays);
   let report: ProblemClock['report'] = 'ok';
-  if (!c.paused && a.today > reportDue) {
+  if (!c.paused && a.today >= reportDue) {
     report = workingDaysBetween(a.calendar, reportDue, a.today) >= a.policy.reminderAfterDays ? 'late' : 'reminder';
   }
   const level = c.level === 'red' ? 'red' : c.level === 'yellow' || report === 'late' ? 'yellow' : 'ok';
-  return { dueDate: c.dueDate, usedDays: c.usedDays, pausedDays: c.pausedDays, daysLeft: c.daysLeft, paused: c.paused, reportDue, report, level };
+  return {
+    dueDate: c.dueDate,
+    usedDays: c.usedDays,
+    pausedDays: c.pausedDays,
+    daysLeft: c.daysLeft,
+    paused: c.paused,
+    reportDue,
+    report,
+    level,
+  };
 }
 
 export interface BlockageInput {

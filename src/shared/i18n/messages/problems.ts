@@ -7,12 +7,18 @@ export const problems: Messages = {
   'v.pr.duplicate': ['同一部门只能选择一次', 'Each department can be chosen once'],
   // refusals and rule faults (main)
   'pr.noDepartment': ['您的账户不属于任何部门，不能办理企业诉求', 'Your account belongs to no department; it cannot handle problems'],
-  'pr.onlyCoordinator': ['只有统筹部门可以交办、调整牵头单位、延期和回访', 'Only the coordinating department dispatches, re-assigns, extends and visits'],
+  'pr.onlyCoordinator': [
+    '只有统筹部门可以交办、调整牵头单位、延期和回访',
+    'Only the coordinating department dispatches, re-assigns, extends and visits',
+  ],
   'pr.onlyLead': ['只有牵头单位可以报送进展或办结', 'Only the lead unit reports progress or a solution'],
   'pr.notInvolved': ['只有牵头单位、配合单位和统筹部门可以添加说明', 'Only the lead, a co-operating unit or the coordinator may add notes'],
   'pr.state.notNew': ['该诉求已交办（当前：{{state}}）', 'This problem is already dispatched (now: {{state}})'],
   'pr.state.notOpen': ['该诉求不在办理中（当前：{{state}}）', 'This problem is not being worked on (now: {{state}})'],
-  'pr.state.notSolved': ['只有已办结待回访的诉求可以回访（当前：{{state}}）', 'Only a problem reported solved can be visited (now: {{state}})'],
+  'pr.state.notSolved': [
+    '只有已办结待回访的诉求可以回访（当前：{{state}}）',
+    'Only a problem reported solved can be visited (now: {{state}})',
+  ],
   'pr.grade.reasonNeeded': ['与建议等级不同，请说明理由', 'The grade differs from the suggested one: give the reason'],
   'pr.grade.why.park': ['园区牵头且无需其他部门：园区级', 'The park leads alone: park level'],
   'pr.grade.why.district': ['需区级部门办理：区级', 'District departments must act: district level'],
@@ -56,7 +62,10 @@ export const problems: Messages = {
   'pr.map.why.new': ['待交办：等待统筹部门交办', 'Awaiting dispatch by the coordinating department'],
   'pr.map.why.working': ['{{lead}} 牵头办理中，限期 {{due}}', '{{lead}} is working on it, due {{due}}'],
   'pr.map.why.overdue': ['{{lead}} 牵头办理，已超过限期 {{due}}', '{{lead}} leads it; past the deadline of {{due}}'],
-  'pr.map.why.overdueCause': ['{{lead}} 牵头办理，已超过限期 {{due}}：{{cause}}', '{{lead}} leads it; past the deadline of {{due}}: {{cause}}'],
+  'pr.map.why.overdueCause': [
+    '{{lead}} 牵头办理，已超过限期 {{due}}：{{cause}}',
+    '{{lead}} leads it; past the deadline of {{due}}: {{cause}}',
+  ],
   'pr.map.why.paused': ['等待企业：{{reason}}（计时暂停）', 'Waiting for the firm: {{reason}} (clock paused)'],
   'pr.map.why.solved': ['牵头单位已办结，等待回访', 'Reported solved; awaiting the return visit'],
   'pr.map.why.closed': ['已回访销号', 'Closed after a satisfied return visit'],
