@@ -1,7 +1,7 @@
 import type { Generated, Kysely } from 'kysely';
 import type { Db } from './connection';
 import type { DB } from './schema';
-import type { Trx } from '../services';
+import type { Trx } from './connection';
 import type { MeetingTables } from './meetings';
 
 /** The tables of migration 008 (enterprise problems), seen by Kysely. */

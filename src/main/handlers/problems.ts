@@ -1,6 +1,6 @@
 import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
-import { write, type Ctx, type WriteScope } from '../services';
+import { todayOf, write, type Ctx, type WriteScope } from '../services';
 import { storeUpload } from '../attachments';
 import { findIdempotent, keyTaken, recordIdempotent } from '../db/idempotency';
 import {
@@ -22,7 +22,6 @@ import { buildProblemView, clockOf, requireProblem, toPauses, toRow } from '../p
 import { buildProblemTrajectory } from '../problems/trajectory';
 import { buildBlockageView } from '../problems/blockages';
 import { requireDepartments } from '../problems/guard';
-import { todayOf } from './filing-view';
 
 /** Enterprise problems (domain §12): one thin handler per channel; the rules live in ../problems and the domain. */
 

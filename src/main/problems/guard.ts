@@ -7,7 +7,8 @@ import {
   type ProblemState,
 } from '../../shared/domain/problems';
 import { DeskError } from '../../shared/result';
-import type { Ctx, Trx } from '../services';
+import type { Ctx } from '../services';
+import type { Trx } from '../db/connection';
 import { departmentOf, listDepartments, loadPolicy, type ProblemRecord } from '../db/problems';
 import { parseDepts } from '../db/problems-schema';
 import { buildProblemView, requireProblem } from './view';
