@@ -128,8 +128,7 @@ function sequenceScale(stops: number[], left: number, right: number): { x: (t: n
 }
 
 export function layoutTrajectory(tr: MapInput, width: number, scale: MapScale = 'time'): MapLayout {
-  const lanes =
-    tr.lanes.length > 0 ? tr.lanes : [...new Set([...tr.intervals.map((i) => i.party), ...tr.events.map((e) => e.party)])];
+  const lanes = tr.lanes.length > 0 ? tr.lanes : [...new Set([...tr.intervals.map((i) => i.party), ...tr.events.map((e) => e.party)])];
   const laneIndex = new Map(lanes.map((p, i) => [p, i]));
   const times = [tr.from, tr.to, ...tr.events.map((e) => e.at), ...tr.intervals.flatMap((i) => [i.from, i.to ?? tr.to])]
     .map(time)

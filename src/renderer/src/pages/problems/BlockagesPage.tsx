@@ -26,7 +26,13 @@ export function BlockagesPage() {
           {loading && <Loader size="xs" />}
           {data && <Badge variant="light">{t('pu.bl.total', { n: data.total })}</Badge>}
           {data && (
-            <Badge variant="outline" color="red" style={{ cursor: 'pointer' }} onClick={() => navigate(drillPath('unsatisfied', 'all'))} data-testid="bl-unsatisfied">
+            <Badge
+              variant="outline"
+              color="red"
+              style={{ cursor: 'pointer' }}
+              onClick={() => navigate(drillPath('unsatisfied', 'all'))}
+              data-testid="bl-unsatisfied"
+            >
               {t('pu.bl.unsatisfied', { n: data.unsatisfiedVisits })}
             </Badge>
           )}
@@ -110,7 +116,17 @@ function Card({ title, hint, children }: { title: string; hint?: string; childre
   );
 }
 
-function Counts({ rows, name, path, id }: { rows: { key: string; n: number }[]; name(k: string): string; path(k: string): string; id: string }) {
+function Counts({
+  rows,
+  name,
+  path,
+  id,
+}: {
+  rows: { key: string; n: number }[];
+  name(k: string): string;
+  path(k: string): string;
+  id: string;
+}) {
   const { t } = useTranslation();
   return (
     <Table striped>

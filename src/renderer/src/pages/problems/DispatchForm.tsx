@@ -11,7 +11,15 @@ import { useProblemSettings } from './use-problem-settings';
  * Dispatch (交办): lead unit, co-operating units, grade and next-step opinion. The suggested grade comes from the same
  * rule the desk enforces; choosing another asks for the reason before the request is sent.
  */
-export function DispatchForm({ problem, meetingId, onDone }: { problem: ProblemView; meetingId: number | null; onDone(p: ProblemView): void }) {
+export function DispatchForm({
+  problem,
+  meetingId,
+  onDone,
+}: {
+  problem: ProblemView;
+  meetingId: number | null;
+  onDone(p: ProblemView): void;
+}) {
   const { t } = useTranslation();
   const { settings, dept } = useProblemSettings();
   const [lead, setLead] = useState<string | null>(null);
@@ -22,7 +30,9 @@ export function DispatchForm({ problem, meetingId, onDone }: { problem: ProblemV
   const [error, setError] = useState<AppError | null>(null);
   const depts = (settings?.departments ?? []).filter((d) => d.active);
   const kind = (code: string) => (depts.find((d) => d.code === code)?.kind ?? 'district') as DepartmentKind;
-  const suggested = lead ? suggestGrade({ lead: { code: lead, kind: kind(lead) }, cooperating: co.map((c) => ({ code: c, kind: kind(c) })) }) : null;
+  const suggested = lead
+    ? suggestGrade({ lead: { code: lead, kind: kind(lead) }, cooperating: co.map((c) => ({ code: c, kind: kind(c) })) })
+    : null;
   const chosen = grade ?? suggested?.grade ?? null;
   const reasonFault = chosen && suggested ? gradeProblem(chosen, suggested.grade, reason) : null;
   const f = error?.fields ?? {};

@@ -25,8 +25,18 @@ export function NewMeetingModal({ agenda, onClose }: { agenda: number[]; onClose
       <Stack gap="xs">
         {error && !error.fields && <Alert color="red">{error.message}</Alert>}
         <Group grow>
-          <TextInput label={t('pu.meeting.date')} value={v.date} onChange={(e) => setV({ ...v, date: e.currentTarget.value })} error={f.date} />
-          <TextInput label={t('pu.meeting.time')} value={v.time} onChange={(e) => setV({ ...v, time: e.currentTarget.value })} error={f.time} />
+          <TextInput
+            label={t('pu.meeting.date')}
+            value={v.date}
+            onChange={(e) => setV({ ...v, date: e.currentTarget.value })}
+            error={f.date}
+          />
+          <TextInput
+            label={t('pu.meeting.time')}
+            value={v.time}
+            onChange={(e) => setV({ ...v, time: e.currentTarget.value })}
+            error={f.time}
+          />
         </Group>
         <TextInput
           label={t('pu.meeting.place')}

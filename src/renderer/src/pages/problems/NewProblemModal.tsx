@@ -12,7 +12,14 @@ const key = () => `pr-${Date.now().toString(36)}-${Math.random().toString(36).sl
 export function NewProblemModal({ onClose, onCreated }: { onClose(): void; onCreated(id: number): void }) {
   const { t } = useTranslation();
   const { settings, category } = useProblemSettings();
-  const [v, setV] = useState({ creditCode: '', firmName: '', title: '', request: '', source: 'commissioner' as ProblemSource, category: 'other' });
+  const [v, setV] = useState({
+    creditCode: '',
+    firmName: '',
+    title: '',
+    request: '',
+    source: 'commissioner' as ProblemSource,
+    category: 'other',
+  });
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const [idem] = useState(key);
@@ -29,11 +36,25 @@ export function NewProblemModal({ onClose, onCreated }: { onClose(): void; onCre
     <Modal opened onClose={onClose} title={t('pu.new')} size="lg">
       <Stack gap="xs" data-testid="problem-form">
         <Group grow>
-          <TextInput label={t('pu.f.creditCode')} value={v.creditCode} onChange={set('creditCode')} error={f.creditCode} data-testid="pf-credit" />
+          <TextInput
+            label={t('pu.f.creditCode')}
+            value={v.creditCode}
+            onChange={set('creditCode')}
+            error={f.creditCode}
+            data-testid="pf-credit"
+          />
           <TextInput label={t('pu.f.firm')} value={v.firmName} onChange={set('firmName')} error={f.firmName} data-testid="pf-firm" />
         </Group>
         <TextInput label={t('pu.f.title')} value={v.title} onChange={set('title')} error={f.title} data-testid="pf-title" />
-        <Textarea label={t('pu.f.request')} value={v.request} onChange={set('request')} error={f.request} autosize minRows={3} data-testid="pf-request" />
+        <Textarea
+          label={t('pu.f.request')}
+          value={v.request}
+          onChange={set('request')}
+          error={f.request}
+          autosize
+          minRows={3}
+          data-testid="pf-request"
+        />
         <Group grow>
           <Select
             label={t('pu.f.source')}

@@ -32,7 +32,9 @@ export function ProblemMap({ problemId, version }: { problemId: number; version:
             </Badge>
           )}
           {data.clock.dueDate && s.state === 'dispatched' && (
-            <Badge color={LEVEL_COLOR[data.clock.level]}>{t('pu.map.clock', { used: data.clock.countedDays, paused: data.clock.pausedDays, due: data.clock.dueDate })}</Badge>
+            <Badge color={LEVEL_COLOR[data.clock.level]}>
+              {t('pu.map.clock', { used: data.clock.countedDays, paused: data.clock.pausedDays, due: data.clock.dueDate })}
+            </Badge>
           )}
         </Group>
       )}

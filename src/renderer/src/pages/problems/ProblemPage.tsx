@@ -83,9 +83,21 @@ function History({ p, dept }: { p: NonNullable<ReturnType<typeof useQuery<'probl
   const { t } = useTranslation();
   const rows = [
     ...p.reports.map((r) => ({ at: r.at, who: dept(r.department), what: t(`pr.report.${r.kind}`), text: r.text })),
-    ...p.visits.map((v) => ({ at: v.at, who: v.by ?? '', what: t(v.satisfied ? 'pr.ev.problem.closed' : 'pr.ev.problem.reopened'), text: v.notes })),
-    ...p.blockages.map((b) => ({ at: b.at, who: dept(b.lead), what: `${t('pr.ev.problem.blockage')} · ${t(`pr.cause.${b.class}`)}${b.unit ? ` · ${dept(b.unit)}` : ''}`, text: b.text })),
-    ...p.assignments.slice(1).map((a) => ({ at: a.from, who: a.by ?? '', what: `${t('pr.ev.problem.handover')} → ${dept(a.lead)}`, text: a.reason })),
+    ...p.visits.map((v) => ({
+      at: v.at,
+      who: v.by ?? '',
+      what: t(v.satisfied ? 'pr.ev.problem.closed' : 'pr.ev.problem.reopened'),
+      text: v.notes,
+    })),
+    ...p.blockages.map((b) => ({
+      at: b.at,
+      who: dept(b.lead),
+      what: `${t('pr.ev.problem.blockage')} · ${t(`pr.cause.${b.class}`)}${b.unit ? ` · ${dept(b.unit)}` : ''}`,
+      text: b.text,
+    })),
+    ...p.assignments
+      .slice(1)
+      .map((a) => ({ at: a.from, who: a.by ?? '', what: `${t('pr.ev.problem.handover')} → ${dept(a.lead)}`, text: a.reason })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <Table striped data-testid="problem-history">

@@ -52,7 +52,13 @@ export function ProblemsPage({ drill = {} }: { drill?: Partial<Input<'problem.li
             {t('pu.blockages')}
           </Button>
           {coordinator && (
-            <Button size="xs" variant="default" disabled={picked.length === 0} onClick={() => setMeeting(true)} data-testid="problems-meeting">
+            <Button
+              size="xs"
+              variant="default"
+              disabled={picked.length === 0}
+              onClick={() => setMeeting(true)}
+              data-testid="problems-meeting"
+            >
               {t('pu.meeting.new', { n: picked.length })}
             </Button>
           )}
@@ -92,7 +98,12 @@ export function ProblemsPage({ drill = {} }: { drill?: Partial<Input<'problem.li
         <Table.Tbody>
           {data?.rows.length === 0 && <EmptyRow colSpan={9}>{t('pu.empty')}</EmptyRow>}
           {data?.rows.map((r) => (
-            <Table.Tr key={r.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/problems/${r.id}`)} data-testid={`problem-row-${r.id}`}>
+            <Table.Tr
+              key={r.id}
+              style={{ cursor: 'pointer' }}
+              onClick={() => navigate(`/problems/${r.id}`)}
+              data-testid={`problem-row-${r.id}`}
+            >
               <Table.Td onClick={(e) => e.stopPropagation()}>
                 {r.state === 'new' && coordinator && (
                   <Checkbox
