@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ProblemListInput } from '../../shared/contract/problems';
 import { pdb, type Q } from './problems-schema';
 import type { ProblemRecord } from './problems';
@@ -74,7 +75,8 @@ export async function blockageAggregates(db: Q, today: string) {
       .where('state', '=', 'dispatched')
       .where('due_date', '<', today)
       .where('paused_since', 'is', null)
-      .groupBy('lead')
+      // "+lead": grouping must not pick the lead index (a skip-scan of every problem) over the state index range.
+      .groupBy(sql`+lead`)
       .execute(),
     k
       .selectFrom('problems')

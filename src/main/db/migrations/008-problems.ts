@@ -125,10 +125,9 @@ CREATE TABLE problems (
   CHECK ((state = 'new') = (lead IS NULL)),
   CHECK ((state = 'closed') = (closed_at IS NOT NULL))
 ) STRICT;
-CREATE INDEX problems_state ON problems(state, due_date);
-CREATE INDEX problems_lead ON problems(lead, state);
--- open and running: the overdue counts by lead unit read only this
-CREATE INDEX problems_running ON problems(lead, due_date) WHERE state = 'dispatched' AND paused_since IS NULL;
+-- counts by state, and the running problems past their due date by lead unit, both from this index alone
+CREATE INDEX problems_state ON problems(state, paused_since, due_date, lead);
+CREATE INDEX problems_lead ON problems(lead, state, paused_since, due_date);
 CREATE INDEX problems_credit ON problems(credit_code);
 CREATE INDEX problems_filing ON problems(filing_id) WHERE filing_id IS NOT NULL;
 CREATE INDEX problems_solved ON problems(category, grade, solved_days) WHERE solved_days IS NOT NULL;
