@@ -72,8 +72,8 @@ export const problemsUi: Messages = {
   'pu.meeting.create': ['创建', 'Create'],
   'pu.meeting.dispatched': ['已交办，查看诉求', 'Dispatched: open the problem'],
   'pu.bl.title': ['共性堵点', 'Common blockages'],
-  'pu.bl.total': ['共 {{n}} 件诉求', '{{n}} problems'],
-  'pu.bl.unsatisfied': ['回访不满意 {{n}} 次', '{{n}} unsatisfied visits'],
+  'pu.bl.total': ['共 {{n}} 件诉求', 'Problems: {{n}}'],
+  'pu.bl.unsatisfied': ['回访不满意 {{n}} 次', 'Unsatisfied visits: {{n}}'],
   'pu.bl.causes': ['堵点：类别 × 原因 × 单位', 'Blockages: category × cause × unit'],
   'pu.bl.causesHint': [
     '超期或延期时记录的原因，点数字查看诉求',

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Switch, Textarea } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, NumberInput, Paper, SegmentedControl, Select, Stack, Switch, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import {
@@ -71,88 +71,90 @@ export function ActionsPanel({ problem, today, onDone }: { problem: ProblemView;
   };
 
   return (
-    <Stack gap="xs" data-testid="problem-actions">
-      <SegmentedControl
-        size="xs"
-        value={current}
-        onChange={(v) => (setAct(v as Act), setError(null))}
-        data={allowed.map((a) => ({ value: a, label: t(a === 'pause' && problem.pause ? 'pu.act.resume' : `pu.act.${a}`) }))}
-        data-testid="problem-act"
-      />
-      {error && !error.fields && <Alert color="red">{error.message}</Alert>}
-      {current === 'reassign' && (
-        <Group grow align="flex-start">
-          <Select
-            label={t('pu.f.lead')}
-            data={options.filter((o) => o.value !== problem.lead)}
-            value={lead}
-            onChange={setLead}
-            error={f.lead}
-            data-testid="pa-lead"
-          />
-          <MultiSelect
-            label={t('pu.f.cooperating')}
-            data={options.filter((o) => o.value !== lead)}
-            value={co}
-            onChange={setCo}
-            error={f.cooperating}
-          />
-        </Group>
-      )}
-      {current === 'extend' && (
-        <NumberInput label={t('pu.f.days')} value={days} onChange={(v) => setDays(Number(v) || 1)} min={1} max={120} />
-      )}
-      {current === 'visit' && (
-        <Switch
-          label={t('pu.f.satisfied')}
-          checked={satisfied}
-          onChange={(e) => setSatisfied(e.currentTarget.checked)}
-          data-testid="pa-satisfied"
+    <Paper withBorder p="sm">
+      <Stack gap="xs" data-testid="problem-actions">
+        <SegmentedControl
+          size="xs"
+          value={current}
+          onChange={(v) => (setAct(v as Act), setError(null))}
+          data={allowed.map((a) => ({ value: a, label: t(a === 'pause' && problem.pause ? 'pu.act.resume' : `pu.act.${a}`) }))}
+          data-testid="problem-act"
         />
-      )}
-      <Textarea
-        label={t(`pu.text.${current}`)}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        error={f.text ?? f.reason ?? f.notes}
-        autosize
-        minRows={2}
-        data-testid="pa-text"
-      />
-      {(needsCause || current === 'extend') && (
-        <Group grow align="flex-start" data-testid="pa-cause">
-          <Select
-            label={t('pu.f.cause')}
-            data={BLOCKAGE_CLASSES.map((c) => ({ value: c, label: t(`pr.cause.${c}`) }))}
-            value={cause.class}
-            onChange={(c) => setCause({ ...cause, class: c as BlockageClass | null })}
-            error={f.blockage}
-            data-testid="pa-cause-class"
-          />
-          {cause.class === 'unit' && (
+        {error && !error.fields && <Alert color="red">{error.message}</Alert>}
+        {current === 'reassign' && (
+          <Group grow align="flex-start">
             <Select
-              label={t('pu.f.causeUnit')}
-              data={options}
-              value={cause.unit}
-              onChange={(u) => setCause({ ...cause, unit: u })}
-              error={f['blockage.unit']}
-              data-testid="pa-cause-unit"
+              label={t('pu.f.lead')}
+              data={options.filter((o) => o.value !== problem.lead)}
+              value={lead}
+              onChange={setLead}
+              error={f.lead}
+              data-testid="pa-lead"
             />
-          )}
-          <Textarea
-            label={t('pu.f.causeText')}
-            value={cause.text}
-            onChange={(e) => setCause({ ...cause, text: e.currentTarget.value })}
-            error={f['blockage.text']}
-            data-testid="pa-cause-text"
+            <MultiSelect
+              label={t('pu.f.cooperating')}
+              data={options.filter((o) => o.value !== lead)}
+              value={co}
+              onChange={setCo}
+              error={f.cooperating}
+            />
+          </Group>
+        )}
+        {current === 'extend' && (
+          <NumberInput label={t('pu.f.days')} value={days} onChange={(v) => setDays(Number(v) || 1)} min={1} max={120} />
+        )}
+        {current === 'visit' && (
+          <Switch
+            label={t('pu.f.satisfied')}
+            checked={satisfied}
+            onChange={(e) => setSatisfied(e.currentTarget.checked)}
+            data-testid="pa-satisfied"
           />
+        )}
+        <Textarea
+          label={t(`pu.text.${current}`)}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          error={f.text ?? f.reason ?? f.notes}
+          autosize
+          minRows={2}
+          data-testid="pa-text"
+        />
+        {(needsCause || current === 'extend') && (
+          <Group grow align="flex-start" data-testid="pa-cause">
+            <Select
+              label={t('pu.f.cause')}
+              data={BLOCKAGE_CLASSES.map((c) => ({ value: c, label: t(`pr.cause.${c}`) }))}
+              value={cause.class}
+              onChange={(c) => setCause({ ...cause, class: c as BlockageClass | null })}
+              error={f.blockage}
+              data-testid="pa-cause-class"
+            />
+            {cause.class === 'unit' && (
+              <Select
+                label={t('pu.f.causeUnit')}
+                data={options}
+                value={cause.unit}
+                onChange={(u) => setCause({ ...cause, unit: u })}
+                error={f['blockage.unit']}
+                data-testid="pa-cause-unit"
+              />
+            )}
+            <Textarea
+              label={t('pu.f.causeText')}
+              value={cause.text}
+              onChange={(e) => setCause({ ...cause, text: e.currentTarget.value })}
+              error={f['blockage.text']}
+              data-testid="pa-cause-text"
+            />
+          </Group>
+        )}
+        <Group justify="flex-end">
+          <Button onClick={() => void submit()} data-testid="pa-submit">
+            {t('pu.submit')}
+          </Button>
         </Group>
-      )}
-      <Group justify="flex-end">
-        <Button onClick={() => void submit()} data-testid="pa-submit">
-          {t('pu.submit')}
-        </Button>
-      </Group>
-    </Stack>
+      </Stack>
+    </Paper>
   );
 }

@@ -55,13 +55,13 @@ export function ProblemPage({ id }: { id: number }) {
           </Paper>
         </Grid.Col>
         <Grid.Col span={7}>
-          <Paper withBorder p="sm">
-            {p.state === 'new' && coordinator ? (
+          {p.state === 'new' && coordinator ? (
+            <Paper withBorder p="sm">
               <DispatchForm problem={p} meetingId={null} onDone={setData} />
-            ) : (
-              <ActionsPanel problem={p} today={today()} onDone={setData} />
-            )}
-          </Paper>
+            </Paper>
+          ) : (
+            <ActionsPanel problem={p} today={today()} onDone={setData} />
+          )}
         </Grid.Col>
       </Grid>
       <ProblemMap problemId={p.id} version={p.version} />
