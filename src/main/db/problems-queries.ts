@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ProblemListInput } from '../../shared/contract/problems';
-import { pdb, type Q } from './problems-schema';
+import type { Q } from './problems-schema';
 import type { ProblemRecord } from './problems';
 
 /**
@@ -14,7 +14,7 @@ export async function listProblems(
   today: string,
   mine: string | null,
 ): Promise<{ total: number; rows: ProblemRecord[] }> {
-  let q = pdb(db).selectFrom('problems as p');
+  let q = db.selectFrom('problems as p');
   if (input.states.length) q = q.where('p.state', 'in', input.states);
   if (input.lead) q = q.where('p.lead', '=', input.lead);
   if (input.category) q = q.where('p.category', '=', input.category);
@@ -47,11 +47,11 @@ export async function listProblems(
 
 export async function pausesOf(db: Q, ids: readonly number[]) {
   if (ids.length === 0) return [];
-  return pdb(db).selectFrom('problem_pauses').selectAll().where('problem_id', 'in', ids).orderBy('id').execute();
+  return db.selectFrom('problem_pauses').selectAll().where('problem_id', 'in', ids).orderBy('id').execute();
 }
 
 export async function blockageAggregates(db: Q, today: string) {
-  const k = pdb(db);
+  const k = db;
   const [byState, causes, solved, overdue, reassigned, unsatisfied] = await Promise.all([
     k
       .selectFrom('problems')

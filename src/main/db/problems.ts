@@ -3,7 +3,9 @@ import type { Actor } from '../../shared/contract/auth';
 import type { Department, ProblemCategory } from '../../shared/contract/problems-views';
 import type { DepartmentKind, ProblemPolicy } from '../../shared/domain/problems';
 import { UNIT_CODES } from '../../shared/domain/units';
-import { pdb, type ProblemTables, type Q } from './problems-schema';
+import type { Trx } from './connection';
+import type { ProblemTables } from './schema';
+import type { Q } from './problems-schema';
 
 /** All SQL of the enterprise-problem area (domain §12): settings tables, the problem row and its history. */
 
@@ -11,7 +13,7 @@ export type ProblemRecord = Selectable<ProblemTables['problems']>;
 type Ins<T extends keyof ProblemTables> = Insertable<ProblemTables[T]>;
 
 export async function listDepartments(db: Q): Promise<Department[]> {
-  const rows = await pdb(db).selectFrom('departments').selectAll().orderBy('sort').execute();
+  const rows = await db.selectFrom('departments').selectAll().orderBy('sort').execute();
   return rows.map((r) => ({
     code: r.code,
     nameZh: r.name_zh,
@@ -23,12 +25,12 @@ export async function listDepartments(db: Q): Promise<Department[]> {
 }
 
 export async function listCategories(db: Q): Promise<ProblemCategory[]> {
-  const rows = await pdb(db).selectFrom('problem_categories').selectAll().orderBy('sort').execute();
+  const rows = await db.selectFrom('problem_categories').selectAll().orderBy('sort').execute();
   return rows.map((r) => ({ code: r.code, nameZh: r.name_zh, nameEn: r.name_en, active: r.active === 1 }));
 }
 
 export async function loadPolicy(db: Q): Promise<ProblemPolicy> {
-  const r = await pdb(db).selectFrom('problem_policy').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  const r = await db.selectFrom('problem_policy').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
   return {
     coordinator: r.coordinator,
     limits: { park: r.park_days, district: r.district_days, city: r.city_days },
@@ -41,24 +43,24 @@ export async function loadPolicy(db: Q): Promise<ProblemPolicy> {
 /** An account's department: an explicit membership, else a reviewer's unit, else a clerk's desk (sp); else none. */
 export async function departmentOf(db: Q, actor: Actor | null): Promise<string | null> {
   if (!actor || actor.role === 'admin') return null;
-  const m = await pdb(db).selectFrom('department_members').select('department').where('user_id', '=', actor.id).executeTakeFirst();
+  const m = await db.selectFrom('department_members').select('department').where('user_id', '=', actor.id).executeTakeFirst();
   if (m) return m.department;
   if (actor.role === 'reviewer') return actor.unit;
   if (actor.role === 'clerk') return 'sp';
   return null;
 }
 
-export async function setDepartment(trx: Q, userId: number, department: string | null): Promise<void> {
-  await pdb(trx).deleteFrom('department_members').where('user_id', '=', userId).execute();
-  if (department) await pdb(trx).insertInto('department_members').values({ user_id: userId, department }).execute();
+export async function setDepartment(trx: Trx, userId: number, department: string | null): Promise<void> {
+  await trx.deleteFrom('department_members').where('user_id', '=', userId).execute();
+  if (department) await trx.insertInto('department_members').values({ user_id: userId, department }).execute();
 }
 
 export async function getProblem(db: Q, id: number): Promise<ProblemRecord | null> {
-  return (await pdb(db).selectFrom('problems').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+  return (await db.selectFrom('problems').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
 }
 
-export async function nextProblemNo(trx: Q, year: string): Promise<string> {
-  const r = await pdb(trx)
+export async function nextProblemNo(trx: Trx, year: string): Promise<string> {
+  const r = await trx
     .selectFrom('problems')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('problem_no', 'like', `SQ${year}%`)
@@ -66,19 +68,19 @@ export async function nextProblemNo(trx: Q, year: string): Promise<string> {
   return `SQ${year}${String(Number(r.n) + 1).padStart(5, '0')}`;
 }
 
-export async function insertProblem(trx: Q, values: Ins<'problems'>): Promise<number> {
-  const r = await pdb(trx).insertInto('problems').values(values).returning('id').executeTakeFirstOrThrow();
+export async function insertProblem(trx: Trx, values: Ins<'problems'>): Promise<number> {
+  const r = await trx.insertInto('problems').values(values).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
 
 /** Updates a problem only at the version the caller saw; false when someone changed it first. */
 export async function updateProblem(
-  trx: Q,
+  trx: Trx,
   id: number,
   version: number | null,
   set: Omit<Updateable<ProblemTables['problems']>, 'id' | 'version'>,
 ): Promise<boolean> {
-  let q = pdb(trx)
+  let q = trx
     .updateTable('problems')
     .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
     .where('id', '=', id);
@@ -87,51 +89,41 @@ export async function updateProblem(
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function insertAttachment(trx: Q, v: Ins<'problem_attachments'>): Promise<void> {
-  await pdb(trx).insertInto('problem_attachments').values(v).execute();
+export async function insertAttachment(trx: Trx, v: Ins<'problem_attachments'>): Promise<void> {
+  await trx.insertInto('problem_attachments').values(v).execute();
 }
 
-export async function openAssignment(trx: Q, v: Ins<'problem_assignments'>): Promise<void> {
-  await pdb(trx).insertInto('problem_assignments').values(v).execute();
+export async function openAssignment(trx: Trx, v: Ins<'problem_assignments'>): Promise<void> {
+  await trx.insertInto('problem_assignments').values(v).execute();
 }
 
-export async function closeAssignment(trx: Q, problemId: number, at: string): Promise<void> {
-  await pdb(trx)
-    .updateTable('problem_assignments')
-    .set({ to_at: at })
-    .where('problem_id', '=', problemId)
-    .where('to_at', 'is', null)
-    .execute();
+export async function closeAssignment(trx: Trx, problemId: number, at: string): Promise<void> {
+  await trx.updateTable('problem_assignments').set({ to_at: at }).where('problem_id', '=', problemId).where('to_at', 'is', null).execute();
 }
 
-export async function insertReport(trx: Q, v: Ins<'problem_reports'>): Promise<void> {
-  await pdb(trx).insertInto('problem_reports').values(v).execute();
+export async function insertReport(trx: Trx, v: Ins<'problem_reports'>): Promise<void> {
+  await trx.insertInto('problem_reports').values(v).execute();
 }
 
-export async function insertVisit(trx: Q, v: Ins<'problem_visits'>): Promise<void> {
-  await pdb(trx).insertInto('problem_visits').values(v).execute();
+export async function insertVisit(trx: Trx, v: Ins<'problem_visits'>): Promise<void> {
+  await trx.insertInto('problem_visits').values(v).execute();
 }
 
-export async function insertBlockage(trx: Q, v: Ins<'problem_blockages'>): Promise<void> {
-  await pdb(trx).insertInto('problem_blockages').values(v).execute();
+export async function insertBlockage(trx: Trx, v: Ins<'problem_blockages'>): Promise<void> {
+  await trx.insertInto('problem_blockages').values(v).execute();
 }
 
-export async function startPause(trx: Q, problemId: number, from: string, reason: string): Promise<void> {
-  await pdb(trx).insertInto('problem_pauses').values({ problem_id: problemId, from_date: from, to_date: null, reason }).execute();
+export async function startPause(trx: Trx, problemId: number, from: string, reason: string): Promise<void> {
+  await trx.insertInto('problem_pauses').values({ problem_id: problemId, from_date: from, to_date: null, reason }).execute();
 }
 
-export async function endPause(trx: Q, problemId: number, to: string): Promise<void> {
-  await pdb(trx)
-    .updateTable('problem_pauses')
-    .set({ to_date: to })
-    .where('problem_id', '=', problemId)
-    .where('to_date', 'is', null)
-    .execute();
+export async function endPause(trx: Trx, problemId: number, to: string): Promise<void> {
+  await trx.updateTable('problem_pauses').set({ to_date: to }).where('problem_id', '=', problemId).where('to_date', 'is', null).execute();
 }
 
 /** Everything a problem's page and map show, in the order it happened. */
 export async function problemHistory(db: Q, id: number) {
-  const k = pdb(db);
+  const k = db;
   const [attachments, assignments, reports, pauses, visits, blockages] = await Promise.all([
     k.selectFrom('problem_attachments').selectAll().where('problem_id', '=', id).orderBy('id').execute(),
     k.selectFrom('problem_assignments').selectAll().where('problem_id', '=', id).orderBy('id').execute(),
@@ -144,13 +136,13 @@ export async function problemHistory(db: Q, id: number) {
 }
 export type ProblemHistory = Awaited<ReturnType<typeof problemHistory>>;
 
-export async function insertProblemAgenda(trx: Q, meetingId: number, problemIds: readonly number[]): Promise<void> {
+export async function insertProblemAgenda(trx: Trx, meetingId: number, problemIds: readonly number[]): Promise<void> {
   for (const [position, problemId] of problemIds.entries())
-    await pdb(trx).insertInto('problem_meeting_agenda').values({ meeting_id: meetingId, position, problem_id: problemId }).execute();
+    await trx.insertInto('problem_meeting_agenda').values({ meeting_id: meetingId, position, problem_id: problemId }).execute();
 }
 
 export async function problemAgenda(db: Q, meetingId: number): Promise<number[]> {
-  const rows = await pdb(db)
+  const rows = await db
     .selectFrom('problem_meeting_agenda')
     .select('problem_id')
     .where('meeting_id', '=', meetingId)

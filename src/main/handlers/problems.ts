@@ -1,8 +1,7 @@
 import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
-import { todayOf, write, type Ctx, type WriteScope } from '../services';
+import { todayOf, write, writeOnce, type Ctx, type WriteScope } from '../services';
 import { storeUpload } from '../attachments';
-import { findIdempotent, keyTaken, recordIdempotent } from '../db/idempotency';
 import {
   departmentOf,
   listCategories,
@@ -25,22 +24,6 @@ import { requireDepartments } from '../problems/guard';
 
 /** Enterprise problems (domain §12): one thin handler per channel; the rules live in ../problems and the domain. */
 
-/** A write keyed by the client, so a retry after a lost reply returns the first outcome instead of acting twice. */
-async function once(ctx: Ctx, channel: string, key: string, fn: (scope: WriteScope) => Promise<number>): Promise<number> {
-  const { db } = ctx.services.store;
-  const actorId = ctx.actor!.id;
-  const prior = await findIdempotent<{ id: number }>(db, key, channel, actorId);
-  if (prior) return prior.id;
-  if (await keyTaken(db, key)) throw new DeskError('CONFLICT', 'err.CONFLICT');
-  return write(ctx, async (scope) => {
-    const raced = await findIdempotent<{ id: number }>(scope.trx, key, channel, actorId);
-    if (raced) return raced.id;
-    const id = await fn(scope);
-    await recordIdempotent(scope.trx, key, channel, actorId, { id }, ctx.now.toISOString());
-    return id;
-  });
-}
-
 const view = (ctx: Ctx, id: number) => buildProblemView(ctx.services.store.db, id, todayOf(ctx));
 
 /** Runs one problem action in its own audited transaction and answers the problem as it now stands. */
@@ -62,7 +45,7 @@ const settings: Handler<'problem.settings'> = async (_input, ctx) => {
 
 const create: Handler<'problem.create'> = async (input, ctx) => {
   const files = input.attachments.map((f, i) => storeUpload(ctx.services.store.dataDir, f, `attachments.${i}`));
-  const id = await once(ctx, 'problem.create', input.idempotencyKey, (scope) => createProblem(scope, ctx, input, files));
+  const { id } = await writeOnce(ctx, async (scope) => ({ id: await createProblem(scope, ctx, input, files) }));
   return view(ctx, id);
 };
 
@@ -91,7 +74,7 @@ const trajectory: Handler<'problem.trajectory'> = async (input, ctx) => {
 const meetingCreate: Handler<'problem.meetingCreate'> = async (input, ctx) => {
   const { db } = ctx.services.store;
   const host = ctx.actor!;
-  const id = await once(ctx, 'problem.meetingCreate', input.idempotencyKey, async ({ trx, audit }) => {
+  const { id } = await writeOnce(ctx, async ({ trx, audit }) => {
     const fields: Record<string, { key: string }> = {};
     for (const [i, problemId] of input.agenda.entries()) {
       const p = await requireProblem(trx, problemId).catch(() => null);
@@ -116,7 +99,7 @@ const meetingCreate: Handler<'problem.meetingCreate'> = async (input, ctx) => {
       target: `meeting:${meetingId}`,
       after: { date: input.date, time: input.time, place: input.place, agenda: input.agenda },
     });
-    return meetingId;
+    return { id: meetingId };
   });
   return buildMeetingView(db, id);
 };

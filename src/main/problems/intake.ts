@@ -12,7 +12,7 @@ import {
   openAssignment,
   updateProblem,
 } from '../db/problems';
-import { deptList, pdb } from '../db/problems-schema';
+import { deptList } from '../db/problems-schema';
 import { getFiling } from '../db/filings';
 import { authorize, invalid, requireDepartments } from './guard';
 
@@ -26,7 +26,7 @@ async function filingLink(scope: WriteScope, creditCode: string, filingId: numbe
     if (f.fields.applicant.creditCode !== creditCode) throw invalid('filingId', 'pr.filingOtherFirm');
     return f.id;
   }
-  const latest = await pdb(scope.trx)
+  const latest = await scope.trx
     .selectFrom('filings')
     .select('id')
     .where('credit_code', '=', creditCode)

@@ -90,6 +90,7 @@ export const problemsContract = {
     output: problemViewSchema,
     access: ['clerk', 'reviewer', 'observer'],
     writes: true,
+    idempotent: true,
   }),
   'problem.dispatch': channel({
     input: problemDispatchSchema,
@@ -182,6 +183,7 @@ export const problemsContract = {
     output: meetingViewSchema,
     access: ['clerk'],
     writes: true,
+    idempotent: true,
   }),
   /** The problems on a meeting's agenda, in order (empty for a joint-review session). */
   'problem.meetingAgenda': channel({

@@ -11,6 +11,7 @@ import { meetings } from './meetings';
 import { adminUi } from './admin-ui';
 import { problems } from './problems';
 import { problemsUi } from './problems-ui';
+import { desktop } from './desktop';
 
 /** Every area's catalogue: key -> [zh-CN, en]. A tuple makes a missing translation a type error. */
 export type Messages = Record<string, readonly [string, string]>;
@@ -29,4 +30,5 @@ export const messages: Messages[] = [
   adminUi,
   problems,
   problemsUi,
+  desktop,
 ];
