@@ -19,7 +19,7 @@ import { demoPdfBase64 } from '../src/main/demo/load';
 import { defaultSettings, loadSettings } from '../src/main/db/settings';
 import { getPauses } from '../src/main/db/filings';
 import { getDecisions, getEvents, getRounds } from '../src/main/db/review';
-import { requireFiling } from '../src/main/handlers/filing-view';
+import { requireFiling } from '../src/main/filings/view';
 import { buildTrajectory } from '../src/main/review/trajectory';
 
 const PASSWORD = 'bench-password-2026';

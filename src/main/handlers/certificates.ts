@@ -19,7 +19,7 @@ import {
 } from '../db/certificates';
 import { keyIdOf } from '../crypto/signing';
 import { registerFileRoute } from '../host/files';
-import { requireFiling } from './filing-view';
+import { requireFiling } from '../filings/view';
 import { deskKeys, issueCertificate, problemsFor, reissueCertificate, revokeCertificate } from '../certificates/issue';
 import { verifyCode, verifyPdf, verifyText, type Verifier } from '../certificates/verify';
 import { noticeFilename, noticeKinds, renderNotice } from '../certificates/notices';

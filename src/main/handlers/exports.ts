@@ -3,11 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
-import { write } from '../services';
+import { todayOf, write } from '../services';
 import { loadSettings } from '../db/settings';
 import { registerFileRoute } from '../host/files';
 import { pruneExports, writeExport, type ExportFile } from '../followup/export';
-import { todayOf } from './filing-view';
 
 /** Made files, handed only to the account that asked for them; a restart forgets them (make a new one). */
 const made = new Map<string, ExportFile & { actorId: number }>();

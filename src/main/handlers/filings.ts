@@ -5,7 +5,8 @@ import { EDITABLE_STATES } from '../../shared/domain/states';
 import { evaluateAcceptance, acceptancePreview } from '../../shared/domain/acceptance';
 import { submissionProblems } from '../../shared/domain/submission';
 import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
-import { emit, write, type Ctx, type Trx } from '../services';
+import type { Trx } from '../db/connection';
+import { todayOf, emit, write, type Ctx } from '../services';
 import { loadSettings } from '../db/settings';
 import {
   bumpVersion,
@@ -21,7 +22,7 @@ import {
 import { findIdempotent, keyTaken, recordIdempotent } from '../db/idempotency';
 import { readAttachment, storeUpload } from '../attachments';
 import { registerFileRoute } from '../host/files';
-import { buildView, materialStatuses, requireFiling, todayOf } from './filing-view';
+import { buildView, materialStatuses, requireFiling } from '../filings/view';
 import { afterAcceptance, afterFactsChanged } from './hooks';
 
 /** Loads the filing inside the write and checks the caller's version: the later of two saves gets STALE with the current data. */

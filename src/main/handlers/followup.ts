@@ -1,12 +1,12 @@
 import type { Handler } from '../dispatch';
-import { emit, write, type Ctx } from '../services';
+import { todayOf, emit, write, type Ctx } from '../services';
 import { loadSettings } from '../db/settings';
 import { followupAttachment, listItems } from '../db/followup';
 import { registerFileRoute } from '../host/files';
 import { readAttachment } from '../attachments';
 import { DeskError } from '../../shared/result';
 import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
-import { requireFiling, todayOf } from './filing-view';
+import { requireFiling } from '../filings/view';
 import { itemView, toFollowupItems } from '../followup/view';
 import { endItem, supplyItem } from '../followup/items';
 import { buildNotifications } from '../followup/reminders';

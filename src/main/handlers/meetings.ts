@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
-import { emit, write, type Ctx, type WriteScope } from '../services';
+import { todayOf, emit, write, type Ctx, type WriteScope } from '../services';
 import { loadSettings } from '../db/settings';
 import { getFiling } from '../db/filings';
 import { recordLoginResult } from '../db/users';
@@ -24,7 +24,6 @@ import { buildMeetingView, requireMeeting, requireOpen } from '../meetings/view'
 import { stepUp } from '../meetings/step-up';
 import { buildMinutesPdf } from '../meetings/minutes';
 import { registerFileRoute } from '../host/files';
-import { todayOf } from './filing-view';
 // Registers the demo loader's meeting stage (one scheduled session with three in-review demo filings).
 import '../demo/meetings-stage';
 
