@@ -72,6 +72,9 @@ function FilingWorkspace({ view, onView, reload }: { view: FilingView; onView(v:
   const [submitError, setSubmitError] = useState<string | null>(null);
   const canSubmit = isClerk && (view.state === 'draft' || view.state === 'correction_requested');
   const onChanged = useCallback(() => void reload(), [reload]);
+  useEffect(() => {
+    document.title = `${view.filingNo} · ${t('app.title')}`;
+  }, [view.filingNo, t]);
 
   const submit = async () => {
     setSubmitError(null);
@@ -139,7 +142,7 @@ function FilingWorkspace({ view, onView, reload }: { view: FilingView; onView(v:
                 <Text size="sm">{t('fp.due')}</Text>
                 <DueDate date={clock.dueDate} warningDays={warningDays} />
                 {clock.daysLeft !== null && (
-                  <Text size="sm" c={clock.daysLeft < 0 ? 'red.7' : clock.daysLeft <= warningDays ? 'yellow.8' : 'dimmed'}>
+                  <Text size="sm" c={clock.daysLeft < 0 ? 'red' : clock.daysLeft <= warningDays ? 'orange' : 'dimmed'}>
                     {clock.daysLeft < 0 ? t('fp.overdueDays', { n: -clock.daysLeft }) : t('fp.daysLeft', { n: clock.daysLeft })}
                   </Text>
                 )}
