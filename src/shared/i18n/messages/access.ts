@@ -14,5 +14,10 @@ export const access: Messages = {
   'date.monthFormat': ['YYYY年M月', 'MMMM YYYY'],
   'date.next': ['下一个', 'Next'],
   'date.previous': ['上一个', 'Previous'],
+  'a11y.skip': ['跳到主要内容', 'Skip to main content'],
+  'a11y.menu': ['菜单', 'Menu'],
+  'a11y.close': ['关闭', 'Close'],
+  'due.overdue': ['已逾期', 'Overdue'],
+  'due.warn': ['即将到期', 'Due soon'],
   'ff.unitLabel': ['{{label}}（{{unit}}）', '{{label}} ({{unit}})'],
 };
