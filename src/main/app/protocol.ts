@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { protocol } from 'electron';
-import type { Lang } from '../../shared/i18n';
-import type { Services } from '../services';
+import type { DownloadTickets } from './tickets';
 import { STATIC_HEADERS } from '../host/headers';
 import { resolveStatic } from '../host/static';
-import { contentDisposition, runFileRoute } from '../host/files';
+import { contentDisposition, type FileServer } from '../host/files';
 import { APP_HOST, APP_SCHEME } from './origin';
 
 /** Must run before app 'ready': app:// behaves like https (secure context, fetch, standard origin). */
@@ -14,39 +12,13 @@ export function registerAppScheme(): void {
   ]);
 }
 
-interface Ticket {
-  connectionId: string;
-  lang: Lang;
-  expires: number;
-}
-
-/**
- * The protocol handler cannot tell which window asked, so a file download carries a one-use ticket
- * minted in the main process for the window that navigated to the link (see security.ts).
- */
-export class DownloadTickets {
-  private readonly tickets = new Map<string, Ticket>();
-  mint(connectionId: string, lang: Lang, now = Date.now()): string {
-    for (const [key, t] of this.tickets) if (t.expires < now) this.tickets.delete(key);
-    const ticket = randomBytes(24).toString('base64url');
-    this.tickets.set(ticket, { connectionId, lang, expires: now + 60_000 });
-    return ticket;
-  }
-  take(ticket: string | null, now = Date.now()): Ticket | null {
-    if (!ticket) return null;
-    const t = this.tickets.get(ticket);
-    this.tickets.delete(ticket);
-    return t && t.expires >= now ? t : null;
-  }
-}
-
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), {
     status,
     headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
   });
 
-export function handleAppProtocol(rendererDir: string, services: Services, tickets: DownloadTickets): void {
+export function handleAppProtocol(rendererDir: string, files: FileServer, tickets: DownloadTickets): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST || (request.method !== 'GET' && request.method !== 'HEAD')) return new Response('Not found', { status: 404 });
@@ -54,7 +26,7 @@ export function handleAppProtocol(rendererDir: string, services: Services, ticke
       const ticket = tickets.take(url.searchParams.get('ticket'));
       if (!ticket) return json(403, { ok: false, error: { code: 'FORBIDDEN', message: 'download ticket missing or expired' } });
       const [kind, id] = url.pathname.slice('/files/'.length).split('/');
-      const result = await runFileRoute(services, kind ?? '', id ?? '', { connectionId: ticket.connectionId, lang: ticket.lang });
+      const result = await files(kind ?? '', id ?? '', { connectionId: ticket.connectionId, lang: ticket.lang });
       if (!result.ok) return json(result.error.code === 'NOT_FOUND' ? 404 : 403, result);
       const file = result.value;
       return new Response(Buffer.from(file.bytes), {

@@ -5,11 +5,10 @@
  */
 import { recordEvent } from '../events';
 import { DeskError } from '../../shared/result';
-import type { CertificateStatus } from '../../shared/contract/certificates';
 import type { Settings } from '../../shared/schemas/settings';
 import { UNIT_CODES } from '../../shared/domain/units';
-import { todayOf, type Ctx, type Services } from '../services';
-import { appendAudit, currentHead, GENESIS, type AuditInput } from '../db/audit';
+import { auditAs, todayOf, type Ctx, type Services } from '../services';
+import { currentHead, GENESIS } from '../db/audit';
 import { bumpVersion, getTrackedItems, type FilingRecord } from '../db/filings';
 import { getDecisions, getRounds } from '../db/review';
 import { loadSettings } from '../db/settings';
@@ -20,6 +19,7 @@ import { renderCertificate } from '../pdf/certificate';
 import { requireFiling } from '../filings/view';
 import { lastDecision } from '../review/state';
 import { buildRecord, canonicalRecord, certificateDoc, certificateNumber, parseRecord } from './record';
+import { REGISTRATION_STATE } from '../../shared/domain/states';
 import { issueProblems, type IssueFacts, type Problem } from '../../shared/domain/issuing';
 import { embedCode } from './pdf-code';
 
@@ -34,14 +34,6 @@ export function deskKeys(services: Services): DeskKeys {
     keyCache.set(dir, keys);
   }
   return keys;
-}
-
-async function audit(trx: Trx, ctx: Ctx, entry: Omit<AuditInput, 'actorId' | 'actorName' | 'unit' | 'outcome'>): Promise<void> {
-  await appendAudit(
-    trx,
-    { actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.displayName ?? null, unit: ctx.actor?.unit ?? null, outcome: 'ok', ...entry },
-    ctx.now,
-  );
 }
 
 async function moveFiling(trx: Trx, ctx: Ctx, filing: FilingRecord, set: Parameters<typeof bumpVersion>[4]): Promise<void> {
@@ -134,7 +126,7 @@ export async function issueCertificate(trx: Trx, ctx: Ctx, filingId: number, ver
   const cert = (await getCertificate(trx, id))!;
   await moveFiling(trx, ctx, filing, { state: 'registered', step: null, due_date: null, waiting_units: '' });
   await recordEvent(trx, ctx, filing.id, 'certificate.issued', { certificateId: id, number: cert.number });
-  await audit(trx, ctx, {
+  await auditAs(trx, ctx, {
     action: 'certificate.issue',
     target: `filing:${filing.id}`,
     before: { state: filing.state },
@@ -175,7 +167,7 @@ export async function reissueCertificate(
   const cert = (await getCertificate(trx, id))!;
   await moveFiling(trx, ctx, filing, {});
   await recordEvent(trx, ctx, filing.id, 'certificate.reissued', { certificateId: id, number: cert.number, replaces: old.number, reason });
-  await audit(trx, ctx, {
+  await auditAs(trx, ctx, {
     action: 'certificate.reissue',
     target: `filing:${filing.id}`,
     before: { certificateId: old.id, number: old.number, status: old.status },
@@ -183,12 +175,6 @@ export async function reissueCertificate(
   });
   return id;
 }
-
-const FILING_STATE: Record<Exclude<CertificateStatus, 'superseded'>, FilingRecord['state']> = {
-  issued: 'registered',
-  suspended: 'suspended',
-  revoked: 'revoked',
-};
 
 /**
  * Suspends, reinstates or revokes the filing's certificate in force (breach escalation, domain §9), and moves the
@@ -206,14 +192,14 @@ export async function setCertificateStatus(
   if (live.status === status) return live.id;
   const filing = await requireFiling(trx, filingId);
   await setStatus(trx, live.id, { status, reason, at: ctx.now.toISOString() });
-  await moveFiling(trx, ctx, filing, { state: FILING_STATE[status], step: null, due_date: null, waiting_units: '' });
+  await moveFiling(trx, ctx, filing, { state: REGISTRATION_STATE[status], step: null, due_date: null, waiting_units: '' });
   const kind = status === 'issued' ? 'certificate.reinstated' : `certificate.${status}`;
   await recordEvent(trx, ctx, filingId, kind, { certificateId: live.id, number: live.number, reason });
-  await audit(trx, ctx, {
+  await auditAs(trx, ctx, {
     action: kind,
     target: `filing:${filingId}`,
     before: { status: live.status, state: filing.state },
-    after: { certificateId: live.id, number: live.number, status, state: FILING_STATE[status], reason },
+    after: { certificateId: live.id, number: live.number, status, state: REGISTRATION_STATE[status], reason },
   });
   return live.id;
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { Selectable, Transaction } from 'kysely';
-import type { Db, SqliteHandle } from './connection';
-import type { AuditLogTable, DB } from './schema';
+import type { Selectable } from 'kysely';
+import type { SqliteHandle, Trx } from './connection';
+import type { AuditLogTable } from './schema';
 
 export interface AuditInput {
   actorId: number | null;
@@ -29,7 +29,7 @@ function entryHash(prev: string, e: HashedFields): string {
 }
 
 /** Appends one entry inside the caller's transaction, chained to the previous entry's hash. */
-export async function appendAudit(trx: Transaction<DB> | Db, input: AuditInput, at: Date): Promise<{ seq: number; hash: string }> {
+export async function appendAudit(trx: Trx, input: AuditInput, at: Date): Promise<{ seq: number; hash: string }> {
   const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const prev = last?.hash ?? GENESIS;
   const row = {

@@ -82,7 +82,7 @@ export async function getFiling(db: Q, id: number): Promise<FilingRecord | null>
 }
 
 /** Filing numbers: ZS-<year>-<6 digits>, one sequence per year, taken inside the creating transaction. */
-export async function nextFilingNo(trx: Q, year: number): Promise<string> {
+export async function nextFilingNo(trx: Trx, year: number): Promise<string> {
   const key = `filing_seq_${year}`;
   const row = await trx.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
   const next = (row ? Number(row.value) : 0) + 1;
@@ -102,7 +102,7 @@ const searchColumns = (f: FilingFields) => ({
 });
 
 export async function insertFiling(
-  trx: Q,
+  trx: Trx,
   a: {
     filingNo: string;
     fields: FilingFields;
@@ -143,7 +143,7 @@ export async function insertFiling(
  * else saved first; the caller answers STALE with the current record.
  */
 export async function bumpVersion(
-  trx: Q,
+  trx: Trx,
   id: number,
   expected: number,
   now: string,
@@ -181,7 +181,7 @@ export async function getMaterials(db: Q, filingId: number) {
 }
 
 export async function setMaterial(
-  trx: Q,
+  trx: Trx,
   filingId: number,
   code: string,
   state: 'present' | 'missing',
@@ -204,7 +204,7 @@ export async function getAttachments(db: Q, filingId: number) {
 }
 
 export async function insertAttachment(
-  trx: Q,
+  trx: Trx,
   a: { filingId: number; code: string; sha256: string; name: string; mime: string; size: number; now: string; by: number | null },
 ) {
   return (
@@ -250,7 +250,7 @@ export async function getTrackedItems(db: Q, filingId: number): Promise<TrackedI
 }
 
 export async function insertTrackedItem(
-  trx: Q,
+  trx: Trx,
   a: {
     filingId: number;
     kind: 'material' | 'condition';
@@ -285,7 +285,7 @@ export async function insertTrackedItem(
 }
 
 /** Keeps the list's denormalised "earliest open item" column in step with tracked_items. */
-export async function refreshNextItemDue(trx: Q, filingId: number): Promise<void> {
+export async function refreshNextItemDue(trx: Trx, filingId: number): Promise<void> {
   await trx
     .updateTable('filings')
     .set({
@@ -296,7 +296,7 @@ export async function refreshNextItemDue(trx: Q, filingId: number): Promise<void
 }
 
 export async function insertEvent(
-  trx: Q,
+  trx: Trx,
   a: {
     filingId: number;
     at: string;

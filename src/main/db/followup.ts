@@ -1,26 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Db, SqliteHandle, Trx } from './connection';
-import type { DB } from './schema';
 import type { FollowupListInput } from '../../shared/contract/followup';
 import type { UnitCode } from '../../shared/domain/units';
 import { FINAL_STATES } from '../../shared/domain/states';
 
 type Q = Db | Trx;
-
-export type RunPeriodsTable = {
-  run_periods: {
-    filing_id: number;
-    extension_months: number | null;
-    extension_reason: string | null;
-    extended_at: string | null;
-    extended_by: string | null;
-    closed_how: string | null;
-    closure_attachment_id: number | null;
-    closed_at: string | null;
-    closed_by: string | null;
-  };
-};
-const rp = (db: Q) => db.withTables<RunPeriodsTable>() as unknown as Kysely<DB & RunPeriodsTable>;
 
 /** Attachments of a tracked item are stored under this pseudo material code, outside the review's facts. */
 export const itemAttachmentCode = (itemId: number) => `item-${itemId}`;
@@ -111,17 +95,17 @@ export async function itemAttachments(db: Q, itemIds: number[]) {
     .execute();
 }
 
-export async function markSupplied(trx: Q, id: number, note: string, at: string): Promise<void> {
+export async function markSupplied(trx: Trx, id: number, note: string, at: string): Promise<void> {
   await trx.updateTable('tracked_items').set({ state: 'supplied', note, supplied_at: at }).where('id', '=', id).execute();
 }
 
 /** 销号 or not applied; the trigger of migration 004 refuses a close by anyone but the verifying unit's reviewer. */
-export async function markEnded(trx: Q, id: number, state: 'closed' | 'notApplied', note: string, at: string, by: number): Promise<void> {
+export async function markEnded(trx: Trx, id: number, state: 'closed' | 'notApplied', note: string, at: string, by: number): Promise<void> {
   await trx.updateTable('tracked_items').set({ state, note, closed_at: at, closed_by: by }).where('id', '=', id).execute();
 }
 
 /** When a filing ends (terminated, revoked), what it still owed is no longer anyone's task: set not applied, with why. */
-export async function endOpenItems(trx: Q, filingId: number, note: string, at: string): Promise<number> {
+export async function endOpenItems(trx: Trx, filingId: number, note: string, at: string): Promise<number> {
   const res = await trx
     .updateTable('tracked_items')
     .set({ state: 'notApplied', note, closed_at: at })
@@ -186,14 +170,14 @@ export async function dueItems(db: Q, until: string, unit: UnitCode | null) {
 }
 
 export async function getRunPeriod(db: Q, filingId: number) {
-  return (await rp(db).selectFrom('run_periods').selectAll().where('filing_id', '=', filingId).executeTakeFirst()) ?? null;
+  return (await db.selectFrom('run_periods').selectAll().where('filing_id', '=', filingId).executeTakeFirst()) ?? null;
 }
 
 export async function recordExtension(
-  trx: Q,
+  trx: Trx,
   a: { filingId: number; months: number; reason: string; at: string; by: string },
 ): Promise<void> {
-  await rp(trx)
+  await trx
     .insertInto('run_periods')
     .values({ filing_id: a.filingId, extension_months: a.months, extension_reason: a.reason, extended_at: a.at, extended_by: a.by })
     .onConflict((oc) =>
@@ -203,10 +187,10 @@ export async function recordExtension(
 }
 
 export async function recordClosure(
-  trx: Q,
+  trx: Trx,
   a: { filingId: number; how: 'dismantled' | 'sealed'; attachmentId: number; at: string; by: string },
 ): Promise<void> {
-  await rp(trx)
+  await trx
     .insertInto('run_periods')
     .values({ filing_id: a.filingId, closed_how: a.how, closure_attachment_id: a.attachmentId, closed_at: a.at, closed_by: a.by })
     .onConflict((oc) =>
@@ -217,7 +201,7 @@ export async function recordClosure(
 
 /** Registered pilots whose run period ends on or before `until` (planned end, or the extension's), for reminders. */
 export async function runPeriodsEnding(db: Q) {
-  return rp(db)
+  return db
     .selectFrom('filings as f')
     .innerJoin('filing_fields as ff', 'ff.filing_id', 'f.id')
     .leftJoin('run_periods as r', 'r.filing_id', 'f.id')

@@ -3,10 +3,9 @@ import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
 import type { CertificateView, FilingCertificates, NoticeKind } from '../../shared/contract/certificates';
 import { NOTICE_KINDS } from '../../shared/contract/certificates';
-import { emit, write, type Ctx } from '../services';
+import { emit, write, writeOnce, type Ctx, type WriteScope } from '../services';
 import type { Db } from '../db/connection';
 import { loadSettings } from '../db/settings';
-import { findIdempotent, keyTaken, recordIdempotent } from '../db/idempotency';
 import {
   certificatesOfFiling,
   getCertificate,
@@ -18,13 +17,12 @@ import {
   trustedKeys,
 } from '../db/certificates';
 import { keyIdOf } from '../crypto/signing';
-import { registerFileRoute } from '../host/files';
+import type { FileRoutes } from '../host/files';
 import { requireFiling } from '../filings/view';
 import { deskKeys, issueCertificate, problemsFor, reissueCertificate, revokeCertificate } from '../certificates/issue';
 import { verifyCode, verifyPdf, verifyText, type Verifier } from '../certificates/verify';
 import { noticeFilename, noticeKinds, renderNotice } from '../certificates/notices';
 // Registers the demo loader's certificate stage (after the review stage, which it imports first).
-import '../demo/certificates-stage';
 
 async function viewOf(db: Db, id: number): Promise<CertificateView> {
   const row = await getCertificate(db, id);
@@ -57,27 +55,9 @@ const changed = async (ctx: Ctx, filingId: number) => {
   emit(ctx.services, 'inbox.changed', { units: ['sp'] });
 };
 
-/** The idempotent-write pattern of acceptance and review: the key is recorded in the same transaction. */
-async function once(
-  ctx: Ctx,
-  channel: string,
-  key: string,
-  fn: (trx: Parameters<Parameters<typeof write>[1]>[0]) => Promise<number>,
-): Promise<number> {
-  const { db } = ctx.services.store;
-  const actorId = ctx.actor!.id;
-  const prior = await findIdempotent<{ certificateId: number }>(db, key, channel, actorId);
-  if (prior) return prior.certificateId;
-  if (await keyTaken(db, key)) throw new DeskError('CONFLICT', 'err.CONFLICT');
-  return write(ctx, async (scope) => {
-    // Re-checked inside the transaction: a retry racing its own first attempt must not issue twice.
-    const raced = await findIdempotent<{ certificateId: number }>(scope.trx, key, channel, actorId);
-    if (raced) return raced.certificateId;
-    const id = await fn(scope);
-    await recordIdempotent(scope.trx, key, channel, actorId, { certificateId: id }, ctx.now.toISOString());
-    return id;
-  });
-}
+/** The certificate an idempotent issue or re-issue made (the outcome its key records). */
+const issued = async (ctx: Ctx, fn: (scope: WriteScope) => Promise<number>): Promise<number> =>
+  (await writeOnce(ctx, async (scope) => ({ certificateId: await fn(scope) }))).certificateId;
 
 const forFiling: Handler<'certificate.forFiling'> = (input, ctx) => filingCertificates(ctx.services.store.db, input.filingId);
 
@@ -85,7 +65,7 @@ const issue: Handler<'certificate.issue'> = async (input, ctx) => {
   const { db } = ctx.services.store;
   let id: number;
   try {
-    id = await once(ctx, 'certificate.issue', input.idempotencyKey, ({ trx }) => issueCertificate(trx, ctx, input.filingId, input.version));
+    id = await issued(ctx, ({ trx }) => issueCertificate(trx, ctx, input.filingId, input.version));
   } catch (err) {
     if (err instanceof DeskError && err.code === 'STALE')
       throw new DeskError('STALE', 'err.STALE', {}, undefined, await filingCertificates(db, input.filingId));
@@ -123,9 +103,7 @@ const revoke: Handler<'certificate.revoke'> = async (input, ctx) => {
 };
 
 const reissue: Handler<'certificate.reissue'> = async (input, ctx) => {
-  const id = await once(ctx, 'certificate.reissue', input.idempotencyKey, ({ trx }) =>
-    reissueCertificate(trx, ctx, input.id, input.reason),
-  );
+  const id = await issued(ctx, ({ trx }) => reissueCertificate(trx, ctx, input.id, input.reason));
   const view = await viewOf(ctx.services.store.db, id);
   await changed(ctx, view.filingId);
   return view;
@@ -171,32 +149,6 @@ const notice: Handler<'documents.notice'> = async (input, ctx) => {
   return { fileId: `${filing.id}-${input.kind}`, filename: noticeFilename(filing, input.kind) };
 };
 
-const requireReader = (ctx: Ctx) => {
-  if (!ctx.actor) throw new DeskError('UNAUTHENTICATED', 'err.UNAUTHENTICATED');
-};
-
-// Every signed-in role reads every record (observers included); nobody else gets the files.
-registerFileRoute('certificate', async (id, ctx) => {
-  requireReader(ctx);
-  if (!/^\d{1,15}$/.test(id)) return null;
-  const db = ctx.services.store.db;
-  const row = await getCertificate(db, Number(id));
-  const pdf = row && (await getPdf(db, row.id));
-  if (!row || !pdf) return null;
-  return { bytes: pdf, mime: 'application/pdf', filename: `登记备案证明-${row.number}.pdf`, disposition: 'inline' };
-});
-
-registerFileRoute('notice', async (id, ctx) => {
-  requireReader(ctx);
-  const m = /^(\d{1,15})-([A-Za-z]+)$/.exec(id);
-  if (!m || !(NOTICE_KINDS as readonly string[]).includes(m[2]!)) return null;
-  const db = ctx.services.store.db;
-  const filing = await requireFiling(db, Number(m[1]));
-  const kind = m[2] as NoticeKind;
-  const bytes = await renderNotice(db, filing, kind, await loadSettings(db));
-  return bytes && { bytes, mime: 'application/pdf', filename: noticeFilename(filing, kind), disposition: 'inline' };
-});
-
 export const certificatesHandlers = {
   'certificate.forFiling': forFiling,
   'certificate.issue': issue,
@@ -209,4 +161,31 @@ export const certificatesHandlers = {
   'certificate.keys': keys,
   'certificate.importKey': importKey,
   'documents.notice': notice,
+};
+
+export const certificateFiles: FileRoutes = {
+  // Every signed-in role reads every record (observers included); nobody else gets the files.
+  certificate: {
+    access: 'user',
+    async serve(id, ctx) {
+      if (!/^\d{1,15}$/.test(id)) return null;
+      const db = ctx.services.store.db;
+      const row = await getCertificate(db, Number(id));
+      const pdf = row && (await getPdf(db, row.id));
+      if (!row || !pdf) return null;
+      return { bytes: pdf, mime: 'application/pdf', filename: `登记备案证明-${row.number}.pdf`, disposition: 'inline' };
+    },
+  },
+  notice: {
+    access: 'user',
+    async serve(id, ctx) {
+      const m = /^(\d{1,15})-([A-Za-z]+)$/.exec(id);
+      if (!m || !(NOTICE_KINDS as readonly string[]).includes(m[2]!)) return null;
+      const db = ctx.services.store.db;
+      const filing = await requireFiling(db, Number(m[1]));
+      const kind = m[2] as NoticeKind;
+      const bytes = await renderNotice(db, filing, kind, await loadSettings(db));
+      return bytes && { bytes, mime: 'application/pdf', filename: noticeFilename(filing, kind), disposition: 'inline' };
+    },
+  },
 };

@@ -1,6 +1,6 @@
 import type { Settings } from '../../shared/schemas/settings';
 import { stepClock, type Pause, type StepClock } from '../../shared/domain/clock';
-import { officialCalendar } from '../../shared/domain/calendar';
+import { officialCalendar, toIsoDate } from '../../shared/domain/calendar';
 
 export const REVIEW_STEP = 'review';
 /** The pause reason recorded while the applicant prepares a supplement (a catalogue key under pause.*). */
@@ -12,24 +12,13 @@ export interface PauseRow {
   reason: string;
 }
 
-const shanghai = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-/**
- * The desk's calendar date (Asia/Shanghai, as toIsoDate) with one formatter built once: toIsoDate builds an Intl
- * formatter on every call, about a quarter of a millisecond, which shows on the decision path.
- */
-export function deskDate(d: Date): string {
-  const p = shanghai.formatToParts(d);
-  const get = (type: string) => p.find((x) => x.type === type)!.value;
-  return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
-}
-
 const dates = new Map<string, string>();
 /** The desk's calendar date of a stored timestamp, memoised: the trajectory asks for the same few many times over. */
 export function dateOf(iso: string): string {
   let d = dates.get(iso);
   if (d === undefined) {
     if (dates.size > 50_000) dates.clear();
-    d = deskDate(new Date(iso));
+    d = toIsoDate(new Date(iso));
     dates.set(iso, d);
   }
   return d;

@@ -2,13 +2,12 @@ import type { Actor } from '../../shared/contract/auth';
 import type { ParsedInput } from '../../shared/contract';
 import type { Settings } from '../../shared/schemas/settings';
 import { DeskError } from '../../shared/result';
-import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
+import { addWorkingDays, officialCalendar, toIsoDate } from '../../shared/domain/calendar';
 import { requireAuthority } from '../../shared/domain/authority';
 import type { Ctx, WriteScope } from '../services';
 import { bumpVersion, insertTrackedItem, refreshNextItemDue } from '../db/filings';
 import { getDecisions, getRounds, insertDecision, setConditionsNotApplied } from '../db/review';
 import { requireFiling } from '../filings/view';
-import { deskDate } from './clock';
 import { currentFacts } from './facts';
 import { combineRound } from './rounds';
 import { recordEvent } from '../events';
@@ -49,7 +48,7 @@ export async function recordDecision(
     throw new DeskError('CONFLICT', 'review.notInRound', { section: input.section, round: round.number });
 
   const now = ctx.now.toISOString();
-  const today = deskDate(ctx.now);
+  const today = toIsoDate(ctx.now);
   const facts = (await currentFacts(trx, filing.id, filing.fields, settings, [input.section]))[input.section];
   const conditions = input.conditions.map((c) => ({
     text: c.text,

@@ -9,7 +9,7 @@ import type { Ctx } from '../services';
 import type { Settings } from '../../shared/schemas/settings';
 import type { FilingRecord } from '../db/filings';
 import { getPauses } from '../db/filings';
-import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
+import { addWorkingDays, officialCalendar, toIsoDate } from '../../shared/domain/calendar';
 import { roundOutcome, unitsForNextRound } from '../../shared/domain/review';
 import { UNIT_CODES, type UnitCode } from '../../shared/domain/units';
 import {
@@ -27,7 +27,7 @@ import {
   unitList,
 } from '../db/review';
 import { currentFacts } from './facts';
-import { deskDate, reviewClock, REVIEW_STEP, WAITING_FOR_APPLICANT } from './clock';
+import { reviewClock, REVIEW_STEP, WAITING_FOR_APPLICANT } from './clock';
 import { lastDecision, openRoundOf, pendingUnits, supplementRequest, unitDecisions } from './state';
 
 export async function openFirstRound(trx: Trx, ctx: Ctx, filingId: number): Promise<void> {
@@ -63,7 +63,7 @@ export async function combineRound(
   if (roundOutcome(units, 0) === 'pending') return { waiting_units: unitList(pendingUnits(decisions, round)) };
   const outcome = roundOutcome(units, await countOpenMaterialItems(trx, filing.id));
   const now = ctx.now.toISOString();
-  const today = deskDate(ctx.now);
+  const today = toIsoDate(ctx.now);
   const started = rounds[0]!.openedAt;
   const request = outcome === 'supplementRequested' ? supplementRequest(decisions, round) : null;
   await closeRound(trx, round.id, { closedAt: now, outcome, supplementRequest: request });
@@ -121,7 +121,7 @@ export async function openNextRound(
   );
   await insertRound(trx, { filingId: filing.id, number: last.number + 1, units, openedAt: ctx.now.toISOString() });
   await recordEvent(trx, ctx, filing.id, 'review.roundOpened', { round: last.number + 1, units, changed });
-  const clock = reviewClock(rounds[0]!.openedAt, await getPauses(trx, filing.id), settings, deskDate(ctx.now));
+  const clock = reviewClock(rounds[0]!.openedAt, await getPauses(trx, filing.id), settings, toIsoDate(ctx.now));
   return { state: 'in_review', step: REVIEW_STEP, due_date: clock.dueDate, waiting_units: unitList(units), units };
 }
 

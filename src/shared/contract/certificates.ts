@@ -121,6 +121,7 @@ export const certificatesContract = {
     output: certificateViewSchema,
     access: ['clerk'],
     writes: true,
+    idempotent: true,
   }),
   'certificate.get': channel({ input: z.strictObject({ id: id() }), output: certificateViewSchema, access: 'user', writes: false }),
   'certificate.list': channel({
@@ -141,6 +142,7 @@ export const certificatesContract = {
     output: certificateViewSchema,
     access: ['clerk'],
     writes: true,
+    idempotent: true,
   }),
   /** This desk's public key, for other desks to import. */
   'certificate.publicKey': channel({

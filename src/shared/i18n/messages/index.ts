@@ -10,6 +10,7 @@ import { certificates } from './certificates';
 import { meetings } from './meetings';
 import { adminUi } from './admin-ui';
 import { access } from './access';
+import { desktop } from './desktop';
 
 /** Every area's catalogue: key -> [zh-CN, en]. A tuple makes a missing translation a type error. */
 export type Messages = Record<string, readonly [string, string]>;
@@ -27,4 +28,5 @@ export const messages: Messages[] = [
   followup,
   adminUi,
   access,
+  desktop,
 ];
