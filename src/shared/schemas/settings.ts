@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UNIT_CODES } from '../domain/units';
 import { DEFAULT_FACT_COVERAGE } from '../domain/coverage';
 import { nameText, unitCode } from './common';
+import { DEFAULT_NUMBER_PATTERN, numberPatternProblem } from '../domain/certificate-number';
 
 const code = () => z.string().regex(/^[a-z0-9_-]{1,32}$/, { error: 'v.code' });
 
@@ -72,8 +73,14 @@ export const settingsSchema = z.strictObject({
     maxExtensionMonths: z.number().int().min(0).max(36),
   }),
   certificate: z.strictObject({
-    /** e.g. 滨海化中试备 → 滨海化中试备〔2026〕第0001号 */
+    /** e.g. 滨海化中试备 → 滨海化中试备〔2026〕1号 */
     prefix: nameText(),
+    /** The number's form (domain §8); older stored settings lack it and get the GB/T 9704 default. */
+    numberPattern: z
+      .string()
+      .max(80)
+      .refine((p) => numberPatternProblem(p) === null, { error: 'v.cert.numberPattern' })
+      .default(DEFAULT_NUMBER_PATTERN),
     issuerZh: nameText(),
     issuerEn: nameText(),
   }),

@@ -130,6 +130,11 @@ export const adminUi: Messages = {
   'admin.settings.limits.maxExtensionMonths': ['可延期一次，最长（月）', 'One extension of at most (months)'],
   'admin.settings.limits.timeLimits': ['办理时限（工作日）', 'Time limits (working days)'],
   'admin.settings.certificate.prefix': ['证明编号前缀', 'Certificate number prefix'],
+  'admin.settings.certificate.numberPattern': ['证明编号格式', 'Certificate number pattern'],
+  'admin.settings.certificate.numberPatternHint': [
+    '{prefix} 前缀，{year} 年份，{seq} 顺序号（不加"第"、不编虚位），{seq4} 四位顺序号；已发证明保持原编号',
+    '{prefix} prefix, {year} year, {seq} sequence (no 第, no leading zeros), {seq4} four-digit sequence; issued numbers keep their form',
+  ],
   'admin.settings.certificate.preview': ['编号示例：{{example}}', 'Example number: {{example}}'],
   'admin.settings.certificate.issuerZh': ['发证机关（中文）', 'Issuing body (Chinese)'],
   'admin.settings.certificate.issuerEn': ['发证机关（英文）', 'Issuing body (English)'],
