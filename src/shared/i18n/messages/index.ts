@@ -11,6 +11,7 @@ import { meetings } from './meetings';
 import { adminUi } from './admin-ui';
 import { problems } from './problems';
 import { problemsUi } from './problems-ui';
+import { access } from './access';
 import { desktop } from './desktop';
 
 /** Every area's catalogue: key -> [zh-CN, en]. A tuple makes a missing translation a type error. */
@@ -30,5 +31,6 @@ export const messages: Messages[] = [
   adminUi,
   problems,
   problemsUi,
+  access,
   desktop,
 ];
