@@ -23,7 +23,10 @@ async function main() {
     lines.push(s);
   };
   // On a shared machine the figures move with its load; the load average goes on the record with them.
-  const load = () => loadavg().map((n) => n.toFixed(1)).join(' / ');
+  const load = () =>
+    loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' / ');
   say(`machine: ${machine()}; load average ${load()}`);
   const clock = () => new Date(`${TODAY}T02:00:00Z`);
   const desk = createDesk(dir, { mode: 'test', clock, scrypt: { N: 2 ** 14, r: 8, p: 1 } });
