@@ -4,7 +4,7 @@
  * triggers the handlers meet (reports from the lead unit, visits from the coordinator). Writes bench/RESULTS-problems.md.
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDesk } from '../src/main/desk';
 import { buildBlockageView } from '../src/main/problems/blockages';
@@ -22,7 +22,12 @@ async function main() {
     console.log(s);
     lines.push(s);
   };
-  say(`machine: ${machine()}`);
+  // On a shared machine the figures move with its load; the load average goes on the record with them.
+  const load = () =>
+    loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' / ');
+  say(`machine: ${machine()}; load average ${load()}`);
   const clock = () => new Date(`${TODAY}T02:00:00Z`);
   const desk = createDesk(dir, { mode: 'test', clock, scrypt: { N: 2 ** 14, r: 8, p: 1 } });
   const { db, sqlite } = desk.services.store;
@@ -80,6 +85,7 @@ async function main() {
   );
   await runs(`problem.trajectory, ${REPORTS_EACH} reports`, 10, () => ok('problem.trajectory', { problemId: N }));
 
+  say(`load average at the end: ${load()}`);
   desk.close();
   rmSync(dir, { recursive: true, force: true });
   writeFileSync(

@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { createTestDesk, expectError, newKey, type TestDesk, type TestUser } from '../helpers/desk';
 import type { Input } from '../../src/shared/contract';
 import type { ProblemView } from '../../src/shared/contract/problems-views';
@@ -339,6 +342,32 @@ describe('common blockages', () => {
     expect((await drill({ unsatisfiedOnly: true })).rows.map((r) => r.id)).toEqual([a.id]);
     expect((await drill({ mineOnly: true }, yq)).total).toBe(2);
     expect((await drill({ mineOnly: true }, hb)).total).toBe(0);
+  });
+});
+
+describe('export', () => {
+  it('writes the problems to CSV and XLSX with the rest, with their cause and lead unit by name', async () => {
+    const p = await clerk.session.ok('problem.dispatch', dispatchInput(await newProblem()));
+    await clerk.session.ok('problem.extend', {
+      problemId: p.id,
+      version: p.version,
+      days: 5,
+      blockage: { class: 'legacy', unit: null, text: '线路走廊历史上未纳入规划' },
+    });
+    await newProblem();
+    const csv = await commissioner.session.ok('export.create', { kind: 'problems', format: 'csv' });
+    expect(csv.rows).toBe(2);
+    const text = readFileSync(join(t.dir, 'exports', `${csv.id}.csv`), 'utf8');
+    expect(text).toContain('"诉求编号"');
+    expect(text).toContain('"化工园区管委会"');
+    expect(text).toContain('"历史遗留"');
+    expect(text).toContain('"待交办"');
+    const xlsx = await commissioner.session.ok('export.create', { kind: 'problems', format: 'xlsx' });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(t.dir, 'exports', `${xlsx.id}.xlsx`));
+    const sheet = book.getWorksheet('企业诉求')!;
+    expect(sheet.rowCount).toBe(3);
+    expect(sheet.getRow(2).getCell(8).value).toBe('化工园区管委会');
   });
 });
 

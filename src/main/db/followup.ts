@@ -230,6 +230,12 @@ export const EXPORT_QUERIES = {
   items: `SELECT t.id, f.filing_no, f.project_name, t.kind, t.text, t.verifying_unit, t.due_date, t.blocks, t.state, t.note,
       t.created_at, t.supplied_at, t.closed_at
     FROM tracked_items t JOIN filings f ON f.id = t.filing_id ORDER BY t.id`,
+  // Enterprise problems (issue 11), with the names of their category and lead unit and their latest blockage cause.
+  problems: `SELECT p.problem_no, p.state, p.firm_name, p.credit_code, p.title, c.name_zh AS category, p.grade, d.name_zh AS lead,
+      p.due_date, p.reassign_count, p.unsatisfied_count, p.solved_days,
+      (SELECT b.class FROM problem_blockages b WHERE b.problem_id = p.id ORDER BY b.id DESC LIMIT 1) AS cause,
+      p.created_at, p.closed_at
+    FROM problems p JOIN problem_categories c ON c.code = p.category LEFT JOIN departments d ON d.code = p.lead ORDER BY p.id`,
   audit: `SELECT seq, at, actor_name, unit, action, target, outcome, hash FROM audit_log ORDER BY seq`,
 } as const;
 

@@ -70,6 +70,24 @@ function columns(kind: ExportKind, settings: Settings, today: string): Column[] 
       col('补交时间', 18, 'datetime', (r) => instant(r.supplied_at)),
       col('销号时间', 18, 'datetime', (r) => instant(r.closed_at)),
     ];
+  if (kind === 'problems')
+    return [
+      col('诉求编号', 16, 'text', (r) => text(r.problem_no)),
+      col('状态', 12, 'text', (r) => zh('pr.state.')(r.state)),
+      col('企业', 36, 'text', (r) => text(r.firm_name)),
+      col('统一社会信用代码', 22, 'text', (r) => text(r.credit_code)),
+      col('诉求事项', 40, 'text', (r) => text(r.title)),
+      col('类别', 14, 'text', (r) => text(r.category)),
+      col('等级', 8, 'text', (r) => zh('pr.grade.')(r.grade)),
+      col('牵头单位', 22, 'text', (r) => text(r.lead)),
+      col('限期', 12, 'date', (r) => dateOnly(r.due_date)),
+      col('调整牵头次数', 12, 'number', (r) => Number(r.reassign_count)),
+      col('回访不满意次数', 12, 'number', (r) => Number(r.unsatisfied_count)),
+      col('办结用时（工作日）', 14, 'number', (r) => (r.solved_days === null ? null : Number(r.solved_days))),
+      col('堵点原因', 12, 'text', (r) => zh('pr.cause.')(r.cause)),
+      col('登记时间', 18, 'datetime', (r) => instant(r.created_at)),
+      col('销号时间', 18, 'datetime', (r) => instant(r.closed_at)),
+    ];
   return [
     col('序号', 10, 'number', (r) => Number(r.seq)),
     col('时间', 20, 'datetime', (r) => instant(r.at)),
@@ -96,7 +114,7 @@ export function csvField(c: Cell): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-export const EXPORT_NAMES: Record<ExportKind, string> = { filings: '备案案件', items: '跟踪事项', audit: '审计日志' };
+export const EXPORT_NAMES: Record<ExportKind, string> = { filings: '备案案件', items: '跟踪事项', problems: '企业诉求', audit: '审计日志' };
 
 export interface ExportFile {
   path: string;

@@ -148,7 +148,7 @@ export const dashboardSchema = z.strictObject({
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
-export const EXPORT_KINDS = ['filings', 'items', 'audit'] as const;
+export const EXPORT_KINDS = ['filings', 'items', 'problems', 'audit'] as const;
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 
 export const followupContract = {

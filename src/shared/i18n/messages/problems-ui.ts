@@ -3,6 +3,7 @@ import type { Messages } from './index';
 /** The enterprise-problem screens (issue 11): list, problem page, actions, assignment meeting, common blockages. */
 export const problemsUi: Messages = {
   'pu.nav': ['企业诉求', 'Enterprise problems'],
+  'fu.export.problems': ['企业诉求', 'Enterprise problems'],
   'pu.title': ['企业诉求', 'Enterprise problems'],
   'pu.all': ['全部', 'All'],
   'pu.mine': ['只看本部门', 'My department only'],
