@@ -55,6 +55,8 @@ export function ChecklistEditor(props: {
                     data={data}
                     value={row.result}
                     color={row.result ? RESULT_COLOR[row.result] : undefined}
+                    role="radiogroup"
+                    aria-label={item ? (lang === 'en' ? item.textEn : item.textZh) : row.code}
                     onChange={(v) => onChange(i, { result: v as ChecklistRow['result'] })}
                   />
                 </Table.Td>
@@ -65,7 +67,7 @@ export function ChecklistEditor(props: {
                     value={row.note}
                     onChange={(e) => onChange(i, { note: e.currentTarget.value })}
                     error={errors[`checklist.${i}.note`] ? true : undefined}
-                    aria-label={t('rv.form.checkNote')}
+                    aria-label={`${t('rv.form.checkNote')} · ${item ? (lang === 'en' ? item.textEn : item.textZh) : row.code}`}
                   />
                 </Table.Td>
               </Table.Tr>
