@@ -16,7 +16,8 @@ export const commands: Record<string, Command> = {
     run: ({ dataDir }) => verifyAudit(dataDir),
   },
   'verify-certificate': {
-    usage: 'verify-certificate <file-or-code> [--data-dir DIR]   verify a certificate (PDF, decoded 2-D code text, or verification code)',
+    usage:
+      'verify-certificate <file-or-code> [number] [--data-dir DIR]   verify a certificate (PDF, decoded 2-D code text, or verification code with the certificate number)',
     run: ({ dataDir, rest }) => verifyCertificate(dataDir, rest),
   },
   restore: {

@@ -16,11 +16,20 @@ import { routes as reviewRoutes } from './pages/review/routes';
 import { routes as certificateRoutes } from './pages/certificates/routes';
 import { routes as meetingRoutes } from './pages/meetings/routes';
 import { routes as followupRoutes } from './pages/followup/routes';
+import { routes as problemRoutes } from './pages/problems/routes';
 import { NotificationBell } from './components/NotificationBell';
 import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 
-const ROUTES: RouteDef[] = [...filingRoutes, ...reviewRoutes, ...certificateRoutes, ...meetingRoutes, ...followupRoutes, ...adminRoutes];
+const ROUTES: RouteDef[] = [
+  ...filingRoutes,
+  ...reviewRoutes,
+  ...certificateRoutes,
+  ...meetingRoutes,
+  ...followupRoutes,
+  ...problemRoutes,
+  ...adminRoutes,
+];
 
 export function App() {
   const { t } = useTranslation();

@@ -9,6 +9,8 @@ import { followup } from './followup';
 import { certificates } from './certificates';
 import { meetings } from './meetings';
 import { adminUi } from './admin-ui';
+import { problems } from './problems';
+import { problemsUi } from './problems-ui';
 import { access } from './access';
 import { desktop } from './desktop';
 
@@ -27,6 +29,8 @@ export const messages: Messages[] = [
   certificates,
   followup,
   adminUi,
+  problems,
+  problemsUi,
   access,
   desktop,
 ];

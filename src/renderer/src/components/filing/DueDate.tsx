@@ -7,9 +7,10 @@ export type Urgency = 'none' | 'ok' | 'warn' | 'overdue';
 /** Yellow at `warningDays` working days or fewer, red once overdue (domain §7). */
 export function urgency(date: string | null, warningDays: number, today = toIsoDate(new Date())): Urgency {
   if (!date) return 'none';
-  if (date < today) return 'overdue';
   try {
-    return workingDaysBetween(officialCalendar, today, date) <= warningDays ? 'warn' : 'ok';
+    // The one clock's test (domain §7): overdue once a working day has passed since the due date.
+    const left = workingDaysBetween(officialCalendar, today, date);
+    return left < 0 ? 'overdue' : left <= warningDays ? 'warn' : 'ok';
   } catch {
     return 'ok';
   }

@@ -8,6 +8,7 @@ import { binder, type FormBinding } from './bind';
 import { ListEditor } from './ListEditors';
 import { DateTextInput, QuantityInput } from './TypedFields';
 import { useLocalName } from './use-settings';
+import { PrintCheck } from './PrintCheck';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -57,6 +58,7 @@ export function FilingForm({ b, settings }: { b: FormBinding; settings: Settings
           />
           <DateTextInput {...bind.date('applicant.creditCheckedOn')} />
         </SimpleGrid>
+        {!b.readOnly && <PrintCheck values={b.values} />}
       </Section>
 
       <Section title={t('ff.section.project')}>

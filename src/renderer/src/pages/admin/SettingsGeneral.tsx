@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { UNIT_CODES } from '../../../../shared/domain/units';
 import { errorsUnder } from './format';
 import type { SettingsForm } from './SettingsPage';
+import { DEFAULT_NUMBER_PATTERN, formatCertificateNumber, numberPatternProblem } from '../../../../shared/domain/certificate-number';
 
 export function UnitsSection({ form }: { form: SettingsForm }) {
   const { t } = useTranslation();
@@ -111,6 +112,8 @@ export function LimitsSection({ form }: { form: SettingsForm }) {
 export function CertificateSection({ form }: { form: SettingsForm }) {
   const { t } = useTranslation();
   const year = new Date().getFullYear();
+  const { prefix, numberPattern } = form.values.certificate;
+  const pattern = numberPatternProblem(numberPattern ?? '') === null ? numberPattern! : DEFAULT_NUMBER_PATTERN;
   return (
     <Stack gap="md" maw={760}>
       <Fieldset legend={t('admin.settings.tab.certificate')}>
@@ -118,9 +121,16 @@ export function CertificateSection({ form }: { form: SettingsForm }) {
           <TextInput
             size="xs"
             label={t('admin.settings.certificate.prefix')}
-            description={t('admin.settings.certificate.preview', { example: `${form.values.certificate.prefix}〔${year}〕第0001号` })}
+            description={t('admin.settings.certificate.preview', { example: formatCertificateNumber(pattern, { prefix, year, seq: 1 }) })}
             data-testid="settings-certificate-prefix"
             {...form.getInputProps('certificate.prefix')}
+          />
+          <TextInput
+            size="xs"
+            label={t('admin.settings.certificate.numberPattern')}
+            description={t('admin.settings.certificate.numberPatternHint')}
+            data-testid="settings-certificate-numberPattern"
+            {...form.getInputProps('certificate.numberPattern')}
           />
           <Group grow align="flex-start">
             <TextInput
