@@ -1,4 +1,4 @@
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { AppShell, Badge, Burger, Box, Center, Group, Loader, NavLink, ScrollArea, Text, Button, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Suspense, useEffect, useLayoutEffect } from 'react';
@@ -36,6 +36,7 @@ export function App() {
   const { status, refresh } = useSession();
   const path = useRoute();
   const [menuOpen, menu] = useDisclosure(false);
+  const narrow = useMediaQuery('(max-width: 48em)') ?? false;
 
   // Each screen's own title (a page may set a more precise one in its own effect, which runs after this one).
   const navTitle = ROUTES.filter((r) => r.nav && (path === r.path || path.startsWith(`${r.path}/`))).sort(
@@ -139,7 +140,8 @@ export function App() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
+      {/* Folded away, the menu is out of the Tab order too. */}
+      <AppShell.Navbar p="xs" inert={narrow && !menuOpen} style={narrow && !menuOpen ? { visibility: 'hidden' } : undefined}>
         <ScrollArea>
           <Stack gap={2}>
             {navItems.map((r) => (

@@ -64,3 +64,10 @@ export function changedPaths(a: FilingFields, b: FilingFields): { path: string; 
     .filter((p) => (mine.get(p) ?? '') !== (theirs.get(p) ?? ''))
     .map((p) => ({ path: p, mine: mine.get(p) ?? '', theirs: theirs.get(p) ?? '' }));
 }
+
+/** After a refused submit: focus goes to the first field marked in error (once the form has rendered the marks). */
+export function focusFirstError(): void {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="filing-form"] [aria-invalid="true"]')?.focus()),
+  );
+}

@@ -58,6 +58,8 @@ export function ChecklistEditor(props: {
                     data={data}
                     value={row.result}
                     color={row.result ? RESULT_COLOR[row.result] : undefined}
+                    role="radiogroup"
+                    aria-label={item ? (lang === 'en' ? item.textEn : item.textZh) : row.code}
                     onChange={(v) => onChange(i, { result: v as ChecklistRow['result'] })}
                   />
                 </Table.Td>
@@ -68,7 +70,7 @@ export function ChecklistEditor(props: {
                     value={row.note}
                     onChange={(e) => onChange(i, { note: e.currentTarget.value })}
                     error={at('note') ? true : undefined}
-                    aria-label={t('rv.form.checkNote')}
+                    aria-label={`${t('rv.form.checkNote')} · ${item ? (lang === 'en' ? item.textEn : item.textZh) : row.code}`}
                   />
                 </Table.Td>
               </Table.Tr>

@@ -14,6 +14,7 @@ import { TrajectoryTab, available as trajectoryAvailable } from '../review/Traje
 import { CertificatesTab, available as certificatesAvailable } from '../certificates/CertificatesTab';
 import { FollowUpTab, available as followUpAvailable } from '../followup/FollowUpTab';
 import { handedView, useDraft } from './use-draft';
+import { focusFirstError } from '../../components/filing/field-errors';
 import { RecordPanel, SaveIndicator } from './RecordPanel';
 import { MaterialsTab } from './MaterialsTab';
 import { AcceptanceTab } from './AcceptanceTab';
@@ -84,6 +85,7 @@ function FilingWorkspace({ view, onView, reload }: { view: FilingView; onView(v:
       setSubmitting(false);
       setTab('record');
       setSubmitError(t('fp.submitFixFirst'));
+      focusFirstError();
       return;
     }
     // The autosave may have bumped the version; the page view holds the latest.
@@ -99,6 +101,7 @@ function FilingWorkspace({ view, onView, reload }: { view: FilingView; onView(v:
     if (r.error.fields) {
       draft.setServerErrors(r.error.fields);
       setTab('record');
+      focusFirstError();
     }
   };
 

@@ -214,11 +214,14 @@ export function MaterialsTab({
                         data-testid={`attach-input-${m.code}`}
                         aria-label={t('fm.attachFor', { name: name(type, m.code) })}
                       />
+                      {/* Never disabled while busy (that would throw focus to the page): marked so, and a press waits. */}
                       <Button
                         size="compact-xs"
                         variant="light"
-                        disabled={busy !== null}
-                        onClick={() => inputs.current[m.code]?.click()}
+                        data-disabled={busy !== null || undefined}
+                        aria-disabled={busy !== null}
+                        onClick={() => busy === null && inputs.current[m.code]?.click()}
+                        aria-label={`${t('fm.attach')} · ${name(type, m.code)}`}
                         data-testid={`attach-${m.code}`}
                       >
                         {t('fm.attach')}
@@ -227,8 +230,9 @@ export function MaterialsTab({
                         size="xs"
                         label={t('fm.paper')}
                         checked={pending?.code === m.code ? pending.present : m.state === 'present'}
-                        disabled={busy !== null}
-                        onChange={(e) => void setPaper(m.code, e.currentTarget.checked)}
+                        aria-disabled={busy !== null}
+                        onChange={(e) => busy === null && void setPaper(m.code, e.currentTarget.checked)}
+                        aria-label={`${t('fm.paper')} · ${name(type, m.code)}`}
                         data-testid={`paper-${m.code}`}
                       />
                     </Group>

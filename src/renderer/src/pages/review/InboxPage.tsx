@@ -37,69 +37,72 @@ export function InboxPage() {
           {error.message}
         </Alert>
       )}
-      <Table striped highlightOnHover stickyHeader data-testid="inbox-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('rv.col.filingNo')}</Table.Th>
-            <Table.Th>{t('rv.col.project')}</Table.Th>
-            <Table.Th>{t('rv.col.applicant')}</Table.Th>
-            <Table.Th>{t('rv.col.state')}</Table.Th>
-            <Table.Th>{t('rv.col.sections')}</Table.Th>
-            <Table.Th>{t('rv.col.waitingSince')}</Table.Th>
-            <Table.Th>{t('rv.col.dueDate')}</Table.Th>
-            <Table.Th>{t('rv.col.daysLeft')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr
-              key={r.filingId}
-              onClick={() => open(r.filingId)}
-              style={{ cursor: 'pointer' }}
-              data-testid={`inbox-row-${r.filingId}`}
-              data-work={r.work}
-              data-filing-no={r.filingNo}
-              data-level={r.level}
-            >
-              <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
-                <Anchor href={`#/filings/${r.filingId}`} onClick={(e) => e.stopPropagation()}>
-                  {r.filingNo}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{r.projectName}</Table.Td>
-              <Table.Td>{r.applicantName}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {t(`state.${r.state}`)}
-                {r.round ? (
-                  <Text span size="xs" c="dimmed">
-                    {' '}
-                    · {t('rv.roundN', { n: r.round })}
-                  </Text>
-                ) : null}
-              </Table.Td>
-              <Table.Td>
-                {r.work === 'review' ? (
-                  <UnitBadges units={r.sections} stale={r.staleSections} />
-                ) : (
-                  <Badge variant="outline" color={r.work === 'applicant' ? 'gray' : 'desk'} data-work={r.work}>
-                    {t(`rv.inbox.work.${r.work}`)}
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
-                {formatStamp(r.waitingSince)}
-              </Table.Td>
-              <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
-                {r.dueDate?.slice(0, 10) ?? '—'}
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <DaysLeft daysLeft={r.daysLeft} level={r.level} />
-              </Table.Td>
+      {/* Narrow windows (200% zoom) scroll the table in its own box rather than squeezing columns to one character. */}
+      <Table.ScrollContainer minWidth={960} type="native">
+        <Table striped highlightOnHover stickyHeader data-testid="inbox-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('rv.col.filingNo')}</Table.Th>
+              <Table.Th>{t('rv.col.project')}</Table.Th>
+              <Table.Th>{t('rv.col.applicant')}</Table.Th>
+              <Table.Th>{t('rv.col.state')}</Table.Th>
+              <Table.Th>{t('rv.col.sections')}</Table.Th>
+              <Table.Th>{t('rv.col.waitingSince')}</Table.Th>
+              <Table.Th>{t('rv.col.dueDate')}</Table.Th>
+              <Table.Th>{t('rv.col.daysLeft')}</Table.Th>
             </Table.Tr>
-          ))}
-          {data && rows.length === 0 && <EmptyRow colSpan={8}>{t('rv.inbox.empty')}</EmptyRow>}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr
+                key={r.filingId}
+                onClick={() => open(r.filingId)}
+                style={{ cursor: 'pointer' }}
+                data-testid={`inbox-row-${r.filingId}`}
+                data-work={r.work}
+                data-filing-no={r.filingNo}
+                data-level={r.level}
+              >
+                <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
+                  <Anchor href={`#/filings/${r.filingId}`} onClick={(e) => e.stopPropagation()}>
+                    {r.filingNo}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{r.projectName}</Table.Td>
+                <Table.Td>{r.applicantName}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {t(`state.${r.state}`)}
+                  {r.round ? (
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      · {t('rv.roundN', { n: r.round })}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  {r.work === 'review' ? (
+                    <UnitBadges units={r.sections} stale={r.staleSections} />
+                  ) : (
+                    <Badge variant="outline" color={r.work === 'applicant' ? 'gray' : 'desk'} data-work={r.work}>
+                      {t(`rv.inbox.work.${r.work}`)}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
+                  {formatStamp(r.waitingSince)}
+                </Table.Td>
+                <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
+                  {r.dueDate?.slice(0, 10) ?? '—'}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <DaysLeft daysLeft={r.daysLeft} level={r.level} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+            {data && rows.length === 0 && <EmptyRow colSpan={8}>{t('rv.inbox.empty')}</EmptyRow>}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Paper>
   );
 }
