@@ -1,20 +1,24 @@
-import { openStore } from './db/store';
+import { openStore, type SqliteStore, type Store } from './db/store';
 import { createServices, type Services } from './services';
 import { createDispatch, type Dispatch } from './dispatch';
 import { handlers } from './handlers';
 import { runEscalationSweep } from './followup/escalation';
 
-export interface Desk {
-  services: Services;
+export interface Desk<S extends Store = Store> {
+  services: Services<S>;
   dispatch: Dispatch;
-  close(): void;
+  close(): ReturnType<S['close']>;
 }
 
-/** Opens the store in `dataDir` and wires the one dispatch every transport uses. */
-export function createDesk(dataDir: string, opts: Parameters<typeof createServices>[1] = {}): Desk {
-  const store = openStore(dataDir);
+/** Opens the SQLite store in `dataDir` and wires the one dispatch every transport uses. */
+export function createDesk(dataDir: string, opts: Parameters<typeof createServices>[1] = {}): Desk<SqliteStore> {
+  return deskOn(openStore(dataDir), opts);
+}
+
+/** The same dispatch on a store already open (the district server's PostgreSQL store is opened asynchronously). */
+export function deskOn<S extends Store>(store: S, opts: Parameters<typeof createServices>[1] = {}): Desk<S> {
   const services = createServices(store, opts);
-  return { services, dispatch: createDispatch(services, handlers), close: () => store.close() };
+  return { services, dispatch: createDispatch(services, handlers), close: () => store.close() as ReturnType<S['close']> };
 }
 
 /**

@@ -5,14 +5,15 @@ import type { Actor } from '../shared/contract/auth';
 import type { Lang } from '../shared/i18n';
 import type { Store } from './db/store';
 import type { DB } from './db/schema';
-import { appendAudit, currentHead, type AuditInput } from './db/audit';
+import { appendAudit, type AuditInput } from './db/audit';
+import { storeHead } from './db/dialect';
 import { OWASP_SCRYPT } from './passwords';
 
 export type Mode = 'electron' | 'browser' | 'test';
 
 /** Everything a handler may use. Created once per process; handlers never reach for globals. */
-export interface Services {
-  store: Store;
+export interface Services<S extends Store = Store> {
+  store: S;
   mode: Mode;
   /** Injectable clock: tests walk time forward without sleeping. */
   clock: () => Date;
@@ -24,7 +25,7 @@ export interface Services {
   checkOutputs: boolean;
 }
 
-export function createServices(store: Store, opts: Partial<Omit<Services, 'store'>> = {}): Services {
+export function createServices<S extends Store>(store: S, opts: Partial<Omit<Services, 'store'>> = {}): Services<S> {
   const events = new EventEmitter();
   events.setMaxListeners(0);
   return {
@@ -78,7 +79,7 @@ export async function write<T>(ctx: Ctx, fn: (scope: WriteScope) => Promise<T>):
       },
     }),
   );
-  const head = currentHead(store.sqlite);
+  const head = await storeHead(store);
   if (head) store.head.advance(head);
   return result;
 }

@@ -9,7 +9,8 @@ import type { CertificateStatus } from '../../shared/contract/certificates';
 import type { Settings } from '../../shared/schemas/settings';
 import { UNIT_CODES } from '../../shared/domain/units';
 import type { Ctx, Services, Trx } from '../services';
-import { appendAudit, currentHead, GENESIS, type AuditInput } from '../db/audit';
+import { appendAudit, GENESIS, type AuditInput } from '../db/audit';
+import { headInside } from '../db/dialect';
 import { bumpVersion, getTrackedItems, type FilingRecord } from '../db/filings';
 import { getDecisions, getRounds } from '../db/review';
 import { loadSettings } from '../db/settings';
@@ -101,7 +102,7 @@ async function mint(
   const issuedAt = ctx.now.toISOString();
   const signed = signCertificate(keys, { number, recordHash: hash, issuedAt });
   // The chain head as it stands before this issue's own entry: the newest state the certificate can vouch for.
-  const head = currentHead(ctx.services.store.sqlite);
+  const head = await headInside(ctx.services.store, trx);
   const auditHead = `#${head?.seq ?? 0} ${head?.hash ?? GENESIS}`;
   const pdf = await embedCode(await renderCertificate(certificateDoc(record, signed, auditHead)), signed.qrText);
   return insertCertificate(trx, {

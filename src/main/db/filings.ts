@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from './connection';
+import { dialectOf } from './dialect';
+import { pgOrder, pgTextMatch } from './postgres/search';
 import type { Trx } from '../services';
 import type { FilingFields } from '../../shared/schemas/filing';
 import { LIST_COUNT_CAP, type FilingListInput, type FilingRow, type TrackedItem } from '../../shared/contract/filings';
@@ -366,7 +368,9 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
   const query = input.query;
   const otherFilters = input.states.length > 0 || input.parkId !== null || input.unit !== null || input.overdueOnly;
   let ftsCount: number | null = null;
-  if (query) {
+  if (query && dialectOf(db) === 'postgres') {
+    q = q.where(pgTextMatch(query));
+  } else if (query) {
     const upper = query.toUpperCase();
     if ([...query].length >= 3) {
       const phrase = ftsPhrase(query);
@@ -427,10 +431,9 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
     'conditional',
     'is_demo',
   ] as const;
+  const sorted = dialectOf(db) === 'postgres' ? q.orderBy(pgOrder(col, input.dir)) : q.orderBy(col, input.dir);
   const page = () =>
-    q.select(columns).orderBy(col, input.dir).orderBy('id', input.dir).limit(input.limit).offset(input.offset).execute() as Promise<
-      ListRow[]
-    >;
+    sorted.select(columns).orderBy('id', input.dir).limit(input.limit).offset(input.offset).execute() as Promise<ListRow[]>;
   const countCapped = async () =>
     Number(
       (
