@@ -4,6 +4,9 @@
 //
 //   node scripts/pg-cluster.mjs run -- <command…>   runs the command with DESK_PG_URL set, then stops the cluster
 //   node scripts/pg-cluster.mjs check               prints where the PostgreSQL binaries are, or why there are none
+//   node scripts/pg-cluster.mjs suite [vitest args]  the integration suite on PostgreSQL (vitest.pg.config.mts) in a
+//                                                   cluster; without PostgreSQL it says so in one line and skips,
+//                                                   unless DESK_REQUIRE_POSTGRES=1 (CI), where that is a failure
 //
 // initdb refuses to run as root: as root the folder is handed to the postgres user and every server binary runs
 // through `runuser -u postgres`. As any other user the binaries run as that user.
@@ -95,14 +98,24 @@ async function main() {
     console.log(bin ? `PostgreSQL binaries: ${bin}` : 'PostgreSQL is not installed here (no initdb/pg_ctl found)');
     process.exit(bin ? 0 : 1);
   }
-  if (verb !== 'run' || rest[0] !== '--' || rest.length < 2) {
-    console.error('usage: pg-cluster.mjs run -- <command…> | pg-cluster.mjs check');
+  let command = rest.slice(1);
+  if (verb === 'suite') {
+    if (!bin) {
+      const required = process.env.DESK_REQUIRE_POSTGRES === '1';
+      console.log(
+        `PostgreSQL is not installed here (no initdb/pg_ctl found): the integration suite on PostgreSQL is ${required ? 'required (DESK_REQUIRE_POSTGRES=1) and fails' : 'skipped; install postgresql to run it'}`,
+      );
+      process.exit(required ? 1 : 0);
+    }
+    command = ['npx', 'vitest', 'run', '-c', 'vitest.pg.config.mts', ...rest];
+  } else if (verb !== 'run' || rest[0] !== '--' || rest.length < 2) {
+    console.error('usage: pg-cluster.mjs run -- <command…> | pg-cluster.mjs suite [vitest args] | pg-cluster.mjs check');
     process.exit(2);
   }
   const cluster = await startCluster(bin);
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => (cluster.stop(), process.exit(130)));
   console.log(`PostgreSQL cluster for this run: ${cluster.url}`);
-  const [cmd, ...args] = rest.slice(1);
+  const [cmd, ...args] = command;
   const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, DESK_PG_URL: cluster.url } });
   child.on('exit', (code, signal) => {
     cluster.stop();

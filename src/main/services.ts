@@ -6,7 +6,7 @@ import type { Lang } from '../shared/i18n';
 import type { Store } from './db/store';
 import type { DB } from './db/schema';
 import { appendAudit, type AuditInput } from './db/audit';
-import { storeHead } from './db/dialect';
+import { storeHead } from './db/store-ops';
 import { OWASP_SCRYPT } from './passwords';
 
 export type Mode = 'electron' | 'browser' | 'test';

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { deskOn, type Desk } from '../../src/main/desk';
 import { openPgStore } from '../../src/main/db/postgres/store';
 import { migratePg } from '../../src/main/db/postgres/migrations';
-import type { Store } from '../../src/main/db/store';
+import { openStore, type Store } from '../../src/main/db/store';
 
 export const onPostgres = process.env.DESK_STORE === 'postgres';
 
@@ -79,4 +79,15 @@ export async function storeQuery<T>(store: Store, sql: string, params: unknown[]
       params,
     )
   ).rows as T[];
+}
+
+/** Switches a guard trigger off, to play someone editing the database behind the desk (SQLite drops it; PostgreSQL disables it). */
+export async function dropTrigger(store: Store, table: string, trigger: string): Promise<void> {
+  if (store.kind === 'sqlite') store.sqlite.exec(`DROP TRIGGER ${trigger}`);
+  else await store.pool.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
+}
+
+/** A bare store (no desk) in `dir` on whichever store the suite runs. */
+export async function openEitherStore(dir: string): Promise<Store> {
+  return (await openTestStore(dir, {}))?.services.store ?? openStore(dir);
 }

@@ -10,7 +10,7 @@ import type { Settings } from '../../shared/schemas/settings';
 import { UNIT_CODES } from '../../shared/domain/units';
 import type { Ctx, Services, Trx } from '../services';
 import { appendAudit, GENESIS, type AuditInput } from '../db/audit';
-import { headInside } from '../db/dialect';
+import { headInside } from '../db/store-ops';
 import { bumpVersion, getTrackedItems, type FilingRecord } from '../db/filings';
 import { getDecisions, getRounds } from '../db/review';
 import { loadSettings } from '../db/settings';

@@ -5,6 +5,7 @@ import type { Trx } from '../services';
 import type { FollowupListInput } from '../../shared/contract/followup';
 import type { UnitCode } from '../../shared/domain/units';
 import { FINAL_STATES } from '../../shared/domain/states';
+import { jsonText } from './dialect';
 
 type Q = Db | Trx;
 
@@ -226,7 +227,7 @@ export async function runPeriodsEnding(db: Q) {
       'f.id',
       'f.filing_no',
       'f.project_name',
-      sql<string | null>`json_extract(ff.fields, '$.project.plannedEnd')`.as('planned_end'),
+      jsonText(db, 'ff.fields', ['project', 'plannedEnd']).as('planned_end'),
       'r.extension_months',
     ])
     .where('f.state', 'in', ['registered', 'suspended'])

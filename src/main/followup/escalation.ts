@@ -11,7 +11,7 @@ import { translate } from '../../shared/i18n';
 import { emit, write, type Ctx, type Services } from '../services';
 import { bumpVersion } from '../db/filings';
 import { breachCandidates, openItemsOf } from '../db/followup';
-import { syncStoreWorkDays } from '../db/dialect';
+import { syncStoreWorkDays } from '../db/store-ops';
 import { loadSettings } from '../db/settings';
 import { requireFiling, todayOf } from '../handlers/filing-view';
 import { setRegistrationStatus, type RegistrationStatus } from './certificate-link';

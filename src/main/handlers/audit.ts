@@ -1,5 +1,5 @@
 import type { Handler } from '../dispatch';
-import { verifyStoreChain } from '../db/dialect';
+import { verifyStoreChain } from '../db/store-ops';
 
 const verify: Handler<'audit.verify'> = (_input, ctx) => {
   return verifyStoreChain(ctx.services.store);

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The integration suite of rules and handlers on PostgreSQL (DESK_STORE=postgres; DESK_PG_URL from
+ * scripts/pg-cluster.mjs), plus PostgreSQL's own machinery tests. Tests of SQLite's own machinery (file damage, WAL
+ * crashes, the backup file, SQLite's migrations and pragmas) and the browser-mode host (one machine's transport, on its
+ * own SQLite desk) stay on SQLite only.
+ */
+export default defineConfig({
+  test: {
+    include: ['test/integration/**/*.test.ts', 'test/postgres/**/*.test.ts'],
+    exclude: [
+      'test/integration/backup.test.ts',
+      'test/integration/corrupt.test.ts',
+      'test/integration/crash.test.ts',
+      'test/integration/host.test.ts',
+      'test/integration/migrations.test.ts',
+      'test/integration/store.test.ts',
+    ],
+    env: { DESK_STORE: 'postgres' },
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
