@@ -1,24 +1,32 @@
 import { openStore, type SqliteStore, type Store } from './db/store';
 import { createServices, type Services } from './services';
 import { createDispatch, type Dispatch } from './dispatch';
-import { handlers } from './handlers';
+import { fileRoutes, handlers } from './handlers';
+import { createFileServer, type FileServer } from './host/files';
 import { runEscalationSweep } from './followup/escalation';
 
 export interface Desk<S extends Store = Store> {
   services: Services<S>;
   dispatch: Dispatch;
+  /** Serves generated and stored files, behind each route's declared access. */
+  files: FileServer;
   close(): ReturnType<S['close']>;
 }
 
-/** Opens the SQLite store in `dataDir` and wires the one dispatch every transport uses. */
+/** Opens the SQLite store in `dataDir` and wires the one dispatch and the file server every transport uses. */
 export function createDesk(dataDir: string, opts: Parameters<typeof createServices>[1] = {}): Desk<SqliteStore> {
   return deskOn(openStore(dataDir), opts);
 }
 
-/** The same dispatch on a store already open (the district server's PostgreSQL store is opened asynchronously). */
+/** The same on a store already open (the district server's PostgreSQL store is opened asynchronously). */
 export function deskOn<S extends Store>(store: S, opts: Parameters<typeof createServices>[1] = {}): Desk<S> {
   const services = createServices(store, opts);
-  return { services, dispatch: createDispatch(services, handlers), close: () => store.close() as ReturnType<S['close']> };
+  return {
+    services,
+    dispatch: createDispatch(services, handlers),
+    files: createFileServer(services, fileRoutes),
+    close: () => store.close() as ReturnType<S['close']>,
+  };
 }
 
 /**

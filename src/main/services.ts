@@ -1,13 +1,13 @@
 import { EventEmitter } from 'node:events';
-import type { Transaction } from 'kysely';
 import type { DeskEvent, DeskEvents } from '../shared/contract';
 import type { Actor } from '../shared/contract/auth';
 import type { Lang } from '../shared/i18n';
 import type { Store } from './db/store';
-import type { DB } from './db/schema';
+import type { Trx } from './db/connection';
 import { appendAudit, type AuditInput } from './db/audit';
 import { storeHead } from './db/store-ops';
 import { OWASP_SCRYPT } from './passwords';
+import { toIsoDate } from '../shared/domain/calendar';
 
 export type Mode = 'electron' | 'browser' | 'test';
 
@@ -47,7 +47,8 @@ export interface Ctx {
   connectionId: string;
 }
 
-export type Trx = Transaction<DB>;
+/** The desk's calendar date of the request. */
+export const todayOf = (ctx: Ctx) => toIsoDate(ctx.now);
 
 /** What a write may record: its audit entries, appended in the same transaction. */
 export interface WriteScope {

@@ -13,7 +13,6 @@ import {
   type TestDesk,
   type TestUser,
 } from '../helpers/desk';
-import { runFileRoute } from '../../src/main/host/files';
 import type { Input } from '../../src/shared/contract';
 import type { FilingView } from '../../src/shared/contract/filings';
 import type { MeetingView } from '../../src/shared/contract/meetings';
@@ -276,7 +275,7 @@ describe('closing with minutes', () => {
     expect((await audit()).find((e) => e.action === 'meeting.close')?.actor_id).toBe(clerk.id);
 
     const pdf = expectOk(
-      await runFileRoute(t.desk.services, 'minutes', String(meeting.id), {
+      await t.desk.files('minutes', String(meeting.id), {
         connectionId: reviewers.hb.session.connectionId,
         lang: 'zh-CN',
       }),
@@ -303,7 +302,7 @@ describe('closing with minutes', () => {
       /closed meeting/,
     );
     // Signed-out callers cannot read minutes.
-    expect((await runFileRoute(t.desk.services, 'minutes', String(meeting.id), { connectionId: 'nobody', lang: 'en' })).ok).toBe(false);
+    expect((await t.desk.files('minutes', String(meeting.id), { connectionId: 'nobody', lang: 'en' })).ok).toBe(false);
   });
 });
 

@@ -11,6 +11,8 @@ import { openPgStore, type PgStore } from '../../src/main/db/postgres/store';
 import { createServices, write, type Ctx } from '../../src/main/services';
 import { verifyChainOf } from '../../src/main/db/audit';
 import { workDayRows, WORK_DAYS_FROM, WORK_DAYS_TO } from '../../src/main/db/dashboard';
+import { frozenWorkDayRows } from '../../src/main/db/migrations/004-work-days';
+import { syncStoreWorkDays } from '../../src/main/db/store-ops';
 import { createDatabase, databaseUrl } from '../helpers/store';
 
 let dir: string;
@@ -114,8 +116,12 @@ describe('the store on PostgreSQL', () => {
   });
 
   it('has the working-day calendar of the code, and the desk’s local day in SQL', async () => {
-    const { rows } = await a.pool.query<{ day: string; n: number }>('SELECT day, n FROM work_days ORDER BY day');
-    expect(rows.map((r) => [r.day, r.n])).toEqual(workDayRows(WORK_DAYS_FROM, WORK_DAYS_TO));
+    const table = async () =>
+      (await a.pool.query<{ day: string; n: number }>('SELECT day, n FROM work_days ORDER BY day')).rows.map((r) => [r.day, r.n]);
+    // Migrated with migration 004's frozen copy, brought in line with the code's calendar at start, as on SQLite.
+    expect(await table()).toEqual(frozenWorkDayRows());
+    await syncStoreWorkDays(a);
+    expect(await table()).toEqual(workDayRows(WORK_DAYS_FROM, WORK_DAYS_TO));
     const local = await a.pool.query(
       "SELECT desk_local_day('2026-03-01T16:00:00.000Z') AS a, desk_local_day('2026-03-01T15:59:59.999Z') AS b, desk_local_day('') AS c",
     );

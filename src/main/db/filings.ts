@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import type { Db } from './connection';
+import type { Db, Trx } from './connection';
 import { dialectOf } from './dialect';
 import { pgOrder, pgTextMatch } from './postgres/search';
-import type { Trx } from '../services';
 import type { FilingFields } from '../../shared/schemas/filing';
 import { LIST_COUNT_CAP, type FilingListInput, type FilingRow, type TrackedItem } from '../../shared/contract/filings';
 import type { FilingState } from '../../shared/domain/states';

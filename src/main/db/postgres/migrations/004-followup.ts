@@ -1,8 +1,9 @@
 import type { PgMigration } from './index';
-import { workDayRows, WORK_DAYS_FROM, WORK_DAYS_TO } from '../../dashboard';
+import { frozenWorkDayRows, WORK_DAYS_FROM } from '../../migrations/004-work-days';
 
 // Step 4 on PostgreSQL: SQLite 004's follow-up guards, working-day calendar and step-duration histogram, in plpgsql.
-// The span definitions are this step's own copy (a migration is frozen history), written in PostgreSQL's SQL.
+// The span definitions are this step's own copy (a migration is frozen history), written in PostgreSQL's SQL; the
+// calendar rows are SQLite 004's frozen copy, so both stores start from the same table.
 
 const day = (col: string) => `desk_local_day(${col})`;
 const wd = (col: string) => `(SELECT n FROM work_days WHERE day = ${day(col)})`;
@@ -90,7 +91,7 @@ CREATE INDEX tracked_items_unit ON tracked_items(verifying_unit, state, due_date
 
 -- n = working days from ${WORK_DAYS_FROM} up to and including day, so working days in (a, b] = n(b) - n(a).
 CREATE TABLE work_days (day TEXT PRIMARY KEY, n INTEGER NOT NULL);
-INSERT INTO work_days (day, n) VALUES ${workDayRows(WORK_DAYS_FROM, WORK_DAYS_TO)
+INSERT INTO work_days (day, n) VALUES ${frozenWorkDayRows()
     .map(([d, n]) => `('${d}',${n})`)
     .join(',')};
 
