@@ -14,6 +14,7 @@ import { workDayRows, WORK_DAYS_FROM, WORK_DAYS_TO } from '../../src/main/db/das
 import { frozenWorkDayRows } from '../../src/main/db/migrations/004-work-days';
 import { syncStoreWorkDays } from '../../src/main/db/store-ops';
 import { createDatabase, databaseUrl } from '../helpers/store';
+import { createTestDesk, expectError } from '../helpers/desk';
 
 let dir: string;
 let url: string;
@@ -126,6 +127,18 @@ describe('the store on PostgreSQL', () => {
       "SELECT desk_local_day('2026-03-01T16:00:00.000Z') AS a, desk_local_day('2026-03-01T15:59:59.999Z') AS b, desk_local_day('') AS c",
     );
     expect(local.rows).toEqual([{ a: '2026-03-02', b: '2026-03-01', c: null }]);
+  });
+
+  it('refuses the standalone desk’s file backup on the server, with the reason in the caller’s language', async () => {
+    const t = await createTestDesk({ lang: 'zh-CN' });
+    try {
+      const admin = await t.setupAdmin();
+      const error = expectError(await admin.session.call('backup.create', {}), 'CONFLICT');
+      expect(error.message).toContain('pg_dump');
+      expect(error.message).toContain('服务器数据库');
+    } finally {
+      await t.close();
+    }
   });
 
   it('a newer schema leaves the store read-only with the reason', async () => {
