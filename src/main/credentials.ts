@@ -1,4 +1,4 @@
-import type { Ctx } from './services';
+import { write, type Ctx } from './services';
 import { findUserForLogin, recordLoginResult } from './db/users';
 import { hashPassword, loginDelaySeconds, verifyPassword } from './passwords';
 
@@ -26,7 +26,8 @@ export async function checkCredentials(ctx: Ctx, username: string, password: str
   if (user && !valid) {
     const failures = user.failed_logins + 1;
     const delay = loginDelaySeconds(failures);
-    await recordLoginResult(db, user.id, false, failures, delay ? new Date(ctx.now.getTime() + delay * 1000).toISOString() : null, nowIso);
+    const lockedUntil = delay ? new Date(ctx.now.getTime() + delay * 1000).toISOString() : null;
+    await write(ctx, ({ trx }) => recordLoginResult(trx, user.id, false, failures, lockedUntil, nowIso));
   }
   if (!user || !valid) return { outcome: 'refused', user: user ?? null, reason: 'credentials' };
   if (user.disabled) return { outcome: 'refused', user, reason: 'disabled' };

@@ -4,6 +4,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { fileRoutes, handlers } from './handlers';
 import { createFileServer, type FileServer } from './host/files';
 import { runEscalationSweep } from './followup/escalation';
+import { restoreCommandLine } from './cli/invocation';
 
 export interface Desk<S extends Store = Store> {
   services: Services<S>;
@@ -15,7 +16,7 @@ export interface Desk<S extends Store = Store> {
 
 /** Opens the SQLite store in `dataDir` and wires the one dispatch and the file server every transport uses. */
 export function createDesk(dataDir: string, opts: Parameters<typeof createServices>[1] = {}): Desk<SqliteStore> {
-  return deskOn(openStore(dataDir), opts);
+  return deskOn(openStore(dataDir, { restoreCommand: restoreCommandLine }), opts);
 }
 
 /** The same on a store already open (the district server's PostgreSQL store is opened asynchronously). */

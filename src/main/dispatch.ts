@@ -3,8 +3,10 @@ import { contract, isChannel, type Channel, type Output, type ParsedInput } from
 import type { Actor } from '../shared/contract/auth';
 import { translate, type Lang } from '../shared/i18n';
 import { DeskError, fail, ok, type AppError, type Result } from '../shared/result';
-import { write, type Ctx, type Services } from './services';
+import { write, type Ctx, type IdempotentCall, type Services } from './services';
 import { loadActor } from './db/users';
+import { refusalTarget } from './refusal-target';
+import { isAuthorityRefusal } from './db/refusals';
 
 export type Handler<C extends Channel> = (
   input: ParsedInput<C>,
@@ -64,6 +66,14 @@ export function toAppError(err: DeskError, lang: Lang): AppError {
   };
 }
 
+/** The key an idempotent channel's input carries, as its contract definition says; undefined for other channels. */
+export function idempotentCall(channel: Channel, input: unknown): IdempotentCall | undefined {
+  const { idempotent } = contract[channel] as { idempotent?: true | { keyOf: (i: unknown) => string } };
+  if (!idempotent) return undefined;
+  const key = idempotent === true ? (input as { idempotencyKey: string }).idempotencyKey : idempotent.keyOf(input);
+  return { channel, key, ran: false };
+}
+
 export type Dispatch = (channel: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;
 
 /**
@@ -72,10 +82,10 @@ export type Dispatch = (channel: string, input: unknown, call: CallContext) => P
  */
 export function createDispatch(services: Services, handlers: Handlers): Dispatch {
   // A refusal is on the record like any change: one audited write, the chain head moved on.
-  const denied = async (channel: string, actor: Actor | null, now: Date, reason: string): Promise<void> => {
+  const denied = async (channel: string, actor: Actor | null, now: Date, reason: string, input?: unknown): Promise<void> => {
     if (!services.store.health.ok) return;
     await write({ services, actor, now, lang: 'zh-CN', connectionId: 'dispatch' }, ({ audit }) =>
-      audit({ action: channel, target: null, outcome: 'denied', after: { reason } }),
+      audit({ action: channel, target: actor ? refusalTarget(input) : null, outcome: 'denied', after: { reason } }),
     );
   };
 
@@ -96,7 +106,7 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
         return error('UNAUTHENTICATED', 'err.UNAUTHENTICATED');
       }
       if (def.access !== 'user' && !def.access.includes(actor.role)) {
-        await denied(channelName, actor, now, `role ${actor.role}`);
+        await denied(channelName, actor, now, `role ${actor.role}`, rawInput);
         return error('FORBIDDEN', 'err.FORBIDDEN');
       }
     }
@@ -105,10 +115,12 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
     const parsed = def.input.safeParse(rawInput);
     if (!parsed.success) return fail({ code: 'INVALID', message: translate(lang, 'err.INVALID'), fields: zodFields(parsed.error, lang) });
 
-    const ctx: Ctx = { services, actor, now, lang, connectionId: call.connectionId };
+    const idempotent = idempotentCall(channelName, parsed.data);
+    const ctx: Ctx = { services, actor, now, lang, connectionId: call.connectionId, idempotent };
     try {
       const handler = handlers[channelName] as (input: unknown, ctx: Ctx) => unknown;
       const value = await handler(parsed.data, ctx);
+      if (idempotent && !idempotent.ran) throw new Error(`${channelName} is declared idempotent but wrote without writeOnce`);
       if (services.checkOutputs) {
         const checked = def.output.safeParse(value);
         if (!checked.success) throw new Error(`output of ${channelName} does not match the contract: ${checked.error.message}`);
@@ -116,12 +128,12 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
       return ok(value as Output<Channel>);
     } catch (err) {
       if (err instanceof DeskError) {
-        if (err.code === 'FORBIDDEN') await denied(channelName, actor, now, err.key);
+        if (err.code === 'FORBIDDEN') await denied(channelName, actor, now, err.key, rawInput);
         return fail(toAppError(err, lang));
       }
       // A database constraint standing behind the handler's own authority check.
-      if (err instanceof Error && /FORBIDDEN/.test(err.message)) {
-        await denied(channelName, actor, now, 'constraint');
+      if (isAuthorityRefusal(err)) {
+        await denied(channelName, actor, now, 'constraint', rawInput);
         return error('FORBIDDEN', 'err.FORBIDDEN');
       }
       if (services.mode !== 'test' || process.env.DESK_LOG_ERRORS) console.error(`[dispatch] ${channelName} failed:`, err);

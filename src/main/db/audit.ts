@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { Selectable, Transaction } from 'kysely';
-import type { Db, SqliteHandle } from './connection';
-import type { AuditLogTable, DB } from './schema';
+import type { Selectable } from 'kysely';
+import type { Db, SqliteHandle, Trx } from './connection';
+import type { AuditLogTable } from './schema';
 
 export interface AuditInput {
   actorId: number | null;
@@ -29,7 +29,7 @@ function entryHash(prev: string, e: HashedFields): string {
 }
 
 /** Appends one entry inside the caller's transaction, chained to the previous entry's hash. */
-export async function appendAudit(trx: Transaction<DB> | Db, input: AuditInput, at: Date): Promise<{ seq: number; hash: string }> {
+export async function appendAudit(trx: Trx, input: AuditInput, at: Date): Promise<{ seq: number; hash: string }> {
   const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const prev = last?.hash ?? GENESIS;
   const row = {
@@ -148,6 +148,6 @@ export async function verifyChainOf(db: Db, external: ChainHead | null, pageSize
 }
 
 /** The chain head through Kysely (any store). */
-export async function currentHeadOf(db: Db | Transaction<DB>): Promise<ChainHead | null> {
+export async function currentHeadOf(db: Db | Trx): Promise<ChainHead | null> {
   return (await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst()) ?? null;
 }

@@ -25,7 +25,7 @@ export async function openPgStore(url: string, dataDir: string, opts: { poolSize
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const pool = createPool(url, opts.poolSize);
-  const base = { path: redactUrl(url), latestBackup: null };
+  const base = { path: redactUrl(url), latestBackup: null, restoreCommand: null };
   let health: PgStore['health'] = { ok: true, problem: null, detail: null, ...base };
   try {
     await migratePg(pool);
