@@ -26,8 +26,9 @@ export default defineConfig({
     ],
     env: { DESK_STORE: 'postgres' },
     environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Every statement is a round trip to the server here (SQLite's are calls in the same process): more headroom.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     pool: 'forks',
   },
 });
