@@ -9,6 +9,7 @@ const steps = [
   ['lint', 'npx', ['eslint', '.']],
   ['format', 'npx', ['prettier', '--check', '.']],
   ['unit and integration tests', 'npx', ['vitest', 'run']],
+  ['integration tests on PostgreSQL', 'node', ['scripts/pg-cluster.mjs', 'suite']],
   ['build', 'npx', ['electron-vite', 'build']],
   ['end-to-end tests (browser mode, Chromium)', 'npx', ['playwright', 'test', '-c', 'test/e2e/playwright.config.ts']],
   ['Electron tests', 'node', ['test/electron/run.mjs']],

@@ -1,4 +1,4 @@
-import { openStore } from './db/store';
+import { openStore, type SqliteStore, type Store } from './db/store';
 import { createServices, type Services } from './services';
 import { createDispatch, type Dispatch } from './dispatch';
 import { fileRoutes, handlers } from './handlers';
@@ -6,23 +6,27 @@ import { createFileServer, type FileServer } from './host/files';
 import { runEscalationSweep } from './followup/escalation';
 import { restoreCommandLine } from './cli/invocation';
 
-export interface Desk {
-  services: Services;
+export interface Desk<S extends Store = Store> {
+  services: Services<S>;
   dispatch: Dispatch;
   /** Serves generated and stored files, behind each route's declared access. */
   files: FileServer;
-  close(): void;
+  close(): ReturnType<S['close']>;
 }
 
-/** Opens the store in `dataDir` and wires the one dispatch and the file server every transport uses. */
-export function createDesk(dataDir: string, opts: Parameters<typeof createServices>[1] = {}): Desk {
-  const store = openStore(dataDir, { restoreCommand: restoreCommandLine });
+/** Opens the SQLite store in `dataDir` and wires the one dispatch and the file server every transport uses. */
+export function createDesk(dataDir: string, opts: Parameters<typeof createServices>[1] = {}): Desk<SqliteStore> {
+  return deskOn(openStore(dataDir, { restoreCommand: restoreCommandLine }), opts);
+}
+
+/** The same on a store already open (the district server's PostgreSQL store is opened asynchronously). */
+export function deskOn<S extends Store>(store: S, opts: Parameters<typeof createServices>[1] = {}): Desk<S> {
   const services = createServices(store, opts);
   return {
     services,
     dispatch: createDispatch(services, handlers),
     files: createFileServer(services, fileRoutes),
-    close: () => store.close(),
+    close: () => store.close() as ReturnType<S['close']>,
   };
 }
 

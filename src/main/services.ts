@@ -4,7 +4,8 @@ import type { Actor } from '../shared/contract/auth';
 import type { Lang } from '../shared/i18n';
 import type { Store } from './db/store';
 import type { Trx } from './db/connection';
-import { appendAudit, currentHead, type AuditInput } from './db/audit';
+import { appendAudit, type AuditInput } from './db/audit';
+import { storeHead } from './db/store-ops';
 import { findKey, recordKey } from './db/idempotency';
 import { DeskError } from '../shared/result';
 import { OWASP_SCRYPT } from './passwords';
@@ -13,8 +14,8 @@ import { toIsoDate } from '../shared/domain/calendar';
 export type Mode = 'electron' | 'browser' | 'test';
 
 /** Everything a handler may use. Created once per process; handlers never reach for globals. */
-export interface Services {
-  store: Store;
+export interface Services<S extends Store = Store> {
+  store: S;
   mode: Mode;
   /** Injectable clock: tests walk time forward without sleeping. */
   clock: () => Date;
@@ -26,7 +27,7 @@ export interface Services {
   checkOutputs: boolean;
 }
 
-export function createServices(store: Store, opts: Partial<Omit<Services, 'store'>> = {}): Services {
+export function createServices<S extends Store>(store: S, opts: Partial<Omit<Services, 'store'>> = {}): Services<S> {
   const events = new EventEmitter();
   events.setMaxListeners(0);
   return {
@@ -85,7 +86,7 @@ export async function auditAs(trx: Trx, ctx: Ctx, entry: AuditEntry): Promise<vo
 export async function write<T>(ctx: Ctx, fn: (scope: WriteScope) => Promise<T>): Promise<T> {
   const { store } = ctx.services;
   const result = await store.db.transaction().execute(async (trx) => fn({ trx, audit: (entry) => auditAs(trx, ctx, entry) }));
-  const head = currentHead(store.sqlite);
+  const head = await storeHead(store);
   if (head) store.head.advance(head);
   return result;
 }

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createDesk, type Desk } from '../../src/main/desk';
+import { openTestStore, storeQuery } from './store';
 import type { Channel, Input, Output } from '../../src/shared/contract';
 import type { FilingView } from '../../src/shared/contract/filings';
 import type { ReviewView } from '../../src/shared/contract/review';
@@ -101,7 +102,9 @@ export interface TestDesk {
   newSubmittedFiling(opts?: { conditional?: boolean; index?: number }): Promise<FilingView>;
   /** newSubmittedFiling, then accepted (or conditionally accepted, leaving two eligible papers missing). */
   acceptedFiling(opts?: { conditional?: boolean; index?: number }): Promise<FilingView>;
-  close(): void;
+  /** Raw SQL on whichever store the desk runs (`?` placeholders on both), for checks the handlers do not expose. */
+  query<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]>;
+  close(): void | Promise<void>;
 }
 
 /** A filings-list request: everything, newest first, one page; override what the test is about. */
@@ -130,7 +133,9 @@ export async function createTestDesk(opts: { now?: string; lang?: Lang } = {}): 
   const dir = mkdtempSync(join(tmpdir(), 'desk-test-'));
   // Monday 2 March 2026, 10:00 in Shanghai: a plain working day away from any holiday.
   const clock = createClock(opts.now ?? '2026-03-02T02:00:00Z');
-  const desk = createDesk(dir, { mode: 'test', checkOutputs: true, scrypt: { N: 2 ** 14, r: 8, p: 1 }, clock });
+  const options = { mode: 'test' as const, checkOutputs: true, scrypt: { N: 2 ** 14, r: 8, p: 1 }, clock };
+  // DESK_STORE=postgres runs the same desk on a fresh PostgreSQL database (see ./store.ts).
+  const desk: Desk = (await openTestStore(dir, options)) ?? createDesk(dir, options);
   const lang = opts.lang ?? 'en';
   let admin: TestUser | null = null;
   let clerk: TestUser | null = null;
@@ -221,9 +226,11 @@ export async function createTestDesk(opts: { now?: string; lang?: Lang } = {}): 
     clerk: getClerk,
     newSubmittedFiling,
     acceptedFiling,
+    query: (sql, ...params) => storeQuery(desk.services.store, sql, params),
     close: () => {
-      desk.close();
+      const closed = desk.close();
       rmSync(dir, { recursive: true, force: true });
+      return closed;
     },
   };
 }

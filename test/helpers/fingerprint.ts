@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SqliteHandle } from '../../src/main/db/connection';
+import type { Store } from '../../src/main/db/store';
 
 /**
  * A hash of every row of every table (except those named), so a test can prove that a refused request
@@ -22,6 +23,22 @@ export function fingerprint(sqlite: SqliteHandle, except: string[] = []): string
       .all()
       .map((r) => JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v)));
     for (const r of rows.sort()) h.update(r);
+  }
+  return h.digest('hex');
+}
+
+/** The same on either store; on PostgreSQL every table of the public schema. */
+export async function storeFingerprint(store: Store, except: string[] = []): Promise<string> {
+  if (store.kind === 'sqlite') return fingerprint(store.sqlite, except);
+  const { rows: tables } = await store.pool.query<{ name: string }>(
+    "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
+  );
+  const h = createHash('sha256');
+  for (const { name } of tables.filter((t) => !except.includes(t.name))) {
+    h.update(name);
+    const { rows } = await store.pool.query(`SELECT * FROM "${name}"`);
+    const lines = rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v)));
+    for (const r of lines.sort()) h.update(r);
   }
   return h.digest('hex');
 }

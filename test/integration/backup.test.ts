@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDesk, type Desk } from '../../src/main/desk';
+import type { SqliteStore } from '../../src/main/db/store';
 import { BackupError, restoreBackup } from '../../src/main/db/backup';
 import { verifyChain, type ChainHead } from '../../src/main/db/audit';
 import { loadOrCreateKeys } from '../../src/main/crypto/signing';
@@ -30,7 +31,7 @@ import type { Result } from '../../src/shared/result';
 const SCRYPT = { N: 2 ** 14, r: 8, p: 1 };
 const PASSWORD = 'backup-test-pass';
 
-function openDesk(dataDir: string): Desk {
+function openDesk(dataDir: string): Desk<SqliteStore> {
   return createDesk(dataDir, { mode: 'test', scrypt: SCRYPT, checkOutputs: true });
 }
 
@@ -85,7 +86,7 @@ function startWriterProcess(dbPath: string): { stop(): Promise<number> } {
 
 let root: string;
 let dataDir: string;
-let desk: Desk;
+let desk: Desk<SqliteStore>;
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'desk-backup-'));

@@ -3,6 +3,7 @@ import jsQR from 'jsqr';
 import { createTestDesk, expectOk, type TestDesk } from '../helpers/desk';
 import { renderPages, type RenderedPage } from '../helpers/pdf-render';
 import { parseRecord } from '../../src/main/certificates/record';
+import { sqliteHandle } from '../../src/main/db/store';
 
 /**
  * Issue 15 §3 and §5 on every demo certificate, as issued by the demo stage: the 2-D code decodes with jsQR from a
@@ -15,7 +16,7 @@ beforeAll(async () => {
   t = await createTestDesk();
   expectOk(await t.anonymous().call('demo.load', {}));
   const clerk = await t.session('clerk', 'demo-2026-desk');
-  const rows = t.desk.services.store.sqlite.prepare('SELECT id, number, record_json FROM certificates ORDER BY id').all() as {
+  const rows = sqliteHandle(t.desk.services.store).prepare('SELECT id, number, record_json FROM certificates ORDER BY id').all() as {
     id: number;
     number: string;
     record_json: string;

@@ -13,6 +13,7 @@ import {
 import { UNIT_CODES, type UnitCode } from '../../src/shared/domain/units';
 import { describe as describeCli } from '../../src/main/cli/verify-certificate';
 import { loadOrCreateKeys, recordHash, signCertificate } from '../../src/main/crypto/signing';
+import { sqliteHandle } from '../../src/main/db/store';
 
 /**
  * Issue 15 points 1–2: a genuine code proves the record, not the paper. Every result carries the registered facts and
@@ -153,7 +154,7 @@ describe('characters no font can print (issue 15 §4)', () => {
     let view = await clerk.session.ok('review.get', { filingId: accepted.id });
     for (const u of UNIT_CODES) view = await rv[u].session.ok('review.decide', decisionInput(view, u, 'approve'));
     // A name with a character (U+30000, Extension G) that no face on the machine has.
-    t.desk.services.store.sqlite
+    sqliteHandle(t.desk.services.store)
       .prepare(`UPDATE filing_fields SET fields = json_set(fields, '$.applicant.name', '𰀀滨海化工有限公司') WHERE filing_id = ?`)
       .run(accepted.id);
     const f = await clerk.session.ok('filing.get', { id: accepted.id });

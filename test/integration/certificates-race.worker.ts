@@ -2,11 +2,14 @@
  * One desk process racing another for certificate numbers (certificates-race.test.ts): signs in as the clerk,
  * says 'ready' and waits for 'go' on stdin (so both are signed in before either writes), issues a certificate for each given filing, prints the numbers as JSON.
  */
-import { createDesk } from '../../src/main/desk';
+import { createDesk, deskOn, type Desk } from '../../src/main/desk';
+import { openPgStore } from '../../src/main/db/postgres/store';
 
 async function main() {
-  const [dir, ids, username, password] = process.argv.slice(2) as [string, string, string, string];
-  const desk = createDesk(dir, { mode: 'test', checkOutputs: true });
+  const [dir, ids, username, password, pgUrl] = process.argv.slice(2) as [string, string, string, string, string?];
+  // With a PostgreSQL URL the worker is another server instance on the same database.
+  const options = { mode: 'test' as const, checkOutputs: true };
+  const desk: Desk = pgUrl ? deskOn(await openPgStore(pgUrl, dir), options) : createDesk(dir, options);
   const call = { connectionId: `race-${process.pid}`, lang: 'en' as const };
   const login = await desk.dispatch('auth.login', { username, password }, call);
   if (!login.ok) throw new Error(JSON.stringify(login.error));
@@ -30,7 +33,7 @@ async function main() {
   process.stdout.write(
     `${JSON.stringify({ started, ended: Date.now(), issued: results.map((r) => ({ number: r.number, seq: r.seq })) })}\n`,
   );
-  desk.close();
+  await desk.close();
   process.stdin.destroy();
 }
 

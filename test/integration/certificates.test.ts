@@ -11,6 +11,7 @@ import {
   type TestUser,
 } from '../helpers/desk';
 import { extractText, renderPages, type RenderedPage } from '../helpers/pdf-render';
+import { dropTrigger } from '../helpers/store';
 import { demoPdfBase64 } from '../../src/main/demo/plan';
 import { UNIT_CODES, type UnitCode } from '../../src/shared/domain/units';
 import type { ReviewDecision } from '../../src/shared/domain/review';
@@ -171,19 +172,17 @@ describe('an issued certificate', () => {
     const again = await file('certificate', cert.id);
     expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
     expect(Buffer.from(first.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
-    const sqlite = t.desk.services.store.sqlite;
-    expect(() => sqlite.prepare("UPDATE certificates SET pdf = x'00' WHERE id = ?").run(cert.id)).toThrow(/never changes/);
-    expect(() => sqlite.prepare("UPDATE certificates SET record_json = '{}' WHERE id = ?").run(cert.id)).toThrow(/never changes/);
-    expect(() => sqlite.prepare("UPDATE certificates SET number = 'X' WHERE id = ?").run(cert.id)).toThrow(/never changes/);
-    expect(() => sqlite.prepare('DELETE FROM certificates WHERE id = ?').run(cert.id)).toThrow(/never deleted/);
+    await expect(t.query('UPDATE certificates SET pdf = ? WHERE id = ?', Buffer.from([0]), cert.id)).rejects.toThrow(/never changes/);
+    await expect(t.query("UPDATE certificates SET record_json = '{}' WHERE id = ?", cert.id)).rejects.toThrow(/never changes/);
+    await expect(t.query("UPDATE certificates SET number = 'X' WHERE id = ?", cert.id)).rejects.toThrow(/never changes/);
+    await expect(t.query('DELETE FROM certificates WHERE id = ?', cert.id)).rejects.toThrow(/never deleted/);
     // A second certificate with the same year and sequence cannot exist.
-    expect(() =>
-      sqlite
-        .prepare(
-          "INSERT INTO certificates (number, year, seq, filing_id, record_json, record_hash, qr_text, verification_code, key_id, audit_head, issued_at, issued_by_name, pdf, status) SELECT number || 'x', year, seq, filing_id, record_json, record_hash, qr_text, verification_code || 'x', key_id, audit_head, issued_at, issued_by_name, pdf, 'revoked' FROM certificates WHERE id = ?",
-        )
-        .run(cert.id),
-    ).toThrow(/UNIQUE/);
+    await expect(
+      t.query(
+        "INSERT INTO certificates (number, year, seq, filing_id, record_json, record_hash, qr_text, verification_code, key_id, audit_head, issued_at, issued_by_name, pdf, status) SELECT number || 'x', year, seq, filing_id, record_json, record_hash, qr_text, verification_code || 'x', key_id, audit_head, issued_at, issued_by_name, pdf, 'revoked' FROM certificates WHERE id = ?",
+        cert.id,
+      ),
+    ).rejects.toThrow(/UNIQUE|unique constraint/);
     // Only signed-in users get the file.
     expectError(await t.desk.files('certificate', String(cert.id), { connectionId: 'nobody', lang: 'en' }), 'UNAUTHENTICATED');
     const observer = await t.createUser('observer');
@@ -193,12 +192,12 @@ describe('an issued certificate', () => {
   it('prints every field of the registered record and the audit chain head (pdf.js text layer)', async () => {
     const f = await approvedFiling({ decisions: { gh: 'notInvolved', yq: 'approveWithConditions' } });
     const cert = await issue(f.id);
-    const row = t.desk.services.store.sqlite.prepare('SELECT record_json, audit_head FROM certificates WHERE id = ?').get(cert.id) as {
-      record_json: string;
-      audit_head: string;
-    };
-    const record = parseRecord(row.record_json);
-    expect(recordHash(row.record_json)).toBe(cert.recordHash);
+    const [row] = await t.query<{ record_json: string; audit_head: string }>(
+      'SELECT record_json, audit_head FROM certificates WHERE id = ?',
+      cert.id,
+    );
+    const record = parseRecord(row!.record_json);
+    expect(recordHash(row!.record_json)).toBe(cert.recordHash);
     const text = (await extractText(await file('certificate', cert.id))).join('').replace(/\s+/g, '');
     const has = (s: string) => expect(text, s).toContain(s.replace(/\s+/g, ''));
     for (const s of [
@@ -235,7 +234,7 @@ describe('an issued certificate', () => {
     // yq's condition (blocks 'hold') is open: listed, with the no-trial-run prohibition.
     expect(record.openItems).toEqual([expect.objectContaining({ text: 'yq condition', kind: '限制试运行' })]);
     has(cert.verificationCode);
-    has(row.audit_head);
+    has(row!.audit_head);
   });
 });
 
@@ -261,14 +260,13 @@ describe('verification (qr-1)', () => {
     const forgedNumber = qr!.replace('〕1号', '〕7号');
     expect(await clerk.session.ok('certificate.verify', { text: forgedNumber })).toMatchObject({ result: 'invalid', reason: 'signature' });
     // One character of the registered record changed behind the desk's back → it no longer matches the code.
-    const sqlite = t.desk.services.store.sqlite;
-    const row = sqlite.prepare('SELECT record_json FROM certificates WHERE id = ?').get(cert.id) as { record_json: string };
-    const tampered = row.record_json.replace(f.fields.project.name, f.fields.project.name.slice(0, -1) + '厂');
-    expect(tampered).not.toBe(row.record_json);
-    sqlite.exec('DROP TRIGGER certificates_immutable');
-    sqlite.prepare('UPDATE certificates SET record_json = ? WHERE id = ?').run(tampered, cert.id);
+    const [row] = await t.query<{ record_json: string }>('SELECT record_json FROM certificates WHERE id = ?', cert.id);
+    const tampered = row!.record_json.replace(f.fields.project.name, f.fields.project.name.slice(0, -1) + '厂');
+    expect(tampered).not.toBe(row!.record_json);
+    await dropTrigger(t.desk.services.store, 'certificates', 'certificates_immutable');
+    await t.query('UPDATE certificates SET record_json = ? WHERE id = ?', tampered, cert.id);
     expect(await clerk.session.ok('certificate.verify', { text: qr! })).toMatchObject({ result: 'invalid', reason: 'recordMismatch' });
-    sqlite.prepare('UPDATE certificates SET record_json = ? WHERE id = ?').run(row.record_json, cert.id);
+    await t.query('UPDATE certificates SET record_json = ? WHERE id = ?', row!.record_json, cert.id);
     expect((await clerk.session.ok('certificate.verify', { text: qr! })).result).toBe('valid');
 
     const revoked = await clerk.session.ok('certificate.revoke', { id: cert.id, reason: '隐瞒重大事故隐患' });

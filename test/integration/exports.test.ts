@@ -17,7 +17,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const exportPath = (id: string, format: string) => join(t.dir, 'exports', `${id}.${format}`);
-const sql = <T>(q: string) => t.desk.services.store.sqlite.prepare(q).all() as T[];
+const sql = <T>(q: string) => t.query<T>(q);
 
 /** Minimal RFC 4180 reader: every field quoted, "" inside. */
 function parseCsv(text: string): string[][] {
@@ -51,7 +51,7 @@ describe('exports', () => {
       '版本',
       '更新时间',
     ]);
-    const db = sql<{
+    const db = await sql<{
       filing_no: string;
       state: 'in_review' | 'submitted';
       applicant_name: string;
@@ -104,7 +104,7 @@ describe('exports', () => {
       '补交时间',
       '销号时间',
     ]);
-    const db = sql<{ id: number; text: string; due_date: string; verifying_unit: string }>('SELECT * FROM tracked_items ORDER BY id');
+    const db = await sql<{ id: number; text: string; due_date: string; verifying_unit: string }>('SELECT * FROM tracked_items ORDER BY id');
     expect(rows.slice(1).map((r) => [Number(r[0]), r[4], r[6], r[5], r[3], r[8]])).toEqual(
       db.map((i) => [i.id, i.text, i.due_date, '应急管理局', '容缺材料', '待补交']),
     );
@@ -124,14 +124,14 @@ describe('exports', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(exportPath(out.id, 'xlsx'));
     const sheet = book.worksheets[0]!;
-    const seqs = sql<{ seq: number }>('SELECT seq FROM audit_log ORDER BY seq');
+    const seqs = await sql<{ seq: number }>('SELECT seq FROM audit_log ORDER BY seq');
     // The export's own entry is written after the file, so the file holds every entry before it.
     expect(out.rows).toBe(seqs.length - 1);
     expect(sheet.getRow(2).getCell(1).value).toBe(1);
     expect(sheet.getRow(out.rows + 1).getCell(1).value).toBe(seqs.length - 1);
-    const last = sql<{ action: string; actor_name: string; after: string }>('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1')[0]!;
-    expect(last).toMatchObject({ action: 'export.create', actor_name: 'observer 1' });
-    expect(JSON.parse(last.after)).toMatchObject({ kind: 'audit', format: 'xlsx', rows: out.rows });
+    const [last] = await sql<{ action: string; actor_name: string; after: string }>('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1');
+    expect(last!).toMatchObject({ action: 'export.create', actor_name: 'observer 1' });
+    expect(JSON.parse(last!.after)).toMatchObject({ kind: 'audit', format: 'xlsx', rows: out.rows });
 
     const mine = expectOk(await t.desk.files('export', out.id, { connectionId: observer.session.connectionId, lang: 'zh-CN' }));
     expect(mine.filename).toBe(out.filename);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { createTestDesk, expectError, expectOk, newKey, type TestDesk, listInput } from '../helpers/desk';
-import { fingerprint } from '../helpers/fingerprint';
+import { storeFingerprint } from '../helpers/fingerprint';
 import { demoFields } from '../../src/main/demo/data';
 import { demoPdfBase64 } from '../../src/main/demo/plan';
 import { attachmentPath } from '../../src/main/attachments';
@@ -9,6 +9,7 @@ import { emptyFilingFields } from '../../src/shared/schemas/filing';
 import { isValidCas, isValidCreditCode } from '../../src/shared/domain/identifiers';
 import { isOverdue } from '../../src/shared/domain/clock';
 import { officialCalendar } from '../../src/shared/domain/calendar';
+import { onPostgres } from '../helpers/store';
 
 let t: TestDesk;
 beforeEach(async () => {
@@ -17,8 +18,9 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const fields = (i = 0) => demoFields(i, 'binhai', 'binhai-pilot', '2026-04-20', '2027-10-20');
-const sqlite = () => t.desk.services.store.sqlite;
-const auditCount = () => (sqlite().prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+const count = async (sql: string, ...args: unknown[]) => (await t.query<{ n: number }>(sql, ...args))[0]!.n;
+const auditCount = () => count('SELECT COUNT(*) AS n FROM audit_log');
+const fingerprint = () => storeFingerprint(t.desk.services.store);
 
 describe('intake', () => {
   it('creates, updates, lists and gets a draft; the materials checklist comes from settings', async () => {
@@ -41,7 +43,7 @@ describe('intake', () => {
     decomposed.applicant.legalRepresentative = 'Zoe\u0301';
     const ok = await clerk.ok('filing.create', { fields: decomposed });
     expect(ok.fields.applicant.legalRepresentative).toBe('Zoé');
-    const before = fingerprint(sqlite());
+    const before = await fingerprint();
     for (const [path, value, mutate] of [
       ['applicant.name', '化工\u202E有限公司', (f: ReturnType<typeof fields>, v: string) => (f.applicant.name = v)],
       ['applicant.address', '滨海区\u2067临港路', (f: ReturnType<typeof fields>, v: string) => (f.applicant.address = v)],
@@ -59,7 +61,7 @@ describe('intake', () => {
     badCas.project.chemicals[0]!.cas = '64-17-6';
     const err = expectError(await clerk.call('filing.create', { fields: badCas }), 'INVALID');
     expect(err.fields).toHaveProperty(['fields.project.chemicals.0.cas']);
-    expect(fingerprint(sqlite())).toBe(before);
+    expect(await fingerprint()).toBe(before);
   });
 
   it('answers field errors in the caller’s language', async () => {
@@ -78,14 +80,14 @@ describe('intake', () => {
   it('rejects unknown keys, wrong types and identity claims with nothing written', async () => {
     const clerk = (await t.clerk()).session;
     const created = await clerk.ok('filing.create', { fields: fields() });
-    const before = fingerprint(sqlite());
+    const before = await fingerprint();
     expectError(await clerk.raw('filing.create', { fields: fields(), createdBy: 1 }), 'INVALID');
     expectError(await clerk.raw('filing.update', { id: created.id, version: 1, fields: fields(), userId: 99 }), 'INVALID');
     expectError(await clerk.raw('filing.update', { id: String(created.id), version: 1, fields: fields() }), 'INVALID');
     expectError(await clerk.raw('filing.create', { fields: { ...fields(), __proto__: { polluted: true } } }), 'INVALID');
     expectError(await clerk.raw('filing.create', null), 'INVALID');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(fingerprint(sqlite())).toBe(before);
+    expect(await fingerprint()).toBe(before);
   });
 
   it('submission needs every required field, reported beside each field', async () => {
@@ -148,7 +150,7 @@ describe('attachments', () => {
       file: { name: 'layout.pdf', contentBase64: png },
     });
     expect(f.materials.find((m) => m.code === 'layout')!.attachments[0]!.mime).toBe('image/png');
-    const before = fingerprint(sqlite());
+    const before = await fingerprint();
     const exe = Buffer.from('MZ\x90\x00 this is not a pdf').toString('base64');
     const e1 = expectError(
       await clerk.call('material.attach', {
@@ -170,7 +172,7 @@ describe('attachments', () => {
       }),
       'INVALID',
     );
-    expect(fingerprint(sqlite())).toBe(before);
+    expect(await fingerprint()).toBe(before);
   });
 });
 
@@ -197,7 +199,7 @@ describe('acceptance', () => {
   it('refuses conditional acceptance past a paper’s maximum deadline, naming the paper', async () => {
     const view = await t.newSubmittedFiling({ conditional: true });
     const clerk = (await t.clerk()).session;
-    const before = fingerprint(sqlite());
+    const before = await fingerprint();
     const err = expectError(
       await clerk.call('acceptance.decide', {
         filingId: view.id,
@@ -214,7 +216,7 @@ describe('acceptance', () => {
       'INVALID',
     );
     expect(Object.keys(err.fields ?? {})).toContain('materials.staff');
-    expect(fingerprint(sqlite())).toBe(before);
+    expect(await fingerprint()).toBe(before);
   });
 
   it('a retried acceptance with the same idempotency key acts once (crash-3)', async () => {
@@ -232,13 +234,7 @@ describe('acceptance', () => {
     const first = await clerk.ok('acceptance.decide', input);
     const again = await clerk.ok('acceptance.decide', input);
     expect(again.version).toBe(first.version);
-    expect(
-      (
-        sqlite().prepare("SELECT COUNT(*) AS n FROM filing_events WHERE filing_id = ? AND kind LIKE 'acceptance.%'").get(view.id) as {
-          n: number;
-        }
-      ).n,
-    ).toBe(1);
+    expect(await count("SELECT COUNT(*) AS n FROM filing_events WHERE filing_id = ? AND kind LIKE 'acceptance.%'", view.id)).toBe(1);
   });
 
   it('returns for correction with every point listed at once, and not-accepted needs a reason', async () => {
@@ -323,7 +319,7 @@ describe('authority and accounts', () => {
     const admin = (await t.setupAdmin()).session;
     const anonymous = t.anonymous();
     const f = await (await t.clerk()).session.ok('filing.create', { fields: fields() });
-    const before = auditCount();
+    const before = await auditCount();
     for (const s of [observer, reviewer, admin]) {
       expectError(await s.call('filing.create', { fields: fields() }), 'FORBIDDEN');
       expectError(await s.call('filing.update', { id: f.id, version: f.version, fields: fields() }), 'FORBIDDEN');
@@ -348,9 +344,7 @@ describe('authority and accounts', () => {
       expectError(await s.call('settings.update', await s.ok('settings.get', {})), 'FORBIDDEN');
     }
     expectError(await anonymous.call('filing.list', listInput({ limit: 5 })), 'UNAUTHENTICATED');
-    const denied = (
-      sqlite().prepare("SELECT COUNT(*) AS n FROM audit_log WHERE outcome = 'denied' AND seq > ?").get(before) as { n: number }
-    ).n;
+    const denied = await count("SELECT COUNT(*) AS n FROM audit_log WHERE outcome = 'denied' AND seq > ?", before);
     expect(denied).toBe(9 + 6 + 1);
   });
 
@@ -378,9 +372,7 @@ describe('authority and accounts', () => {
     expectError(await s.call('auth.login', { username: user.username, password: user.password }), 'RATE_LIMITED');
     t.clock.advance({ minutes: 1 });
     await t.session(user.username);
-    expect(
-      (sqlite().prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'auth.login' AND outcome = 'failed'").get() as { n: number }).n,
-    ).toBe(4);
+    expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'auth.login' AND outcome = 'failed'")).toBe(4);
   });
 
   it('first start creates exactly one administrator', async () => {
@@ -462,13 +454,8 @@ describe('the filings list', () => {
     await t.anonymous().ok('demo.load', {});
     const clerk = await t.session('clerk', 'demo-2026-desk');
     const today = t.clock.today();
-    const all = sqlite()
-      .prepare(
-        `SELECT id, filing_no, applicant_name, credit_code, project_name, state, park_id, waiting_units, due_date, next_item_due,
-          (SELECT date(p.started_at, '+8 hours') FROM clock_pauses p WHERE p.filing_id = filings.id AND p.ended_at IS NULL) AS paused_since
-          FROM filings`,
-      )
-      .all() as {
+    const pausedDay = onPostgres ? 'desk_local_day(p.started_at)' : "date(p.started_at, '+8 hours')";
+    const all = await t.query<{
       id: number;
       filing_no: string;
       applicant_name: string;
@@ -480,7 +467,11 @@ describe('the filings list', () => {
       due_date: string | null;
       next_item_due: string | null;
       paused_since: string | null;
-    }[];
+    }>(
+      `SELECT id, filing_no, applicant_name, credit_code, project_name, state, park_id, waiting_units, due_date, next_item_due,
+          (SELECT ${pausedDay} FROM clock_pauses p WHERE p.filing_id = filings.id AND p.ended_at IS NULL) AS paused_since
+          FROM filings`,
+    );
     // The step's part of "overdue" is the one clock's answer (domain §7): a paused step's due date keeps moving.
     const stepOverdue = (r: (typeof all)[number]) =>
       r.due_date !== null && isOverdue({ baseDue: r.due_date, pausedSince: r.paused_since, today, calendar: officialCalendar });
@@ -523,11 +514,11 @@ describe('demo data', () => {
   it('loads about 30 filings in many states with valid identifiers, marked as demo', async () => {
     const r = await t.anonymous().ok('demo.load', {});
     expect(r.filings).toBeGreaterThanOrEqual(30);
-    const states = sqlite().prepare('SELECT DISTINCT state FROM filings').all() as { state: string }[];
+    const states = await t.query<{ state: string }>('SELECT DISTINCT state FROM filings');
     expect(states.length).toBeGreaterThanOrEqual(5);
-    expect((sqlite().prepare('SELECT COUNT(*) AS n FROM filings WHERE is_demo = 0').get() as { n: number }).n).toBe(0);
-    expect((sqlite().prepare('SELECT COUNT(*) AS n FROM users WHERE is_demo = 0').get() as { n: number }).n).toBe(0);
-    for (const { fields } of sqlite().prepare('SELECT fields FROM filing_fields').all() as { fields: string }[]) {
+    expect(await count('SELECT COUNT(*) AS n FROM filings WHERE is_demo = 0')).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM users WHERE is_demo = 0')).toBe(0);
+    for (const { fields } of await t.query<{ fields: string }>('SELECT fields FROM filing_fields')) {
       const f = JSON.parse(fields) as ReturnType<typeof demoFields>;
       expect(isValidCreditCode(f.applicant.creditCode), f.applicant.creditCode).toBe(true);
       for (const c of [...f.project.products, ...f.project.chemicals]) expect(isValidCas(c.cas), `${c.name} ${c.cas}`).toBe(true);

@@ -101,9 +101,9 @@ describe('breach before registration', () => {
     expect(after.trackedItems.every((i) => i.state === 'notApplied' && i.note.includes('2026-09-20'))).toBe(true);
     const trajectory = await clerk.session.ok('trajectory.get', { filingId: view.id });
     expect(trajectory.events.map((e) => e.kind)).toContain('followup.terminated');
-    const audit = t.desk.services.store.sqlite
-      .prepare("SELECT actor_id, after FROM audit_log WHERE action = 'followup.escalate'")
-      .all() as { actor_id: number | null; after: string }[];
+    const audit = await t.query<{ actor_id: number | null; after: string }>(
+      "SELECT actor_id, after FROM audit_log WHERE action = 'followup.escalate'",
+    );
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.after)).toMatchObject({
       action: 'terminate',

@@ -39,24 +39,21 @@ describe('tracked items', () => {
       attachments: [expect.objectContaining({ name: '人员名单.pdf', mime: 'application/pdf' })],
     });
 
-    const denied = (
-      t.desk.services.store.sqlite.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE outcome = 'denied'").get() as { n: number }
-    ).n;
+    const deniedCount = async () => (await t.query<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE outcome = 'denied'"))[0]!.n;
+    const denied = await deniedCount();
     for (const u of ['hb', 'gh', 'sp', 'yq'] as const)
       expectError(await rv[u].session.call('followup.verify', { itemId: staff.id, note: '越权' }), 'FORBIDDEN');
     expectError(await clerk.session.call('followup.verify', { itemId: staff.id, note: '越权' }), 'FORBIDDEN');
     expectError(await (await t.createUser('observer')).session.call('followup.verify', { itemId: staff.id, note: '越权' }), 'FORBIDDEN');
     expectError(await (await t.setupAdmin()).session.call('followup.notApplied', { itemId: staff.id, reason: '越权' }), 'FORBIDDEN');
     expectError(await rv.hb.session.call('followup.notApplied', { itemId: staff.id, reason: '越权' }), 'FORBIDDEN');
-    expect(
-      (t.desk.services.store.sqlite.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE outcome = 'denied'").get() as { n: number }).n,
-    ).toBe(denied + 8);
+    expect(await deniedCount()).toBe(denied + 8);
     // A return-visit note is required.
     expectError(await rv.yj.session.call('followup.verify', { itemId: staff.id, note: '' }), 'INVALID');
     // Behind the handler, the database refuses a close by anyone else too.
-    expect(() =>
-      t.desk.services.store.sqlite.prepare("UPDATE tracked_items SET state = 'closed', closed_by = ? WHERE id = ?").run(rv.hb.id, staff.id),
-    ).toThrow(/FORBIDDEN/);
+    await expect(t.query("UPDATE tracked_items SET state = 'closed', closed_by = ? WHERE id = ?", rv.hb.id, staff.id)).rejects.toThrow(
+      /FORBIDDEN/,
+    );
 
     const closed = await rv.yj.session.ok('followup.verify', { itemId: staff.id, note: '已回访核实' });
     expect(closed).toMatchObject({ state: 'closed', note: '已回访核实', closedBy: 'reviewer-yj 1', alert: 'none' });

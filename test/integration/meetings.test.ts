@@ -32,9 +32,7 @@ let filings: FilingView[];
 let meeting: MeetingView;
 
 const audit = () =>
-  t.desk.services.store.sqlite
-    .prepare('SELECT seq, actor_id, actor_name, action, target, outcome, after FROM audit_log ORDER BY seq')
-    .all() as {
+  t.query<{
     seq: number;
     actor_id: number | null;
     actor_name: string | null;
@@ -42,16 +40,14 @@ const audit = () =>
     target: string | null;
     outcome: string;
     after: string | null;
-  }[];
+  }>('SELECT seq, actor_id, actor_name, action, target, outcome, after FROM audit_log ORDER BY seq');
 const decisionRows = (filingId: number) =>
-  t.desk.services.store.sqlite
-    .prepare('SELECT section, decided_by, confirmed_via, meeting_id FROM decisions WHERE filing_id = ? ORDER BY id')
-    .all(filingId) as {
+  t.query<{
     section: string;
     decided_by: number;
     confirmed_via: string;
     meeting_id: number | null;
-  }[];
+  }>('SELECT section, decided_by, confirmed_via, meeting_id FROM decisions WHERE filing_id = ? ORDER BY id', filingId);
 
 async function confirm(
   unit: UnitCode,
@@ -91,7 +87,7 @@ describe('scheduling', () => {
     expect(meeting.agenda.map((a) => a.filingId)).toEqual(filings.map((f) => f.id));
     expect(meeting.state).toBe('scheduled');
     expect(meeting.attendance.map((a) => a.unit)).toEqual(['yj', 'hb', 'gh', 'sp', 'yq']);
-    const entry = audit().find((e) => e.action === 'meeting.create');
+    const entry = (await audit()).find((e) => e.action === 'meeting.create');
     expect(entry?.actor_id).toBe(clerk.id);
     expect(await reviewers.yj.session.ok('meeting.list', {})).toEqual([
       expect.objectContaining({ id: meeting.id, agendaCount: 3, state: 'scheduled' }),
@@ -132,13 +128,11 @@ describe('scheduling', () => {
       'INVALID',
     );
     expect(wrong.fields?.['userIds.0']).toBeTruthy();
-    expect(audit().filter((e) => e.action === 'meeting.setAttendance')).toHaveLength(1);
+    expect((await audit()).filter((e) => e.action === 'meeting.setAttendance')).toHaveLength(1);
     // The database refuses a stranger as attendee, whatever the code path.
-    expect(() =>
-      t.desk.services.store.sqlite
-        .prepare('INSERT INTO meeting_attendance (meeting_id, unit, user_id) VALUES (?, ?, ?)')
-        .run(meeting.id, 'hb', reviewers.yj.id),
-    ).toThrow(/FORBIDDEN/);
+    await expect(
+      t.query('INSERT INTO meeting_attendance (meeting_id, unit, user_id) VALUES (?, ?, ?)', meeting.id, 'hb', reviewers.yj.id),
+    ).rejects.toThrow(/FORBIDDEN/);
   });
 
   it('keeps the shared screen position server-side and announces it', async () => {
@@ -159,11 +153,11 @@ describe('deciding at the table', () => {
     expect(section.decidedById).toBe(reviewers.yj.id);
     expect(section.confirmedVia).toBe('session');
     expect(section.meetingId).toBe(meeting.id);
-    expect(decisionRows(filings[0]!.id)).toEqual([
+    expect(await decisionRows(filings[0]!.id)).toEqual([
       { section: 'yj', decided_by: reviewers.yj.id, confirmed_via: 'session', meeting_id: meeting.id },
     ]);
 
-    const entry = audit().find((e) => e.action === 'review.decide')!;
+    const entry = (await audit()).find((e) => e.action === 'review.decide')!;
     expect(entry.actor_id).toBe(reviewers.yj.id);
     expect(entry.actor_id).not.toBe(clerk.id);
     const after = JSON.parse(entry.after!) as { decidedBy: number; via: string; host: { id: number }; meetingId: number };
@@ -174,11 +168,11 @@ describe('deciding at the table', () => {
   });
 
   it('refuses a wrong password beside the password field, audits the failed step-up and decides nothing', async () => {
-    const before = audit().length;
+    const before = (await audit()).length;
     const error = expectError(await confirm('hb', filings[0]!, 'approve', { password: 'not-the-password' }), 'INVALID');
     expect(error.fields?.password).toBeTruthy();
-    expect(decisionRows(filings[0]!.id)).toEqual([]);
-    const entries = audit().slice(before);
+    expect(await decisionRows(filings[0]!.id)).toEqual([]);
+    const entries = (await audit()).slice(before);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
       action: 'meeting.stepUp',
@@ -207,15 +201,15 @@ describe('deciding at the table', () => {
     );
     t.clock.advance({ minutes: 1 });
     expectOk(await confirm('gh', filings[0]!, 'approve'));
-    const row = t.desk.services.store.sqlite.prepare('SELECT failed_logins, locked_until FROM users WHERE id = ?').get(reviewers.gh.id);
+    const [row] = await t.query('SELECT failed_logins, locked_until FROM users WHERE id = ?', reviewers.gh.id);
     expect(row).toEqual({ failed_logins: 0, locked_until: null });
   });
 
   it('refuses a reviewer of another unit confirming a section not theirs, and audits it', async () => {
     const error = expectError(await confirm('yj', filings[0]!, 'approve', { as: reviewers.hb }), 'FORBIDDEN');
     expect(error.fields?.reviewerUsername).toBeTruthy();
-    expect(decisionRows(filings[0]!.id)).toEqual([]);
-    const denied = audit().filter((e) => e.outcome === 'denied' && e.action === 'meeting.confirmDecision');
+    expect(await decisionRows(filings[0]!.id)).toEqual([]);
+    const denied = (await audit()).filter((e) => e.outcome === 'denied' && e.action === 'meeting.confirmDecision');
     expect(denied.some((e) => e.actor_id === reviewers.hb.id && JSON.parse(e.after!).host.id === clerk.id)).toBe(true);
     // Nor can the host, an observer or the admin confirm with their own passwords.
     const observer = await t.createUser('observer');
@@ -232,7 +226,7 @@ describe('deciding at the table', () => {
       }),
       'FORBIDDEN',
     );
-    expect(decisionRows(filings[0]!.id)).toEqual([]);
+    expect(await decisionRows(filings[0]!.id)).toEqual([]);
   });
 
   it('refuses a filing that is not on the agenda, and a session decision forged in the database', async () => {
@@ -240,7 +234,7 @@ describe('deciding at the table', () => {
     expectError(await confirm('yj', other, 'approve'), 'CONFLICT');
     const sql = `INSERT INTO decisions (filing_id, round, section, decision, opinion, not_involved_reason, checklist, conditions, decided_by, decided_by_name, decided_at, confirmed_via, meeting_id, filing_version, facts_hash, facts)
       VALUES (?, 1, 'yj', 'approve', '', '', '[]', '[]', ?, 'x', '2026-03-02T02:00:00Z', 'session', ?, 1, 'h', '{}')`;
-    expect(() => t.desk.services.store.sqlite.prepare(sql).run(other.id, reviewers.yj.id, meeting.id)).toThrow(/FORBIDDEN/);
+    await expect(t.query(sql, other.id, reviewers.yj.id, meeting.id)).rejects.toThrow(/FORBIDDEN/);
   });
 
   it('keeps the ordinary review rules: a decision on an old version is STALE', async () => {
@@ -280,7 +274,7 @@ describe('closing with minutes', () => {
     });
     expect(closed.state).toBe('closed');
     expect(closed.minutes?.bytes).toBeGreaterThan(1000);
-    expect(audit().find((e) => e.action === 'meeting.close')?.actor_id).toBe(clerk.id);
+    expect((await audit()).find((e) => e.action === 'meeting.close')?.actor_id).toBe(clerk.id);
 
     const pdf = expectOk(
       await t.desk.files('minutes', String(meeting.id), {
@@ -311,7 +305,7 @@ describe('closing with minutes', () => {
     // A closed meeting is a record.
     expectError(await clerk.session.call('meeting.setCursor', { meetingId: meeting.id, position: 0, focusUnit: null }), 'CONFLICT');
     expectError(await confirm('yq', filings[2]!, 'approve'), 'CONFLICT');
-    expect(() => t.desk.services.store.sqlite.prepare("UPDATE meetings SET minutes_pdf = x'00' WHERE id = ?").run(meeting.id)).toThrow(
+    await expect(t.query('UPDATE meetings SET minutes_pdf = ? WHERE id = ?', Buffer.from([0]), meeting.id)).rejects.toThrow(
       /closed meeting/,
     );
     // Signed-out callers cannot read minutes.

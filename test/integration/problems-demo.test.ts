@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDesk, type TestDesk } from '../helpers/desk';
+import { sqliteHandle } from '../../src/main/db/store';
 
 /** Issue 11: the demo loads a dozen enterprise problems in every state, through the real handlers. */
 let t: TestDesk;
@@ -35,7 +36,7 @@ describe('demo problems', () => {
     expect(view.causes.map((c) => c.class).sort()).toEqual(['legacy', 'mechanism']);
     expect(view.unsatisfiedVisits).toBe(1);
     expect(view.reassignments.reduce((s, r) => s + r.n, 0)).toBe(1);
-    const sqlite = t.desk.services.store.sqlite;
+    const sqlite = sqliteHandle(t.desk.services.store);
     expect((sqlite.prepare('SELECT count(*) n FROM problem_pauses WHERE to_date IS NULL').get() as { n: number }).n).toBe(1);
     expect((sqlite.prepare('SELECT count(*) n FROM problems WHERE filing_id IS NOT NULL').get() as { n: number }).n).toBe(12);
     expect((sqlite.prepare('SELECT count(*) n FROM problem_assignments WHERE meeting_id IS NOT NULL').get() as { n: number }).n).toBe(1);

@@ -7,6 +7,7 @@ import type { Input } from '../../src/shared/contract';
 import type { ProblemView } from '../../src/shared/contract/problems-views';
 import { addWorkingDays, officialCalendar } from '../../src/shared/domain/calendar';
 import { creditCodeWithCheck } from '../../src/shared/domain/identifiers';
+import { sqliteHandle } from '../../src/main/db/store';
 
 /**
  * Issue 11: enterprise problems through dispatch — graded, dispatched, reported on, re-assigned, solved, visited and
@@ -22,14 +23,16 @@ let commissioner: TestUser; // an account of the science-and-commerce bureau
 
 const CREDIT = creditCodeWithCheck('91320412MA1MXKJU6');
 const denials = () =>
-  t.desk.services.store.sqlite.prepare("SELECT action, actor_id, after FROM audit_log WHERE outcome = 'denied' ORDER BY seq").all() as {
+  sqliteHandle(t.desk.services.store)
+    .prepare("SELECT action, actor_id, after FROM audit_log WHERE outcome = 'denied' ORDER BY seq")
+    .all() as {
     action: string;
     actor_id: number | null;
     after: string;
   }[];
 const audited = (action: string) =>
   (
-    t.desk.services.store.sqlite.prepare("SELECT count(*) n FROM audit_log WHERE action = ? AND outcome = 'ok'").get(action) as {
+    sqliteHandle(t.desk.services.store).prepare("SELECT count(*) n FROM audit_log WHERE action = ? AND outcome = 'ok'").get(action) as {
       n: number;
     }
   ).n;

@@ -19,7 +19,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const count = (sql: string, ...args: unknown[]) => (t.desk.services.store.sqlite.prepare(sql).get(...args) as { n: number }).n;
+const count = async (sql: string, ...args: unknown[]) => (await t.query<{ n: number }>(sql, ...args))[0]!.n;
 const deniedDecides = () => count("SELECT count(*) AS n FROM audit_log WHERE action = 'review.decide' AND outcome = 'denied'");
 const decisions = () => count('SELECT count(*) AS n FROM decisions');
 
@@ -44,26 +44,23 @@ describe('review authority (auth-1, auth-2)', () => {
           'FORBIDDEN',
         );
         expect(error.message).toContain(section);
-        expect(deniedDecides()).toBe(++refused);
+        expect(await deniedDecides()).toBe(++refused);
       }
       for (const [, session, code] of others) {
         expectError(await session.call('review.decide', decisionInput(await current(), section, 'approve')), code);
-        expect(deniedDecides()).toBe(++refused);
+        expect(await deniedDecides()).toBe(++refused);
       }
     }
     expect(refused).toBe(5 * 4 + 5 * 4);
-    expect(decisions()).toBe(0);
-    expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'review.decide' AND outcome = 'ok'")).toBe(0);
+    expect(await decisions()).toBe(0);
+    expect(await count("SELECT count(*) AS n FROM audit_log WHERE action = 'review.decide' AND outcome = 'ok'")).toBe(0);
 
     for (const section of UNIT_CODES)
       expectOk(await rv[section].session.call('review.decide', decisionInput(await current(), section, 'approve')));
-    expect(decisions()).toBe(5);
+    expect(await decisions()).toBe(5);
     expect((await current()).state).toBe('approved');
-    expect(deniedDecides()).toBe(refused);
-    const signers = t.desk.services.store.sqlite.prepare('SELECT section, decided_by FROM decisions ORDER BY id').all() as {
-      section: string;
-      decided_by: number;
-    }[];
+    expect(await deniedDecides()).toBe(refused);
+    const signers = await t.query<{ section: string; decided_by: number }>('SELECT section, decided_by FROM decisions ORDER BY id');
     expect(signers).toEqual(UNIT_CODES.map((u) => ({ section: u, decided_by: rv[u].id })));
   });
 
@@ -72,36 +69,37 @@ describe('review authority (auth-1, auth-2)', () => {
     const clerk = await t.clerk();
     const admin = await t.setupAdmin();
     const insert = (section: string, userId: number) =>
-      t.desk.services.store.sqlite
-        .prepare(
-          `INSERT INTO decisions (filing_id, round, section, decision, opinion, not_involved_reason, checklist, conditions, decided_by, decided_by_name, decided_at, confirmed_via, filing_version, facts_hash, facts)
+      t.query(
+        `INSERT INTO decisions (filing_id, round, section, decision, opinion, not_involved_reason, checklist, conditions, decided_by, decided_by_name, decided_at, confirmed_via, filing_version, facts_hash, facts)
            VALUES (?, 1, ?, 'approve', '', '', '[]', '[]', ?, 'x', '2026-03-02T02:00:00Z', 'desk', 1, 'h', '{}')`,
-        )
-        .run(filing.id, section, userId);
-    expect(() => insert('hb', rv.yj.id)).toThrow(/FORBIDDEN/);
-    expect(() => insert('sp', clerk.id)).toThrow(/FORBIDDEN/);
-    expect(() => insert('yq', admin.id)).toThrow(/FORBIDDEN/);
-    expect(() => insert('yj', 999_999)).toThrow(/FORBIDDEN/);
-    expect(decisions()).toBe(0);
+        filing.id,
+        section,
+        userId,
+      );
+    await expect(insert('hb', rv.yj.id)).rejects.toThrow(/FORBIDDEN/);
+    await expect(insert('sp', clerk.id)).rejects.toThrow(/FORBIDDEN/);
+    await expect(insert('yq', admin.id)).rejects.toThrow(/FORBIDDEN/);
+    await expect(insert('yj', 999_999)).rejects.toThrow(/FORBIDDEN/);
+    expect(await decisions()).toBe(0);
     // The same statement for the unit's own reviewer goes in: the trigger refuses by authority, not by accident.
-    expect(() => insert('yj', rv.yj.id)).not.toThrow();
-    expect(decisions()).toBe(1);
+    await insert('yj', rv.yj.id);
+    expect(await decisions()).toBe(1);
     // …and a signed decision can be neither rewritten nor deleted.
-    expect(() => t.desk.services.store.sqlite.prepare("UPDATE decisions SET decision = 'reject'").run()).toThrow(/signed/);
-    expect(() => t.desk.services.store.sqlite.prepare('UPDATE decisions SET decided_by = ?').run(rv.hb.id)).toThrow(/signed/);
-    expect(() => t.desk.services.store.sqlite.prepare('DELETE FROM decisions').run()).toThrow(/never deleted/);
+    await expect(t.query("UPDATE decisions SET decision = 'reject'")).rejects.toThrow(/signed/);
+    await expect(t.query('UPDATE decisions SET decided_by = ?', rv.hb.id)).rejects.toThrow(/signed/);
+    await expect(t.query('DELETE FROM decisions')).rejects.toThrow(/never deleted/);
   });
 
   it('a request that names its own unit or user is rejected by the strict schema and writes nothing', async () => {
     const filing = await t.acceptedFiling();
     const view = await rv.yj.session.ok('review.get', { filingId: filing.id });
-    const audits = count('SELECT count(*) AS n FROM audit_log');
+    const audits = await count('SELECT count(*) AS n FROM audit_log');
     for (const extra of [{ unit: 'yj' }, { userId: rv.yj.id }, { decidedBy: rv.hb.id }, { unit: 'hb', userId: rv.hb.id }]) {
       const error = expectError(await rv.yj.session.raw('review.decide', { ...decisionInput(view, 'yj', 'approve'), ...extra }), 'INVALID');
       expect(Object.keys(error.fields ?? {})).toEqual(expect.arrayContaining(Object.keys(extra)));
     }
-    expect(decisions()).toBe(0);
-    expect(count('SELECT count(*) AS n FROM audit_log')).toBe(audits);
+    expect(await decisions()).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM audit_log')).toBe(audits);
     expect((await rv.yj.session.ok('review.get', { filingId: filing.id })).filingVersion).toBe(view.filingVersion);
   });
 });

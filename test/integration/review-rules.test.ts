@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDesk, decisionInput, expectError, reviewersByUnit, type TestDesk, type TestUser } from '../helpers/desk';
 import type { UnitCode } from '../../src/shared/domain/units';
 import type { ReviewView } from '../../src/shared/contract/review';
+import { sqliteHandle } from '../../src/main/db/store';
 
 /** Rules of domain §6 held on the server, sent past the forms straight to dispatch. */
 let t: TestDesk;
@@ -15,7 +16,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const decisionsOnFile = () => (t.desk.services.store.sqlite.prepare('SELECT count(*) AS n FROM decisions').get() as { n: number }).n;
+const decisionsOnFile = () => (sqliteHandle(t.desk.services.store).prepare('SELECT count(*) AS n FROM decisions').get() as { n: number }).n;
 
 describe('checklists are enforced by the server (domain §6)', () => {
   it('approve with an empty checklist is refused, with a message beside every item', async () => {
@@ -53,7 +54,7 @@ describe('checklists are enforced by the server (domain §6)', () => {
 describe('refusals on the record say what they were aimed at (domain §11)', () => {
   it('a decision refused for the wrong unit audits the filing and the section', async () => {
     expectError(await rv.hb.session.call('review.decide', decisionInput(view, 'yj', 'approve')), 'FORBIDDEN');
-    const row = t.desk.services.store.sqlite
+    const row = sqliteHandle(t.desk.services.store)
       .prepare("SELECT target, outcome FROM audit_log WHERE action = 'review.decide' ORDER BY seq DESC LIMIT 1")
       .get();
     expect(row).toEqual({ target: `filing:${view.filingId}/section:yj`, outcome: 'denied' });

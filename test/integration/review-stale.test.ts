@@ -14,7 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const count = (sql: string, ...args: unknown[]) => (t.desk.services.store.sqlite.prepare(sql).get(...args) as { n: number }).n;
+const count = async (sql: string, ...args: unknown[]) => (await t.query<{ n: number }>(sql, ...args))[0]!.n;
 const get = (filingId: number) => clerk.session.ok('review.get', { filingId });
 const staleSections = (v: ReviewView) => v.sections.filter((s) => s.current?.stale).map((s) => s.section);
 
@@ -99,7 +99,7 @@ describe('decisions are bound to what they saw', () => {
     const current = error.current as ReviewView;
     expect(current.filingVersion).toBe(old.filingVersion + 1);
     expect(current.sections.find((s) => s.section === 'hb')!.current?.decision).toBe('approve');
-    expect(count("SELECT count(*) AS n FROM decisions WHERE section = 'yj'")).toBe(0);
+    expect(await count("SELECT count(*) AS n FROM decisions WHERE section = 'yj'")).toBe(0);
   });
 });
 
@@ -114,9 +114,9 @@ describe('idempotency and races', () => {
     const input2 = decisionInput(first, 'hb', 'approve', { key: newKey('dup') });
     const results = await Promise.all([rv.hb.session.call('review.decide', input2), rv.hb.session.call('review.decide', input2)]);
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(count('SELECT count(*) AS n FROM decisions')).toBe(2);
-    expect(count("SELECT count(*) AS n FROM tracked_items WHERE kind = 'condition'")).toBe(1);
-    expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'review.decide' AND outcome = 'ok'")).toBe(2);
+    expect(await count('SELECT count(*) AS n FROM decisions')).toBe(2);
+    expect(await count("SELECT count(*) AS n FROM tracked_items WHERE kind = 'condition'")).toBe(1);
+    expect(await count("SELECT count(*) AS n FROM audit_log WHERE action = 'review.decide' AND outcome = 'ok'")).toBe(2);
     // The same key from someone else is not a retry.
     expectError(
       await rv.gh.session.call('review.decide', { ...decisionInput(first, 'gh', 'approve'), idempotencyKey: input.idempotencyKey }),
@@ -135,7 +135,7 @@ describe('idempotency and races', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const loser = results.find((r) => !r.ok)!;
     expect(!loser.ok && loser.error.code).toBe('STALE');
-    expect(count("SELECT count(*) AS n FROM decisions WHERE section = 'yj'")).toBe(1);
+    expect(await count("SELECT count(*) AS n FROM decisions WHERE section = 'yj'")).toBe(1);
     const current = await get(filing.id);
     expect(current.filingVersion).toBe(view.filingVersion + 1);
     expect(!loser.ok && (loser.error.current as ReviewView).filingVersion).toBe(current.filingVersion);
@@ -153,7 +153,7 @@ describe('idempotency and races', () => {
     expect(b).toEqual(a);
     expect(a.rounds.map((r) => r.number)).toEqual([1, 2]);
     expect(a.rounds[1]!.units).toEqual(['hb']);
-    expect(count('SELECT count(*) AS n FROM clock_pauses WHERE ended_at IS NOT NULL')).toBe(1);
+    expect(await count('SELECT count(*) AS n FROM clock_pauses WHERE ended_at IS NOT NULL')).toBe(1);
     expectError(await rv.hb.session.call('review.recordSupplement', { ...input, idempotencyKey: newKey('x') }), 'FORBIDDEN');
   });
 });

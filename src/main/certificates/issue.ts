@@ -8,7 +8,8 @@ import { DeskError } from '../../shared/result';
 import type { Settings } from '../../shared/schemas/settings';
 import { UNIT_CODES } from '../../shared/domain/units';
 import { auditAs, todayOf, type Ctx, type Services } from '../services';
-import { currentHead, GENESIS } from '../db/audit';
+import { GENESIS } from '../db/audit';
+import { headInside } from '../db/store-ops';
 import { bumpVersion, getTrackedItems, type FilingRecord } from '../db/filings';
 import { getDecisions, getRounds } from '../db/review';
 import { loadSettings } from '../db/settings';
@@ -109,7 +110,7 @@ async function mint(
   const issuedAt = ctx.now.toISOString();
   const signed = signCertificate(keys, { number, recordHash: hash, issuedAt });
   // The chain head as it stands before this issue's own entry: the newest state the certificate can vouch for.
-  const head = currentHead(ctx.services.store.sqlite);
+  const head = await headInside(ctx.services.store, trx);
   const auditHead = `#${head?.seq ?? 0} ${head?.hash ?? GENESIS}`;
   const pdf = await embedCode(await renderCertificate(certificateDoc(record, signed, auditHead)), signed.qrText);
   return insertCertificate(trx, {

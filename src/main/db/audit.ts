@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Selectable } from 'kysely';
-import type { SqliteHandle, Trx } from './connection';
+import type { Db, SqliteHandle, Trx } from './connection';
 import type { AuditLogTable } from './schema';
 
 export interface AuditInput {
@@ -92,25 +92,62 @@ export interface VerifyReport {
   badSeq: number | null;
 }
 
-/** Walks the whole chain; then checks the external head is part of it (catches truncation and rewrites). */
-export function verifyChain(handle: SqliteHandle, external: ChainHead | null): VerifyReport {
+/**
+ * The chain check, one row at a time, for any source of rows in seq order: `push` answers a failed report at the
+ * first bad entry, `finish` checks the external head is part of the chain (catches truncation and rewrites).
+ */
+export function chainChecker(external: ChainHead | null) {
   let prev = GENESIS;
   let expectedSeq = 1;
   let entries = 0;
   let headAtExternal: string | null = null;
+  return {
+    push(row: AuditRow): VerifyReport | null {
+      if (row.seq !== expectedSeq) return { ok: false, entries, head: prev, problem: 'gap', badSeq: expectedSeq };
+      if (row.prev_hash !== prev) return { ok: false, entries, head: prev, problem: 'link', badSeq: row.seq };
+      if (entryHash(prev, row) !== row.hash) return { ok: false, entries, head: prev, problem: 'hash', badSeq: row.seq };
+      prev = row.hash;
+      if (external && row.seq === external.seq) headAtExternal = row.hash;
+      expectedSeq++;
+      entries++;
+      return null;
+    },
+    finish(): VerifyReport {
+      if (external) {
+        if (external.seq > entries) return { ok: false, entries, head: prev, problem: 'truncated', badSeq: entries + 1 };
+        if (headAtExternal !== external.hash) return { ok: false, entries, head: prev, problem: 'headMismatch', badSeq: external.seq };
+      }
+      return { ok: true, entries, head: prev, problem: null, badSeq: null };
+    },
+  };
+}
+
+/** Walks the whole chain of a SQLite file; then checks the external head is part of it. */
+export function verifyChain(handle: SqliteHandle, external: ChainHead | null): VerifyReport {
+  const check = chainChecker(external);
   const rows = handle.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<AuditRow>;
   for (const row of rows) {
-    if (row.seq !== expectedSeq) return { ok: false, entries, head: prev, problem: 'gap', badSeq: expectedSeq };
-    if (row.prev_hash !== prev) return { ok: false, entries, head: prev, problem: 'link', badSeq: row.seq };
-    if (entryHash(prev, row) !== row.hash) return { ok: false, entries, head: prev, problem: 'hash', badSeq: row.seq };
-    prev = row.hash;
-    if (external && row.seq === external.seq) headAtExternal = row.hash;
-    expectedSeq++;
-    entries++;
+    const bad = check.push(row);
+    if (bad) return bad;
   }
-  if (external) {
-    if (external.seq > entries) return { ok: false, entries, head: prev, problem: 'truncated', badSeq: entries + 1 };
-    if (headAtExternal !== external.hash) return { ok: false, entries, head: prev, problem: 'headMismatch', badSeq: external.seq };
+  return check.finish();
+}
+
+/** The same walk through Kysely, a page at a time (any store; the district server's has no synchronous handle). */
+export async function verifyChainOf(db: Db, external: ChainHead | null, pageSize = 5000): Promise<VerifyReport> {
+  const check = chainChecker(external);
+  for (let after = 0; ;) {
+    const page = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
+    for (const row of page) {
+      const bad = check.push(row);
+      if (bad) return bad;
+    }
+    if (page.length < pageSize) return check.finish();
+    after = page[page.length - 1]!.seq;
   }
-  return { ok: true, entries, head: prev, problem: null, badSeq: null };
+}
+
+/** The chain head through Kysely (any store). */
+export async function currentHeadOf(db: Db | Trx): Promise<ChainHead | null> {
+  return (await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst()) ?? null;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, SqliteHandle } from './connection';
+import { localDay } from './dialect';
 import { dayNumber, fromDayNumber, officialCalendar, type WorkCalendar } from '../../shared/domain/calendar';
 
 /** The range the working-day table covers; spans outside it are left out of the dashboard rather than guessed. */
@@ -57,7 +58,7 @@ export async function currentWaits(db: Db, today: string): Promise<{ waiting_uni
   const rows = await db
     .selectFrom('filings as f')
     .innerJoin('review_rounds as o', (j) => j.onRef('o.filing_id', '=', 'f.id').on('o.closed_at', 'is', null))
-    .innerJoin('work_days as w', (j) => j.on('w.day', '=', sql<string>`date(o.opened_at, '+8 hours')`))
+    .innerJoin('work_days as w', (j) => j.on('w.day', '=', localDay(db, 'o.opened_at')))
     .select(['f.waiting_units', sql<number>`(SELECT n FROM work_days WHERE day = ${today}) - w.n`.as('days')])
     .where('f.state', '=', 'in_review')
     .where('f.waiting_units', '!=', '')
@@ -73,7 +74,8 @@ export async function itemsByUnit(db: Db, today: string): Promise<{ unit: string
     .select([
       't.verifying_unit as unit',
       (eb) => eb.fn.countAll<number>().as('open'),
-      sql<number>`SUM(t.due_date < ${today})`.as('overdue'),
+      // CASE rather than SQLite's SUM of a comparison: PostgreSQL does not sum booleans.
+      sql<number>`SUM(CASE WHEN t.due_date < ${today} THEN 1 ELSE 0 END)`.as('overdue'),
     ])
     .where('t.state', 'in', ['open', 'supplied'])
     .where('f.state', 'not in', ['not_accepted', 'rejected', 'revoked', 'terminated', 'closed'])
@@ -87,7 +89,7 @@ export async function monthlyThroughput(db: Db, fromMonth: string) {
   const [submitted, steps] = await Promise.all([
     db
       .selectFrom('filings')
-      .select([sql<string>`substr(date(submitted_at, '+8 hours'), 1, 7)`.as('month'), (eb) => eb.fn.countAll<number>().as('n')])
+      .select([sql<string>`substr(${localDay(db, 'submitted_at')}, 1, 7)`.as('month'), (eb) => eb.fn.countAll<number>().as('n')])
       .where('submitted_at', '>=', fromInstant)
       .groupBy('month')
       .execute(),

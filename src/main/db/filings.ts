@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from './connection';
+import { dialectOf, localDay } from './dialect';
+import { pgOrder, pgTextMatch } from './postgres/search';
 import type { FilingFields } from '../../shared/schemas/filing';
 import { LIST_COUNT_CAP, type FilingListInput, type FilingRow, type TrackedItem } from '../../shared/contract/filings';
 import type { FilingState } from '../../shared/domain/states';
@@ -82,7 +84,7 @@ const recordColumns = [
  * The desk date (Asia/Shanghai, no DST) the filing's open review pause began: with due_date, all the one clock needs
  * (domain §7). Read from clock_pauses so no second copy of the pause can drift from it.
  */
-export const pausedSince = sql<string | null>`(SELECT date(p.started_at, '+8 hours') FROM clock_pauses p
+export const pausedSince = (db: Q) => sql<string | null>`(SELECT ${localDay(db, 'p.started_at')} FROM clock_pauses p
   WHERE p.filing_id = filings.id AND p.step = 'review' AND p.ended_at IS NULL ORDER BY p.started_at LIMIT 1)`;
 
 export async function getFiling(db: Q, id: number): Promise<FilingRecord | null> {
@@ -90,7 +92,7 @@ export async function getFiling(db: Q, id: number): Promise<FilingRecord | null>
     .selectFrom('filings')
     .innerJoin('filing_fields', 'filing_fields.filing_id', 'filings.id')
     .select(recordColumns)
-    .select(pausedSince.as('paused_since'))
+    .select(pausedSince(db).as('paused_since'))
     .where('id', '=', id)
     .executeTakeFirst();
   return r ? toRecord(r) : null;
@@ -381,7 +383,9 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
   const query = input.query;
   const otherFilters = input.states.length > 0 || input.parkId !== null || input.unit !== null || input.overdueOnly;
   let ftsCount: number | null = null;
-  if (query) {
+  if (query && dialectOf(db) === 'postgres') {
+    q = q.where(pgTextMatch(query));
+  } else if (query) {
     const upper = query.toUpperCase();
     if ([...query].length >= 3) {
       const phrase = ftsPhrase(query);
@@ -430,7 +434,7 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
     q = q
       .where('earliest_due', '<', today)
       .where(
-        sql<boolean>`(next_item_due < ${today} OR (SELECT n FROM work_days WHERE day = COALESCE(${pausedSince}, ${today})) > (SELECT n FROM work_days WHERE day = due_date))`,
+        sql<boolean>`(next_item_due < ${today} OR (SELECT n FROM work_days WHERE day = COALESCE(${pausedSince(db)}, ${today})) > (SELECT n FROM work_days WHERE day = due_date))`,
       );
 
   const col = sortColumn[input.sort];
@@ -449,11 +453,11 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
     'conditional',
     'is_demo',
   ] as const;
+  const sorted = dialectOf(db) === 'postgres' ? q.orderBy(pgOrder(col, input.dir)) : q.orderBy(col, input.dir);
   const page = () =>
-    q
+    sorted
       .select(columns)
-      .select(pausedSince.as('paused_since'))
-      .orderBy(col, input.dir)
+      .select(pausedSince(db).as('paused_since'))
       .orderBy('id', input.dir)
       .limit(input.limit)
       .offset(input.offset)

@@ -3,6 +3,7 @@ import type { Db, SqliteHandle, Trx } from './connection';
 import type { FollowupListInput } from '../../shared/contract/followup';
 import type { UnitCode } from '../../shared/domain/units';
 import { FINAL_STATES } from '../../shared/domain/states';
+import { jsonText, localDay } from './dialect';
 
 type Q = Db | Trx;
 
@@ -129,8 +130,8 @@ export async function openItemsOf(db: Q, filingId: number) {
  * An item in breach, in SQL as domain/follow-up inBreach says it: open past its due date, or supplied late and not yet
  * verified and closed by its unit. A paper supplied on time is the unit's move, not a breach.
  */
-const inBreachSql = (today: string) =>
-  sql<boolean>`t.due_date < ${today} AND (t.state = 'open' OR (t.state = 'supplied' AND (t.supplied_at IS NULL OR date(t.supplied_at, '+8 hours') > t.due_date)))`;
+const inBreachSql = (db: Q, today: string) =>
+  sql<boolean>`t.due_date < ${today} AND (t.state = 'open' OR (t.state = 'supplied' AND (t.supplied_at IS NULL OR ${localDay(db, 't.supplied_at')} > t.due_date)))`;
 
 /**
  * Filings with an item in breach, and suspended filings with none left (so a suspension can be lifted once each
@@ -141,18 +142,18 @@ export async function breachCandidates(db: Q, today: string, filingId: number | 
     .selectFrom('filings as f')
     .select(['f.id', 'f.filing_no', 'f.state', 'f.version'])
     .select(
-      sql<string | null>`(SELECT MIN(t.due_date) FROM tracked_items t WHERE t.filing_id = f.id AND ${inBreachSql(today)})`.as(
+      sql<string | null>`(SELECT MIN(t.due_date) FROM tracked_items t WHERE t.filing_id = f.id AND ${inBreachSql(db, today)})`.as(
         'overdue_since',
       ),
     )
     .select(
-      sql<string | null>`(SELECT date(e.at, '+8 hours') FROM filing_events e WHERE e.filing_id = f.id AND e.kind = 'followup.suspended'
+      sql<string | null>`(SELECT ${localDay(db, 'e.at')} FROM filing_events e WHERE e.filing_id = f.id AND e.kind = 'followup.suspended'
         ORDER BY e.id DESC LIMIT 1)`.as('suspended_on'),
     )
     .where((eb) =>
       eb.or([
         eb('f.state', '=', 'suspended'),
-        eb.exists(eb.selectFrom('tracked_items as t').select('t.id').whereRef('t.filing_id', '=', 'f.id').where(inBreachSql(today))),
+        eb.exists(eb.selectFrom('tracked_items as t').select('t.id').whereRef('t.filing_id', '=', 'f.id').where(inBreachSql(db, today))),
       ]),
     )
     .where('f.state', 'not in', FINAL_STATES);
@@ -210,7 +211,7 @@ export async function runPeriodsEnding(db: Q) {
       'f.id',
       'f.filing_no',
       'f.project_name',
-      sql<string | null>`json_extract(ff.fields, '$.project.plannedEnd')`.as('planned_end'),
+      jsonText(db, 'ff.fields', ['project', 'plannedEnd']).as('planned_end'),
       'r.extension_months',
     ])
     .where('f.state', 'in', ['registered', 'suspended'])

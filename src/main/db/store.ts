@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { createKysely, openSqlite, type Db, type SqliteHandle } from './connection';
 import { migrate, NewerSchemaError } from './migrations';
 import { HeadFile } from './audit';
+import type { PgStore } from './postgres/store';
 
 export interface DbHealth {
   ok: boolean;
@@ -15,14 +16,22 @@ export interface DbHealth {
   restoreCommand: string | null;
 }
 
-export interface Store {
-  sqlite: SqliteHandle;
+export interface StoreBase {
   db: Db;
   health: DbHealth;
   head: HeadFile;
   dataDir: string;
+}
+
+/** The standalone desk's store: one SQLite file in the data folder. */
+export interface SqliteStore extends StoreBase {
+  kind: 'sqlite';
+  sqlite: SqliteHandle;
   close(): void;
 }
+
+/** The standalone desk (SQLite) or the district server (PostgreSQL): the same repositories run on both. */
+export type Store = SqliteStore | PgStore;
 
 export const DB_FILE = 'desk.sqlite';
 
@@ -59,17 +68,18 @@ export interface StoreOptions {
   restoreCommand?: (backup: string, dataDir: string) => string;
 }
 
-export function openStore(dataDir: string, opts: StoreOptions = {}): Store {
+export function openStore(dataDir: string, opts: StoreOptions = {}): SqliteStore {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, DB_FILE);
   const head = new HeadFile(join(dir, 'audit-head.json'));
   const backup = latestBackup(dir);
   const base = { path, latestBackup: backup, restoreCommand: backup && opts.restoreCommand ? opts.restoreCommand(backup, dir) : null };
-  const failClosed = (problem: string, detail: string): Store => {
+  const failClosed = (problem: string, detail: string): SqliteStore => {
     const sqlite = openSqlite(':memory:');
     migrate(sqlite);
     return {
+      kind: 'sqlite',
       sqlite,
       db: createKysely(sqlite),
       health: { ok: false, problem, detail, ...base },
@@ -93,6 +103,7 @@ export function openStore(dataDir: string, opts: StoreOptions = {}): Store {
     return failClosed('db.corrupt', err instanceof Error ? err.message : String(err));
   }
   return {
+    kind: 'sqlite',
     sqlite,
     db: createKysely(sqlite),
     health: { ok: true, problem: null, detail: null, ...base },
@@ -100,4 +111,10 @@ export function openStore(dataDir: string, opts: StoreOptions = {}): Store {
     dataDir: dir,
     close: () => sqlite.close(),
   };
+}
+
+/** The SQLite handle of a standalone desk's store, for SQLite's own machinery (backup API, pragmas, file checks). */
+export function sqliteHandle(store: Store): SqliteHandle {
+  if (store.kind !== 'sqlite') throw new Error('this needs the standalone desk (SQLite); the store is PostgreSQL');
+  return store.sqlite;
 }

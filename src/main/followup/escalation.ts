@@ -13,7 +13,7 @@ import { translate } from '../../shared/i18n';
 import { todayOf, emit, write, type Ctx, type Services } from '../services';
 import { bumpVersion } from '../db/filings';
 import { breachCandidates, openItemsOf } from '../db/followup';
-import { syncWorkDays } from '../db/dashboard';
+import { syncStoreWorkDays } from '../db/store-ops';
 import { loadSettings } from '../db/settings';
 import { requireFiling } from '../filings/view';
 import { setRegistrationStatus, type RegistrationStatus } from './certificate-link';
@@ -135,6 +135,6 @@ export async function sweep(ctx: Ctx, filingId: number | null = null, revoke: re
 export async function runEscalationSweep(services: Services): Promise<SweepResult> {
   const now = services.clock();
   if (!services.store.health.ok) return { today: toIsoDate(now), actions: [] };
-  syncWorkDays(services.store.sqlite);
+  await syncStoreWorkDays(services.store);
   return sweep({ services, actor: null, now, lang: 'zh-CN', connectionId: 'escalation-sweep' });
 }

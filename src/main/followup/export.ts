@@ -124,8 +124,20 @@ export interface ExportFile {
   size: number;
 }
 
+/** An export's rows in order: a SQLite statement's iterator, or pages fetched from PostgreSQL. */
+export type ExportRows = Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>;
+
+/**
+ * Runs `fn` on every row. A synchronous source is walked without awaiting, so no other query can reach the SQLite
+ * handle while its statement is open.
+ */
+async function eachRow(rows: ExportRows, fn: (r: Record<string, unknown>) => void): Promise<void> {
+  if (Symbol.asyncIterator in rows) for await (const r of rows) fn(r);
+  else for (const r of rows) fn(r);
+}
+
 export async function writeExport(
-  handle: SqliteHandle,
+  source: SqliteHandle | ((kind: ExportKind) => ExportRows),
   dir: string,
   id: string,
   kind: ExportKind,
@@ -141,14 +153,14 @@ export async function writeExport(
     const fd = openSync(path, 'w');
     try {
       let chunk = `\uFEFF${cols.map((c) => csvField(c.header)).join(',')}\r\n`;
-      for (const r of iterateExport(handle, kind)) {
+      await eachRow(rowsOf(source, kind), (r) => {
         chunk += `${cols.map((c) => csvField(c.value(r))).join(',')}\r\n`;
         rows++;
         if (chunk.length > 1 << 20) {
           writeSync(fd, chunk);
           chunk = '';
         }
-      }
+      });
       writeSync(fd, chunk);
     } finally {
       closeSync(fd);
@@ -164,7 +176,7 @@ export async function writeExport(
     }));
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
-    for (const r of iterateExport(handle, kind)) {
+    await eachRow(rowsOf(source, kind), (r) => {
       const values = cols.map((c) => {
         const v = c.value(r);
         if (v === null || typeof v === 'string' || typeof v === 'number') return v;
@@ -172,7 +184,7 @@ export async function writeExport(
       });
       sheet.addRow(values).commit();
       rows++;
-    }
+    });
     sheet.commit();
     await book.commit();
   }
@@ -187,6 +199,9 @@ export async function writeExport(
 }
 
 /** Exports are for downloading, not for keeping: files older than a day are removed when the next one is made. */
+const rowsOf = (source: SqliteHandle | ((kind: ExportKind) => ExportRows), kind: ExportKind): ExportRows =>
+  typeof source === 'function' ? source(kind) : iterateExport(source, kind);
+
 export function pruneExports(dir: string, now: Date, maxAgeMs = 24 * 3600_000): void {
   let names: string[];
   try {

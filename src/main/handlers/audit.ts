@@ -1,9 +1,8 @@
 import type { Handler } from '../dispatch';
-import { verifyChain } from '../db/audit';
+import { verifyStoreChain } from '../db/store-ops';
 
 const verify: Handler<'audit.verify'> = (_input, ctx) => {
-  const { store } = ctx.services;
-  return verifyChain(store.sqlite, store.head.read());
+  return verifyStoreChain(ctx.services.store);
 };
 
 const list: Handler<'audit.list'> = async (input, ctx) => {

@@ -11,6 +11,8 @@ const withCommand = (info: BackupInfo, dataDir: string): BackupInfo => ({
 });
 
 const create: Handler<'backup.create'> = async (_input, ctx) => {
+  // The backup file is SQLite's online copy; a PostgreSQL store has no such file (its backups are pg_dump's).
+  if (ctx.services.store.kind === 'postgres') throw new DeskError('CONFLICT', 'backup.onServer');
   try {
     const info = await createBackup(ctx.services.store, ctx.now);
     await write(ctx, ({ audit }) =>

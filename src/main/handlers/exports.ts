@@ -6,7 +6,8 @@ import { DeskError } from '../../shared/result';
 import { todayOf, write } from '../services';
 import { loadSettings } from '../db/settings';
 import type { FileRoutes } from '../host/files';
-import { pruneExports, writeExport, type ExportFile } from '../followup/export';
+import { pruneExports, writeExport, type ExportFile, type ExportKind } from '../followup/export';
+import { pgExportRows } from '../db/postgres/export';
 
 /** Made files, handed only to the account that asked for them; a restart forgets them (make a new one). */
 const made = new Map<string, ExportFile & { actorId: number }>();
@@ -22,7 +23,8 @@ const create: Handler<'export.create'> = async (input, ctx) => {
   const dir = exportDir(store.dataDir);
   pruneExports(dir, ctx.now);
   const id = randomBytes(16).toString('hex');
-  const file = await writeExport(store.sqlite, dir, id, input.kind, input.format, await loadSettings(store.db), todayOf(ctx));
+  const rows = store.kind === 'sqlite' ? store.sqlite : (kind: ExportKind) => pgExportRows(store.pool, kind);
+  const file = await writeExport(rows, dir, id, input.kind, input.format, await loadSettings(store.db), todayOf(ctx));
   await write(ctx, ({ audit }) =>
     audit({
       action: 'export.create',

@@ -206,4 +206,8 @@ export const adminUi: Messages = {
     'Restore while the desk is stopped. The current database is never deleted; it is renamed and kept (desk.sqlite.damaged-<time>). In the program folder run:',
   ],
   'backup.failed': ['备份未通过完整性检查，未保存：{{detail}}', 'The backup failed its integrity check and was not kept: {{detail}}'],
+  'backup.onServer': [
+    '服务器数据库（PostgreSQL）不在此处备份，请由管理员按说明文档用 pg_dump 备份',
+    'The server database (PostgreSQL) is not backed up here; the administrator backs it up with pg_dump as the README describes',
+  ],
 };

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { Db } from './connection';
+import type { DB } from './schema';
+import type { Store } from './store';
+import { currentHead, currentHeadOf, verifyChain, verifyChainOf, type ChainHead, type VerifyReport } from './audit';
+import { syncWorkDays, workDayRows, WORK_DAYS_FROM, WORK_DAYS_TO } from './dashboard';
+
+// Whole-store operations that SQLite runs on its synchronous handle and PostgreSQL through the pool, one function each.
+
+/** The chain head now in the store. */
+export function storeHead(store: Store): Promise<ChainHead | null> | ChainHead | null {
+  return store.kind === 'sqlite' ? currentHead(store.sqlite) : currentHeadOf(store.db);
+}
+
+/**
+ * The chain head as a transaction on the store sees it. On SQLite the one handle already runs the transaction; on
+ * PostgreSQL only the transaction's own connection sees its uncommitted entries.
+ */
+export async function headInside(store: Store, trx: Kysely<DB>): Promise<ChainHead | null> {
+  return store.kind === 'sqlite' ? currentHead(store.sqlite) : currentHeadOf(trx);
+}
+
+/** The whole-chain check against the external head. */
+export async function verifyStoreChain(store: Store): Promise<VerifyReport> {
+  return store.kind === 'sqlite' ? verifyChain(store.sqlite, store.head.read()) : verifyChainOf(store.db, store.head.read());
+}
+
+/** Brings the stored working-day table in line with the calendar in code (see syncWorkDays). */
+export async function syncStoreWorkDays(store: Store): Promise<number> {
+  if (store.kind === 'sqlite') return syncWorkDays(store.sqlite);
+  return syncWorkDaysOf(store.db);
+}
+
+async function syncWorkDaysOf(db: Db): Promise<number> {
+  const w = db.withTables<{ work_days: { day: string; n: number } }>();
+  const stored = new Map((await w.selectFrom('work_days').select(['day', 'n']).execute()).map((r) => [r.day, r.n]));
+  const changed = workDayRows(WORK_DAYS_FROM, WORK_DAYS_TO).filter(([d, n]) => stored.get(d) !== n);
+  if (!changed.length) return 0;
+  await w.transaction().execute(async (trx) => {
+    for (let i = 0; i < changed.length; i += 1000)
+      await trx
+        .insertInto('work_days')
+        .values(changed.slice(i, i + 1000).map(([day, n]) => ({ day, n })))
+        .onConflict((oc) => oc.column('day').doUpdateSet((eb) => ({ n: eb.ref('excluded.n') })))
+        .execute();
+  });
+  return changed.length;
+}

@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The integration suite of rules and handlers on PostgreSQL (DESK_STORE=postgres; DESK_PG_URL from
+ * scripts/pg-cluster.mjs), plus PostgreSQL's own machinery tests. Tests of SQLite's own machinery (file damage, WAL
+ * crashes, the backup file, SQLite's migrations and pragmas) and the browser-mode host (one machine's transport, on its
+ * own SQLite desk) stay on SQLite only.
+ */
+export default defineConfig({
+  test: {
+    include: ['test/integration/**/*.test.ts', 'test/postgres/**/*.test.ts'],
+    exclude: [
+      'test/integration/backup.test.ts',
+      'test/integration/corrupt.test.ts',
+      'test/integration/crash.test.ts',
+      'test/integration/host.test.ts',
+      // Rules and handlers, but their checks still read SQLite's handle directly; they join the PostgreSQL run once
+      // those reads go through the test desk's query() (as the files above did).
+      'test/integration/certificate-pages.test.ts',
+      'test/integration/certificate-verify-facts.test.ts',
+      'test/integration/problems.test.ts',
+      'test/integration/problems-demo.test.ts',
+      'test/integration/review-rules.test.ts',
+      'test/integration/migrations.test.ts',
+      'test/integration/store.test.ts',
+    ],
+    env: { DESK_STORE: 'postgres' },
+    environment: 'node',
+    // Every statement is a round trip to the server here (SQLite's are calls in the same process): more headroom.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
