@@ -7,7 +7,8 @@ import type { UnitCode } from '../../../../shared/domain/units';
 import { decisionProblems, type ReviewDecision } from '../../../../shared/domain/review';
 import { call } from '../../api/client';
 import { ConditionsEditor, type ConditionRow } from '../review/ConditionsEditor';
-import { newIdempotencyKey, unitName } from '../review/labels';
+import { unitName } from '../review/labels';
+import { newIdempotencyKey } from '../../api/idempotency';
 
 const DECISIONS: ReviewDecision[] = ['approve', 'approveWithConditions', 'revise', 'reject', 'notInvolved'];
 type Result = 'pass' | 'fail' | 'na';
