@@ -158,5 +158,3 @@ function CertificateTable({ rows, onShow }: { rows: CertificateView[]; onShow(c:
     </Table>
   );
 }
-
-export const available = true;
