@@ -83,6 +83,8 @@ describe('starting on a damaged database (corrupt-1)', () => {
     const status = await as(desk, 'x', 'auth.status', {});
     expect(status.db).toMatchObject({ ok: false, problem: 'db.corrupt', latestBackup: backup.path });
     expect(status.db.detail).toBeTruthy();
+    // The screen prints the command for this installation (a checkout here) and this very folder.
+    expect(status.db.restoreCommand).toBe(`npm run desk -- restore ${backup.path} --data-dir ${dataDir}`);
   });
 
   it('refuses every write channel with READ_ONLY, signed in or not', async () => {

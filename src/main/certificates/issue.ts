@@ -16,7 +16,8 @@ import { loadSettings } from '../db/settings';
 import type { Db, Trx } from '../db/connection';
 import { getCertificate, insertCertificate, liveCertificate, nextCertificateSeq, setStatus, type CertificateRow } from '../db/certificates';
 import { loadOrCreateKeys, recordHash, signCertificate, type DeskKeys } from '../crypto/signing';
-import { renderCertificate } from '../pdf/certificate';
+import { allText, renderCertificate } from '../pdf/certificate';
+import { unsupportedCharacters } from '../pdf/fonts';
 import { requireFiling } from '../filings/view';
 import { lastDecision } from '../review/state';
 import { buildRecord, canonicalRecord, certificateDoc, certificateNumber, parseRecord } from './record';
@@ -67,6 +68,8 @@ export async function problemsFor(db: Db | Trx, filing: FilingRecord, settings: 
   return issueProblems(await issueFacts(db, filing, settings));
 }
 
+const codePoints = (chars: string[]) => chars.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join(' ');
+
 /** Numbers, builds, signs, renders and stores one certificate for the filing as it stands now. */
 async function mint(
   trx: Trx,
@@ -75,9 +78,22 @@ async function mint(
 ): Promise<number> {
   const today = todayOf(ctx);
   const year = Number(today.slice(0, 4));
-  const seq = await nextCertificateSeq(trx, year);
-  const number = certificateNumber(a.settings.certificate.prefix, year, seq);
   const [decisions, trackedItems] = await Promise.all([getDecisions(trx, a.filing.id), getTrackedItems(trx, a.filing.id)]);
+  const draft = buildRecord({
+    number: '',
+    filing: a.filing,
+    decisions,
+    trackedItems,
+    settings: a.settings,
+    issueDate: today,
+    replaces: a.replaces?.number ?? null,
+    extensionTo: a.extensionTo,
+  });
+  // The paper must say what the record says: refuse, before a number is taken, any character no face can print.
+  const missing = unsupportedCharacters(allText(certificateDoc(draft, { qrText: '', verificationCode: '' }, '')));
+  if (missing.length) throw new DeskError('CONFLICT', 'cert.problem.unprintable', { chars: missing.join(' '), codes: codePoints(missing) });
+  const seq = await nextCertificateSeq(trx, year);
+  const number = certificateNumber(a.settings, year, seq);
   const record = buildRecord({
     number,
     filing: a.filing,

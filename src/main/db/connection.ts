@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, CompiledQuery } from 'kysely';
 import type { DatabaseConnection, Driver, Dialect, Transaction } from 'kysely';
 import type { DB } from './schema';
+import { nativeBinding } from './native';
 
 export type SqliteHandle = Database.Database;
 /**
@@ -15,7 +16,13 @@ export type Trx = Transaction<DB>;
 
 /** Pragmas every connection needs (toolchain: WAL + synchronous=FULL, foreign keys, busy timeout). */
 export function openSqlite(path: string, opts: { readonly?: boolean } = {}): SqliteHandle {
-  const handle = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  const binding = nativeBinding();
+  const handle = new Database(path, {
+    readonly: opts.readonly ?? false,
+    fileMustExist: opts.readonly ?? false,
+    // Inside Electron the addon built for Electron's ABI (see native.ts); elsewhere better-sqlite3's own.
+    ...(binding ? { nativeBinding: binding } : {}),
+  });
   if (!opts.readonly) handle.pragma('journal_mode = WAL');
   handle.pragma('synchronous = FULL');
   handle.pragma('foreign_keys = ON');

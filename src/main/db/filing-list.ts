@@ -2,6 +2,9 @@ import { sql } from 'kysely';
 import type { Db, Trx } from './connection';
 import { LIST_COUNT_CAP, type FilingListInput, type FilingRow } from '../../shared/contract/filings';
 import type { FilingState } from '../../shared/domain/states';
+import { clockToday } from '../../shared/domain/clock';
+import { officialCalendar } from '../../shared/domain/calendar';
+import { pausedSince } from './filings';
 
 type Q = Db | Trx;
 
@@ -33,6 +36,7 @@ interface ListRow {
   updated_at: string;
   submitted_at: string | null;
   due_date: string | null;
+  paused_since: string | null;
   next_item_due: string | null;
   conditional: number;
   is_demo: number;
@@ -89,7 +93,14 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
   if (input.states.length) q = q.where('state', 'in', input.states);
   if (input.parkId) q = q.where('park_id', '=', input.parkId);
   if (input.unit) q = q.where('waiting_units', 'like', `%,${input.unit},%`);
-  if (input.overdueOnly) q = q.where('earliest_due', '<', today);
+  // The index on earliest_due narrows to candidates; the step's part is then the one clock's own test (domain §7):
+  // days left = n(due) − n(pause start, else today) on the working-day table, so a paused step stays as it was.
+  if (input.overdueOnly)
+    q = q
+      .where('earliest_due', '<', today)
+      .where(
+        sql<boolean>`(next_item_due < ${today} OR (SELECT n FROM work_days WHERE day = COALESCE(${pausedSince}, ${today})) > (SELECT n FROM work_days WHERE day = due_date))`,
+      );
 
   const col = sortColumn[input.sort];
   const columns = [
@@ -108,9 +119,14 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
     'is_demo',
   ] as const;
   const page = () =>
-    q.select(columns).orderBy(col, input.dir).orderBy('id', input.dir).limit(input.limit).offset(input.offset).execute() as Promise<
-      ListRow[]
-    >;
+    q
+      .select(columns)
+      .select(pausedSince.as('paused_since'))
+      .orderBy(col, input.dir)
+      .orderBy('id', input.dir)
+      .limit(input.limit)
+      .offset(input.offset)
+      .execute() as Promise<ListRow[]>;
   const countCapped = async () =>
     Number(
       (
@@ -150,6 +166,8 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
         .orderBy('due_date')
         .execute()
     : [];
+  const clockOf = (r: ListRow) =>
+    r.due_date ? clockToday({ baseDue: r.due_date, pausedSince: r.paused_since, today, warningDays: 0, calendar: officialCalendar }) : null;
   return {
     total,
     rows: rows.map((r) => ({
@@ -162,8 +180,8 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
       parkId: r.park_id,
       updatedAt: r.updated_at,
       submittedAt: r.submitted_at,
-      dueDate: r.due_date,
-      overdue: (r.due_date !== null && r.due_date < today) || (r.next_item_due !== null && r.next_item_due < today),
+      dueDate: clockOf(r)?.dueDate ?? null,
+      overdue: (clockOf(r)?.daysLeft ?? 0) < 0 || (r.next_item_due !== null && r.next_item_due < today),
       conditional: r.conditional === 1,
       itemDueDates: items.filter((i) => i.filing_id === r.id).map((i) => i.due_date),
       isDemo: r.is_demo === 1,

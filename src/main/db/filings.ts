@@ -14,7 +14,10 @@ export interface FilingRecord {
   acceptance: unknown;
   conditional: boolean;
   step: string | null;
+  /** The step's due date with closed pauses counted (domain §7); read it through the one clock, clockToday. */
   dueDate: string | null;
+  /** The desk date the open review pause began, or null while the clock runs. */
+  pausedSince: string | null;
   isDemo: boolean;
   createdAt: string;
   updatedAt: string;
@@ -31,6 +34,7 @@ function toRecord(r: {
   conditional: number;
   step: string | null;
   due_date: string | null;
+  paused_since: string | null;
   is_demo: number;
   created_at: string;
   updated_at: string;
@@ -46,6 +50,7 @@ function toRecord(r: {
     conditional: r.conditional === 1,
     step: r.step,
     dueDate: r.due_date,
+    pausedSince: r.paused_since,
     isDemo: r.is_demo === 1,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -69,11 +74,19 @@ const recordColumns = [
   'submitted_at',
 ] as const;
 
+/**
+ * The desk date (Asia/Shanghai, no DST) the filing's open review pause began: with due_date, all the one clock needs
+ * (domain §7). Read from clock_pauses so no second copy of the pause can drift from it.
+ */
+export const pausedSince = sql<string | null>`(SELECT date(p.started_at, '+8 hours') FROM clock_pauses p
+  WHERE p.filing_id = filings.id AND p.step = 'review' AND p.ended_at IS NULL ORDER BY p.started_at LIMIT 1)`;
+
 export async function getFiling(db: Q, id: number): Promise<FilingRecord | null> {
   const r = await db
     .selectFrom('filings')
     .innerJoin('filing_fields', 'filing_fields.filing_id', 'filings.id')
     .select(recordColumns)
+    .select(pausedSince.as('paused_since'))
     .where('id', '=', id)
     .executeTakeFirst();
   return r ? toRecord(r) : null;

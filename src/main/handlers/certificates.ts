@@ -22,6 +22,7 @@ import { requireFiling } from '../filings/view';
 import { deskKeys, issueCertificate, problemsFor, reissueCertificate, revokeCertificate } from '../certificates/issue';
 import { verifyCode, verifyPdf, verifyText, type Verifier } from '../certificates/verify';
 import { noticeFilename, noticeKinds, renderNotice } from '../certificates/notices';
+import { unsupportedCharacters } from '../pdf/fonts';
 // Registers the demo loader's certificate stage (after the review stage, which it imports first).
 
 async function viewOf(db: Db, id: number): Promise<CertificateView> {
@@ -88,11 +89,15 @@ const verifier = (ctx: Ctx): Verifier => ({ db: ctx.services.store.db, own: desk
 const verify: Handler<'certificate.verify'> = async (input, ctx) => {
   const v = verifier(ctx);
   if (input.text?.trim()) return verifyText(v, input.text);
-  if (input.code?.trim()) return verifyCode(v, input.code);
+  if (input.code?.trim()) return verifyCode(v, input.code, input.number);
   const b64 = (input.pdfBase64 ?? '').replace(/^data:[^,]*,/, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) throw new DeskError('INVALID', 'err.INVALID', {}, { pdfBase64: { key: 'v.file.base64' } });
   return verifyPdf(v, new Uint8Array(Buffer.from(b64, 'base64')));
 };
+
+const glyphCheck: Handler<'certificate.glyphCheck'> = (input) => ({
+  missing: unsupportedCharacters(input.text).map((char) => ({ char, codePoint: `U+${char.codePointAt(0)!.toString(16).toUpperCase()}` })),
+});
 
 const revoke: Handler<'certificate.revoke'> = async (input, ctx) => {
   const { db } = ctx.services.store;
@@ -155,6 +160,7 @@ export const certificatesHandlers = {
   'certificate.get': get,
   'certificate.list': list,
   'certificate.verify': verify,
+  'certificate.glyphCheck': glyphCheck,
   'certificate.revoke': revoke,
   'certificate.reissue': reissue,
   'certificate.publicKey': publicKey,

@@ -37,7 +37,12 @@ export function DbProblemPage({ db }: { db: Output<'auth.status'>['db'] }) {
           <Text size="sm" c="dimmed">
             {t('db.restoreHint')}
           </Text>
-          {db.latestBackup && <Code block>npm run desk -- restore "{db.latestBackup}"</Code>}
+          {db.restoreCommand && (
+            // Wrapped, not scrolled: the whole command must be readable to be copied from a projector or a photo.
+            <Code block data-testid="restore-command" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+              {db.restoreCommand}
+            </Code>
+          )}
         </Stack>
       </Paper>
     </Center>
