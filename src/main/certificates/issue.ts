@@ -94,16 +94,8 @@ async function mint(
   if (missing.length) throw new DeskError('CONFLICT', 'cert.problem.unprintable', { chars: missing.join(' '), codes: codePoints(missing) });
   const seq = await nextCertificateSeq(trx, year);
   const number = certificateNumber(a.settings, year, seq);
-  const record = buildRecord({
-    number,
-    filing: a.filing,
-    decisions,
-    trackedItems,
-    settings: a.settings,
-    issueDate: today,
-    replaces: a.replaces?.number ?? null,
-    extensionTo: a.extensionTo,
-  });
+  // The same record with its number (the key keeps its place, so the canonical JSON is what buildRecord gives).
+  const record = { ...draft, number };
   const json = canonicalRecord(record);
   const hash = recordHash(json);
   const keys = deskKeys(ctx.services);

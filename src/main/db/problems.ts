@@ -4,7 +4,7 @@ import type { Department, ProblemCategory } from '../../shared/contract/problems
 import type { DepartmentKind, ProblemPolicy } from '../../shared/domain/problems';
 import { UNIT_CODES } from '../../shared/domain/units';
 import type { Trx } from './connection';
-import type { ProblemTables } from './schema';
+import type { ProblemTables } from './schema-problems';
 import type { Q } from './problems-schema';
 
 /** All SQL of the enterprise-problem area (domain §12): settings tables, the problem row and its history. */
