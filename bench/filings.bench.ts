@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { execSync } from 'node:child_process';
 import { seedLargeDesk } from './seed';
 import { createDesk } from '../src/main/desk';
-import { listFilings } from '../src/main/db/filings';
+import { listFilings } from '../src/main/db/filing-list';
 import { demoFields } from '../src/main/demo/data';
 import { demoPdfBase64 } from '../src/main/demo/plan';
 import { filingListInput, type FilingListInput } from '../src/shared/contract/filings';

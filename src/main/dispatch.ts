@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../shared/contract';
 import type { Actor } from '../shared/contract/auth';
 import { translate, type Lang } from '../shared/i18n';
+import { issueFields, type IssueLike } from '../shared/schemas/issues';
 import { DeskError, fail, ok, type AppError, type Result } from '../shared/result';
 import { write, type Ctx, type IdempotentCall, type Services } from './services';
 import { loadActor } from './db/users';
@@ -20,38 +21,8 @@ export interface CallContext {
   lang: Lang;
 }
 
-type Issue = z.core.$ZodIssue;
-
-/** Turns one zod issue into a catalogue key and parameters. Schemas name their keys (`v.*`); built-ins map by code. */
-function issueMessage(issue: Issue, lang: Lang): string {
-  const params = ((issue as { params?: Record<string, unknown> }).params ?? {}) as Record<string, unknown>;
-  if (issue.message.startsWith('v.') && issue.code !== 'unrecognized_keys') return translate(lang, issue.message, params);
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return translate(lang, 'v.unknownKey', { keys: issue.keys.join(', ') });
-    case 'too_big':
-      if (issue.origin === 'string') return translate(lang, 'v.tooLong', { max: String(issue.maximum) });
-      if (issue.origin === 'array') return translate(lang, 'v.tooMany');
-      return translate(lang, 'v.tooBig', { max: String(issue.maximum) });
-    case 'too_small':
-      if (issue.origin === 'string')
-        return translate(lang, Number(issue.minimum) <= 1 ? 'v.required' : 'v.tooShort', { min: String(issue.minimum) });
-      return translate(lang, 'v.tooSmall', { min: String(issue.minimum) });
-    case 'invalid_value':
-      return translate(lang, 'v.choice');
-    default:
-      return translate(lang, 'v.type');
-  }
-}
-
 export function zodFields(error: z.ZodError, lang: Lang): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const base = issue.path.map(String).join('.');
-    const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => (base ? `${base}.${k}` : k)) : [base];
-    for (const p of paths) fields[p] ??= issueMessage(issue, lang);
-  }
-  return fields;
+  return issueFields(error.issues as unknown as IssueLike[], (key, params) => translate(lang, key, params));
 }
 
 export function toAppError(err: DeskError, lang: Lang): AppError {

@@ -14,6 +14,7 @@ import {
   type TestUser,
 } from '../helpers/desk';
 import type { Input } from '../../src/shared/contract';
+import { translate } from '../../src/shared/i18n';
 import type { FilingView } from '../../src/shared/contract/filings';
 import type { MeetingView } from '../../src/shared/contract/meetings';
 import type { UnitCode } from '../../src/shared/domain/units';
@@ -104,7 +105,7 @@ describe('scheduling', () => {
       units: ['yj'],
       idempotencyKey: newKey(),
     });
-    expect(expectError(r, 'INVALID').fields?.['agenda.1']).toBeTruthy();
+    expect(expectError(r, 'INVALID').fields?.['agenda.1']).toBe(translate('en', 'mt.agendaNotInReview', { filingNo: draft.filingNo }));
     expectError(
       await reviewers.yj.session.call('meeting.create', {
         date: '2026-03-05',
@@ -127,7 +128,7 @@ describe('scheduling', () => {
       await clerk.session.call('meeting.setAttendance', { meetingId: meeting.id, unit: 'hb', userIds: [reviewers.yj.id] }),
       'INVALID',
     );
-    expect(wrong.fields?.['userIds.0']).toBeTruthy();
+    expect(wrong.fields?.['userIds.0']).toBe(translate('en', 'mt.notUnitReviewer'));
     expect((await audit()).filter((e) => e.action === 'meeting.setAttendance')).toHaveLength(1);
     // The database refuses a stranger as attendee, whatever the code path.
     await expect(
@@ -170,7 +171,7 @@ describe('deciding at the table', () => {
   it('refuses a wrong password beside the password field, audits the failed step-up and decides nothing', async () => {
     const before = (await audit()).length;
     const error = expectError(await confirm('hb', filings[0]!, 'approve', { password: 'not-the-password' }), 'INVALID');
-    expect(error.fields?.password).toBeTruthy();
+    expect(error.fields?.password).toBe(translate('en', 'mt.stepUp.bad'));
     expect(await decisionRows(filings[0]!.id)).toEqual([]);
     const entries = (await audit()).slice(before);
     expect(entries).toHaveLength(1);
@@ -186,14 +187,14 @@ describe('deciding at the table', () => {
     expect(
       expectError(await confirm('hb', filings[0]!, 'approve', { as: { ...reviewers.hb, username: 'nobody-here' } }), 'INVALID').fields
         ?.password,
-    ).toBeTruthy();
+    ).toBe(translate('en', 'mt.stepUp.bad'));
   });
 
   it('slows down repeated wrong passwords exactly as logins do, and the right one still works afterwards', async () => {
     for (let i = 0; i < 3; i++) expectError(await confirm('gh', filings[0]!, 'approve', { password: `wrong-${i}-password` }), 'INVALID');
     // After three failures the account waits (5 s), at the table as at the login screen.
     const limited = expectError(await confirm('gh', filings[0]!, 'approve'), 'RATE_LIMITED');
-    expect(limited.fields?.password).toBeTruthy();
+    expect(limited.fields?.password).toBe(translate('en', 'mt.stepUp.wait', { seconds: limited.fields!.password!.match(/\d+/)![0] }));
     // It is the same counter: the login screen waits too.
     expectError(
       await t.anonymous().call('auth.login', { username: reviewers.gh.username, password: reviewers.gh.password }),
@@ -207,7 +208,7 @@ describe('deciding at the table', () => {
 
   it('refuses a reviewer of another unit confirming a section not theirs, and audits it', async () => {
     const error = expectError(await confirm('yj', filings[0]!, 'approve', { as: reviewers.hb }), 'FORBIDDEN');
-    expect(error.fields?.reviewerUsername).toBeTruthy();
+    expect(error.fields?.reviewerUsername).toBe(translate('en', 'mt.notTheirSection', { section: 'yj' }));
     expect(await decisionRows(filings[0]!.id)).toEqual([]);
     const denied = (await audit()).filter((e) => e.outcome === 'denied' && e.action === 'meeting.confirmDecision');
     expect(denied.some((e) => e.actor_id === reviewers.hb.id && JSON.parse(e.after!).host.id === clerk.id)).toBe(true);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 /**
@@ -42,4 +43,27 @@ describe('lint keeps the layers', () => {
   it('refuses a side-effect import in src/main', async () => {
     expect(await ruleIds('src/main/handlers/planted.ts', "import '../demo/review-stage';\n")).toContain('import-x/no-unassigned-import');
   }, 60_000);
+});
+
+/**
+ * No source file over 300 lines (tests and CSS aside). Two renderer screens are still over and are being reworked
+ * on other branches; they are named here so the list can only shrink: a new file over the limit fails, and so does
+ * a listed file that has come under it (take it off the list).
+ */
+const OVER_LIMIT_FOR_NOW = new Set([
+  'src/renderer/src/components/meetings/TableDecision.tsx',
+  'src/renderer/src/pages/filings/AcceptanceTab.tsx',
+]);
+
+describe('source files stay small', () => {
+  it('no file in src is over 300 lines', () => {
+    const files = execFileSync('git', ['ls-files', 'src'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter((f) => /\.(ts|tsx|mjs|js)$/.test(f) && existsSync(join(root, f)));
+    expect(files.length).toBeGreaterThan(100);
+    const lines = (f: string) => readFileSync(join(root, f), 'utf8').split('\n').length - 1;
+    const over = files.filter((f) => lines(f) > 300);
+    expect(over.filter((f) => !OVER_LIMIT_FOR_NOW.has(f))).toEqual([]);
+    expect([...OVER_LIMIT_FOR_NOW].filter((f) => !over.includes(f))).toEqual([]);
+  });
 });

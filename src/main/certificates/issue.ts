@@ -10,7 +10,8 @@ import { UNIT_CODES } from '../../shared/domain/units';
 import { auditAs, todayOf, type Ctx, type Services } from '../services';
 import { GENESIS } from '../db/audit';
 import { headInside } from '../db/store-ops';
-import { bumpVersion, getTrackedItems, type FilingRecord } from '../db/filings';
+import { bumpVersion, type FilingRecord } from '../db/filings';
+import { getTrackedItems } from '../db/tracked-items';
 import { getDecisions, getRounds } from '../db/review';
 import { loadSettings } from '../db/settings';
 import type { Db, Trx } from '../db/connection';
@@ -94,16 +95,8 @@ async function mint(
   if (missing.length) throw new DeskError('CONFLICT', 'cert.problem.unprintable', { chars: missing.join(' '), codes: codePoints(missing) });
   const seq = await nextCertificateSeq(trx, year);
   const number = certificateNumber(a.settings, year, seq);
-  const record = buildRecord({
-    number,
-    filing: a.filing,
-    decisions,
-    trackedItems,
-    settings: a.settings,
-    issueDate: today,
-    replaces: a.replaces?.number ?? null,
-    extensionTo: a.extensionTo,
-  });
+  // The same record with its number (the key keeps its place, so the canonical JSON is what buildRecord gives).
+  const record = { ...draft, number };
   const json = canonicalRecord(record);
   const hash = recordHash(json);
   const keys = deskKeys(ctx.services);

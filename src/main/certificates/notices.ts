@@ -7,7 +7,7 @@ import type { Settings } from '../../shared/schemas/settings';
 import { toIsoDate } from '../../shared/domain/calendar';
 import type { Db } from '../db/connection';
 import type { FilingRecord } from '../db/filings';
-import { getTrackedItems } from '../db/filings';
+import { getTrackedItems } from '../db/tracked-items';
 import { getDecisions, getRounds } from '../db/review';
 import { renderConditionalNotice, renderCorrectionNotice, renderRefusalNotice } from '../pdf/notices';
 import { isOpen } from '../../shared/domain/issuing';

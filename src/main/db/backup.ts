@@ -1,23 +1,8 @@
-import {
-  chmodSync,
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  linkSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../shared/contract/backup';
-import { attachmentPath } from '../attachments';
+import { copyDurably, fsyncPath, keepAttachment, keepKeys, KEYS_DIR, writeDurably } from './backup-files';
 import { appendAudit, currentHead, GENESIS, HeadFile, verifyChain, type ChainHead, type VerifyReport } from './audit';
 import { createKysely, openSqlite } from './connection';
 import { DB_FILE, type Store } from './store';
@@ -38,32 +23,6 @@ export class BackupError extends Error {
 /** 2026-11-26T05:49:00.123Z -> 20261126T054900123Z: sortable, and safe in a file name everywhere. */
 export function fileStamp(at: Date): string {
   return at.toISOString().replace(/[-:.]/g, '');
-}
-
-function fsyncPath(path: string): void {
-  let fd: number | null = null;
-  try {
-    fd = openSync(path, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Directories cannot be opened for fsync on every platform (Windows); the rename is still atomic there.
-  } finally {
-    if (fd !== null) closeSync(fd);
-  }
-}
-
-function writeDurably(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  fsyncPath(tmp);
-  renameSync(tmp, path);
-}
-
-function copyDurably(from: string, to: string): void {
-  const tmp = `${to}.${process.pid}.tmp`;
-  copyFileSync(from, tmp);
-  fsyncPath(tmp);
-  renameSync(tmp, to);
 }
 
 const sidecarPath = (sqlitePath: string) => sqlitePath.replace(/\.sqlite$/, '.json');
@@ -106,42 +65,6 @@ function inspect(path: string, expectedHead: ChainHead | null): Inspection {
     handle.close();
   }
 }
-
-/** Attachments are content-addressed and never change, so a hard link is a faithful copy; copy across devices. */
-function keepAttachment(fromDataDir: string, toDir: string, sha256: string): 'kept' | 'present' | 'missing' {
-  const to = attachmentPath(toDir, sha256);
-  if (existsSync(to)) return 'present';
-  const from = attachmentPath(fromDataDir, sha256);
-  if (!existsSync(from)) return 'missing';
-  mkdirSync(dirname(to), { recursive: true });
-  try {
-    linkSync(from, to);
-  } catch {
-    copyDurably(from, to);
-  }
-  return 'kept';
-}
-
-/**
- * The desk's signing key pair travels with its backups: a desk restored without it would sign with a new key, and
- * every certificate issued before would verify as signed by an unknown key. Copied once, with its permissions.
- */
-function keepKeys(fromDataDir: string, toDir: string): number {
-  const from = join(fromDataDir, KEYS_DIR);
-  if (!existsSync(from)) return 0;
-  const to = join(toDir, KEYS_DIR);
-  mkdirSync(to, { recursive: true, mode: 0o700 });
-  let copied = 0;
-  for (const name of readdirSync(from)) {
-    if (existsSync(join(to, name))) continue;
-    copyDurably(join(from, name), join(to, name));
-    chmodSync(join(to, name), statSync(join(from, name)).mode & 0o777);
-    copied++;
-  }
-  return copied;
-}
-
-export const KEYS_DIR = 'keys';
 
 /**
  * backup-1: copies the live database with SQLite's online backup API into <dataDir>/backups/desk-<stamp>.sqlite,

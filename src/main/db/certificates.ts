@@ -179,15 +179,8 @@ export async function listCertificates(db: Q, input: CertificateListInput): Prom
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const raw = await q
     .select(columns.map((k) => `c.${k}` as const))
-    .select([
-      'f.filing_no as filingNo',
-      'f.project_name as projectName',
-      'f.applicant_name as applicantName',
-      'old.number as replacesNumber',
-      'next.id as replacedById',
-      'next.number as replacedByNumber',
-    ])
-    .select(sql<number>`length(c.pdf)`.as('size'))
+    .select(NAME_COLUMNS)
+    .select(pdfSize())
     .orderBy('c.year', 'desc')
     .orderBy('c.seq', 'desc')
     .limit(input.limit)
@@ -195,6 +188,17 @@ export async function listCertificates(db: Q, input: CertificateListInput): Prom
     .execute();
   return { total, rows: raw.map((r) => ({ ...toRow(r as unknown as Raw), ...namesOf(r) })) };
 }
+
+/** The joined facts every certificate row shows: its filing, and the certificates it replaces and is replaced by. */
+const NAME_COLUMNS = [
+  'f.filing_no as filingNo',
+  'f.project_name as projectName',
+  'f.applicant_name as applicantName',
+  'old.number as replacesNumber',
+  'next.id as replacedById',
+  'next.number as replacedByNumber',
+] as const;
+const pdfSize = () => sql<number>`length(c.pdf)`.as('size');
 
 export interface Names {
   filingNo: string;
@@ -223,16 +227,9 @@ export async function namesFor(db: Q, ids: number[]): Promise<Map<number, Names>
     .innerJoin('filings as f', 'f.id', 'c.filing_id')
     .leftJoin('certificates as old', 'old.id', 'c.replaces_id')
     .leftJoin('certificates as next', 'next.replaces_id', 'c.id')
-    .select([
-      'c.id as id',
-      'f.filing_no as filingNo',
-      'f.project_name as projectName',
-      'f.applicant_name as applicantName',
-      'old.number as replacesNumber',
-      'next.id as replacedById',
-      'next.number as replacedByNumber',
-    ])
-    .select(sql<number>`length(c.pdf)`.as('size'))
+    .select('c.id as id')
+    .select(NAME_COLUMNS)
+    .select(pdfSize())
     .where('c.id', 'in', ids)
     .execute();
   return new Map(rows.map((r) => [r.id, namesOf(r)]));

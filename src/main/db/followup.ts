@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, SqliteHandle, Trx } from './connection';
+import type { TrackedItemRow } from './tracked-items';
 import type { FollowupListInput } from '../../shared/contract/followup';
 import type { UnitCode } from '../../shared/domain/units';
 import { FINAL_STATES } from '../../shared/domain/states';
@@ -10,20 +11,8 @@ type Q = Db | Trx;
 /** Attachments of a tracked item are stored under this pseudo material code, outside the review's facts. */
 export const itemAttachmentCode = (itemId: number) => `item-${itemId}`;
 
-export interface ItemRow {
-  id: number;
-  filing_id: number;
-  kind: string;
-  material_code: string | null;
-  text: string;
-  verifying_unit: string;
-  due_date: string;
-  blocks: string;
-  state: string;
-  note: string;
-  created_at: string;
-  supplied_at: string | null;
-  closed_at: string | null;
+/** A tracked item with the facts of its filing, as the follow-up list shows it. */
+export interface ItemRow extends TrackedItemRow {
   closed_by_name: string | null;
   filing_no: string;
   project_name: string;

@@ -285,7 +285,7 @@ export async function deskWork(db: Q) {
   return db
     .selectFrom('filings')
     .select(['id', 'filing_no', 'project_name', 'applicant_name', 'state', 'due_date', 'updated_at', 'submitted_at'])
-    .select(pausedSince.as('paused_since'))
+    .select(pausedSince(db).as('paused_since'))
     .where('state', 'in', ['submitted', 'approved', 'correction_requested', 'supplement_requested'])
     .execute();
 }

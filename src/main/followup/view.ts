@@ -2,9 +2,9 @@ import type { Db, Trx } from '../db/connection';
 import type { FollowupItem } from '../../shared/contract/followup';
 import type { Settings } from '../../shared/schemas/settings';
 import type { FilingState } from '../../shared/domain/states';
-import type { UnitCode } from '../../shared/domain/units';
 import { alertOf } from './alert';
 import { getItem, itemAttachmentCode, itemAttachments, type ItemRow } from '../db/followup';
+import { toTrackedItem } from '../db/tracked-items';
 import { DeskError } from '../../shared/result';
 
 type ItemState = FollowupItem['state'];
@@ -23,18 +23,7 @@ export async function toFollowupItems(db: Db | Trx, rows: ItemRow[], today: stri
       reminderDays: settings.timeLimits.reminderDays,
     });
     return {
-      id: r.id,
-      filingId: r.filing_id,
-      kind: r.kind as FollowupItem['kind'],
-      materialCode: r.material_code,
-      text: r.text,
-      verifyingUnit: r.verifying_unit as UnitCode,
-      dueDate: r.due_date,
-      blocks: r.blocks as FollowupItem['blocks'],
-      state: r.state as ItemState,
-      note: r.note,
-      createdAt: r.created_at,
-      closedAt: r.closed_at,
+      ...toTrackedItem(r),
       filingNo: r.filing_no,
       projectName: r.project_name,
       applicantName: r.applicant_name,

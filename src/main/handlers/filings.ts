@@ -8,17 +8,9 @@ import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
 import type { Trx } from '../db/connection';
 import { todayOf, emit, write, writeOnce, type Ctx } from '../services';
 import { loadSettings } from '../db/settings';
-import {
-  bumpVersion,
-  getAttachment,
-  insertAttachment,
-  insertFiling,
-  insertTrackedItem,
-  listFilings,
-  nextFilingNo,
-  refreshNextItemDue,
-  setMaterial,
-} from '../db/filings';
+import { bumpVersion, getAttachment, insertAttachment, insertFiling, nextFilingNo, setMaterial } from '../db/filings';
+import { insertTrackedItem, refreshNextItemDue } from '../db/tracked-items';
+import { listFilings } from '../db/filing-list';
 import { readAttachment, storeUpload } from '../attachments';
 import type { FileRoutes } from '../host/files';
 import { buildView, materialStatuses, requireFiling } from '../filings/view';

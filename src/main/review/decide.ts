@@ -6,7 +6,8 @@ import { addWorkingDays, officialCalendar, toIsoDate } from '../../shared/domain
 import { checklistPath, checklistProblems } from '../../shared/domain/checklist';
 import { requireAuthority } from '../../shared/domain/authority';
 import type { Ctx, WriteScope } from '../services';
-import { bumpVersion, insertTrackedItem, refreshNextItemDue } from '../db/filings';
+import { bumpVersion } from '../db/filings';
+import { insertTrackedItem, refreshNextItemDue } from '../db/tracked-items';
 import { getDecisions, getRounds, insertDecision, setConditionsNotApplied } from '../db/review';
 import { requireFiling } from '../filings/view';
 import { currentFacts } from './facts';

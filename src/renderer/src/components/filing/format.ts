@@ -16,8 +16,3 @@ export function sizeText(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
-
-/** Idempotency keys: crypto.randomUUID without dashes (32 hex characters, within the contract's pattern). */
-export function newIdempotencyKey(): string {
-  return crypto.randomUUID().replace(/-/g, '');
-}

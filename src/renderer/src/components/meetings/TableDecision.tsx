@@ -8,7 +8,8 @@ import { decisionProblems, type ReviewDecision } from '../../../../shared/domain
 import { checklistPath, checklistProblems } from '../../../../shared/domain/checklist';
 import { call } from '../../api/client';
 import { ConditionsEditor, type ConditionRow } from '../review/ConditionsEditor';
-import { newIdempotencyKey, unitName } from '../review/labels';
+import { unitName } from '../review/labels';
+import { newIdempotencyKey } from '../../api/idempotency';
 
 const DECISIONS: ReviewDecision[] = ['approve', 'approveWithConditions', 'revise', 'reject', 'notInvolved'];
 type Result = 'pass' | 'fail' | 'na';

@@ -10,7 +10,7 @@ import type { UnitCode } from '../../../../shared/domain/units';
 import { call } from '../../api/client';
 import { ChecklistEditor, type ChecklistRow } from './ChecklistEditor';
 import { ConditionsEditor, type ConditionRow } from './ConditionsEditor';
-import { newIdempotencyKey } from './labels';
+import { newIdempotencyKey } from '../../api/idempotency';
 
 /** Display order: the usual outcome first, the rare ones last (the rule's severity order is for aggregation). */
 const DECISION_ORDER: ReviewDecision[] = ['approve', 'approveWithConditions', 'revise', 'reject', 'notInvolved'];

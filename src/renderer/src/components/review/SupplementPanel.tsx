@@ -5,7 +5,7 @@ import type { AppError } from '../../../../shared/result';
 import type { ReviewView } from '../../../../shared/contract/review';
 import type { Settings } from '../../../../shared/schemas/settings';
 import { call } from '../../api/client';
-import { newIdempotencyKey } from './labels';
+import { newIdempotencyKey } from '../../api/idempotency';
 
 /**
  * The one notice of everything the units asked for (一次性告知), and, for the clerk, recording that the

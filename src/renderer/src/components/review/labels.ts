@@ -26,11 +26,6 @@ export function formatDay(iso: string | null | undefined): string {
   return formatStamp(iso).slice(0, 10);
 }
 
-/** A fresh key per intent; a retry of the same intent after a transport failure reuses it (crash-3). */
-export function newIdempotencyKey(): string {
-  return crypto.randomUUID();
-}
-
 export const LEVEL_COLOR = { ok: 'gray', yellow: 'yellow', red: 'red' } as const;
 
 export const DECISION_COLOR = {

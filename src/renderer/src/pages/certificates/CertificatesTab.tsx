@@ -5,7 +5,8 @@ import type { CertificateView, NoticeKind } from '../../../../shared/contract/ce
 import { call, fileUrl } from '../../api/client';
 import { useQuery } from '../../hooks/use-call';
 import { useActor } from '../../session';
-import { formatStamp, newIdempotencyKey } from '../../components/review/labels';
+import { formatStamp } from '../../components/review/labels';
+import { newIdempotencyKey } from '../../api/idempotency';
 import { CertificateStatusBadge } from './StatusBadge';
 import { PdfPreview } from './PdfPreview';
 
@@ -157,5 +158,3 @@ function CertificateTable({ rows, onShow }: { rows: CertificateView[]; onShow(c:
     </Table>
   );
 }
-
-export const available = true;

@@ -20,7 +20,8 @@ import { CERTIFICATE_STATUSES, type CertificateStatus, type CertificateView } fr
 import { call, fileUrl } from '../../api/client';
 import { useQuery } from '../../hooks/use-call';
 import { useActor } from '../../session';
-import { formatStamp, newIdempotencyKey } from '../../components/review/labels';
+import { formatStamp } from '../../components/review/labels';
+import { newIdempotencyKey } from '../../api/idempotency';
 import { useLiveReload } from '../../components/review/use-live';
 import { CertificateStatusBadge } from './StatusBadge';
 

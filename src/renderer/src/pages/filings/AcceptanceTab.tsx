@@ -8,7 +8,8 @@ import type { Settings } from '../../../../shared/schemas/settings';
 import { addDays, toIsoDate } from '../../../../shared/domain/calendar';
 import { call } from '../../api/client';
 import { DueDate } from '../../components/filing/DueDate';
-import { newIdempotencyKey, stampText } from '../../components/filing/format';
+import { stampText } from '../../components/filing/format';
+import { newIdempotencyKey } from '../../api/idempotency';
 import { useLocalName } from '../../components/filing/use-settings';
 
 type Preview = Output<'acceptance.preview'>;

@@ -9,10 +9,10 @@ import { navigate } from '../../router';
 import { StateBadge, ConditionalBadge } from '../../components/filing/StateBadge';
 import { DueDate } from '../../components/filing/DueDate';
 import { useSettings } from '../../components/filing/use-settings';
-import { ReviewTab, available as reviewAvailable } from '../review/ReviewTab';
-import { TrajectoryTab, available as trajectoryAvailable } from '../review/TrajectoryTab';
-import { CertificatesTab, available as certificatesAvailable } from '../certificates/CertificatesTab';
-import { FollowUpTab, available as followUpAvailable } from '../followup/FollowUpTab';
+import { ReviewTab } from '../review/ReviewTab';
+import { TrajectoryTab } from '../review/TrajectoryTab';
+import { CertificatesTab } from '../certificates/CertificatesTab';
+import { FollowUpTab } from '../followup/FollowUpTab';
 import { handedView, useDraft } from './use-draft';
 import { focusFirstError } from '../../components/filing/field-errors';
 import { RecordPanel, SaveIndicator } from './RecordPanel';
@@ -184,26 +184,18 @@ function FilingWorkspace({ view, onView, reload }: { view: FilingView; onView(v:
           <Tabs.Tab value="acceptance" data-testid="tab-acceptance">
             {t('fp.tab.acceptance')}
           </Tabs.Tab>
-          {reviewAvailable && (
-            <Tabs.Tab value="review" data-testid="tab-review">
-              {t('fp.tab.review')}
-            </Tabs.Tab>
-          )}
-          {trajectoryAvailable && (
-            <Tabs.Tab value="trajectory" data-testid="tab-trajectory">
-              {t('fp.tab.trajectory')}
-            </Tabs.Tab>
-          )}
-          {certificatesAvailable && (
-            <Tabs.Tab value="certificates" data-testid="tab-certificates">
-              {t('fp.tab.certificates')}
-            </Tabs.Tab>
-          )}
-          {followUpAvailable && (
-            <Tabs.Tab value="followup" data-testid="tab-followup">
-              {t('fp.tab.followup')}
-            </Tabs.Tab>
-          )}
+          <Tabs.Tab value="review" data-testid="tab-review">
+            {t('fp.tab.review')}
+          </Tabs.Tab>
+          <Tabs.Tab value="trajectory" data-testid="tab-trajectory">
+            {t('fp.tab.trajectory')}
+          </Tabs.Tab>
+          <Tabs.Tab value="certificates" data-testid="tab-certificates">
+            {t('fp.tab.certificates')}
+          </Tabs.Tab>
+          <Tabs.Tab value="followup" data-testid="tab-followup">
+            {t('fp.tab.followup')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="record" pt="sm">
           <RecordPanel draft={draft} settings={settings} readOnly={!editable} />
@@ -214,26 +206,18 @@ function FilingWorkspace({ view, onView, reload }: { view: FilingView; onView(v:
         <Tabs.Panel value="acceptance" pt="sm">
           <AcceptanceTab view={view} settings={settings} canDecide={isClerk && view.state === 'submitted'} onView={onView} />
         </Tabs.Panel>
-        {reviewAvailable && (
-          <Tabs.Panel value="review" pt="sm">
-            <ReviewTab {...tabProps} />
-          </Tabs.Panel>
-        )}
-        {trajectoryAvailable && (
-          <Tabs.Panel value="trajectory" pt="sm">
-            <TrajectoryTab {...tabProps} />
-          </Tabs.Panel>
-        )}
-        {certificatesAvailable && (
-          <Tabs.Panel value="certificates" pt="sm">
-            <CertificatesTab {...tabProps} />
-          </Tabs.Panel>
-        )}
-        {followUpAvailable && (
-          <Tabs.Panel value="followup" pt="sm">
-            <FollowUpTab {...tabProps} />
-          </Tabs.Panel>
-        )}
+        <Tabs.Panel value="review" pt="sm">
+          <ReviewTab {...tabProps} />
+        </Tabs.Panel>
+        <Tabs.Panel value="trajectory" pt="sm">
+          <TrajectoryTab {...tabProps} />
+        </Tabs.Panel>
+        <Tabs.Panel value="certificates" pt="sm">
+          <CertificatesTab {...tabProps} />
+        </Tabs.Panel>
+        <Tabs.Panel value="followup" pt="sm">
+          <FollowUpTab {...tabProps} />
+        </Tabs.Panel>
       </Tabs>
     </Stack>
   );

@@ -23,4 +23,3 @@ export function FollowUpTab({ filingId, version, onChanged }: { filingId: number
     </Stack>
   );
 }
-export const available = true;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { UNIT_CODES, type UnitCode } from '../../../../shared/domain/units';
 import { call } from '../../api/client';
 import { useQuery } from '../../hooks/use-call';
-import { newIdempotencyKey } from '../../components/review/labels';
+import { newIdempotencyKey } from '../../api/idempotency';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const today = () => {

@@ -184,5 +184,3 @@ export function ReviewTab({ filingId, version, onChanged }: { filingId: number; 
     </Stack>
   );
 }
-
-export const available = true;

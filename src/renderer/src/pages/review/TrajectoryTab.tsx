@@ -10,5 +10,3 @@ export function TrajectoryTab({ filingId, version }: { filingId: number; version
   if (!data) return error ? <Alert color="red">{error.message}</Alert> : <Loader size="sm" />;
   return <TrajectoryPanel trajectory={data} />;
 }
-
-export const available = true;

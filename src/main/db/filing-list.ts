@@ -1,0 +1,194 @@
+import { sql } from 'kysely';
+import type { Db, Trx } from './connection';
+import { dialectOf } from './dialect';
+import { pgOrder, pgTextMatch } from './postgres/search';
+import { LIST_COUNT_CAP, type FilingListInput, type FilingRow } from '../../shared/contract/filings';
+import type { FilingState } from '../../shared/domain/states';
+import { clockToday } from '../../shared/domain/clock';
+import { officialCalendar } from '../../shared/domain/calendar';
+import { pausedSince } from './filings';
+
+type Q = Db | Trx;
+
+/** The filings list: Chinese substring search, filters, sort and paging over the summary rows. */
+const sortColumn = {
+  filingNo: 'filing_no',
+  applicantName: 'applicant_name',
+  creditCode: 'credit_code',
+  projectName: 'project_name',
+  state: 'state',
+  parkId: 'park_id',
+  updatedAt: 'updated_at',
+  submittedAt: 'submitted_at',
+  dueDate: 'due_date',
+} as const;
+
+/** FTS5 trigram needs at least 3 characters; quotes are doubled so the query is one literal phrase. */
+const ftsPhrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+interface ListRow {
+  id: number;
+  filing_no: string;
+  state: string;
+  applicant_name: string;
+  credit_code: string;
+  project_name: string;
+  park_id: string;
+  updated_at: string;
+  submitted_at: string | null;
+  due_date: string | null;
+  paused_since: string | null;
+  next_item_due: string | null;
+  conditional: number;
+  is_demo: number;
+}
+
+/** Above this many text matches, walking the sort index and probing the match set beats sorting the matches. */
+const DENSE_MATCHES = 2_000;
+
+export async function listFilings(db: Q, input: FilingListInput, today: string): Promise<{ total: number; rows: FilingRow[] }> {
+  let q = db.selectFrom('filings');
+  const query = input.query;
+  const otherFilters = input.states.length > 0 || input.parkId !== null || input.unit !== null || input.overdueOnly;
+  let ftsCount: number | null = null;
+  if (query && dialectOf(db) === 'postgres') {
+    q = q.where(pgTextMatch(query));
+  } else if (query) {
+    const upper = query.toUpperCase();
+    if ([...query].length >= 3) {
+      const phrase = ftsPhrase(query);
+      // Counted only as far as the choice below needs (and the list's count cap, which is smaller).
+      ftsCount = Number(
+        (
+          await db
+            .selectFrom(
+              db
+                .selectFrom('filings_fts')
+                .select(sql`1`.as('x'))
+                .where(sql<boolean>`filings_fts MATCH ${phrase}`)
+                .limit(DENSE_MATCHES + 1)
+                .as('m'),
+            )
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+      if (ftsCount === 0) return { total: 0, rows: [] };
+      // Few matches: fetch them by rowid, filter and sort them. Many matches: walk an index (the sort column's, or a
+      // filter's) and probe the match set, stopping at one page (the unary + keeps SQLite off the rowid list).
+      q = q.where(
+        ftsCount > DENSE_MATCHES
+          ? sql<boolean>`+filings.id IN (SELECT rowid FROM filings_fts WHERE filings_fts MATCH ${phrase})`
+          : sql<boolean>`filings.id IN (SELECT rowid FROM filings_fts WHERE filings_fts MATCH ${phrase})`,
+      );
+    } else {
+      const pattern = likePattern(query);
+      q = q.where((eb) =>
+        eb.or([
+          eb('applicant_name', 'like', sql<string>`${pattern} ESCAPE '\\'`),
+          eb('project_name', 'like', sql<string>`${pattern} ESCAPE '\\'`),
+          eb('filing_no', 'like', sql<string>`${likePattern(upper)} ESCAPE '\\'`),
+          eb('credit_code', 'like', sql<string>`${likePattern(upper)} ESCAPE '\\'`),
+        ]),
+      );
+    }
+  }
+  if (input.states.length) q = q.where('state', 'in', input.states);
+  if (input.parkId) q = q.where('park_id', '=', input.parkId);
+  if (input.unit) q = q.where('waiting_units', 'like', `%,${input.unit},%`);
+  // The index on earliest_due narrows to candidates; the step's part is then the one clock's own test (domain §7):
+  // days left = n(due) − n(pause start, else today) on the working-day table, so a paused step stays as it was.
+  if (input.overdueOnly)
+    q = q
+      .where('earliest_due', '<', today)
+      .where(
+        sql<boolean>`(next_item_due < ${today} OR (SELECT n FROM work_days WHERE day = COALESCE(${pausedSince(db)}, ${today})) > (SELECT n FROM work_days WHERE day = due_date))`,
+      );
+
+  const col = sortColumn[input.sort];
+  const columns = [
+    'id',
+    'filing_no',
+    'state',
+    'applicant_name',
+    'credit_code',
+    'project_name',
+    'park_id',
+    'updated_at',
+    'submitted_at',
+    'due_date',
+    'next_item_due',
+    'conditional',
+    'is_demo',
+  ] as const;
+  const sorted = dialectOf(db) === 'postgres' ? q.orderBy(pgOrder(col, input.dir)) : q.orderBy(col, input.dir);
+  const page = () =>
+    sorted
+      .select(columns)
+      .select(pausedSince(db).as('paused_since'))
+      .orderBy('id', input.dir)
+      .limit(input.limit)
+      .offset(input.offset)
+      .execute() as Promise<ListRow[]>;
+  const countCapped = async () =>
+    Number(
+      (
+        await db
+          .selectFrom(
+            q
+              .select(sql`1`.as('x'))
+              .limit(LIST_COUNT_CAP + 1)
+              .as('c'),
+          )
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  const rows = await page();
+  const total =
+    !query && !otherFilters
+      ? Number(
+          (
+            await db
+              .selectFrom('filings')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        )
+      : ftsCount !== null && !otherFilters
+        ? Math.min(ftsCount, LIST_COUNT_CAP + 1)
+        : await countCapped();
+  const ids = rows.map((r) => r.id);
+  const items = ids.length
+    ? await db
+        .selectFrom('tracked_items')
+        .select(['filing_id', 'due_date'])
+        .where('filing_id', 'in', ids)
+        .where('state', 'in', ['open', 'supplied'])
+        .orderBy('due_date')
+        .execute()
+    : [];
+  const clockOf = (r: ListRow) =>
+    r.due_date ? clockToday({ baseDue: r.due_date, pausedSince: r.paused_since, today, warningDays: 0, calendar: officialCalendar }) : null;
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id,
+      filingNo: r.filing_no,
+      state: r.state as FilingState,
+      applicantName: r.applicant_name,
+      creditCode: r.credit_code,
+      projectName: r.project_name,
+      parkId: r.park_id,
+      updatedAt: r.updated_at,
+      submittedAt: r.submitted_at,
+      dueDate: clockOf(r)?.dueDate ?? null,
+      overdue: (clockOf(r)?.daysLeft ?? 0) < 0 || (r.next_item_due !== null && r.next_item_due < today),
+      conditional: r.conditional === 1,
+      itemDueDates: items.filter((i) => i.filing_id === r.id).map((i) => i.due_date),
+      isDemo: r.is_demo === 1,
+    })),
+  };
+}
