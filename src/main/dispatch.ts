@@ -16,6 +16,8 @@ export interface CallContext {
   /** Identifies the window or browser tab; the session map turns it into a user. */
   connectionId: string;
   lang: Lang;
+  /** The caller's network address as the transport saw it; `local` when there is no network in between. */
+  clientAddress?: string;
 }
 
 type Issue = z.core.$ZodIssue;
@@ -105,7 +107,7 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
     const parsed = def.input.safeParse(rawInput);
     if (!parsed.success) return fail({ code: 'INVALID', message: translate(lang, 'err.INVALID'), fields: zodFields(parsed.error, lang) });
 
-    const ctx: Ctx = { services, actor, now, lang, connectionId: call.connectionId };
+    const ctx: Ctx = { services, actor, now, lang, connectionId: call.connectionId, clientAddress: call.clientAddress ?? 'local' };
     try {
       const handler = handlers[channelName] as (input: unknown, ctx: Ctx) => unknown;
       const value = await handler(parsed.data, ctx);

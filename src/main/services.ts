@@ -44,6 +44,8 @@ export interface Ctx {
   now: Date;
   lang: Lang;
   connectionId: string;
+  /** Where the call came from (an IP address in browser mode, `local` inside Electron); login limits count per address. */
+  clientAddress?: string;
 }
 
 export type Trx = Transaction<DB>;

@@ -206,8 +206,10 @@ describe('deciding at the table', () => {
     );
     t.clock.advance({ minutes: 1 });
     expectOk(await confirm('gh', filings[0]!, 'approve'));
-    const row = t.desk.services.store.sqlite.prepare('SELECT failed_logins, locked_until FROM users WHERE id = ?').get(reviewers.gh.id);
-    expect(row).toEqual({ failed_logins: 0, locked_until: null });
+    const row = t.desk.services.store.sqlite
+      .prepare('SELECT failures FROM login_throttle WHERE key = ?')
+      .get(`user:${reviewers.gh.username}`);
+    expect(row).toBeUndefined();
   });
 
   it('refuses a reviewer of another unit confirming a section not theirs, and audits it', async () => {

@@ -127,4 +127,5 @@ export interface DB {
   clock_pauses: ClockPausesTable;
   idempotency: { key: string; channel: string; actor_id: number | null; result: string; created_at: string };
   audit_log: AuditLogTable;
+  login_throttle: { key: string; failures: number; locked_until: string | null; updated_at: string };
 }

@@ -3,6 +3,8 @@ import { DeskError } from '../../shared/result';
 import { write } from '../services';
 import { getAccount, insertUser, listAccounts, listReviewers, setDisabled, setPasswordHash, findUserForLogin } from '../db/users';
 import { hashPassword } from '../passwords';
+import { clearThrottle } from '../db/throttle';
+import { accountThrottleKey } from '../credentials';
 import type { UnitCode } from '../../shared/domain/units';
 
 const list: Handler<'accounts.list'> = (_input, ctx) => listAccounts(ctx.services.store.db);
@@ -48,8 +50,10 @@ const setDisabledHandler: Handler<'accounts.setDisabled'> = async (input, ctx) =
 const resetPassword: Handler<'accounts.resetPassword'> = async (input, ctx) => {
   const hash = await hashPassword(input.password, ctx.services.scrypt);
   await write(ctx, async ({ trx, audit }) => {
-    if (!(await getAccount(trx, input.id))) throw new DeskError('NOT_FOUND', 'err.NOT_FOUND');
+    const account = await getAccount(trx, input.id);
+    if (!account) throw new DeskError('NOT_FOUND', 'err.NOT_FOUND');
     await setPasswordHash(trx, input.id, hash);
+    await clearThrottle(trx, accountThrottleKey(account.username));
     await audit({ action: 'accounts.resetPassword', target: `user:${input.id}` });
   });
   return { ok: true as const };

@@ -44,7 +44,7 @@ export async function runFileRoute(services: Services, kind: string, id: string,
   if (!route || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) return fail({ code: 'NOT_FOUND', message: translate(lang, 'err.NOT_FOUND') });
   const userId = services.sessions.get(call.connectionId);
   const actor = userId === undefined ? null : await loadActor(services.store.db, userId);
-  const ctx: Ctx = { services, actor, now: services.clock(), lang, connectionId: call.connectionId };
+  const ctx: Ctx = { services, actor, now: services.clock(), lang, connectionId: call.connectionId, clientAddress: call.clientAddress };
   try {
     const body = await route(id, ctx);
     return body ? ok(body) : fail({ code: 'NOT_FOUND', message: translate(lang, 'err.NOT_FOUND') });

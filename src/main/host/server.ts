@@ -119,7 +119,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
 
   const call = (req: IncomingMessage, url: URL, lang: Lang): CallContext | null => {
     const client = header(req, 'x-desk-client') ?? url.searchParams.get('client') ?? '';
-    return CLIENT_ID.test(client) ? { connectionId: `tab:${client}`, lang } : null;
+    return CLIENT_ID.test(client) ? { connectionId: `tab:${client}`, lang, clientAddress: req.socket.remoteAddress ?? 'unknown' } : null;
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
