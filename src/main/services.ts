@@ -81,7 +81,13 @@ export async function write<T>(ctx: Ctx, fn: (scope: WriteScope) => Promise<T>):
     }),
   );
   const head = currentHead(store.sqlite);
-  if (head) store.head.advance(head);
+  if (head) {
+    const moved = store.head.advance(head, store.headMayCreate);
+    if (moved === 'refused') {
+      // The signed head vanished or stopped verifying under a running desk: stop writing, show the damaged screen.
+      Object.assign(store.health, { ok: false, problem: 'db.chain', detail: 'headMissing: the signed chain head file is gone or invalid' });
+    } else store.headMayCreate = false;
+  }
   return result;
 }
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Selectable, Transaction } from 'kysely';
 import type { Db, SqliteHandle } from './connection';
 import type { AuditLogTable, DB } from './schema';
+import type { HeadState } from './audit-head';
 
 export interface AuditInput {
   actorId: number | null;
@@ -57,28 +57,6 @@ export interface ChainHead {
   hash: string;
 }
 
-/** The chain head kept outside the database, so a rewritten or truncated log is caught. */
-export class HeadFile {
-  constructor(public readonly path: string) {}
-  read(): ChainHead | null {
-    if (!existsSync(this.path)) return null;
-    try {
-      const v = JSON.parse(readFileSync(this.path, 'utf8')) as ChainHead;
-      return typeof v.seq === 'number' && typeof v.hash === 'string' ? v : null;
-    } catch {
-      return null;
-    }
-  }
-  /** Moves the head forward only; several desks processes may race, and a lagging head is still a valid check. */
-  advance(head: ChainHead): void {
-    const current = this.read();
-    if (current && current.seq >= head.seq) return;
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(head));
-    renameSync(tmp, this.path);
-  }
-}
-
 export function currentHead(handle: SqliteHandle): ChainHead | null {
   const row = handle.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as ChainHead | undefined;
   return row ?? null;
@@ -88,7 +66,7 @@ export interface VerifyReport {
   ok: boolean;
   entries: number;
   head: string;
-  problem: 'hash' | 'link' | 'gap' | 'truncated' | 'headMismatch' | null;
+  problem: 'hash' | 'link' | 'gap' | 'truncated' | 'headMismatch' | 'headMissing' | 'headInvalid' | null;
   badSeq: number | null;
 }
 
@@ -113,4 +91,15 @@ export function verifyChain(handle: SqliteHandle, external: ChainHead | null): V
     if (headAtExternal !== external.hash) return { ok: false, entries, head: prev, problem: 'headMismatch', badSeq: external.seq };
   }
   return { ok: true, entries, head: prev, problem: null, badSeq: null };
+}
+
+/**
+ * head-1: the chain checked against its signed external head. A non-empty chain without a head that verifies fails,
+ * whatever happened to the file (deleted, emptied, unsigned, signed by another key): the head is the only thing a
+ * consistent rewrite of the whole log cannot forge.
+ */
+export function verifyAnchored(handle: SqliteHandle, head: HeadState): VerifyReport {
+  const report = verifyChain(handle, head.state === 'ok' ? head.head : null);
+  if (!report.ok || head.state === 'ok' || report.entries === 0) return report;
+  return { ...report, ok: false, problem: head.state === 'missing' ? 'headMissing' : 'headInvalid', badSeq: null };
 }

@@ -1,34 +1,22 @@
-import {
-  chmodSync,
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  linkSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../shared/contract/backup';
 import { attachmentPath } from '../attachments';
-import { appendAudit, currentHead, GENESIS, HeadFile, verifyChain, type ChainHead, type VerifyReport } from './audit';
+import { appendAudit, currentHead, GENESIS, verifyChain, type ChainHead, type VerifyReport } from './audit';
+import { checkSignedHead, HeadFile, type SignedHead } from './audit-head';
+import { fsyncPath, writeDurably } from './durable';
+import { readKeys } from '../crypto/signing';
 import { createKysely, openSqlite } from './connection';
-import { DB_FILE, type Store } from './store';
+import { DB_FILE, HEAD_FILE, type Store } from './store';
 
 export const BACKUP_DIR = 'backups';
-export const HEAD_FILE = 'audit-head.json';
+export { HEAD_FILE };
 
 /** A backup or restore that did not happen; nothing was changed. `reason` is a catalogue key suffix. */
 export class BackupError extends Error {
   constructor(
-    public readonly reason: 'quickCheck' | 'chain' | 'missing' | 'unhealthy',
+    public readonly reason: 'quickCheck' | 'chain' | 'missing' | 'unhealthy' | 'unsigned',
     public readonly detail: string,
   ) {
     super(`${reason}: ${detail}`);
@@ -38,25 +26,6 @@ export class BackupError extends Error {
 /** 2026-11-26T05:49:00.123Z -> 20261126T054900123Z: sortable, and safe in a file name everywhere. */
 export function fileStamp(at: Date): string {
   return at.toISOString().replace(/[-:.]/g, '');
-}
-
-function fsyncPath(path: string): void {
-  let fd: number | null = null;
-  try {
-    fd = openSync(path, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Directories cannot be opened for fsync on every platform (Windows); the rename is still atomic there.
-  } finally {
-    if (fd !== null) closeSync(fd);
-  }
-}
-
-function writeDurably(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  fsyncPath(tmp);
-  renameSync(tmp, path);
 }
 
 function copyDurably(from: string, to: string): void {
@@ -157,6 +126,8 @@ export async function createBackup(store: Store, now: Date): Promise<BackupInfo>
   while (existsSync(join(dir, file)) || existsSync(join(dir, `${file}.partial`))) file = `desk-${fileStamp(new Date(++at))}.sqlite`;
   const finalPath = join(dir, file);
   const partial = `${finalPath}.partial`;
+  // Read before the copy is taken: the head only moves forward, so it is part of the copied chain (head-1).
+  const anchor = store.head.read();
 
   // A connection of its own: the desk's connection may hold an open write transaction across awaits, and a backup
   // read through it would see uncommitted pages. This one reads a committed WAL snapshot and never blocks writers.
@@ -176,11 +147,17 @@ export async function createBackup(store: Store, now: Date): Promise<BackupInfo>
   } finally {
     convert.close();
   }
-  const seen = inspect(partial, null);
+  const seen = inspect(partial, anchor);
   if (seen.quickCheck !== 'ok') {
     rmSync(partial, { force: true });
     throw new BackupError('quickCheck', seen.quickCheck);
   }
+  // A backup carries its signed head; a chain that does not verify is never signed into one.
+  if (!seen.chain.ok || (seen.head.seq > 0 && !anchor)) {
+    rmSync(partial, { force: true });
+    throw new BackupError('chain', `${seen.chain.problem ?? 'headMissing'} at ${seen.chain.badSeq ?? '?'}`);
+  }
+  const signedHead = seen.head.seq > 0 ? store.head.sign(seen.head) : null;
   for (const sha of seen.attachments) keepAttachment(store.dataDir, dir, sha);
   keepKeys(store.dataDir, dir);
   fsyncPath(partial);
@@ -193,13 +170,13 @@ export async function createBackup(store: Store, now: Date): Promise<BackupInfo>
     head: seen.head,
     attachments: seen.attachments.length,
   };
-  writeDurably(sidecarPath(finalPath), JSON.stringify({ ...info, filings: seen.filings }, null, 2));
+  writeDurably(sidecarPath(finalPath), JSON.stringify({ ...info, filings: seen.filings, signedHead }, null, 2));
   renameSync(partial, finalPath);
   fsyncPath(dir);
   return info;
 }
 
-function readSidecar(sqlitePath: string): (BackupInfo & { filings?: number }) | null {
+function readSidecar(sqlitePath: string): (BackupInfo & { filings?: number; signedHead?: SignedHead | null }) | null {
   try {
     const v = JSON.parse(readFileSync(sidecarPath(sqlitePath), 'utf8')) as BackupInfo;
     if (typeof v.head?.seq !== 'number' || typeof v.head.hash !== 'string' || typeof v.quickCheck !== 'string') return null;
@@ -256,12 +233,17 @@ export async function restoreBackup(backupPath: string, dataDir: string, opts: {
   const now = opts.now ?? new Date();
   const source = resolve(backupPath);
   if (!existsSync(source)) throw new BackupError('missing', source);
-  const recorded = readSidecar(source)?.head ?? null;
-  const seen = inspect(source, recorded);
+  const dir = resolve(dataDir);
+  // The head that vouches for the backup is the signed one beside it, checked with this desk's key or the key kept
+  // with the backups (a desk restored from nothing has only that). Without one, a rewritten backup cannot be told apart.
+  const trusted = [readKeys(dir), readKeys(dirname(source))].filter((k) => k !== null);
+  const signed = checkSignedHead(readSidecar(source)?.signedHead, trusted);
+  const seen = inspect(source, signed.state === 'ok' ? signed.head : null);
   if (seen.quickCheck !== 'ok') throw new BackupError('quickCheck', seen.quickCheck);
   if (!seen.chain.ok) throw new BackupError('chain', `${seen.chain.problem} at ${seen.chain.badSeq}`);
+  if (seen.head.seq > 0 && signed.state !== 'ok')
+    throw new BackupError('unsigned', signed.state === 'missing' ? 'the backup carries no signed chain head' : `chain head ${signed.why}`);
 
-  const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const stamp = fileStamp(now);
   const target = join(dir, DB_FILE);
@@ -292,8 +274,9 @@ export async function restoreBackup(backupPath: string, dataDir: string, opts: {
     renameSync(headPath, aside);
     movedAside.push(aside);
   }
-  // HeadFile only moves forward; the restored log is shorter than the one it replaces, so the head is written anew.
-  if (seen.head.seq > 0) writeDurably(headPath, JSON.stringify(seen.head));
+  // The restored log may be shorter than the one it replaces, so the head is written anew, signed by this desk.
+  const headFile = new HeadFile(headPath, readKeys(dir));
+  if (seen.head.seq > 0) headFile.write(seen.head);
   fsyncPath(dir);
 
   const handle = openSqlite(target);
@@ -315,7 +298,7 @@ export async function restoreBackup(backupPath: string, dataDir: string, opts: {
       ),
     );
     const head = currentHead(handle)!;
-    new HeadFile(headPath).advance(head);
+    headFile.write(head);
     await db.destroy();
     return { restoredFrom: source, movedAside, backupHead: seen.head, head, filings: seen.filings, attachmentsCopied, attachmentsMissing };
   } finally {

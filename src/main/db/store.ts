@@ -2,7 +2,9 @@ import { mkdirSync, readdirSync, statfsSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createKysely, openSqlite, type Db, type SqliteHandle } from './connection';
 import { migrate, NewerSchemaError } from './migrations';
-import { HeadFile } from './audit';
+import { verifyAnchored } from './audit';
+import { HeadFile } from './audit-head';
+import { loadOrCreateKeys } from '../crypto/signing';
 
 export interface DbHealth {
   ok: boolean;
@@ -18,11 +20,14 @@ export interface Store {
   db: Db;
   health: DbHealth;
   head: HeadFile;
+  /** True only while the chain is still empty as it was at open: then the first entry may create the head file. */
+  headMayCreate: boolean;
   dataDir: string;
   close(): void;
 }
 
 export const DB_FILE = 'desk.sqlite';
+export const HEAD_FILE = 'audit-head.json';
 
 // statfs magic numbers of network file systems, where WAL locking does not work.
 const NETWORK_FS = new Set([
@@ -56,7 +61,7 @@ export function openStore(dataDir: string): Store {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, DB_FILE);
-  const head = new HeadFile(join(dir, 'audit-head.json'));
+  const head = new HeadFile(join(dir, HEAD_FILE), loadOrCreateKeys(dir));
   const base = { path, latestBackup: latestBackup(dir) };
   const failClosed = (problem: string, detail: string): Store => {
     const sqlite = openSqlite(':memory:');
@@ -66,12 +71,13 @@ export function openStore(dataDir: string): Store {
       db: createKysely(sqlite),
       health: { ok: false, problem, detail, ...base },
       head,
+      headMayCreate: false,
       dataDir: dir,
       close: () => sqlite.close(),
     };
   };
   if (isNetworkPath(dir)) return failClosed('db.networkShare', dir);
-  let sqlite: SqliteHandle;
+  let sqlite: SqliteHandle | undefined;
   try {
     sqlite = openSqlite(path);
     const check = sqlite.pragma('quick_check', { simple: true }) as string;
@@ -81,14 +87,22 @@ export function openStore(dataDir: string): Store {
     }
     migrate(sqlite);
   } catch (err) {
+    sqlite?.close();
     if (err instanceof NewerSchemaError) return failClosed('db.newer', err.message);
     return failClosed('db.corrupt', err instanceof Error ? err.message : String(err));
+  }
+  // head-1: a chain that does not verify against its signed head is never written to, nor re-anchored silently.
+  const anchor = verifyAnchored(sqlite, head.inspect());
+  if (!anchor.ok) {
+    sqlite.close();
+    return failClosed('db.chain', `${anchor.problem}${anchor.badSeq ? ` at entry ${anchor.badSeq}` : ''}, ${anchor.entries} entries`);
   }
   return {
     sqlite,
     db: createKysely(sqlite),
     health: { ok: true, problem: null, detail: null, ...base },
     head,
+    headMayCreate: anchor.entries === 0,
     dataDir: dir,
     close: () => sqlite.close(),
   };

@@ -1,9 +1,9 @@
 import type { Handler } from '../dispatch';
-import { verifyChain } from '../db/audit';
+import { verifyAnchored } from '../db/audit';
 
 const verify: Handler<'audit.verify'> = (_input, ctx) => {
   const { store } = ctx.services;
-  return verifyChain(store.sqlite, store.head.read());
+  return verifyAnchored(store.sqlite, store.head.inspect());
 };
 
 const list: Handler<'audit.list'> = async (input, ctx) => {

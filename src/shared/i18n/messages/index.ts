@@ -9,6 +9,7 @@ import { followup } from './followup';
 import { certificates } from './certificates';
 import { meetings } from './meetings';
 import { adminUi } from './admin-ui';
+import { integrity } from './integrity';
 
 /** Every area's catalogue: key -> [zh-CN, en]. A tuple makes a missing translation a type error. */
 export type Messages = Record<string, readonly [string, string]>;
@@ -25,4 +26,5 @@ export const messages: Messages[] = [
   certificates,
   followup,
   adminUi,
+  integrity,
 ];
