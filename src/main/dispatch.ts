@@ -4,7 +4,7 @@ import type { Actor } from '../shared/contract/auth';
 import { translate, type Lang } from '../shared/i18n';
 import { DeskError, fail, ok, type AppError, type Result } from '../shared/result';
 import { write, type Ctx, type Services } from './services';
-import { loadActor } from './db/users';
+import { heldSlot, resolveSession, type SessionSlot } from './sessions';
 
 export type Handler<C extends Channel> = (
   input: ParsedInput<C>,
@@ -13,8 +13,13 @@ export type Handler<C extends Channel> = (
 export type Handlers = { [C in Channel]: Handler<C> };
 
 export interface CallContext {
-  /** Identifies the window or browser tab; the session map turns it into a user. */
+  /**
+   * A label the transport assigned to the connection (Electron window, test caller). Without `session`, it names the
+   * secret the main process holds for that connection; it is never taken from a request.
+   */
   connectionId: string;
+  /** Where the transport keeps the caller's session secret (browser mode: the cookie). */
+  session?: SessionSlot;
   lang: Lang;
   /** The caller's network address as the transport saw it; `local` when there is no network in between. */
   clientAddress?: string;
@@ -66,6 +71,11 @@ export function toAppError(err: DeskError, lang: Lang): AppError {
   };
 }
 
+/** The caller's session slot: the transport's own, or the one the main process holds for its connection. */
+export function callerSlot(services: Services, call: CallContext): SessionSlot {
+  return call.session ?? heldSlot(services.sessions, call.connectionId);
+}
+
 export type Dispatch = (channel: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;
 
 /**
@@ -88,9 +98,10 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
       fail({ code, message: translate(lang, key, params) });
     if (!isChannel(channelName)) return error('NOT_FOUND', 'err.unknownChannel');
     const def = contract[channelName];
-    const userId = services.sessions.get(call.connectionId);
-    const actor = userId === undefined ? null : await loadActor(services.store.db, userId);
-    if (userId !== undefined && !actor) services.sessions.delete(call.connectionId);
+    const slot = callerSlot(services, call);
+    const actor = (await resolveSession(services, slot, now))?.actor ?? null;
+    // A secret that no longer opens a session (expired, ended, account disabled) is dropped by its transport too.
+    if (slot.secret && !actor) slot.set(null);
 
     if (def.access !== 'public') {
       if (!actor) {
@@ -107,7 +118,15 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
     const parsed = def.input.safeParse(rawInput);
     if (!parsed.success) return fail({ code: 'INVALID', message: translate(lang, 'err.INVALID'), fields: zodFields(parsed.error, lang) });
 
-    const ctx: Ctx = { services, actor, now, lang, connectionId: call.connectionId, clientAddress: call.clientAddress ?? 'local' };
+    const ctx: Ctx = {
+      services,
+      actor,
+      now,
+      lang,
+      connectionId: call.connectionId,
+      clientAddress: call.clientAddress ?? 'local',
+      session: slot,
+    };
     try {
       const handler = handlers[channelName] as (input: unknown, ctx: Ctx) => unknown;
       const value = await handler(parsed.data, ctx);

@@ -6,7 +6,9 @@ import type { Lang } from '../shared/i18n';
 import type { Store } from './db/store';
 import type { DB } from './db/schema';
 import { appendAudit, currentHead, type AuditInput } from './db/audit';
+import { forgetUnauditedRows, hasUnrecordedRows } from './db/row-hashes';
 import { OWASP_SCRYPT } from './passwords';
+import type { SessionSlot } from './sessions';
 
 export type Mode = 'electron' | 'browser' | 'test';
 
@@ -16,8 +18,11 @@ export interface Services {
   mode: Mode;
   /** Injectable clock: tests walk time forward without sleeping. */
   clock: () => Date;
-  /** connectionId -> user id. Identity lives here, in the main process, never in a request. */
-  sessions: Map<string, number>;
+  /**
+   * Session secrets the main process holds for its own connections (Electron windows, tests), keyed by a connection
+   * id the main process assigned. Browsers hold theirs in a cookie; the sessions themselves live in the store.
+   */
+  sessions: Map<string, string>;
   events: EventEmitter;
   scrypt: { N: number; r: number; p: number };
   /** Validate every handler's output against the contract (on in tests). */
@@ -46,6 +51,8 @@ export interface Ctx {
   connectionId: string;
   /** Where the call came from (an IP address in browser mode, `local` inside Electron); login limits count per address. */
   clientAddress?: string;
+  /** Where the transport keeps this caller's session secret; sign-in and sign-out set it. */
+  session?: SessionSlot;
 }
 
 export type Trx = Transaction<DB>;
@@ -62,24 +69,14 @@ export interface WriteScope {
  */
 export async function write<T>(ctx: Ctx, fn: (scope: WriteScope) => Promise<T>): Promise<T> {
   const { store } = ctx.services;
-  const result = await store.db.transaction().execute(async (trx) =>
-    fn({
-      trx,
-      audit: async (entry) => {
-        await appendAudit(
-          trx,
-          {
-            actorId: ctx.actor?.id ?? null,
-            actorName: ctx.actor?.displayName ?? null,
-            unit: ctx.actor?.unit ?? null,
-            outcome: 'ok',
-            ...entry,
-          },
-          ctx.now,
-        );
-      },
-    }),
-  );
+  const who = { actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.displayName ?? null, unit: ctx.actor?.unit ?? null };
+  const result = await store.db.transaction().execute(async (trx) => {
+    await forgetUnauditedRows(trx);
+    const value = await fn({ trx, audit: (entry) => appendAudit(trx, { ...who, outcome: 'ok', ...entry }, ctx.now).then(() => undefined) });
+    // rows-1: covered rows written after the transaction's last entry still get their hashes on the record.
+    if (await hasUnrecordedRows(trx)) await appendAudit(trx, { ...who, action: 'rows.written', target: null, outcome: 'ok' }, ctx.now);
+    return value;
+  });
   const head = currentHead(store.sqlite);
   if (head) {
     const moved = store.head.advance(head, store.headMayCreate);

@@ -4,6 +4,7 @@ import { openSqlite } from '../db/connection';
 import { DB_FILE, HEAD_FILE } from '../db/store';
 import { verifyAnchored } from '../db/audit';
 import { HeadFile } from '../db/audit-head';
+import { verifyRows } from '../db/row-hashes';
 import { readKeys } from '../crypto/signing';
 
 export interface CommandOutput {
@@ -24,7 +25,17 @@ export function verifyAudit(dataDir: string): CommandOutput {
   try {
     const head = new HeadFile(join(dataDir, HEAD_FILE), readKeys(dataDir));
     const report = verifyAnchored(sqlite, head.inspect());
-    if (report.ok) return { code: 0, lines: [`ok, ${report.entries} entries, head ${report.head}`] };
+    if (report.ok) {
+      const rows = verifyRows(sqlite);
+      if (!rows.length) return { code: 0, lines: [`ok, ${report.entries} entries, head ${report.head}`] };
+      return {
+        code: 1,
+        lines: [
+          `FAILED: ${rows.length} row(s) no longer match the audit chain (${report.entries} entries verified)`,
+          ...rows.map((r) => `row ${r.problem}: ${r.table} ${r.key}${r.seq ? ` (last recorded at entry ${r.seq})` : ''}`),
+        ],
+      };
+    }
     const row =
       report.badSeq === null
         ? undefined

@@ -3,6 +3,7 @@ import type { Selectable, Transaction } from 'kysely';
 import type { Db, SqliteHandle } from './connection';
 import type { AuditLogTable, DB } from './schema';
 import type { HeadState } from './audit-head';
+import { takeWrittenRows } from './row-hashes';
 
 export interface AuditInput {
   actorId: number | null;
@@ -24,7 +25,9 @@ type HashedFields = Omit<AuditRow, 'seq' | 'prev_hash' | 'hash'>;
 
 function entryHash(prev: string, e: HashedFields): string {
   // Field order is fixed here; the hash covers every column except seq-derived storage details.
-  const canonical = JSON.stringify([prev, e.at, e.actor_id, e.actor_name, e.unit, e.action, e.target, e.outcome, e.before, e.after]);
+  const fields = [prev, e.at, e.actor_id, e.actor_name, e.unit, e.action, e.target, e.outcome, e.before, e.after];
+  // Entries from before row hashes (and those that wrote no covered row) keep the original form.
+  const canonical = JSON.stringify(e.rows === null || e.rows === undefined ? fields : [...fields, e.rows]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -32,6 +35,7 @@ function entryHash(prev: string, e: HashedFields): string {
 export async function appendAudit(trx: Transaction<DB> | Db, input: AuditInput, at: Date): Promise<{ seq: number; hash: string }> {
   const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const prev = last?.hash ?? GENESIS;
+  const rows = await takeWrittenRows(trx);
   const row = {
     at: at.toISOString(),
     actor_id: input.actorId,
@@ -42,6 +46,7 @@ export async function appendAudit(trx: Transaction<DB> | Db, input: AuditInput, 
     outcome: input.outcome,
     before: input.before === undefined ? null : JSON.stringify(input.before),
     after: input.after === undefined ? null : JSON.stringify(input.after),
+    rows: rows ? JSON.stringify(rows) : null,
   };
   const hash = entryHash(prev, row);
   const inserted = await trx

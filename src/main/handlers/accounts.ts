@@ -4,6 +4,7 @@ import { write } from '../services';
 import { getAccount, insertUser, listAccounts, listReviewers, setDisabled, setPasswordHash, findUserForLogin } from '../db/users';
 import { hashPassword } from '../passwords';
 import { clearThrottle } from '../db/throttle';
+import { endAllSessions } from '../sessions';
 import { accountThrottleKey } from '../credentials';
 import type { UnitCode } from '../../shared/domain/units';
 
@@ -43,7 +44,7 @@ const setDisabledHandler: Handler<'accounts.setDisabled'> = async (input, ctx) =
     });
   });
   // A disabled account loses every open session at once.
-  if (input.disabled) for (const [conn, uid] of ctx.services.sessions) if (uid === input.id) ctx.services.sessions.delete(conn);
+  if (input.disabled) await endAllSessions(ctx.services, input.id);
   return (await getAccount(ctx.services.store.db, input.id))!;
 };
 
@@ -56,6 +57,7 @@ const resetPassword: Handler<'accounts.resetPassword'> = async (input, ctx) => {
     await clearThrottle(trx, accountThrottleKey(account.username));
     await audit({ action: 'accounts.resetPassword', target: `user:${input.id}` });
   });
+  await endAllSessions(ctx.services, input.id);
   return { ok: true as const };
 };
 

@@ -1,9 +1,13 @@
 import type { Handler } from '../dispatch';
 import { verifyAnchored } from '../db/audit';
+import { verifyRows } from '../db/row-hashes';
 
 const verify: Handler<'audit.verify'> = (_input, ctx) => {
   const { store } = ctx.services;
-  return verifyAnchored(store.sqlite, store.head.inspect());
+  const report = verifyAnchored(store.sqlite, store.head.inspect());
+  if (!report.ok) return report;
+  const rows = verifyRows(store.sqlite);
+  return rows.length ? { ...report, ok: false, problem: 'rows', badSeq: rows[0]!.seq } : report;
 };
 
 const list: Handler<'audit.list'> = async (input, ctx) => {

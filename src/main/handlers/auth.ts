@@ -3,6 +3,7 @@ import { DeskError } from '../../shared/result';
 import { write, type Ctx } from '../services';
 import { countUsers, findUserForLogin, insertUser, loadActor, recordLoginResult, setPasswordHash } from '../db/users';
 import { checkCredentials } from '../credentials';
+import { beginSession, endAllSessions, endSession } from '../sessions';
 import { getMeta } from '../db/settings';
 import { hashPassword, verifyPassword } from '../passwords';
 
@@ -38,7 +39,7 @@ const setup: Handler<'auth.setup'> = async (input, ctx) => {
     await audit({ action: 'auth.setup', target: `user:${a.id}`, after: { username: a.username, role: 'admin' } });
     return a;
   });
-  ctx.services.sessions.set(ctx.connectionId, actor.id);
+  await beginSession(ctx, actor.id);
   return actor;
 };
 
@@ -64,13 +65,13 @@ const login: Handler<'auth.login'> = async (input, ctx) => {
     await recordLoginResult(trx, user.id, true, 0, null, nowIso);
     await audit({ action: 'auth.login', target: `user:${user.id}` });
   });
-  ctx.services.sessions.set(ctx.connectionId, user.id);
+  await beginSession(ctx, user.id);
   return (await loadActor(db, user.id))!;
 };
 
 const logout: Handler<'auth.logout'> = async (_input, ctx) => {
   const actor = requireActor(ctx);
-  ctx.services.sessions.delete(ctx.connectionId);
+  await endSession(ctx);
   await write(ctx, ({ audit }) => audit({ action: 'auth.logout', target: `user:${actor.id}` }));
   return { ok: true as const };
 };
@@ -85,6 +86,9 @@ const changePassword: Handler<'auth.changePassword'> = async (input, ctx) => {
     await setPasswordHash(trx, actor.id, hash);
     await audit({ action: 'auth.changePassword', target: `user:${actor.id}` });
   });
+  // Every session of the user ends, this one too; the caller carries on under a fresh secret.
+  await endAllSessions(ctx.services, actor.id);
+  await beginSession(ctx, actor.id);
   return { ok: true as const };
 };
 

@@ -1,7 +1,7 @@
 import { translate } from '../../shared/i18n';
 import { DeskError, fail, ok, type Result } from '../../shared/result';
-import { toAppError, type CallContext } from '../dispatch';
-import { loadActor } from '../db/users';
+import { callerSlot, toAppError, type CallContext } from '../dispatch';
+import { resolveSession } from '../sessions';
 import type { Ctx, Services } from '../services';
 
 /** A generated or stored file handed to the user (certificate PDFs, exports). */
@@ -42,9 +42,10 @@ export async function runFileRoute(services: Services, kind: string, id: string,
   const { lang } = call;
   const route = routes.get(kind);
   if (!route || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) return fail({ code: 'NOT_FOUND', message: translate(lang, 'err.NOT_FOUND') });
-  const userId = services.sessions.get(call.connectionId);
-  const actor = userId === undefined ? null : await loadActor(services.store.db, userId);
-  const ctx: Ctx = { services, actor, now: services.clock(), lang, connectionId: call.connectionId, clientAddress: call.clientAddress };
+  const now = services.clock();
+  const session = callerSlot(services, call);
+  const actor = (await resolveSession(services, session, now))?.actor ?? null;
+  const ctx: Ctx = { services, actor, now, lang, connectionId: call.connectionId, clientAddress: call.clientAddress, session };
   try {
     const body = await route(id, ctx);
     return body ? ok(body) : fail({ code: 'NOT_FOUND', message: translate(lang, 'err.NOT_FOUND') });

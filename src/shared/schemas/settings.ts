@@ -70,5 +70,9 @@ export const settingsSchema = z.strictObject({
   conditionalPolicy: z.enum(['registerWithHold', 'lock']),
   /** Whether the 24-character investment-project code is required (domain §4: optional by default). */
   projectCodeRequired: z.boolean(),
+  /** session-1: a session ends after this long without a request, and this long after sign-in in any case. */
+  sessions: z
+    .strictObject({ idleMinutes: z.number().int().min(5).max(1440), absoluteHours: z.number().int().min(1).max(720) })
+    .default({ idleMinutes: 30, absoluteHours: 12 }),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { UNIT_CODES } from '../../../../shared/domain/units';
 import { errorsUnder } from './format';
 import type { SettingsForm } from './SettingsPage';
+import { SessionLimits } from './SettingsSessions';
 
 export function UnitsSection({ form }: { form: SettingsForm }) {
   const { t } = useTranslation();
@@ -99,6 +100,7 @@ export function LimitsSection({ form }: { form: SettingsForm }) {
           />
         </SimpleGrid>
       </Fieldset>
+      <SessionLimits form={form} />
     </Stack>
   );
 }

@@ -21,7 +21,7 @@ const TABS = [
   { key: 'parks', prefixes: ['parks'] },
   { key: 'materials', prefixes: ['materialTypes'] },
   { key: 'checklists', prefixes: ['checklists'] },
-  { key: 'limits', prefixes: ['timeLimits', 'runPeriod'] },
+  { key: 'limits', prefixes: ['timeLimits', 'runPeriod', 'sessions'] },
   { key: 'certificate', prefixes: ['certificate', 'conditionalPolicy', 'projectCodeRequired'] },
 ] as const;
 
