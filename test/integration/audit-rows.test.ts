@@ -91,6 +91,7 @@ describe('rows-1: the chain covers the data', () => {
     db()
       .prepare("INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES ('ghost', 'Ghost', 'admin', 'x', 'now')")
       .run();
+    db().prepare('DELETE FROM sessions WHERE user_id = ?').run(observer.id);
     db().prepare('DELETE FROM users WHERE id = ?').run(observer.id);
     const out = verifyAudit(t.dir);
     expect(out.lines).toContain(

@@ -508,7 +508,8 @@ describe('the filings list', () => {
     const submitted = await clerk.ok('filing.list', listInput({ query: draft.filing_no, states: ['submitted'] }));
     expect(submitted.rows.map((r) => r.id)).toEqual([draft.id]);
     expect((await clerk.ok('filing.list', listInput({ query: draft.filing_no, states: ['draft'] }))).rows).toEqual([]);
-  });
+    // The demo load is hundreds of writes, each moving the fsync'd, signed chain head: slow on a loaded 2-core machine.
+  }, 180_000);
 });
 
 describe('demo data', () => {

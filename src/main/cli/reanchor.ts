@@ -6,6 +6,7 @@ import { appendAudit, currentHead, verifyChain } from '../db/audit';
 import { HeadFile } from '../db/audit-head';
 import { loadOrCreateKeys } from '../crypto/signing';
 import type { CommandOutput } from './verify-audit';
+import { FolderLock } from '../db/folder-lock';
 
 function describeOld(path: string, state: ReturnType<HeadFile['inspect']>): { text: string; record: unknown } {
   if (state.state === 'ok') return { text: `${state.head.seq} ${state.head.hash} (signed)`, record: state.head };
@@ -29,6 +30,16 @@ export async function reanchor(dataDir: string, rest: string[]): Promise<Command
   if (!who || !rest.includes('--confirm')) return { code: 2, lines: ['usage: reanchor "<administrator name>" --confirm [--data-dir DIR]'] };
   const path = join(dataDir, DB_FILE);
   if (!existsSync(path)) return { code: 2, lines: [`no desk database at ${path}`] };
+  const lock = FolderLock.exclusive(dataDir);
+  if (!lock) return { code: 1, lines: [`refused: a desk is running on ${dataDir}; close every desk using this folder first`] };
+  try {
+    return await reanchorLocked(dataDir, path, who);
+  } finally {
+    lock.release();
+  }
+}
+
+async function reanchorLocked(dataDir: string, path: string, who: string): Promise<CommandOutput> {
   const headPath = join(dataDir, HEAD_FILE);
   const head = new HeadFile(headPath, loadOrCreateKeys(dataDir));
   const old = describeOld(headPath, head.inspect());

@@ -6,6 +6,7 @@ import { attachmentPath } from '../attachments';
 import { appendAudit, currentHead, GENESIS, verifyChain, type ChainHead, type VerifyReport } from './audit';
 import { checkSignedHead, HeadFile, type SignedHead } from './audit-head';
 import { fsyncPath, writeDurably } from './durable';
+import { FolderLock } from './folder-lock';
 import { readKeys } from '../crypto/signing';
 import { createKysely, openSqlite } from './connection';
 import { DB_FILE, HEAD_FILE, type Store } from './store';
@@ -16,7 +17,7 @@ export { HEAD_FILE };
 /** A backup or restore that did not happen; nothing was changed. `reason` is a catalogue key suffix. */
 export class BackupError extends Error {
   constructor(
-    public readonly reason: 'quickCheck' | 'chain' | 'missing' | 'unhealthy' | 'unsigned',
+    public readonly reason: 'quickCheck' | 'chain' | 'missing' | 'unhealthy' | 'unsigned' | 'busy',
     public readonly detail: string,
   ) {
     super(`${reason}: ${detail}`);
@@ -234,6 +235,18 @@ export async function restoreBackup(backupPath: string, dataDir: string, opts: {
   const source = resolve(backupPath);
   if (!existsSync(source)) throw new BackupError('missing', source);
   const dir = resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  // restore-1: never under a running desk; the lock is held until the restore is complete.
+  const lock = FolderLock.exclusive(dir);
+  if (!lock) throw new BackupError('busy', `a desk is running on ${dir}; close every desk using this folder first`);
+  try {
+    return await restoreLocked(source, dir, now);
+  } finally {
+    lock.release();
+  }
+}
+
+async function restoreLocked(source: string, dir: string, now: Date): Promise<RestoreReport> {
   // The head that vouches for the backup is the signed one beside it, checked with this desk's key or the key kept
   // with the backups (a desk restored from nothing has only that). Without one, a rewritten backup cannot be told apart.
   const trusted = [readKeys(dir), readKeys(dirname(source))].filter((k) => k !== null);

@@ -1,7 +1,8 @@
 import { mkdirSync, readdirSync, statfsSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createKysely, openSqlite, type Db, type SqliteHandle } from './connection';
-import { migrate, NewerSchemaError } from './migrations';
+import { LATEST_VERSION, migrate, NewerSchemaError } from './migrations';
+import { FolderLock } from './folder-lock';
 import { verifyAnchored } from './audit';
 import { HeadFile } from './audit-head';
 import { loadOrCreateKeys } from '../crypto/signing';
@@ -63,6 +64,8 @@ export function openStore(dataDir: string): Store {
   const path = join(dir, DB_FILE);
   const head = new HeadFile(join(dir, HEAD_FILE), loadOrCreateKeys(dir));
   const base = { path, latestBackup: latestBackup(dir) };
+  // restore-1: held for the desk's lifetime, so no restore runs under it (see folder-lock.ts).
+  let lock: FolderLock | null = null;
   const failClosed = (problem: string, detail: string): Store => {
     const sqlite = openSqlite(':memory:');
     migrate(sqlite);
@@ -73,10 +76,15 @@ export function openStore(dataDir: string): Store {
       head,
       headMayCreate: false,
       dataDir: dir,
-      close: () => sqlite.close(),
+      close: () => {
+        sqlite.close();
+        lock?.release();
+      },
     };
   };
   if (isNetworkPath(dir)) return failClosed('db.networkShare', dir);
+  lock = FolderLock.shared(dir);
+  if (!lock) return failClosed('db.folderBusy', dir);
   let sqlite: SqliteHandle | undefined;
   try {
     sqlite = openSqlite(path);
@@ -85,7 +93,23 @@ export function openStore(dataDir: string): Store {
       sqlite.close();
       return failClosed('db.corrupt', check);
     }
-    migrate(sqlite);
+    const from = sqlite.pragma('user_version', { simple: true }) as number;
+    if (from > 0 && from < LATEST_VERSION) {
+      // An upgrade changes the schema under any older desk still running here: only with the folder to itself.
+      lock.release();
+      lock = FolderLock.exclusive(dir);
+      if (!lock) {
+        sqlite.close();
+        return failClosed('db.folderBusy', `schema ${from} → ${LATEST_VERSION}: another desk is using ${dir}`);
+      }
+      migrate(sqlite);
+      lock.release();
+      lock = FolderLock.shared(dir);
+      if (!lock) {
+        sqlite.close();
+        return failClosed('db.folderBusy', dir);
+      }
+    } else migrate(sqlite);
   } catch (err) {
     sqlite?.close();
     if (err instanceof NewerSchemaError) return failClosed('db.newer', err.message);
@@ -97,6 +121,7 @@ export function openStore(dataDir: string): Store {
     sqlite.close();
     return failClosed('db.chain', `${anchor.problem}${anchor.badSeq ? ` at entry ${anchor.badSeq}` : ''}, ${anchor.entries} entries`);
   }
+  const held = lock;
   return {
     sqlite,
     db: createKysely(sqlite),
@@ -104,6 +129,9 @@ export function openStore(dataDir: string): Store {
     head,
     headMayCreate: anchor.entries === 0,
     dataDir: dir,
-    close: () => sqlite.close(),
+    close: () => {
+      sqlite.close();
+      held.release();
+    },
   };
 }
