@@ -6,6 +6,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 
 const nodeBuiltins = [...new Set(builtinModules.map((m) => m.replace(/^node:/, '')))];
 
@@ -22,6 +23,24 @@ const boundaryPatterns = (where) => [
   { group: ['electron/*'], message: `${where} must not import electron.` },
   { group: ['**/main/**', '**/preload/**'], message: `${where} must not import main-process or preload code.` },
 ];
+// Layers inside src/main: db/ (all SQL) sits at the bottom and imports nothing above it but leaf helpers (paths, attachments, the desk key in crypto/);
+// the areas (filings, review, certificates, followup, meetings, demo) hold the logic and never reach up into handlers/,
+// which only adapt the contract's channels to them.
+const AREAS = ['filings', 'review', 'certificates', 'followup', 'meetings', 'demo'];
+const mainZones = [
+  {
+    target: './src/main/db',
+    from: './src/main',
+    except: ['./db', './paths.ts', './attachments.ts', './crypto'],
+    message: 'src/main/db is the bottom layer: it imports only db/, src/shared and leaf helpers.',
+  },
+  ...AREAS.map((area) => ({
+    target: `./src/main/${area}`,
+    from: './src/main/handlers',
+    message: 'Areas never import handlers: move what they share into the area or below it.',
+  })),
+];
+
 const rawIpc = {
   name: 'electron',
   importNames: ['ipcMain', 'ipcRenderer'],
@@ -53,6 +72,24 @@ export default tseslint.config(
       'no-control-regex': 'off',
       'no-restricted-imports': ['error', { paths: [rawIpc] }],
     },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones: mainZones }],
+    },
+  },
+  {
+    // Wiring is explicit: a module is imported for what it exports, never run for its side effects.
+    files: ['src/main/**/*.ts'],
+    rules: { 'import-x/no-unassigned-import': 'error' },
   },
   {
     files: ['src/main/app/**', 'src/preload/**'],

@@ -8,7 +8,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDesk } from '../src/main/desk';
 import type { Channel, Input, Output } from '../src/shared/contract';
-import { DEMO_PASSWORD } from '../src/main/demo/load';
+import { DEMO_PASSWORD } from '../src/main/demo/plan';
 import { machine, ms, summary } from './lib';
 
 const VERIFIES = Number(process.env.BENCH_RUNS ?? 200);

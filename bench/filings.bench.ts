@@ -11,7 +11,7 @@ import { seedLargeDesk } from './seed';
 import { createDesk } from '../src/main/desk';
 import { listFilings } from '../src/main/db/filings';
 import { demoFields } from '../src/main/demo/data';
-import { demoPdfBase64 } from '../src/main/demo/load';
+import { demoPdfBase64 } from '../src/main/demo/plan';
 import { filingListInput, type FilingListInput } from '../src/shared/contract/filings';
 import { machine, ms, summary, time } from './lib';
 

@@ -15,11 +15,11 @@ import type { ReviewView } from '../src/shared/contract/review';
 import { UNIT_CODES, type UnitCode } from '../src/shared/domain/units';
 import { addMonths, toIsoDate, addDays } from '../src/shared/domain/calendar';
 import { demoFields } from '../src/main/demo/data';
-import { demoPdfBase64 } from '../src/main/demo/load';
+import { demoPdfBase64 } from '../src/main/demo/plan';
 import { defaultSettings, loadSettings } from '../src/main/db/settings';
 import { getPauses } from '../src/main/db/filings';
 import { getDecisions, getEvents, getRounds } from '../src/main/db/review';
-import { requireFiling } from '../src/main/handlers/filing-view';
+import { requireFiling } from '../src/main/filings/view';
 import { buildTrajectory } from '../src/main/review/trajectory';
 
 const PASSWORD = 'bench-password-2026';

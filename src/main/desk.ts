@@ -1,20 +1,28 @@
 import { openStore } from './db/store';
 import { createServices, type Services } from './services';
 import { createDispatch, type Dispatch } from './dispatch';
-import { handlers } from './handlers';
+import { fileRoutes, handlers } from './handlers';
+import { createFileServer, type FileServer } from './host/files';
 import { runEscalationSweep } from './followup/escalation';
 
 export interface Desk {
   services: Services;
   dispatch: Dispatch;
+  /** Serves generated and stored files, behind each route's declared access. */
+  files: FileServer;
   close(): void;
 }
 
-/** Opens the store in `dataDir` and wires the one dispatch every transport uses. */
+/** Opens the store in `dataDir` and wires the one dispatch and the file server every transport uses. */
 export function createDesk(dataDir: string, opts: Parameters<typeof createServices>[1] = {}): Desk {
   const store = openStore(dataDir);
   const services = createServices(store, opts);
-  return { services, dispatch: createDispatch(services, handlers), close: () => store.close() };
+  return {
+    services,
+    dispatch: createDispatch(services, handlers),
+    files: createFileServer(services, fileRoutes),
+    close: () => store.close(),
+  };
 }
 
 /**

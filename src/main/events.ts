@@ -1,4 +1,5 @@
-import type { Ctx, Trx } from './services';
+import type { Trx } from './db/connection';
+import type { Ctx } from './services';
 import { insertEvent } from './db/filings';
 
 /** Records one step of a filing's path (the trajectory map's events), by the acting user, at the request's time. */

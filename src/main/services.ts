@@ -1,14 +1,14 @@
 import { EventEmitter } from 'node:events';
-import type { Transaction } from 'kysely';
 import type { DeskEvent, DeskEvents } from '../shared/contract';
 import type { Actor } from '../shared/contract/auth';
 import type { Lang } from '../shared/i18n';
 import type { Store } from './db/store';
-import type { DB } from './db/schema';
+import type { Trx } from './db/connection';
 import { appendAudit, currentHead, type AuditInput } from './db/audit';
 import { forgetUnauditedRows, hasUnrecordedRows } from './db/row-hashes';
 import { OWASP_SCRYPT } from './passwords';
 import type { SessionSlot } from './sessions';
+import { toIsoDate } from '../shared/domain/calendar';
 
 export type Mode = 'electron' | 'browser' | 'test';
 
@@ -55,7 +55,8 @@ export interface Ctx {
   session?: SessionSlot;
 }
 
-export type Trx = Transaction<DB>;
+/** The desk's calendar date of the request. */
+export const todayOf = (ctx: Ctx) => toIsoDate(ctx.now);
 
 /** What a write may record: its audit entries, appended in the same transaction. */
 export interface WriteScope {

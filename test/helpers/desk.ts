@@ -23,7 +23,7 @@ import type { Result } from '../../src/shared/result';
 import { UNIT_CODES, type Role, type UnitCode } from '../../src/shared/domain/units';
 import { addDays, addMonths, toIsoDate } from '../../src/shared/domain/calendar';
 import { demoFields } from '../../src/main/demo/data';
-import { demoPdfBase64 } from '../../src/main/demo/load';
+import { demoPdfBase64 } from '../../src/main/demo/plan';
 import { defaultSettings } from '../../src/main/db/settings';
 
 export const TEST_PASSWORD = 'test-password-2026';

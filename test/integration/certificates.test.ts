@@ -11,8 +11,7 @@ import {
   type TestUser,
 } from '../helpers/desk';
 import { extractText, renderPages, type RenderedPage } from '../helpers/pdf-render';
-import { runFileRoute } from '../../src/main/host/files';
-import { demoPdfBase64 } from '../../src/main/demo/load';
+import { demoPdfBase64 } from '../../src/main/demo/plan';
 import { UNIT_CODES, type UnitCode } from '../../src/shared/domain/units';
 import type { ReviewDecision } from '../../src/shared/domain/review';
 import { displayDate, quantity } from '../../src/main/pdf/format';
@@ -50,7 +49,7 @@ async function approvedFiling(
 }
 
 const file = async (kind: string, id: string | number, connectionId = clerk.session.connectionId) => {
-  const r = await runFileRoute(t.desk.services, kind, String(id), { connectionId, lang: 'en' });
+  const r = await t.desk.files(kind, String(id), { connectionId, lang: 'en' });
   return expectOk(r).bytes;
 };
 
@@ -184,10 +183,7 @@ describe('an issued certificate', () => {
         .run(cert.id),
     ).toThrow(/UNIQUE/);
     // Only signed-in users get the file.
-    expectError(
-      await runFileRoute(t.desk.services, 'certificate', String(cert.id), { connectionId: 'nobody', lang: 'en' }),
-      'UNAUTHENTICATED',
-    );
+    expectError(await t.desk.files('certificate', String(cert.id), { connectionId: 'nobody', lang: 'en' }), 'UNAUTHENTICATED');
     const observer = await t.createUser('observer');
     expect((await file('certificate', cert.id, observer.session.connectionId)).length).toBe(first.length);
   });

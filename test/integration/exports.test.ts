@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDesk, expectError, expectOk, type TestDesk, type TestUser } from '../helpers/desk';
-import { runFileRoute } from '../../src/main/host/files';
 import { csvField } from '../../src/main/followup/export';
 
 let t: TestDesk;
@@ -134,14 +133,9 @@ describe('exports', () => {
     expect(last).toMatchObject({ action: 'export.create', actor_name: 'observer 1' });
     expect(JSON.parse(last.after)).toMatchObject({ kind: 'audit', format: 'xlsx', rows: out.rows });
 
-    const mine = expectOk(
-      await runFileRoute(t.desk.services, 'export', out.id, { connectionId: observer.session.connectionId, lang: 'zh-CN' }),
-    );
+    const mine = expectOk(await t.desk.files('export', out.id, { connectionId: observer.session.connectionId, lang: 'zh-CN' }));
     expect(mine.filename).toBe(out.filename);
     expect(Buffer.from(mine.bytes).subarray(0, 2).toString('latin1')).toBe('PK');
-    expectError(
-      await runFileRoute(t.desk.services, 'export', out.id, { connectionId: clerk.session.connectionId, lang: 'zh-CN' }),
-      'FORBIDDEN',
-    );
+    expectError(await t.desk.files('export', out.id, { connectionId: clerk.session.connectionId, lang: 'zh-CN' }), 'FORBIDDEN');
   });
 });

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createTestDesk, expectError, expectOk, newKey, type TestDesk, listInput } from '../helpers/desk';
 import { fingerprint } from '../helpers/fingerprint';
 import { demoFields } from '../../src/main/demo/data';
-import { demoPdfBase64 } from '../../src/main/demo/load';
+import { demoPdfBase64 } from '../../src/main/demo/plan';
 import { attachmentPath } from '../../src/main/attachments';
 import { emptyFilingFields } from '../../src/shared/schemas/filing';
 import { isValidCas, isValidCreditCode } from '../../src/shared/domain/identifiers';

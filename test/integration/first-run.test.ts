@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDesk, expectError, type TestDesk } from '../helpers/desk';
-import { DEMO_PASSWORD } from '../../src/main/demo/load';
+import { DEMO_PASSWORD } from '../../src/main/demo/plan';
 
 let t: TestDesk;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 /** Issue 6: supply, verify (销号) and not-applied through dispatch; who may verify; the run period; the dashboard. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDesk, decisionInput, expectError, newKey, reviewersByUnit, type TestDesk, type TestUser } from '../helpers/desk';
-import { demoPdfBase64 } from '../../src/main/demo/load';
+import { demoPdfBase64 } from '../../src/main/demo/plan';
 import { UNIT_CODES, type UnitCode } from '../../src/shared/domain/units';
 
 let t: TestDesk;

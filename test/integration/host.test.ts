@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDesk, type Desk } from '../../src/main/desk';
 import { emit } from '../../src/main/services';
 import { startHost, type Host } from '../../src/main/host/server';
-import { registerFileRoute } from '../../src/main/host/files';
+import { createFileServer } from '../../src/main/host/files';
+import { fileRoutes } from '../../src/main/handlers';
 import { CSP } from '../../src/main/host/headers';
 import { parseHostArgs, servicesFromEnv } from '../../src/main/host/options';
 import { verifyAudit } from '../../src/main/cli/verify-audit';
@@ -218,11 +219,17 @@ describe('browser-mode host events and files', () => {
   });
 
   it('serves a registered file route with the caller identity, by the session cookie alone', async () => {
-    registerFileRoute('test-echo', (id, ctx) => ({
-      bytes: new TextEncoder().encode(`${id}:${ctx.actor?.username ?? 'nobody'}`),
-      mime: 'application/pdf',
-      filename: '登记证 1.pdf',
-    }));
+    desk.files = createFileServer(desk.services, {
+      ...fileRoutes,
+      'test-echo': {
+        access: 'user',
+        serve: (id, ctx) => ({
+          bytes: new TextEncoder().encode(`${id}:${ctx.actor?.username ?? 'nobody'}`),
+          mime: 'application/pdf',
+          filename: '登记证 1.pdf',
+        }),
+      },
+    });
     const res = await send(host, '/files/test-echo/abc', { headers: { cookie: adminCookie } });
     expect(res.status).toBe(200);
     expect(res.text).toBe('abc:admin');

@@ -13,7 +13,6 @@ import {
   type TestDesk,
   type TestUser,
 } from '../helpers/desk';
-import { runFileRoute } from '../../src/main/host/files';
 import type { Input } from '../../src/shared/contract';
 import type { FilingView } from '../../src/shared/contract/filings';
 import type { MeetingView } from '../../src/shared/contract/meetings';
@@ -284,7 +283,7 @@ describe('closing with minutes', () => {
     expect(audit().find((e) => e.action === 'meeting.close')?.actor_id).toBe(clerk.id);
 
     const pdf = expectOk(
-      await runFileRoute(t.desk.services, 'minutes', String(meeting.id), {
+      await t.desk.files('minutes', String(meeting.id), {
         connectionId: reviewers.hb.session.connectionId,
         lang: 'zh-CN',
       }),
@@ -311,7 +310,7 @@ describe('closing with minutes', () => {
       /closed meeting/,
     );
     // Signed-out callers cannot read minutes.
-    expect((await runFileRoute(t.desk.services, 'minutes', String(meeting.id), { connectionId: 'nobody', lang: 'en' })).ok).toBe(false);
+    expect((await t.desk.files('minutes', String(meeting.id), { connectionId: 'nobody', lang: 'en' })).ok).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDesk, decisionInput, expectError, newKey, reviewersByUnit, type TestDesk, type TestUser } from '../helpers/desk';
-import { demoPdfBase64 } from '../../src/main/demo/load';
+import { demoPdfBase64 } from '../../src/main/demo/plan';
 import type { UnitCode } from '../../src/shared/domain/units';
 import type { ReviewView } from '../../src/shared/contract/review';
 

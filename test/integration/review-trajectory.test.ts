@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDesk, decisionInput, expectOk, newKey, reviewersByUnit, type TestDesk, type TestUser } from '../helpers/desk';
-import { DEMO_TARGETS } from '../../src/main/demo/load';
+import { DEMO_TARGETS } from '../../src/main/demo/plan';
 import type { UnitCode } from '../../src/shared/domain/units';
 
 let t: TestDesk;

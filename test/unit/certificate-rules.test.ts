@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueProblems, type IssueFacts } from '../../src/main/certificates/rules';
+import { issueProblems, type IssueFacts } from '../../src/shared/domain/issuing';
 import { canonicalRecord, certificateNumber, HOLD_PROHIBITION, type RegisteredRecord } from '../../src/main/certificates/record';
 
 const ready: IssueFacts = {

@@ -29,7 +29,7 @@ async function start(): Promise<void> {
   const tickets = new DownloadTickets();
   const windows = createWindows(join(__dirname, '../preload/index.js'), desk.services, translate(lang, 'app.title'));
 
-  handleAppProtocol(join(__dirname, '../renderer'), desk.services, tickets);
+  handleAppProtocol(join(__dirname, '../renderer'), desk.files, tickets);
   installGuards({
     trusted,
     openAppWindow: (url, opener) => placeAudienceWindow(windows.open(url, opener), url, BrowserWindow.fromWebContents(opener)),

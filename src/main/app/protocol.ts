@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { protocol } from 'electron';
 import type { Lang } from '../../shared/i18n';
-import type { Services } from '../services';
 import { STATIC_HEADERS } from '../host/headers';
 import { resolveStatic } from '../host/static';
-import { contentDisposition, runFileRoute } from '../host/files';
+import { contentDisposition, type FileServer } from '../host/files';
 import { APP_HOST, APP_SCHEME } from './origin';
 
 /** Must run before app 'ready': app:// behaves like https (secure context, fetch, standard origin). */
@@ -46,7 +45,7 @@ const json = (status: number, body: unknown) =>
     headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
   });
 
-export function handleAppProtocol(rendererDir: string, services: Services, tickets: DownloadTickets): void {
+export function handleAppProtocol(rendererDir: string, files: FileServer, tickets: DownloadTickets): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST || (request.method !== 'GET' && request.method !== 'HEAD')) return new Response('Not found', { status: 404 });
@@ -54,7 +53,7 @@ export function handleAppProtocol(rendererDir: string, services: Services, ticke
       const ticket = tickets.take(url.searchParams.get('ticket'));
       if (!ticket) return json(403, { ok: false, error: { code: 'FORBIDDEN', message: 'download ticket missing or expired' } });
       const [kind, id] = url.pathname.slice('/files/'.length).split('/');
-      const result = await runFileRoute(services, kind ?? '', id ?? '', { connectionId: ticket.connectionId, lang: ticket.lang });
+      const result = await files(kind ?? '', id ?? '', { connectionId: ticket.connectionId, lang: ticket.lang });
       if (!result.ok) return json(result.error.code === 'NOT_FOUND' ? 404 : 403, result);
       const file = result.value;
       return new Response(Buffer.from(file.bytes), {

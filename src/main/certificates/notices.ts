@@ -10,7 +10,7 @@ import type { FilingRecord } from '../db/filings';
 import { getTrackedItems } from '../db/filings';
 import { getDecisions, getRounds } from '../db/review';
 import { renderConditionalNotice, renderCorrectionNotice, renderRefusalNotice } from '../pdf/notices';
-import { isOpen } from './record';
+import { isOpen } from '../../shared/domain/issuing';
 
 interface Acceptance {
   decision: string;

@@ -12,6 +12,7 @@ import { canonicalJson } from '../../shared/domain/staleness';
 import { UNIT_CODES } from '../../shared/domain/units';
 import { translate } from '../../shared/i18n';
 import { lastDecision } from '../review/state';
+import { isOpen } from '../../shared/domain/issuing';
 
 export const CERTIFICATE_TITLE = '化工中试项目登记备案证明';
 export const HOLD_PROHIBITION = '上述待落实事项完成并经核查销号前，不得开展试运行';
@@ -21,9 +22,6 @@ export interface RegisteredRecord extends Omit<CertificateDoc, 'qrText' | 'verif
   v: 1;
   filingNo: string;
 }
-
-/** Open = not yet verified and closed (an item supplied but not checked still stands on the certificate). */
-export const isOpen = (item: Pick<TrackedItem, 'state'>) => item.state === 'open' || item.state === 'supplied';
 
 const KIND_ZH: Record<string, string> = { material: '容缺材料', notice: '告知事项', hold: '限制试运行', lock: '暂缓登记' };
 

@@ -5,8 +5,7 @@
  */
 import type { VerifyOutput } from '../../shared/contract/certificates';
 import { translate, type Lang } from '../../shared/i18n';
-import type { Db } from '../db/connection';
-import type { Trx } from '../services';
+import type { Db, Trx } from '../db/connection';
 import { findByCode, findByNumber, namesFor, trustedKeys } from '../db/certificates';
 import { normalizeVerificationCode, recordHash, verifyQrText, type DeskKeys } from '../crypto/signing';
 import { parseRecord } from './record';

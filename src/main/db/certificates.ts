@@ -1,7 +1,6 @@
 import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
-import type { Db } from './connection';
+import type { Db, Trx } from './connection';
 import type { DB } from './schema';
-import type { Trx } from '../services';
 import type { CertificateListInput, CertificateStatus, CertificateView } from '../../shared/contract/certificates';
 
 type Q = Db | Trx;

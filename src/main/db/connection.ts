@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, CompiledQuery } from 'kysely';
-import type { DatabaseConnection, Driver, Dialect } from 'kysely';
+import type { DatabaseConnection, Driver, Dialect, Transaction } from 'kysely';
 import type { DB } from './schema';
 
 export type SqliteHandle = Database.Database;
 export type Db = Kysely<DB>;
+/** A handle inside a write transaction (every write goes through one). */
+export type Trx = Transaction<DB>;
 
 /** Pragmas every connection needs (toolchain: WAL + synchronous=FULL, foreign keys, busy timeout). */
 export function openSqlite(path: string, opts: { readonly?: boolean } = {}): SqliteHandle {

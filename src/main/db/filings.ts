@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from './connection';
-import type { Trx } from '../services';
+import type { Db, Trx } from './connection';
 import type { FilingFields } from '../../shared/schemas/filing';
 import { LIST_COUNT_CAP, type FilingListInput, type FilingRow, type TrackedItem } from '../../shared/contract/filings';
 import type { FilingState } from '../../shared/domain/states';

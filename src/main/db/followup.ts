@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Db, SqliteHandle } from './connection';
+import type { Db, SqliteHandle, Trx } from './connection';
 import type { DB } from './schema';
-import type { Trx } from '../services';
 import type { FollowupListInput } from '../../shared/contract/followup';
 import type { UnitCode } from '../../shared/domain/units';
 import { FINAL_STATES } from '../../shared/domain/states';

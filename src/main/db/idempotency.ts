@@ -1,5 +1,4 @@
-import type { Db } from './connection';
-import type { Trx } from '../services';
+import type { Db, Trx } from './connection';
 
 type Q = Db | Trx;
 

@@ -1,7 +1,6 @@
 import type { Generated, Kysely } from 'kysely';
-import type { Db } from './connection';
+import type { Db, Trx } from './connection';
 import type { DB } from './schema';
-import type { Trx } from '../services';
 import type { UnitCode } from '../../shared/domain/units';
 import type { MeetingState } from '../../shared/contract/meetings';
 import { parseUnits, unitList } from './review';

@@ -1,7 +1,6 @@
 import type { Generated, Kysely, Selectable } from 'kysely';
-import type { Db } from './connection';
+import type { Db, Trx } from './connection';
 import type { DB } from './schema';
-import type { Trx } from '../services';
 import type { ReviewDecision, RoundOutcome } from '../../shared/domain/review';
 import type { UnitCode } from '../../shared/domain/units';
 import type { DecisionView } from '../../shared/contract/review';

@@ -1,5 +1,5 @@
 import type { Db } from './connection';
-import type { Trx } from '../services';
+import type { Trx } from './connection';
 
 type Q = Db | Trx;
 

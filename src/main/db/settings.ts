@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from './connection';
-import type { Trx } from '../services';
+import type { Db, Trx } from './connection';
 import { settingsSchema, type Settings } from '../../shared/schemas/settings';
 import { resourcesDir } from '../paths';
 

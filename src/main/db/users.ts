@@ -1,5 +1,4 @@
-import type { Db } from './connection';
-import type { Trx } from '../services';
+import type { Db, Trx } from './connection';
 import type { Actor, Account } from '../../shared/contract/auth';
 import type { Role, UnitCode } from '../../shared/domain/units';
 

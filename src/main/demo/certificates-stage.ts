@@ -3,12 +3,14 @@
  * 'closed') gets its certificate, issued by the clerk through the real handler a day after approval. What happens
  * after registration (suspension, revocation, closure) belongs to the follow-up area's own stage.
  */
-import './review-stage';
-import { demoStages, type DemoRunner } from './load';
+import type { DemoRunner } from './plan';
 
 const ISSUED_TARGETS = /^(registered|suspended|revoked|closed)/;
 
-async function certificatesStage(runner: DemoRunner, filing: { id: number; index: number; target: string; at: Date }): Promise<Date> {
+export async function certificatesStage(
+  runner: DemoRunner,
+  filing: { id: number; index: number; target: string; at: Date },
+): Promise<Date> {
   if (!ISSUED_TARGETS.test(filing.target)) return filing.at;
   const clerk = runner.as('clerk');
   const at = new Date(filing.at.getTime() + 24 * 3600_000);
@@ -22,5 +24,3 @@ async function certificatesStage(runner: DemoRunner, filing: { id: number; index
   );
   return at;
 }
-
-demoStages.push(certificatesStage);

@@ -5,9 +5,8 @@
  * 'registered:overdue' keeps a missed paper (the next sweep suspends it), 'suspended' and 'revoked' are escalated,
  * 'terminated' ends before registration, 'closed' is dismantled with its report, and one registered pilot is extended.
  */
-import './certificates-stage';
 import { toIsoDate } from '../../shared/domain/calendar';
-import { demoPdfBase64, demoStages, type DemoRunner } from './load';
+import { demoPdfBase64, type DemoRunner } from './plan';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -18,7 +17,7 @@ const BREACH_TARGETS = ['registered:overdue', 'suspended', 'revoked', 'terminate
  */
 const missedPaper = (target: string) => (target === 'suspended' ? 'emergency-plan' : 'staff');
 
-async function followupStage(runner: DemoRunner, filing: { id: number; index: number; target: string; at: Date }): Promise<Date> {
+export async function followupStage(runner: DemoRunner, filing: { id: number; index: number; target: string; at: Date }): Promise<Date> {
   const clerk = runner.as('clerk');
   let at = new Date(filing.at.getTime() + 2 * HOUR);
   const view = await runner.call(clerk, 'filing.get', { id: filing.id }, at);
@@ -90,5 +89,3 @@ async function followupStage(runner: DemoRunner, filing: { id: number; index: nu
   }
   return at;
 }
-
-demoStages.push(followupStage);

@@ -1,74 +1,24 @@
-import { contract, type Channel, type Input, type Output } from '../../shared/contract';
+import { contract, type Output } from '../../shared/contract';
 import type { Actor } from '../../shared/contract/auth';
 import { DeskError } from '../../shared/result';
 import { addMonths, toIsoDate } from '../../shared/domain/calendar';
-import type { Role, UnitCode } from '../../shared/domain/units';
 import { write, type Ctx, type Services } from '../services';
 import { countUsers, insertUser } from '../db/users';
 import { loadSettings, setMeta } from '../db/settings';
 import { hashPassword } from '../passwords';
 import { demoFields } from './data';
 import type { Handlers } from '../dispatch';
-
-export const DEMO_PASSWORD = 'demo-2026-desk';
-
-export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role; unit: UnitCode | null }[] = [
-  { username: 'admin', displayName: '系统管理员（演示）', role: 'admin', unit: null },
-  { username: 'clerk', displayName: '李静（窗口）', role: 'clerk', unit: 'sp' },
-  { username: 'yj', displayName: '周明（应急）', role: 'reviewer', unit: 'yj' },
-  { username: 'hb', displayName: '吴芳（环保）', role: 'reviewer', unit: 'hb' },
-  { username: 'gh', displayName: '郑伟（规划）', role: 'reviewer', unit: 'gh' },
-  { username: 'sp', displayName: '王磊（审批）', role: 'reviewer', unit: 'sp' },
-  { username: 'yq', displayName: '冯强（园区）', role: 'reviewer', unit: 'yq' },
-  { username: 'observer', displayName: '督查室（观察）', role: 'observer', unit: null },
-];
-
-/** One step of a demo filing's life, run through the real handlers as the right person at a simulated time. */
-export interface DemoRunner {
-  as(username: string): Actor;
-  call<C extends Channel>(actor: Actor, channel: C, input: Input<C>, at: Date): Promise<Output<C>>;
-}
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TARGETS, demoPdfBase64, type DemoRunner, type DemoStage } from './plan';
+import { reviewStage } from './review-stage';
+import { certificatesStage } from './certificates-stage';
+import { meetingsStage } from './meetings-stage';
+import { followupStage } from './followup-stage';
 
 /**
- * Later areas (review, certificates, follow-up) register how to move a demo filing further along its planned
- * path; the loader runs them in order after acceptance.
+ * The stages after acceptance, in the order they run for each filing: review decides, certificates issue for
+ * approved filings, meetings gathers in-review filings for a session, follow-up walks registered ones onwards.
  */
-export type DemoStage = (runner: DemoRunner, filing: { id: number; index: number; target: string; at: Date }) => Promise<Date>;
-export const demoStages: DemoStage[] = [];
-
-/** Target states for the 30 demo filings: every state the desk knows, weighted like a real desk's year. */
-export const DEMO_TARGETS = [
-  'draft',
-  'draft',
-  'submitted',
-  'submitted',
-  'submitted',
-  'correction_requested',
-  'correction_requested',
-  'not_accepted',
-  'in_review',
-  'in_review',
-  'in_review:conditional',
-  'in_review:conditional',
-  'in_review:conditional',
-  'supplement_requested',
-  'supplement_requested',
-  'rejected',
-  'approved',
-  'approved:conditional',
-  'registered',
-  'registered',
-  'registered:conditional',
-  'registered:conditional',
-  'registered:conditional',
-  'registered:overdue',
-  'suspended',
-  'revoked',
-  'terminated',
-  'closed',
-  'in_review:conditional',
-  'registered',
-];
+const DEMO_STAGES: readonly DemoStage[] = [reviewStage, certificatesStage, meetingsStage, followupStage];
 
 export async function loadDemo(services: Services, handlers: Handlers, lang: Ctx['lang']): Promise<number> {
   const { db } = services.store;
@@ -183,29 +133,7 @@ export async function loadDemo(services: Services, handlers: Handlers, lang: Ctx
       },
       at,
     );
-    for (const stage of demoStages) at = await stage(runner, { id: view.id, index: i, target, at });
+    for (const stage of DEMO_STAGES) at = await stage(runner, { id: view.id, index: i, target, at });
   }
   return DEMO_TARGETS.length;
-}
-
-/** A tiny valid one-page PDF so demo attachments pass the content check and open in any viewer. */
-export function demoPdfBase64(label: string): string {
-  const text = label.replace(/[^A-Za-z0-9 ._-]/g, '');
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${`BT /F1 14 Tf 72 760 Td (${text}) Tj ET`.length} >>\nstream\nBT /F1 14 Tf 72 760 Td (${text}) Tj ET\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1').toString('base64');
 }

@@ -5,11 +5,11 @@
  */
 import { addDays, toIsoDate } from '../../shared/domain/calendar';
 import { UNIT_CODES } from '../../shared/domain/units';
-import { DEMO_TARGETS, demoStages, type DemoRunner } from './load';
+import { DEMO_TARGETS, type DemoRunner } from './plan';
 
 let inReview: number[] = [];
 
-async function meetingsStage(runner: DemoRunner, filing: { id: number; index: number; target: string; at: Date }): Promise<Date> {
+export async function meetingsStage(runner: DemoRunner, filing: { id: number; index: number; target: string; at: Date }): Promise<Date> {
   if (filing.index === 0) inReview = [];
   const clerk = runner.as('clerk');
   const view = await runner.call(clerk, 'review.get', { filingId: filing.id }, filing.at);
@@ -35,5 +35,3 @@ async function meetingsStage(runner: DemoRunner, filing: { id: number; index: nu
   }
   return filing.at;
 }
-
-demoStages.push(meetingsStage);

@@ -8,7 +8,7 @@ import type { ReviewView } from '../../shared/contract/review';
 import type { ReviewDecision } from '../../shared/domain/review';
 import { UNIT_CODES, type UnitCode } from '../../shared/domain/units';
 import { defaultSettings } from '../db/settings';
-import { demoStages, type DemoRunner } from './load';
+import type { DemoRunner } from './plan';
 
 const HOUR = 3600_000;
 
@@ -65,7 +65,7 @@ function plan(
   return { round1 };
 }
 
-async function reviewStage(runner: DemoRunner, filing: { id: number; index: number; target: string; at: Date }): Promise<Date> {
+export async function reviewStage(runner: DemoRunner, filing: { id: number; index: number; target: string; at: Date }): Promise<Date> {
   const clerk = runner.as('clerk');
   let at = new Date(filing.at.getTime() + 20 * HOUR);
   let view = await runner.call(clerk, 'review.get', { filingId: filing.id }, at);
@@ -102,5 +102,3 @@ async function reviewStage(runner: DemoRunner, filing: { id: number; index: numb
   }
   return at;
 }
-
-demoStages.push(reviewStage);

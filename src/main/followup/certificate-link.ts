@@ -3,12 +3,13 @@
  * in force, clearing the breach reinstates it, and an extension re-issues it. The certificates area moves the
  * filing's state together with the certificate's, in the caller's transaction, with its own event and audit entry.
  */
-import type { Ctx, Trx } from '../services';
+import type { Trx } from '../db/connection';
+import type { Ctx } from '../services';
 import { liveCertificate } from '../db/certificates';
 import { reissueCertificate, setCertificateStatus } from '../certificates/issue';
 import { DeskError } from '../../shared/result';
 import { bumpVersion } from '../db/filings';
-import { requireFiling } from '../handlers/filing-view';
+import { requireFiling } from '../filings/view';
 
 export type RegistrationStatus = 'issued' | 'suspended' | 'revoked';
 

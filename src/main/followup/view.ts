@@ -1,5 +1,4 @@
-import type { Db } from '../db/connection';
-import type { Trx } from '../services';
+import type { Db, Trx } from '../db/connection';
 import type { FollowupItem } from '../../shared/contract/followup';
 import type { Settings } from '../../shared/schemas/settings';
 import type { FilingState } from '../../shared/domain/states';

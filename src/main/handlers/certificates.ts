@@ -18,13 +18,12 @@ import {
   trustedKeys,
 } from '../db/certificates';
 import { keyIdOf } from '../crypto/signing';
-import { registerFileRoute } from '../host/files';
-import { requireFiling } from './filing-view';
+import type { FileRoutes } from '../host/files';
+import { requireFiling } from '../filings/view';
 import { deskKeys, issueCertificate, problemsFor, reissueCertificate, revokeCertificate } from '../certificates/issue';
 import { verifyCode, verifyPdf, verifyText, type Verifier } from '../certificates/verify';
 import { noticeFilename, noticeKinds, renderNotice } from '../certificates/notices';
 // Registers the demo loader's certificate stage (after the review stage, which it imports first).
-import '../demo/certificates-stage';
 
 async function viewOf(db: Db, id: number): Promise<CertificateView> {
   const row = await getCertificate(db, id);
@@ -171,32 +170,6 @@ const notice: Handler<'documents.notice'> = async (input, ctx) => {
   return { fileId: `${filing.id}-${input.kind}`, filename: noticeFilename(filing, input.kind) };
 };
 
-const requireReader = (ctx: Ctx) => {
-  if (!ctx.actor) throw new DeskError('UNAUTHENTICATED', 'err.UNAUTHENTICATED');
-};
-
-// Every signed-in role reads every record (observers included); nobody else gets the files.
-registerFileRoute('certificate', async (id, ctx) => {
-  requireReader(ctx);
-  if (!/^\d{1,15}$/.test(id)) return null;
-  const db = ctx.services.store.db;
-  const row = await getCertificate(db, Number(id));
-  const pdf = row && (await getPdf(db, row.id));
-  if (!row || !pdf) return null;
-  return { bytes: pdf, mime: 'application/pdf', filename: `登记备案证明-${row.number}.pdf`, disposition: 'inline' };
-});
-
-registerFileRoute('notice', async (id, ctx) => {
-  requireReader(ctx);
-  const m = /^(\d{1,15})-([A-Za-z]+)$/.exec(id);
-  if (!m || !(NOTICE_KINDS as readonly string[]).includes(m[2]!)) return null;
-  const db = ctx.services.store.db;
-  const filing = await requireFiling(db, Number(m[1]));
-  const kind = m[2] as NoticeKind;
-  const bytes = await renderNotice(db, filing, kind, await loadSettings(db));
-  return bytes && { bytes, mime: 'application/pdf', filename: noticeFilename(filing, kind), disposition: 'inline' };
-});
-
 export const certificatesHandlers = {
   'certificate.forFiling': forFiling,
   'certificate.issue': issue,
@@ -209,4 +182,31 @@ export const certificatesHandlers = {
   'certificate.keys': keys,
   'certificate.importKey': importKey,
   'documents.notice': notice,
+};
+
+export const certificateFiles: FileRoutes = {
+  // Every signed-in role reads every record (observers included); nobody else gets the files.
+  certificate: {
+    access: 'user',
+    async serve(id, ctx) {
+      if (!/^\d{1,15}$/.test(id)) return null;
+      const db = ctx.services.store.db;
+      const row = await getCertificate(db, Number(id));
+      const pdf = row && (await getPdf(db, row.id));
+      if (!row || !pdf) return null;
+      return { bytes: pdf, mime: 'application/pdf', filename: `登记备案证明-${row.number}.pdf`, disposition: 'inline' };
+    },
+  },
+  notice: {
+    access: 'user',
+    async serve(id, ctx) {
+      const m = /^(\d{1,15})-([A-Za-z]+)$/.exec(id);
+      if (!m || !(NOTICE_KINDS as readonly string[]).includes(m[2]!)) return null;
+      const db = ctx.services.store.db;
+      const filing = await requireFiling(db, Number(m[1]));
+      const kind = m[2] as NoticeKind;
+      const bytes = await renderNotice(db, filing, kind, await loadSettings(db));
+      return bytes && { bytes, mime: 'application/pdf', filename: noticeFilename(filing, kind), disposition: 'inline' };
+    },
+  },
 };

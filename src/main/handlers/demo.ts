@@ -1,13 +1,17 @@
-import type { Handler } from '../dispatch';
+import type { Handler, Handlers } from '../dispatch';
 import { loadDemo } from '../demo/load';
 import { emit } from '../services';
 
-const load: Handler<'demo.load'> = async (_input, ctx) => {
-  // Imported lazily: the handler map includes this handler, and the loader drives the map.
-  const { handlers } = await import('./index');
-  const filings = await loadDemo(ctx.services, handlers, ctx.lang);
-  emit(ctx.services, 'inbox.changed', { units: [] });
-  return { filings };
-};
-
-export const demoHandlers = { 'demo.load': load };
+/**
+ * The demo loader drives the whole handler map, which includes this handler: the map is handed in by whoever
+ * builds it (handlers/index.ts), so neither module imports the other.
+ */
+export function demoHandlers(all: () => Handlers): { 'demo.load': Handler<'demo.load'> } {
+  return {
+    'demo.load': async (_input, ctx) => {
+      const filings = await loadDemo(ctx.services, all(), ctx.lang);
+      emit(ctx.services, 'inbox.changed', { units: [] });
+      return { filings };
+    },
+  };
+}

@@ -3,11 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
-import { write } from '../services';
+import { todayOf, write } from '../services';
 import { loadSettings } from '../db/settings';
-import { registerFileRoute } from '../host/files';
+import type { FileRoutes } from '../host/files';
 import { pruneExports, writeExport, type ExportFile } from '../followup/export';
-import { todayOf } from './filing-view';
 
 /** Made files, handed only to the account that asked for them; a restart forgets them (make a new one). */
 const made = new Map<string, ExportFile & { actorId: number }>();
@@ -35,11 +34,16 @@ const create: Handler<'export.create'> = async (input, ctx) => {
   return { id, filename: file.filename, rows: file.rows, size: file.size };
 };
 
-registerFileRoute('export', (id, ctx) => {
-  const file = made.get(id);
-  if (!file) return null;
-  if (!ctx.actor || ctx.actor.id !== file.actorId) throw new DeskError('FORBIDDEN', 'err.FORBIDDEN');
-  return { bytes: readFileSync(file.path), mime: file.mime, filename: file.filename };
-});
-
 export const exportHandlers = { 'export.create': create };
+
+export const exportFiles: FileRoutes = {
+  export: {
+    access: 'user',
+    serve(id, ctx) {
+      const file = made.get(id);
+      if (!file) return null;
+      if (ctx.actor!.id !== file.actorId) throw new DeskError('FORBIDDEN', 'err.FORBIDDEN');
+      return { bytes: readFileSync(file.path), mime: file.mime, filename: file.filename };
+    },
+  },
+};

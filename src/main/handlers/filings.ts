@@ -5,7 +5,8 @@ import { EDITABLE_STATES } from '../../shared/domain/states';
 import { evaluateAcceptance, acceptancePreview } from '../../shared/domain/acceptance';
 import { submissionProblems } from '../../shared/domain/submission';
 import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
-import { emit, write, type Ctx, type Trx } from '../services';
+import type { Trx } from '../db/connection';
+import { todayOf, emit, write, type Ctx } from '../services';
 import { loadSettings } from '../db/settings';
 import {
   bumpVersion,
@@ -20,8 +21,8 @@ import {
 } from '../db/filings';
 import { findIdempotent, keyTaken, recordIdempotent } from '../db/idempotency';
 import { readAttachment, storeUpload } from '../attachments';
-import { registerFileRoute } from '../host/files';
-import { buildView, materialStatuses, requireFiling, todayOf } from './filing-view';
+import type { FileRoutes } from '../host/files';
+import { buildView, materialStatuses, requireFiling } from '../filings/view';
 import { afterAcceptance, afterFactsChanged } from './hooks';
 
 /** Loads the filing inside the write and checks the caller's version: the later of two saves gets STALE with the current data. */
@@ -248,19 +249,6 @@ const preview: Handler<'acceptance.preview'> = async (input, ctx) => {
   });
 };
 
-/** Attachments open in the browser (PDF, images) or download (OFD); every signed-in user may read the record. */
-registerFileRoute('attachment', async (id, ctx) => {
-  if (!ctx.actor) throw new DeskError('UNAUTHENTICATED', 'err.UNAUTHENTICATED');
-  const row = await getAttachment(ctx.services.store.db, Number(id));
-  if (!row) return null;
-  return {
-    bytes: readAttachment(ctx.services.store.dataDir, row.sha256),
-    mime: row.mime,
-    filename: row.name,
-    disposition: row.mime === 'application/ofd' ? 'attachment' : 'inline',
-  };
-});
-
 export const filingsHandlers = {
   'filing.create': create,
   'filing.update': update,
@@ -271,4 +259,21 @@ export const filingsHandlers = {
   'material.attach': attach,
   'acceptance.decide': decide,
   'acceptance.preview': preview,
+};
+
+export const filingFiles: FileRoutes = {
+  /** Attachments open in the browser (PDF, images) or download (OFD); every signed-in user may read the record. */
+  attachment: {
+    access: 'user',
+    async serve(id, ctx) {
+      const row = await getAttachment(ctx.services.store.db, Number(id));
+      if (!row) return null;
+      return {
+        bytes: readAttachment(ctx.services.store.dataDir, row.sha256),
+        mime: row.mime,
+        filename: row.name,
+        disposition: row.mime === 'application/ofd' ? 'attachment' : 'inline',
+      };
+    },
+  },
 };

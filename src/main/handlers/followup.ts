@@ -1,12 +1,11 @@
 import type { Handler } from '../dispatch';
-import { emit, write, type Ctx } from '../services';
+import { todayOf, emit, write, type Ctx } from '../services';
 import { loadSettings } from '../db/settings';
 import { followupAttachment, listItems } from '../db/followup';
-import { registerFileRoute } from '../host/files';
+import type { FileRoutes } from '../host/files';
 import { readAttachment } from '../attachments';
-import { DeskError } from '../../shared/result';
 import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
-import { requireFiling, todayOf } from './filing-view';
+import { requireFiling } from '../filings/view';
 import { itemView, toFollowupItems } from '../followup/view';
 import { endItem, supplyItem } from '../followup/items';
 import { buildNotifications } from '../followup/reminders';
@@ -14,7 +13,6 @@ import { sweep } from '../followup/escalation';
 import { closeRunPeriod, extendRunPeriod, runPeriodView } from '../followup/run-period';
 import { storeUpload } from '../attachments';
 // Registers the demo loader's follow-up stage (breaches, extensions, closures on demo filings).
-import '../demo/followup-stage';
 
 const changed = async (ctx: Ctx, filingId: number) => {
   emit(ctx.services, 'filing.changed', { filingId, version: (await requireFiling(ctx.services.store.db, filingId)).version });
@@ -75,13 +73,6 @@ const close: Handler<'followup.close'> = async (input, ctx) => {
   return runPeriodView(db, input.filingId, todayOf(ctx), await loadSettings(db));
 };
 
-/** Papers supplied for items and closure reports: every signed-in user may read the shared record. */
-registerFileRoute('followup-file', async (id, ctx) => {
-  if (!ctx.actor) throw new DeskError('UNAUTHENTICATED', 'err.UNAUTHENTICATED');
-  const a = /^\d+$/.test(id) ? await followupAttachment(ctx.services.store.db, Number(id)) : null;
-  return a ? { bytes: readAttachment(ctx.services.store.dataDir, a.sha256), mime: a.mime, filename: a.name, disposition: 'inline' } : null;
-});
-
 export const followupHandlers = {
   'followup.list': list,
   'followup.supply': supply,
@@ -92,4 +83,17 @@ export const followupHandlers = {
   'followup.runPeriod': runPeriod,
   'followup.extend': extend,
   'followup.close': close,
+};
+
+export const followupFiles: FileRoutes = {
+  /** Papers supplied for items and closure reports: every signed-in user may read the shared record. */
+  'followup-file': {
+    access: 'user',
+    async serve(id, ctx) {
+      const a = /^\d+$/.test(id) ? await followupAttachment(ctx.services.store.db, Number(id)) : null;
+      return a
+        ? { bytes: readAttachment(ctx.services.store.dataDir, a.sha256), mime: a.mime, filename: a.name, disposition: 'inline' }
+        : null;
+    },
+  },
 };

@@ -1,6 +1,7 @@
-import type { Ctx, Trx } from '../services';
+import type { Trx } from '../db/connection';
+import type { Ctx } from '../services';
 import { loadSettings } from '../db/settings';
-import { requireFiling } from './filing-view';
+import { requireFiling } from '../filings/view';
 import { openFirstRound, refreshStaleness } from '../review/rounds';
 
 /**

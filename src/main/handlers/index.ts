@@ -1,17 +1,18 @@
 import type { Handlers } from '../dispatch';
+import type { FileRoutes } from '../host/files';
 import { authHandlers } from './auth';
 import { accountsHandlers } from './accounts';
 import { settingsHandlers } from './settings';
 import { auditHandlers } from './audit';
-import { filingsHandlers } from './filings';
+import { filingsHandlers, filingFiles } from './filings';
 import { demoHandlers } from './demo';
 import { reviewHandlers } from './review';
 import { backupHandlers } from './backup';
-import { certificatesHandlers } from './certificates';
-import { meetingsHandlers } from './meetings';
-import { followupHandlers } from './followup';
+import { certificatesHandlers, certificateFiles } from './certificates';
+import { meetingsHandlers, meetingFiles } from './meetings';
+import { followupHandlers, followupFiles } from './followup';
 import { dashboardHandlers } from './dashboard';
-import { exportHandlers } from './exports';
+import { exportHandlers, exportFiles } from './exports';
 
 /** The one handler map. The type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -20,7 +21,7 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...auditHandlers,
   ...filingsHandlers,
-  ...demoHandlers,
+  ...demoHandlers(() => handlers),
   ...reviewHandlers,
   ...backupHandlers,
   ...certificatesHandlers,
@@ -28,4 +29,13 @@ export const handlers: Handlers = {
   ...followupHandlers,
   ...dashboardHandlers,
   ...exportHandlers,
+};
+
+/** Every file the desk serves, by kind; each route declares who may read it, as a channel declares its access. */
+export const fileRoutes: FileRoutes = {
+  ...filingFiles,
+  ...certificateFiles,
+  ...meetingFiles,
+  ...followupFiles,
+  ...exportFiles,
 };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
-import { emit, write, type Ctx, type WriteScope } from '../services';
+import { todayOf, emit, write, type Ctx, type WriteScope } from '../services';
 import { loadSettings } from '../db/settings';
 import { getFiling } from '../db/filings';
 import { recordLoginResult } from '../db/users';
@@ -23,10 +23,8 @@ import { buildReviewView } from '../review/view';
 import { buildMeetingView, requireMeeting, requireOpen } from '../meetings/view';
 import { stepUp } from '../meetings/step-up';
 import { buildMinutesPdf } from '../meetings/minutes';
-import { registerFileRoute } from '../host/files';
-import { todayOf } from './filing-view';
+import type { FileRoutes } from '../host/files';
 // Registers the demo loader's meeting stage (one scheduled session with three in-review demo filings).
-import '../demo/meetings-stage';
 
 const changed = (ctx: Ctx, meetingId: number) => emit(ctx.services, 'meeting.changed', { meetingId });
 
@@ -243,15 +241,6 @@ const close: Handler<'meeting.close'> = async (input, ctx) => {
   return buildMeetingView(db, input.meetingId);
 };
 
-/** `files/minutes/<meetingId>`: the filed minutes, exactly as stored at closing; everyone signed in may read them. */
-registerFileRoute('minutes', async (id, ctx) => {
-  if (!ctx.actor) throw new DeskError('UNAUTHENTICATED', 'err.UNAUTHENTICATED');
-  if (!/^\d{1,15}$/.test(id)) return null;
-  const minutes = await getMinutes(ctx.services.store.db, Number(id));
-  if (!minutes) return null;
-  return { bytes: minutes.pdf, mime: 'application/pdf', filename: `联审会议纪要-${minutes.date}-${id}.pdf`, disposition: 'inline' };
-});
-
 export const meetingsHandlers = {
   'meeting.create': create,
   'meeting.get': get,
@@ -260,4 +249,17 @@ export const meetingsHandlers = {
   'meeting.setCursor': setCursor,
   'meeting.confirmDecision': confirmDecision,
   'meeting.close': close,
+};
+
+export const meetingFiles: FileRoutes = {
+  /** `files/minutes/<meetingId>`: the filed minutes, exactly as stored at closing; everyone signed in may read them. */
+  minutes: {
+    access: 'user',
+    async serve(id, ctx) {
+      if (!/^\d{1,15}$/.test(id)) return null;
+      const minutes = await getMinutes(ctx.services.store.db, Number(id));
+      if (!minutes) return null;
+      return { bytes: minutes.pdf, mime: 'application/pdf', filename: `联审会议纪要-${minutes.date}-${id}.pdf`, disposition: 'inline' };
+    },
+  },
 };

@@ -2,13 +2,15 @@ import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
 import { diffFacts } from '../../shared/domain/staleness';
 import type { UnitCode } from '../../shared/domain/units';
-import { emit, write, type Ctx, type Trx } from '../services';
+import type { Trx } from '../db/connection';
+import { emit, write, type Ctx } from '../services';
 import { loadSettings } from '../db/settings';
 import { bumpVersion, getPauses } from '../db/filings';
 import { endPause, getDecisions, insertPause } from '../db/review';
 import { findIdempotent, keyTaken, recordIdempotent } from '../db/idempotency';
-import { requireFiling } from './filing-view';
-import { recordDecision, requireAuthority } from '../review/decide';
+import { requireFiling } from '../filings/view';
+import { recordDecision } from '../review/decide';
+import { requireAuthority } from '../../shared/domain/authority';
 import { openNextRound } from '../review/rounds';
 import { recordEvent } from '../events';
 import { buildReviewView } from '../review/view';
@@ -19,7 +21,6 @@ import { deskDate, reviewClock, REVIEW_STEP, WAITING_FOR_APPLICANT } from '../re
 import { getRounds } from '../db/review';
 import { trajectoryHandlers } from './trajectory';
 // Registers the demo loader's review stage (it moves demo filings through review to their targets).
-import '../demo/review-stage';
 
 const changed = (ctx: Ctx, filingId: number, version: number, units: UnitCode[]) => {
   emit(ctx.services, 'filing.changed', { filingId, version });

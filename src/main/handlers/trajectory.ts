@@ -2,7 +2,7 @@ import type { Handler } from '../dispatch';
 import { loadSettings } from '../db/settings';
 import { getPauses } from '../db/filings';
 import { getDecisions, getEvents, getRounds } from '../db/review';
-import { requireFiling } from './filing-view';
+import { requireFiling } from '../filings/view';
 import { buildTrajectory } from '../review/trajectory';
 
 const get: Handler<'trajectory.get'> = async (input, ctx) => {

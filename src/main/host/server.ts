@@ -7,7 +7,7 @@ import type { Desk } from '../desk';
 import type { CallContext } from '../dispatch';
 import { STATIC_HEADERS } from './headers';
 import { resolveStatic } from './static';
-import { contentDisposition, runFileRoute } from './files';
+import { contentDisposition } from './files';
 import { cookieSlot } from './cookie-session';
 import { resolveSession } from '../sessions';
 
@@ -195,7 +195,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       const ctx = call(req, res, lang);
       const [kind, id] = path.slice('/files/'.length).split('/');
       if (!kind || !id) return refuse(res, 400, 'INVALID', lang, 'err.INVALID');
-      const result = await runFileRoute(desk.services, kind, id, ctx);
+      const result = await desk.files(kind, id, ctx);
       if (!result.ok) return sendJson(res, result.error.code === 'NOT_FOUND' ? 404 : 403, result);
       const file = result.value;
       res.writeHead(200, {

@@ -1,5 +1,4 @@
-import type { Db } from '../db/connection';
-import type { Trx } from '../services';
+import type { Db, Trx } from '../db/connection';
 import type { Settings } from '../../shared/schemas/settings';
 import type { ReviewView } from '../../shared/contract/review';
 import type { MeetingView } from '../../shared/contract/meetings';

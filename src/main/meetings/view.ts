@@ -1,5 +1,4 @@
-import type { Db } from '../db/connection';
-import type { Trx } from '../services';
+import type { Db, Trx } from '../db/connection';
 import type { MeetingView } from '../../shared/contract/meetings';
 import type { FilingState } from '../../shared/domain/states';
 import type { UnitCode } from '../../shared/domain/units';

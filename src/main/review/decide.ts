@@ -3,10 +3,11 @@ import type { ParsedInput } from '../../shared/contract';
 import type { Settings } from '../../shared/schemas/settings';
 import { DeskError } from '../../shared/result';
 import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
+import { requireAuthority } from '../../shared/domain/authority';
 import type { Ctx, WriteScope } from '../services';
 import { bumpVersion, insertTrackedItem, refreshNextItemDue } from '../db/filings';
 import { getDecisions, getRounds, insertDecision, setConditionsNotApplied } from '../db/review';
-import { requireFiling } from '../handlers/filing-view';
+import { requireFiling } from '../filings/view';
 import { deskDate } from './clock';
 import { currentFacts } from './facts';
 import { combineRound } from './rounds';
@@ -20,12 +21,6 @@ export type DecisionInput = ParsedInput<'review.decide'>;
 export interface Confirmation {
   via: 'desk' | 'session';
   meetingId: number | null;
-}
-
-/** Separation of duties (domain §3): only a reviewer of the section's own unit decides it. */
-export function requireAuthority(decider: Actor | null, section: string): asserts decider is Actor {
-  if (!decider || decider.role !== 'reviewer' || decider.unit !== section)
-    throw new DeskError('FORBIDDEN', 'review.notYourSection', { section });
 }
 
 /**

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/connection';
-import type { Trx } from '../services';
+import type { Db, Trx } from '../db/connection';
 import type { FilingFields } from '../../shared/schemas/filing';
 import type { Settings } from '../../shared/schemas/settings';
 import { UNIT_CODES, type UnitCode } from '../../shared/domain/units';

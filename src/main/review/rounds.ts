@@ -4,7 +4,8 @@
  * facts they covered change.
  */
 import { recordEvent } from '../events';
-import type { Ctx, Trx } from '../services';
+import type { Trx } from '../db/connection';
+import type { Ctx } from '../services';
 import type { Settings } from '../../shared/schemas/settings';
 import type { FilingRecord } from '../db/filings';
 import { getPauses } from '../db/filings';

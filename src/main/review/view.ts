@@ -1,8 +1,7 @@
-import type { Db } from '../db/connection';
-import type { Trx } from '../services';
+import type { Db, Trx } from '../db/connection';
 import type { DecisionView, ReviewView } from '../../shared/contract/review';
 import { UNIT_CODES } from '../../shared/domain/units';
-import { requireFiling } from '../handlers/filing-view';
+import { requireFiling } from '../filings/view';
 import { getDecisions, getRounds, type DecisionRecord } from '../db/review';
 import { carriedOver, lastDecision, latestRound } from './state';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { empty, id, idempotencyKey, nameText, opinionText, unitCode, version } from '../schemas/common';
-import { REVIEW_DECISIONS } from '../domain/review';
+import { decisionProblems, REVIEW_DECISIONS } from '../domain/review';
 import { FILING_STATES } from '../domain/states';
 import { PARTIES } from '../domain/units';
 
@@ -44,15 +44,7 @@ export const decisionInputSchema = z
     idempotencyKey: idempotencyKey(),
   })
   .superRefine((d, ctx) => {
-    // Opinions are required for every decision but approve; not-involved needs its reason; conditions need "with conditions".
-    if (d.decision !== 'approve' && d.decision !== 'notInvolved' && !d.opinion)
-      ctx.addIssue({ code: 'custom', path: ['opinion'], message: 'v.review.opinionRequired' });
-    if (d.decision === 'notInvolved' && !d.notInvolvedReason)
-      ctx.addIssue({ code: 'custom', path: ['notInvolvedReason'], message: 'v.review.reasonRequired' });
-    if (d.decision === 'approveWithConditions' && d.conditions.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'v.review.conditionRequired' });
-    if (d.decision !== 'approveWithConditions' && d.conditions.length > 0)
-      ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'v.review.conditionsOnlyWithConditions' });
+    for (const p of decisionProblems(d)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.key });
   });
 export type DecisionInput = z.input<typeof decisionInputSchema>;
 

@@ -40,3 +40,27 @@ export function unitsForNextRound(prev: { unit: UnitCode; decision: ReviewDecisi
   for (const p of prev) if (p.decision === 'revise') next.add(p.unit);
   return UNIT_CODES.filter((u) => next.has(u));
 }
+
+/** What a decision must carry beside its choice: the parts of it the opinion rules read. */
+export interface DecisionDraft {
+  decision: ReviewDecision;
+  opinion: string;
+  notInvolvedReason: string;
+  conditions: readonly unknown[];
+}
+
+/**
+ * The opinion rules: every decision but approve gives an opinion; not-involved gives its reason; conditions come with
+ * "approve with conditions" and only with it. Returns catalogue keys by field, for the contract and the forms alike.
+ */
+export function decisionProblems(d: DecisionDraft): { path: string; key: string }[] {
+  const out: { path: string; key: string }[] = [];
+  if (d.decision !== 'approve' && d.decision !== 'notInvolved' && !d.opinion.trim())
+    out.push({ path: 'opinion', key: 'v.review.opinionRequired' });
+  if (d.decision === 'notInvolved' && !d.notInvolvedReason.trim()) out.push({ path: 'notInvolvedReason', key: 'v.review.reasonRequired' });
+  if (d.decision === 'approveWithConditions' && d.conditions.length === 0)
+    out.push({ path: 'conditions', key: 'v.review.conditionRequired' });
+  if (d.decision !== 'approveWithConditions' && d.conditions.length > 0)
+    out.push({ path: 'conditions', key: 'v.review.conditionsOnlyWithConditions' });
+  return out;
+}

@@ -1,5 +1,5 @@
 import type { Migration } from './index';
-import { workDayRows, WORK_DAYS_FROM, WORK_DAYS_TO } from '../dashboard';
+import { frozenWorkDayRows, WORK_DAYS_FROM } from './004-work-days';
 
 /** A filing's local (Asia/Shanghai, no DST since 1991) calendar date of an ISO instant, in SQL. */
 const day = (col: string) => `date(${col}, '+8 hours')`;
@@ -86,7 +86,7 @@ CREATE INDEX tracked_items_unit ON tracked_items(verifying_unit, state, due_date
 
 -- n = working days from ${WORK_DAYS_FROM} up to and including day, so working days in (a, b] = n(b) - n(a).
 CREATE TABLE work_days (day TEXT PRIMARY KEY, n INTEGER NOT NULL) STRICT, WITHOUT ROWID;
-INSERT INTO work_days (day, n) VALUES ${workDayRows(WORK_DAYS_FROM, WORK_DAYS_TO)
+INSERT INTO work_days (day, n) VALUES ${frozenWorkDayRows()
     .map(([d, n]) => `('${d}',${n})`)
     .join(',')};
 

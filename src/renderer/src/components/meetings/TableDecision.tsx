@@ -4,7 +4,7 @@ import type { MeetingView } from '../../../../shared/contract/meetings';
 import type { ReviewView } from '../../../../shared/contract/review';
 import type { Settings } from '../../../../shared/schemas/settings';
 import type { UnitCode } from '../../../../shared/domain/units';
-import type { ReviewDecision } from '../../../../shared/domain/review';
+import { decisionProblems, type ReviewDecision } from '../../../../shared/domain/review';
 import { call } from '../../api/client';
 import { ConditionsEditor, type ConditionRow } from '../review/ConditionsEditor';
 import { newIdempotencyKey, unitName } from '../review/labels';
@@ -73,8 +73,9 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
     if (!decision) local.decision = t('rv.form.chooseDecision');
     if (decision && decision !== 'notInvolved')
       items.forEach((it, i) => !checks[it.code] && (local[`checklist.${i}.result`] = t('rv.form.answerItem')));
-    if (decision && decision !== 'approve' && decision !== 'notInvolved' && !opinion.trim()) local.opinion = t('v.review.opinionRequired');
-    if (decision === 'notInvolved' && !reason.trim()) local.notInvolvedReason = t('v.review.reasonRequired');
+    if (decision)
+      for (const p of decisionProblems({ decision, opinion, notInvolvedReason: reason, conditions: [] }))
+        if (p.path !== 'conditions') local[p.path] = t(p.key);
     setErrors(local);
     if (Object.keys(local).length) return setMessage(t('rv.form.fixMarked'));
     setMessage(null);

@@ -1,14 +1,11 @@
-import type { Ctx, Trx } from '../services';
-import type { Db } from '../db/connection';
+import type { Db, Trx } from '../db/connection';
 import type { FilingView } from '../../shared/contract/filings';
 import type { Settings } from '../../shared/schemas/settings';
 import { DeskError } from '../../shared/result';
 import { getAttachments, getFiling, getMaterials, getPauses, getTrackedItems, type FilingRecord } from '../db/filings';
 import { loadSettings } from '../db/settings';
 import { materialApplies, type MaterialStatus } from '../../shared/domain/acceptance';
-import { officialCalendar, toIsoDate, workingDaysBetween } from '../../shared/domain/calendar';
-
-export const todayOf = (ctx: Ctx) => toIsoDate(ctx.now);
+import { officialCalendar, workingDaysBetween } from '../../shared/domain/calendar';
 
 export async function requireFiling(db: Db | Trx, id: number): Promise<FilingRecord> {
   const f = await getFiling(db, id);

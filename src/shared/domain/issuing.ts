@@ -1,9 +1,17 @@
 /** When a certificate may be issued (domain §5 policy, §6, §8). Pure over loaded records. */
-import type { TrackedItem } from '../../shared/contract/filings';
-import type { Settings } from '../../shared/schemas/settings';
-import type { FilingState } from '../../shared/domain/states';
-import type { UnitCode } from '../../shared/domain/units';
-import { isOpen } from './record';
+import type { Settings } from '../schemas/settings';
+import type { FilingState } from './states';
+import type { UnitCode } from './units';
+
+/** The parts of a tracked item the issuing rules read. */
+export interface IssueItem {
+  kind: string;
+  blocks: string;
+  state: string;
+}
+
+/** Open = not yet verified and closed (an item supplied but not checked still stands on the certificate). */
+export const isOpen = (item: Pick<IssueItem, 'state'>) => item.state === 'open' || item.state === 'supplied';
 
 export interface Problem {
   key: string;
@@ -18,7 +26,7 @@ export interface IssueFacts {
   roundClosed: boolean;
   /** Units without a current, non-stale decision. */
   undecided: UnitCode[];
-  trackedItems: Pick<TrackedItem, 'kind' | 'blocks' | 'state'>[];
+  trackedItems: IssueItem[];
   policy: Settings['conditionalPolicy'];
 }
 
