@@ -5,6 +5,7 @@ import { translate, type Lang } from '../shared/i18n';
 import { DeskError, fail, ok, type AppError, type Result } from '../shared/result';
 import { write, type Ctx, type Services } from './services';
 import { heldSlot, resolveSession, type SessionSlot } from './sessions';
+import { RefusalTally } from './refusals';
 
 export type Handler<C extends Channel> = (
   input: ParsedInput<C>,
@@ -91,6 +92,21 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
     );
   };
 
+  // Unauthenticated refusals: one audited entry per client per minute with a count, never one per call.
+  const refusals = new RefusalTally(async (counts) => {
+    if (!services.store.health.ok) return;
+    await write({ services, actor: null, now: services.clock(), lang: 'zh-CN', connectionId: 'dispatch' }, async ({ audit }) => {
+      for (const c of counts)
+        await audit({
+          action: 'auth.refused',
+          target: `client:${c.client}`,
+          outcome: 'denied',
+          after: { reason: 'unauthenticated', ...c },
+        });
+    });
+  });
+  services.refusals = refusals;
+
   return async function dispatch(channelName, rawInput, call) {
     const { lang } = call;
     const now = services.clock();
@@ -105,7 +121,7 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
 
     if (def.access !== 'public') {
       if (!actor) {
-        await denied(channelName, null, now, 'unauthenticated');
+        refusals.note(call.clientAddress ?? 'local', channelName, now);
         return error('UNAUTHENTICATED', 'err.UNAUTHENTICATED');
       }
       if (def.access !== 'user' && !def.access.includes(actor.role)) {

@@ -8,6 +8,7 @@ import { appendAudit, currentHead, type AuditInput } from './db/audit';
 import { forgetUnauditedRows, hasUnrecordedRows } from './db/row-hashes';
 import { OWASP_SCRYPT } from './passwords';
 import type { SessionSlot } from './sessions';
+import type { RefusalTally } from './refusals';
 import { toIsoDate } from '../shared/domain/calendar';
 
 export type Mode = 'electron' | 'browser' | 'test';
@@ -27,6 +28,8 @@ export interface Services {
   scrypt: { N: number; r: number; p: number };
   /** Validate every handler's output against the contract (on in tests). */
   checkOutputs: boolean;
+  /** Refusals of callers not signed in, counted per client per minute (set by the dispatch). */
+  refusals?: RefusalTally;
 }
 
 export function createServices(store: Store, opts: Partial<Omit<Services, 'store'>> = {}): Services {

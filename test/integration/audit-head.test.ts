@@ -36,7 +36,8 @@ function rewriteChain(dbPath: string, opts: { dropLast?: number } = {}) {
   let prev = GENESIS;
   for (const r of rows) {
     if (r.seq === 2) r.target = 'user:999';
-    const canonical = JSON.stringify([prev, r.at, r.actor_id, r.actor_name, r.unit, r.action, r.target, r.outcome, r.before, r.after]);
+    const fields = [prev, r.at, r.actor_id, r.actor_name, r.unit, r.action, r.target, r.outcome, r.before, r.after];
+    const canonical = JSON.stringify(r.rows === null || r.rows === undefined ? fields : [...fields, r.rows]);
     const hash = createHash('sha256').update(canonical).digest('hex');
     db.prepare('UPDATE audit_log SET target = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(r.target, prev, hash, r.seq);
     prev = hash;

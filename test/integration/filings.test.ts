@@ -346,6 +346,7 @@ describe('authority and accounts', () => {
       expectError(await s.call('settings.update', await s.ok('settings.get', {})), 'FORBIDDEN');
     }
     expectError(await anonymous.call('filing.list', listInput({ limit: 5 })), 'UNAUTHENTICATED');
+    await t.desk.services.refusals!.flush();
     const denied = (
       sqlite().prepare("SELECT COUNT(*) AS n FROM audit_log WHERE outcome = 'denied' AND seq > ?").get(before) as { n: number }
     ).n;
