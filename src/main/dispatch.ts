@@ -51,7 +51,8 @@ function issueMessage(issue: Issue, lang: Lang): string {
 }
 
 export function zodFields(error: z.ZodError, lang: Lang): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // No prototype: a field named `__proto__` or `constructor` keeps its message like any other.
+  const fields = Object.create(null) as Record<string, string>;
   for (const issue of error.issues) {
     const base = issue.path.map(String).join('.');
     const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => (base ? `${base}.${k}` : k)) : [base];

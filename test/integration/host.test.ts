@@ -234,6 +234,8 @@ describe('browser-mode host events and files', () => {
     expect(res.status).toBe(200);
     expect(res.text).toBe('abc:admin');
     expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('登记证 1.pdf')}`);
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'self'");
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect((await send(host, '/files/test-echo/abc')).status).toBe(401);
     expect((await send(host, `/files/test-echo/abc?token=${encodeURIComponent(host.token)}`)).status).toBe(401);
     expect((await send(host, '/files/nothing/abc', { headers: { cookie: adminCookie } })).status).toBe(404);

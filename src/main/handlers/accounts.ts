@@ -4,6 +4,7 @@ import { write } from '../services';
 import { getAccount, insertUser, listAccounts, listReviewers, setDisabled, setPasswordHash, findUserForLogin } from '../db/users';
 import { hashPassword } from '../passwords';
 import { clearThrottle } from '../db/throttle';
+import { passwordProblem } from '../../shared/domain/password';
 import { endAllSessions } from '../sessions';
 import { accountThrottleKey } from '../credentials';
 import type { UnitCode } from '../../shared/domain/units';
@@ -53,6 +54,8 @@ const resetPassword: Handler<'accounts.resetPassword'> = async (input, ctx) => {
   await write(ctx, async ({ trx, audit }) => {
     const account = await getAccount(trx, input.id);
     if (!account) throw new DeskError('NOT_FOUND', 'err.NOT_FOUND');
+    if (passwordProblem(input.password, account.username) === 'username')
+      throw new DeskError('INVALID', 'err.INVALID', {}, { password: { key: 'v.password.username' } });
     await setPasswordHash(trx, input.id, hash);
     await clearThrottle(trx, accountThrottleKey(account.username));
     await audit({ action: 'accounts.resetPassword', target: `user:${input.id}` });

@@ -3,6 +3,7 @@ import { DeskError } from '../../shared/result';
 import { write, type Ctx } from '../services';
 import { countUsers, findUserForLogin, insertUser, loadActor, recordLoginResult, setPasswordHash } from '../db/users';
 import { checkCredentials } from '../credentials';
+import { passwordProblem } from '../../shared/domain/password';
 import { beginSession, endAllSessions, endSession } from '../sessions';
 import { getMeta } from '../db/settings';
 import { hashPassword, verifyPassword } from '../passwords';
@@ -78,6 +79,8 @@ const logout: Handler<'auth.logout'> = async (_input, ctx) => {
 
 const changePassword: Handler<'auth.changePassword'> = async (input, ctx) => {
   const actor = requireActor(ctx);
+  if (passwordProblem(input.next, actor.username) === 'username')
+    throw new DeskError('INVALID', 'err.INVALID', {}, { next: { key: 'v.password.username' } });
   const user = await findUserForLogin(ctx.services.store.db, actor.username);
   if (!user || !(await verifyPassword(input.current, user.password_hash)))
     throw new DeskError('INVALID', 'auth.badCredentials', {}, { current: { key: 'auth.badCredentials' } });

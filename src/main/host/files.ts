@@ -33,7 +33,9 @@ export type FileServer = (kind: string, id: string, call: CallContext) => Promis
 /** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name, so Chinese file names survive. */
 export function contentDisposition(body: FileBody): string {
   const ascii = body.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `${body.disposition ?? 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(body.filename)}`;
+  // RFC 5987 attr-char leaves no room for ' ( ) * !, which encodeURIComponent keeps: encode those too.
+  const encoded = encodeURIComponent(body.filename).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${body.disposition ?? 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /** Resolves the caller as dispatch does, checks the route's access, then serves; every failure comes back as a Result. */

@@ -71,6 +71,12 @@ function langOf(req: IncomingMessage): Lang {
   return pickLang(header(req, 'accept-language'));
 }
 
+/** A client that goes away mid-request is ordinary, not a failure worth a stack trace. */
+const isAbort = (err: unknown) => {
+  const e = err as { code?: string; message?: string } | null;
+  return e?.code === 'ECONNRESET' || e?.code === 'ERR_STREAM_PREMATURE_CLOSE' || e?.message === 'aborted';
+};
+
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-big'> {
   return new Promise((resolve, reject) => {
     const declared = Number(header(req, 'content-length') ?? 0);
@@ -203,6 +209,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         'Content-Type': file.mime,
         'Content-Length': file.bytes.byteLength,
         'Content-Disposition': contentDisposition(file),
+        // A download is a document of its own: it runs nothing and is framed only by the desk itself.
+        'Content-Security-Policy': "default-src 'none'; frame-ancestors 'self'",
+        'X-Frame-Options': 'SAMEORIGIN',
       });
       res.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
       return;
@@ -221,6 +230,10 @@ export async function startHost(opts: HostOptions): Promise<Host> {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
+      if (isAbort(err) || req.destroyed) {
+        res.destroy();
+        return;
+      }
       console.error('[host] request failed:', err);
       if (!res.headersSent) refuse(res, 500, 'INTERNAL', 'zh-CN', 'err.INTERNAL');
       else res.destroy();

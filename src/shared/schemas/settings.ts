@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UNIT_CODES } from '../domain/units';
-import { nameText, unitCode } from './common';
+import { nameText, optionalName, unitCode } from './common';
 
 const code = () => z.string().regex(/^[a-z0-9_-]{1,32}$/, { error: 'v.code' });
 
@@ -19,8 +19,8 @@ export const materialTypeSchema = z.strictObject({
   /** Longest supply deadline in working days (eligible materials only). */
   maxDays: z.number().int().min(1).max(250).nullable(),
   /** Form it must take, printed on the conditional-acceptance notice. */
-  formZh: z.string().max(200),
-  formEn: z.string().max(200),
+  formZh: optionalName(),
+  formEn: optionalName(),
   checkedBy: z.array(unitCode()).min(1),
 });
 export type MaterialType = z.infer<typeof materialTypeSchema>;

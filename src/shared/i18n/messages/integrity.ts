@@ -6,6 +6,12 @@ export const integrity: Messages = {
     '审计链未通过校验（链头缺失、未签名或与日志不符）',
     'The audit chain failed verification (its signed head is missing, unsigned or does not match the log)',
   ],
+  'v.password.blank': ['密码不能只由空格组成', 'A password cannot be only spaces'],
+  'v.password.username': ['密码不能与用户名相同', 'The password cannot be the username'],
+  'v.password.weak': [
+    '密码太容易被猜到（常见密码、重复字符或键盘顺序），请换一个更长、更不规则的密码',
+    'This password is too easy to guess (a common password, repeats or a keyboard pattern); choose a longer, less predictable one',
+  ],
   'db.folderBusy': [
     '数据目录正被其他程序使用（正在恢复，或另一版本的桌面正在运行）',
     'The data folder is in use (a restore is running, or a desk of another version is open on it)',
