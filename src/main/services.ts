@@ -28,6 +28,11 @@ export interface Services {
   scrypt: { N: number; r: number; p: number };
   /** Validate every handler's output against the contract (on in tests). */
   checkOutputs: boolean;
+  /**
+   * Session limits that override Settings; only tests that walk the clock by days set it, so their long-lived
+   * sign-ins last (as `scrypt` is lowered for tests). Never set in a running desk.
+   */
+  sessionLimits?: { idleMinutes: number; absoluteHours: number };
   /** Refusals of callers not signed in, counted per client per minute (set by the dispatch). */
   refusals?: RefusalTally;
 }
@@ -43,6 +48,7 @@ export function createServices(store: Store, opts: Partial<Omit<Services, 'store
     events,
     scrypt: opts.scrypt ?? OWASP_SCRYPT,
     checkOutputs: opts.checkOutputs ?? false,
+    ...(opts.sessionLimits ? { sessionLimits: opts.sessionLimits } : {}),
   };
 }
 

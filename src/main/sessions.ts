@@ -50,7 +50,7 @@ export async function resolveSession(services: Services, slot: SessionSlot, now:
   const secretHash = hashSecret(secret);
   const row = await findSession(db, secretHash);
   if (!row) return null;
-  const { idleMinutes, absoluteHours } = (await loadSettings(db)).sessions;
+  const { idleMinutes, absoluteHours } = services.sessionLimits ?? (await loadSettings(db)).sessions;
   const idle = now.getTime() - Date.parse(row.last_seen_at) > idleMinutes * 60_000;
   const old = now.getTime() - Date.parse(row.created_at) > absoluteHours * 3_600_000;
   const actor = idle || old ? null : await loadActor(db, row.user_id);

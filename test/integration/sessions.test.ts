@@ -11,7 +11,7 @@ let t: TestDesk;
 let admin: TestUser;
 let user: TestUser;
 beforeEach(async () => {
-  t = await createTestDesk();
+  t = await createTestDesk({ realSessionLimits: true });
   admin = await t.setupAdmin();
   user = await t.createUser('reviewer', 'yj');
 });
