@@ -17,7 +17,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
 const keys = loadOrCreateKeys(mkdtempSync(join(tmpdir(), 'bench-cert-')));
 const signed = signCertificate(keys, {
-  number: '滨海化中试备〔2026〕第0001号',
+  number: '滨海化中试备〔2026〕1号',
   recordHash: recordHash('{"filing":1}'),
   issuedAt: '2026-11-26T08:30:00.000Z',
 });

@@ -1,44 +1,33 @@
-// npm start: the Electron app when its binary can run here, otherwise browser mode with demo data on first run.
+// npm start: the Electron app — downloading its binary with Electron's own installer when it is missing — and
+// otherwise browser mode with demo data on first run, saying in one line why.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureBuilt, root, runNode } from './serve.mjs';
+import { electronBinary as findBinary, ensureElectron, firstLine, runElectronInstaller } from './electron-launch.mjs';
+import { electronAddonReady } from './electron-native.mjs';
 
-/**
- * Finds the Electron binary the way node_modules/electron/index.js does, but without its fallback:
- * requiring that module tries to download the binary, which cannot work on a closed network.
- * Returns { path } or { reason }.
- */
-export function electronBinary() {
-  const pkg = join(root, 'node_modules', 'electron');
-  if (!existsSync(pkg)) return { reason: 'the electron package is not installed' };
-  const pathFile = join(pkg, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (!relative && !override) return { reason: 'the binary was never downloaded (node_modules/electron/path.txt missing)' };
-  const path = override ? join(override, relative || 'electron') : join(pkg, 'dist', relative);
-  if (!existsSync(path)) return { reason: `${path} does not exist` };
-  const probe = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 20_000 });
-  if (probe.status !== 0 || !/^v\d+/.test(probe.stdout.trim())) {
-    return {
-      reason: `\`electron --version\` failed (${probe.error?.message ?? probe.stderr.trim().split('\n')[0] ?? `exit ${probe.status}`})`,
-    };
-  }
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
-    return { reason: 'no display (DISPLAY is not set)' };
-  return { path };
+/** The binary as it is now, without installing (used by test/electron/run.mjs). */
+export const electronBinary = () => findBinary(root);
+
+/** Builds better-sqlite3 for Electron when it is missing or for another Electron version; null or why not. */
+function ensureAddon() {
+  if (electronAddonReady(root)) return null;
+  console.error('Building better-sqlite3 for Electron (once per Electron version) …');
+  const r = spawnSync(process.execPath, ['scripts/electron-native.mjs'], { cwd: root, stdio: ['ignore', 2, 'pipe'], encoding: 'utf8' });
+  return r.status === 0 ? null : firstLine(r.stderr) || `npm run rebuild:electron exited with ${r.status}`;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   ensureBuilt();
-  const electron = electronBinary();
-  if (electron.path) {
+  const electron = ensureElectron({ find: electronBinary, install: () => runElectronInstaller(root) });
+  const addonProblem = electron.path ? ensureAddon() : null;
+  if (electron.path && !addonProblem) {
     const child = spawn(electron.path, [root, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
     for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
     child.on('exit', (code) => process.exit(code ?? 0));
   } else {
-    console.error(`Electron binary not available (${electron.reason}); serving browser mode instead`);
+    const why = electron.reason ?? `better-sqlite3 could not be built for Electron: ${addonProblem}`;
+    console.error(`Electron not started (${why}); serving browser mode instead`);
     // --demo only loads when the store has no users, i.e. on the first run.
     runNode('out/main/host.js', ['--demo', ...process.argv.slice(2)]);
   }

@@ -4,6 +4,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { fileRoutes, handlers } from './handlers';
 import { createFileServer, type FileServer } from './host/files';
 import { runEscalationSweep } from './followup/escalation';
+import { restoreCommandLine } from './cli/invocation';
 
 export interface Desk {
   services: Services;
@@ -15,7 +16,7 @@ export interface Desk {
 
 /** Opens the store in `dataDir` and wires the one dispatch and the file server every transport uses. */
 export function createDesk(dataDir: string, opts: Parameters<typeof createServices>[1] = {}): Desk {
-  const store = openStore(dataDir);
+  const store = openStore(dataDir, { restoreCommand: restoreCommandLine });
   const services = createServices(store, opts);
   return {
     services,

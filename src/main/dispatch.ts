@@ -3,9 +3,11 @@ import { contract, isChannel, type Channel, type Output, type ParsedInput } from
 import type { Actor } from '../shared/contract/auth';
 import { translate, type Lang } from '../shared/i18n';
 import { DeskError, fail, ok, type AppError, type Result } from '../shared/result';
-import { write, type Ctx, type Services } from './services';
+import { write, type Ctx, type IdempotentCall, type Services } from './services';
 import { heldSlot, resolveSession, type SessionSlot } from './sessions';
 import { RefusalTally } from './refusals';
+import { refusalTarget } from './refusal-target';
+import { isAuthorityRefusal } from './db/refusals';
 
 export type Handler<C extends Channel> = (
   input: ParsedInput<C>,
@@ -14,10 +16,7 @@ export type Handler<C extends Channel> = (
 export type Handlers = { [C in Channel]: Handler<C> };
 
 export interface CallContext {
-  /**
-   * A label the transport assigned to the connection (Electron window, test caller). Without `session`, it names the
-   * secret the main process holds for that connection; it is never taken from a request.
-   */
+  /** Identifies the window or browser tab; the session map turns it into a user. */
   connectionId: string;
   /** Where the transport keeps the caller's session secret (browser mode: the cookie). */
   session?: SessionSlot;
@@ -73,6 +72,14 @@ export function toAppError(err: DeskError, lang: Lang): AppError {
   };
 }
 
+/** The key an idempotent channel's input carries, as its contract definition says; undefined for other channels. */
+export function idempotentCall(channel: Channel, input: unknown): IdempotentCall | undefined {
+  const { idempotent } = contract[channel] as { idempotent?: true | { keyOf: (i: unknown) => string } };
+  if (!idempotent) return undefined;
+  const key = idempotent === true ? (input as { idempotencyKey: string }).idempotencyKey : idempotent.keyOf(input);
+  return { channel, key, ran: false };
+}
+
 /** The caller's session slot: the transport's own, or the one the main process holds for its connection. */
 export function callerSlot(services: Services, call: CallContext): SessionSlot {
   return call.session ?? heldSlot(services.sessions, call.connectionId);
@@ -86,10 +93,10 @@ export type Dispatch = (channel: string, input: unknown, call: CallContext) => P
  */
 export function createDispatch(services: Services, handlers: Handlers): Dispatch {
   // A refusal is on the record like any change: one audited write, the chain head moved on.
-  const denied = async (channel: string, actor: Actor | null, now: Date, reason: string): Promise<void> => {
+  const denied = async (channel: string, actor: Actor | null, now: Date, reason: string, input?: unknown): Promise<void> => {
     if (!services.store.health.ok) return;
     await write({ services, actor, now, lang: 'zh-CN', connectionId: 'dispatch' }, ({ audit }) =>
-      audit({ action: channel, target: null, outcome: 'denied', after: { reason } }),
+      audit({ action: channel, target: actor ? refusalTarget(input) : null, outcome: 'denied', after: { reason } }),
     );
   };
 
@@ -126,7 +133,7 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
         return error('UNAUTHENTICATED', 'err.UNAUTHENTICATED');
       }
       if (def.access !== 'user' && !def.access.includes(actor.role)) {
-        await denied(channelName, actor, now, `role ${actor.role}`);
+        await denied(channelName, actor, now, `role ${actor.role}`, rawInput);
         return error('FORBIDDEN', 'err.FORBIDDEN');
       }
     }
@@ -135,18 +142,21 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
     const parsed = def.input.safeParse(rawInput);
     if (!parsed.success) return fail({ code: 'INVALID', message: translate(lang, 'err.INVALID'), fields: zodFields(parsed.error, lang) });
 
+    const idempotent = idempotentCall(channelName, parsed.data);
     const ctx: Ctx = {
       services,
       actor,
       now,
       lang,
       connectionId: call.connectionId,
+      idempotent,
       clientAddress: call.clientAddress ?? 'local',
       session: slot,
     };
     try {
       const handler = handlers[channelName] as (input: unknown, ctx: Ctx) => unknown;
       const value = await handler(parsed.data, ctx);
+      if (idempotent && !idempotent.ran) throw new Error(`${channelName} is declared idempotent but wrote without writeOnce`);
       if (services.checkOutputs) {
         const checked = def.output.safeParse(value);
         if (!checked.success) throw new Error(`output of ${channelName} does not match the contract: ${checked.error.message}`);
@@ -154,12 +164,12 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
       return ok(value as Output<Channel>);
     } catch (err) {
       if (err instanceof DeskError) {
-        if (err.code === 'FORBIDDEN') await denied(channelName, actor, now, err.key);
+        if (err.code === 'FORBIDDEN') await denied(channelName, actor, now, err.key, rawInput);
         return fail(toAppError(err, lang));
       }
       // A database constraint standing behind the handler's own authority check.
-      if (err instanceof Error && /FORBIDDEN/.test(err.message)) {
-        await denied(channelName, actor, now, 'constraint');
+      if (isAuthorityRefusal(err)) {
+        await denied(channelName, actor, now, 'constraint', rawInput);
         return error('FORBIDDEN', 'err.FORBIDDEN');
       }
       if (services.mode !== 'test' || process.env.DESK_LOG_ERRORS) console.error(`[dispatch] ${channelName} failed:`, err);

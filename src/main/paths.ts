@@ -8,6 +8,9 @@ import { homedir } from 'node:os';
  */
 export function resourcesDir(): string {
   if (process.env.DESK_RESOURCES) return process.env.DESK_RESOURCES;
+  // A packaged app: electron-builder's extraResources put defaults/ and fonts/ beside app.asar.
+  const packaged = (process as { resourcesPath?: string }).resourcesPath;
+  if (packaged && existsSync(join(packaged, 'defaults'))) return packaged;
   let dir = __dirname;
   for (let i = 0; i < 6; i++) {
     const candidate = join(dir, 'resources');
@@ -17,7 +20,7 @@ export function resourcesDir(): string {
   return resolve('resources');
 }
 
-/** Per-user data folder for browser mode when no --data-dir is given (Electron uses app.getPath('userData')). */
+/** The per-user data folder of the app and the CLI alike, when no --data-dir is given (one folder on every OS). */
 export function defaultDataDir(): string {
   if (process.platform === 'win32') return join(process.env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'PilotDesk');
   if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'PilotDesk');

@@ -5,10 +5,12 @@ import type { Lang } from '../shared/i18n';
 import type { Store } from './db/store';
 import type { Trx } from './db/connection';
 import { appendAudit, currentHead, type AuditInput } from './db/audit';
+import { findKey, recordKey } from './db/idempotency';
 import { forgetUnauditedRows, hasUnrecordedRows } from './db/row-hashes';
-import { OWASP_SCRYPT } from './passwords';
 import type { SessionSlot } from './sessions';
 import type { RefusalTally } from './refusals';
+import { DeskError } from '../shared/result';
+import { OWASP_SCRYPT } from './passwords';
 import { toIsoDate } from '../shared/domain/calendar';
 
 export type Mode = 'electron' | 'browser' | 'test';
@@ -58,19 +60,40 @@ export interface Ctx {
   now: Date;
   lang: Lang;
   connectionId: string;
+  /** Set by dispatch when the contract declares the channel idempotent: the key its effect records. */
+  idempotent?: IdempotentCall;
   /** Where the call came from (an IP address in browser mode, `local` inside Electron); login limits count per address. */
   clientAddress?: string;
   /** Where the transport keeps this caller's session secret; sign-in and sign-out set it. */
   session?: SessionSlot;
 }
 
+export interface IdempotentCall {
+  channel: string;
+  key: string;
+  /** Whether the handler ran its effect through writeOnce (dispatch checks it did). */
+  ran: boolean;
+}
+
 /** The desk's calendar date of the request. */
 export const todayOf = (ctx: Ctx) => toIsoDate(ctx.now);
+
+export type AuditEntry = Omit<AuditInput, 'actorId' | 'actorName' | 'unit' | 'outcome'> & Partial<Pick<AuditInput, 'outcome'>>;
 
 /** What a write may record: its audit entries, appended in the same transaction. */
 export interface WriteScope {
   trx: Trx;
-  audit(entry: Omit<AuditInput, 'actorId' | 'actorName' | 'unit' | 'outcome'> & Partial<Pick<AuditInput, 'outcome'>>): Promise<void>;
+  audit(entry: AuditEntry): Promise<void>;
+}
+
+/** Appends one audit entry in `trx` as the request's actor, at the request's time. */
+export async function auditAs(trx: Trx, ctx: Ctx, entry: AuditEntry): Promise<void> {
+  const actor = ctx.actor;
+  await appendAudit(
+    trx,
+    { actorId: actor?.id ?? null, actorName: actor?.displayName ?? null, unit: actor?.unit ?? null, outcome: 'ok', ...entry },
+    ctx.now,
+  );
 }
 
 /**
@@ -79,12 +102,11 @@ export interface WriteScope {
  */
 export async function write<T>(ctx: Ctx, fn: (scope: WriteScope) => Promise<T>): Promise<T> {
   const { store } = ctx.services;
-  const who = { actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.displayName ?? null, unit: ctx.actor?.unit ?? null };
   const result = await store.db.transaction().execute(async (trx) => {
     await forgetUnauditedRows(trx);
-    const value = await fn({ trx, audit: (entry) => appendAudit(trx, { ...who, outcome: 'ok', ...entry }, ctx.now).then(() => undefined) });
+    const value = await fn({ trx, audit: (entry) => auditAs(trx, ctx, entry) });
     // rows-1: covered rows written after the transaction's last entry still get their hashes on the record.
-    if (await hasUnrecordedRows(trx)) await appendAudit(trx, { ...who, action: 'rows.written', target: null, outcome: 'ok' }, ctx.now);
+    if (await hasUnrecordedRows(trx)) await auditAs(trx, ctx, { action: 'rows.written', target: null });
     return value;
   });
   const head = currentHead(store.sqlite);
@@ -100,4 +122,27 @@ export async function write<T>(ctx: Ctx, fn: (scope: WriteScope) => Promise<T>):
 
 export function emit<E extends DeskEvent>(services: Services, event: E, payload: DeskEvents[E]): void {
   services.events.emit('desk-event', event, payload);
+}
+
+/**
+ * The one idempotency envelope, for the effect of a channel the contract declares idempotent. Inside the same
+ * IMMEDIATE transaction as the effect it looks the key up: the same actor retrying the same channel gets the first
+ * outcome back (a crash between commit and reply, or a retry racing its own first attempt, acts once); the key used
+ * by anyone or anything else is a CONFLICT. Otherwise `fn` runs and its result is recorded with the key.
+ */
+export async function writeOnce<T>(ctx: Ctx, fn: (scope: WriteScope) => Promise<T>): Promise<T> {
+  const call = ctx.idempotent;
+  if (!call) throw new Error('writeOnce runs only for a channel the contract declares idempotent');
+  call.ran = true;
+  const actorId = ctx.actor?.id ?? null;
+  return write(ctx, async (scope) => {
+    const prior = await findKey(scope.trx, call.key);
+    if (prior) {
+      if (prior.channel === call.channel && prior.actorId === actorId) return JSON.parse(prior.result) as T;
+      throw new DeskError('CONFLICT', 'err.CONFLICT');
+    }
+    const result = await fn(scope);
+    await recordKey(scope.trx, call.key, call.channel, actorId, JSON.stringify(result ?? null), ctx.now.toISOString());
+    return result;
+  });
 }

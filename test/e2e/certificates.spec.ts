@@ -41,7 +41,7 @@ test('issue, preview, verify and revoke a certificate', async ({ deskPage: page,
   await tab.getByTestId('cert-issue').click();
 
   const number = tab.getByTestId('cert-number').first();
-  await expect(number).toHaveText(/^滨海化中试备〔\d{4}〕第\d{4}号$/);
+  await expect(number).toHaveText(/^滨海化中试备〔\d{4}〕[1-9]\d*号$/);
   await expect(tab.getByTestId('cert-status').first()).toHaveAttribute('data-status', 'issued');
   await expect(page.getByTestId('filing-page').getByText('已登记备案').first()).toBeVisible();
   const code = (await tab.getByTestId('cert-code').first().textContent())!.trim();
@@ -71,17 +71,22 @@ test('issue, preview, verify and revoke a certificate', async ({ deskPage: page,
   expect(readdirSync(artifactsDir).filter((f) => f.startsWith('certificates-page-')).length).toBe(pages);
 
   // Verify by code, then by the PDF file.
+  const certNumber = (await number.textContent())!.trim();
   await go(page, '/verify');
+  await page.getByTestId('verify-number').fill(certNumber);
   await page.getByTestId('verify-code').fill(code.toLowerCase());
   await page.getByTestId('verify-submit').click();
   await expect(page.getByTestId('verify-result')).toHaveAttribute('data-result', 'valid');
   await expect(page.getByTestId('verify-outcome')).toContainText(filing.projectName);
+  // The registered facts are shown for comparison with the paper (the firm, not only the code).
+  await expect(page.getByTestId('verify-fact-applicant')).not.toBeEmpty();
   await shot('verify-valid');
   await page.getByTestId('verify-mode').getByText('证明PDF文件').click();
   await page.getByTestId('verify-pdf').click();
   await page.locator('input[type="file"]').setInputFiles(pdfPath);
   await page.getByTestId('verify-submit').click();
   await expect(page.getByTestId('verify-result')).toHaveAttribute('data-result', 'valid');
+  await expect(page.getByTestId('verify-file')).toHaveAttribute('data-file', 'issued');
 
   // The register: find it, revoke it with a reason; the verify page then says revoked.
   await go(page, '/certificates');
@@ -94,9 +99,11 @@ test('issue, preview, verify and revoke a certificate', async ({ deskPage: page,
   await page.getByTestId('action-confirm').click();
   await expect(row.getByTestId('cert-status')).toHaveAttribute('data-status', 'revoked');
   await go(page, '/verify');
+  await page.getByTestId('verify-number').fill(certNumber);
   await page.getByTestId('verify-code').fill(code);
   await page.getByTestId('verify-submit').click();
   await expect(page.getByTestId('verify-result')).toHaveAttribute('data-result', 'revoked');
+  await expect(page.getByTestId('verify-fact-status-reason')).toHaveText('现场检查发现擅自扩大规模，撤销登记备案');
   await shot('verify-revoked');
 
   // An observer sees the register but has no revoke or re-issue buttons.

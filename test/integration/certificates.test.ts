@@ -15,6 +15,7 @@ import { demoPdfBase64 } from '../../src/main/demo/plan';
 import { UNIT_CODES, type UnitCode } from '../../src/shared/domain/units';
 import type { ReviewDecision } from '../../src/shared/domain/review';
 import { displayDate, quantity } from '../../src/main/pdf/format';
+import { quotes } from '../../src/main/pdf/certificate';
 import { parseRecord } from '../../src/main/certificates/record';
 import { loadOrCreateKeys, recordHash, signCertificate } from '../../src/main/crypto/signing';
 
@@ -65,7 +66,7 @@ function decodeQr(page: RenderedPage): string | null {
 }
 
 describe('certificate.issue: only when the rules allow', () => {
-  it('refuses before approval, issues after, numbers 〔year〕第NNNN号 and registers the filing', async () => {
+  it('refuses before approval, issues after, numbers 〔year〕N号 (no 第, no leading zeros) and registers the filing', async () => {
     const accepted = await t.acceptedFiling();
     const refused = expectError(
       await clerk.session.call('certificate.issue', { filingId: accepted.id, version: accepted.version, idempotencyKey: newKey() }),
@@ -85,7 +86,7 @@ describe('certificate.issue: only when the rules allow', () => {
     );
     const cert = await issue(f.id);
     expect(cert).toMatchObject({
-      number: '滨海化中试备〔2026〕第0001号',
+      number: '滨海化中试备〔2026〕1号',
       year: 2026,
       seq: 1,
       status: 'issued',
@@ -97,7 +98,7 @@ describe('certificate.issue: only when the rules allow', () => {
     const after = await clerk.session.ok('filing.get', { id: f.id });
     expect(after).toMatchObject({ state: 'registered', clock: null });
     const second = await approvedFiling();
-    expect((await issue(second.id)).number).toBe('滨海化中试备〔2026〕第0002号');
+    expect((await issue(second.id)).number).toBe('滨海化中试备〔2026〕2号');
     // Issued once: a second issue for the same filing is refused.
     expectError(
       await clerk.session.call('certificate.issue', { filingId: f.id, version: after.version, idempotencyKey: newKey() }),
@@ -131,7 +132,8 @@ describe('certificate.issue: only when the rules allow', () => {
     const text = (await extractText(pdf)).join('').replace(/\s+/g, '');
     const papers = f.trackedItems.filter((i) => i.kind === 'material');
     expect(papers.length).toBe(2);
-    for (const p of papers) expect(text).toContain(p.text.replace(/\s+/g, ''));
+    // Printed with GB/T 15834 quotation marks (“ ”), whatever the record holds.
+    for (const p of papers) expect(text).toContain(quotes(p.text).replace(/\s+/g, ''));
     expect(text).toContain('不得开展试运行');
   });
 
@@ -219,7 +221,7 @@ describe('an issued certificate', () => {
       ...record.processes,
       ...record.chemicals.flatMap((c) => [c.name, c.cas, quantity(c.maxInProcessT, 't'), quantity(c.maxStoredT, 't')]),
       ...record.conclusions.flatMap((c) => [c.unitName, c.decision, c.opinion]),
-      ...record.openItems.flatMap((o) => [o.text, o.verifyingUnit, displayDate(o.dueDate)]),
+      ...record.openItems.flatMap((o) => [quotes(o.text), o.verifyingUnit, displayDate(o.dueDate)]),
       ...record.prohibitions,
     ];
     for (const s of lists.filter(Boolean)) has(s);
@@ -256,7 +258,7 @@ describe('verification (qr-1)', () => {
     });
 
     // One character of the signed content changed (the number) → the signature fails.
-    const forgedNumber = qr!.replace('第0001号', '第0007号');
+    const forgedNumber = qr!.replace('〕1号', '〕7号');
     expect(await clerk.session.ok('certificate.verify', { text: forgedNumber })).toMatchObject({ result: 'invalid', reason: 'signature' });
     // One character of the registered record changed behind the desk's back → it no longer matches the code.
     const sqlite = t.desk.services.store.sqlite;
@@ -340,7 +342,7 @@ describe('verification (qr-1)', () => {
     const next = await clerk.session.ok('certificate.reissue', { id: cert.id, reason: '试验期限延期后换发', idempotencyKey: key });
     expect(next).toMatchObject({
       seq: 3,
-      number: '滨海化中试备〔2026〕第0003号',
+      number: '滨海化中试备〔2026〕3号',
       replacesId: cert.id,
       replacesNumber: cert.number,
       status: 'issued',

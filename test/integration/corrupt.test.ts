@@ -84,6 +84,8 @@ describe('starting on a damaged database (corrupt-1)', () => {
     const status = await as(desk, 'x', 'auth.status', {});
     expect(status.db).toMatchObject({ ok: false, problem: 'db.corrupt', latestBackup: backup.path });
     expect(status.db.detail).toBeTruthy();
+    // The screen prints the command for this installation (a checkout here) and this very folder.
+    expect(status.db.restoreCommand).toBe(`npm run desk -- restore ${backup.path} --data-dir ${dataDir}`);
   });
 
   it('refuses every write channel with READ_ONLY, signed in or not', async () => {
@@ -93,14 +95,16 @@ describe('starting on a damaged database (corrupt-1)', () => {
     );
     // The stand-in store is empty; put one person of each role in it so role checks pass and the refusal is READ_ONLY's.
     for (const role of ROLES) {
-      const actor = await insertUser(desk.services.store.db, {
-        username: `${role}-x`,
-        displayName: role,
-        role,
-        unit: role === 'reviewer' ? 'yj' : role === 'clerk' ? 'sp' : null,
-        passwordHash: 'x',
-        now: new Date().toISOString(),
-      });
+      const actor = await desk.services.store.db.transaction().execute((trx) =>
+        insertUser(trx, {
+          username: `${role}-x`,
+          displayName: role,
+          role,
+          unit: role === 'reviewer' ? 'yj' : role === 'clerk' ? 'sp' : null,
+          passwordHash: 'x',
+          now: new Date().toISOString(),
+        }),
+      );
       desk.services.sessions.set(`as-${role}`, await createSession(desk.services, actor.id, new Date()));
     }
     for (const channel of writes) {

@@ -17,6 +17,8 @@ import type { Input } from '../../src/shared/contract';
 import type { FilingView } from '../../src/shared/contract/filings';
 import type { MeetingView } from '../../src/shared/contract/meetings';
 import type { UnitCode } from '../../src/shared/domain/units';
+import { displayDate } from '../../src/main/pdf/format';
+import { toIsoDate } from '../../src/shared/domain/calendar';
 
 /**
  * Issue 5: joint review sessions. The host (a clerk) runs the shared screen; each unit's reviewer confirms their own
@@ -302,6 +304,11 @@ describe('closing with minutes', () => {
       '应急管理局',
     ])
       expect(text).toContain(needle);
+    // The minutes record when the session was held (started on the 2nd), not the planned date (the 4th).
+    const held = toIsoDate(new Date(closed.startedAt!));
+    expect(held).not.toBe(meeting.date);
+    expect(text).toContain(`时间：${displayDate(held)}`);
+    expect(text).not.toContain(displayDate(meeting.date));
 
     // A closed meeting is a record.
     expectError(await clerk.session.call('meeting.setCursor', { meetingId: meeting.id, position: 0, focusUnit: null }), 'CONFLICT');

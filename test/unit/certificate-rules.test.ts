@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { issueProblems, type IssueFacts } from '../../src/shared/domain/issuing';
+import { DEFAULT_NUMBER_PATTERN, numberPatternProblem } from '../../src/shared/domain/certificate-number';
+import { settingsSchema } from '../../src/shared/schemas/settings';
 import { canonicalRecord, certificateNumber, HOLD_PROHIBITION, type RegisteredRecord } from '../../src/main/certificates/record';
 
 const ready: IssueFacts = {
@@ -54,9 +56,24 @@ describe('issueProblems', () => {
 });
 
 describe('certificate numbers and the canonical record', () => {
-  it('prints 〔year〕 and four digits', () => {
-    expect(certificateNumber('滨海化中试备', 2026, 1)).toBe('滨海化中试备〔2026〕第0001号');
-    expect(certificateNumber('港城化中试备', 2027, 1234)).toBe('港城化中试备〔2027〕第1234号');
+  const cert = (prefix: string, numberPattern = DEFAULT_NUMBER_PATTERN) => ({
+    certificate: { prefix, numberPattern, issuerZh: '', issuerEn: '' },
+  });
+  it('prints 〔year〕 and the sequence without 第 or leading zeros by default (GB/T 9704 §7.2.4)', () => {
+    expect(certificateNumber(cert('滨海化中试备'), 2026, 12)).toBe('滨海化中试备〔2026〕12号');
+    expect(certificateNumber(cert('港城化中试备'), 2027, 1234)).toBe('港城化中试备〔2027〕1234号');
+    expect(certificateNumber(cert('滨海化中试备', '{prefix}〔{year}〕第{seq4}号'), 2026, 12)).toBe('滨海化中试备〔2026〕第0012号');
+  });
+
+  it('a pattern must hold the year and exactly one sequence; the schema fills the default for older settings', () => {
+    expect(numberPatternProblem(DEFAULT_NUMBER_PATTERN)).toBeNull();
+    expect(numberPatternProblem('{prefix}〔{year}〕第{seq4}号')).toBeNull();
+    expect(numberPatternProblem('{prefix}〔{year}〕号')).toBe('v.cert.numberPattern');
+    expect(numberPatternProblem('{prefix}{seq}号')).toBe('v.cert.numberPattern');
+    expect(numberPatternProblem('{prefix}〔{year}〕{seq}{seq}号')).toBe('v.cert.numberPattern');
+    expect(numberPatternProblem('{prefix}〔{year}〕{sequence}{seq}号')).toBe('v.cert.numberPattern');
+    const older = settingsSchema.shape.certificate.parse({ prefix: '滨海化中试备', issuerZh: 'a', issuerEn: 'b' });
+    expect(older.numberPattern).toBe('{prefix}〔{year}〕{seq}号');
   });
 
   it('the same record always gives the same text, whatever the key order', () => {

@@ -3,7 +3,7 @@ import type { CertificateDoc } from '../../src/main/pdf/certificate';
 /** A complete certificate with the rare name characters the pixel test looks for. */
 export function sampleCertificate(over: Partial<CertificateDoc> = {}): CertificateDoc {
   return {
-    number: '滨海化中试备〔2026〕第0001号',
+    number: '滨海化中试备〔2026〕1号',
     titleZh: '化工中试项目登记备案证明',
     projectName: '年产50吨高纯电子级六氟磷酸锂中试项目',
     applicantName: '滨海堃喆新材料科技有限公司',

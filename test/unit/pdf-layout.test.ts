@@ -52,7 +52,7 @@ describe('CJK line breaking', () => {
 
 describe('glued pairs', () => {
   it('a no-break space keeps "CAS" with its number and a value with its unit', () => {
-    const lines = breakLines('氟化锂（CAS\u00a07789-24-4）最大量 0.5\u00a0t', 16, measure);
+    const lines = breakLines('氟化锂（CAS\u00a07789-24-4）最大量 0.5\u00a0t', 20, measure);
     expect(lines.some((l) => l.includes('CAS\u00a07789-24-4'))).toBe(true);
     expect(lines.some((l) => l.includes('0.5\u00a0t'))).toBe(true);
   });

@@ -1,22 +1,22 @@
 import { screen, type BrowserWindow } from 'electron';
-
-/** `…#/meetings/12/audience`: the joint session's audience view. */
-export const isAudienceUrl = (url: string): boolean => /#\/meetings\/\d+\/audience$/.test(url);
+import { audienceMeetingId, pickAudienceDisplay } from './rules/audience';
 
 /**
- * Puts a joint session's audience window on the second display, full screen, when one is connected; otherwise it
- * stays an ordinary window beside the host's. The display the host's window is on counts as the first.
+ * Puts a joint session's audience window on the external display (the projector), full screen, when one is
+ * connected; otherwise it stays an ordinary window beside the host's, and the menu's full-screen item or the page's
+ * own button (requestFullscreen, allowed for the app's origin) takes it full screen.
  */
 export function placeAudienceWindow(win: BrowserWindow, url: string, opener?: BrowserWindow | null): BrowserWindow {
-  if (!isAudienceUrl(url)) return win;
-  const displays = screen.getAllDisplays();
-  if (displays.length < 2) return win;
-  const hostDisplay = opener ? screen.getDisplayMatching(opener.getBounds()) : screen.getPrimaryDisplay();
-  const target = displays.find((d) => d.id !== hostDisplay.id) ?? displays[1]!;
+  if (audienceMeetingId(url) === null) return win;
+  const hostDisplay = opener && !opener.isDestroyed() ? screen.getDisplayMatching(opener.getBounds()) : screen.getPrimaryDisplay();
+  const target = pickAudienceDisplay(screen.getAllDisplays(), hostDisplay.id);
+  if (!target || win.isFullScreen()) return win;
   win.setBounds(target.bounds);
-  win.once('ready-to-show', () => {
+  const fill = () => {
     win.setBounds(target.bounds);
     win.setFullScreen(true);
-  });
+  };
+  if (win.isVisible()) fill();
+  else win.once('ready-to-show', fill);
   return win;
 }

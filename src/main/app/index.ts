@@ -1,33 +1,56 @@
-import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import { pickLang, translate } from '../../shared/i18n';
 import { createDesk, startEscalation } from '../desk';
 import { servicesFromEnv } from '../host/options';
+import { nativeBindingFor, useNativeBinding } from '../db/native';
+import { parseMaintenance, setInvocation } from '../cli/invocation';
 import { APP_ENTRY, APP_ORIGIN, devRendererOrigin } from './origin';
-import { DownloadTickets, handleAppProtocol, registerAppScheme } from './protocol';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import { DownloadTickets } from './tickets';
 import { installGuards } from './security';
 import { createWindows } from './windows';
 import { wireIpc } from './ipc';
 import { installMenu } from './menu';
 import { placeAudienceWindow } from './audience';
 import { isDocumentUrl, openDocumentWindow } from './documents';
+import { createFileAccess } from './files';
+import { appDataDir, DEVELOPMENT_VARIABLES, shellEnv } from './rules/launch';
+import { runMaintenance } from './maintenance';
 
-// Data stays on this machine: on Windows under LOCALAPPDATA, never in the roaming profile (WAL needs a local disk).
-if (process.platform === 'win32' && process.env.LOCALAPPDATA) app.setPath('userData', join(process.env.LOCALAPPDATA, 'PilotDesk'));
-// Tests and portable installs point the desk at their own folder (also scopes the single-instance lock).
-if (process.env.DESK_DATA_DIR) app.setPath('userData', resolve(process.env.DESK_DATA_DIR));
+// A packaged desk ignores the test and development variables (rules/launch.ts), here and in every module.
+const env = shellEnv(process.env, app.isPackaged);
+if (app.isPackaged) for (const name of DEVELOPMENT_VARIABLES) delete process.env[name];
+const maintenance = parseMaintenance(process.argv.slice(1));
+const dataDir = appDataDir(env, maintenance && 'dataDir' in maintenance ? maintenance.dataDir : null);
+
+// better-sqlite3 built for Electron's ABI, not the Node build that tests and browser mode load (db/native.ts).
+useNativeBinding(
+  nativeBindingFor({
+    electron: process.versions.electron,
+    packaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appRoot: app.getAppPath(),
+  }),
+);
+setInvocation(app.isPackaged ? { kind: 'installed', executable: process.execPath, platform: process.platform } : { kind: 'electron-dev' });
+// One data folder for the app and the CLI on every OS; it also scopes the single-instance lock. Chromium's own
+// caches go to a subfolder so the data folder stays readable.
+app.setPath('userData', dataDir);
+app.setPath('sessionData', join(dataDir, 'chromium'));
 
 app.enableSandbox();
 registerAppScheme();
 
 async function start(): Promise<void> {
   const lang = pickLang(app.getPreferredSystemLanguages());
-  const desk = createDesk(app.getPath('userData'), servicesFromEnv('electron'));
+  const desk = createDesk(dataDir, servicesFromEnv('electron', env));
   void startEscalation(desk);
-  const devOrigin = devRendererOrigin(process.env, app.isPackaged);
+  const devOrigin = devRendererOrigin(env, app.isPackaged);
   const trusted = new Set([APP_ORIGIN, ...(devOrigin ? [devOrigin] : [])]);
   const tickets = new DownloadTickets();
   const windows = createWindows(join(__dirname, '../preload/index.js'), desk.services, translate(lang, 'app.title'));
+  const files = createFileAccess(tickets, windows.connectionOf, trusted);
 
   handleAppProtocol(join(__dirname, '../renderer'), desk.files, tickets);
   installGuards({
@@ -39,40 +62,65 @@ async function start(): Promise<void> {
       if (isDocumentUrl(target)) openDocumentWindow(target.toString(), translate(lang, 'app.title'));
       else contents.downloadURL(target.toString());
     },
+    willDownload: (item, contents) => files.onWillDownload(item, contents, lang),
   });
-  const unwire = wireIpc(desk, windows, trusted);
+  const unwire = wireIpc(desk, windows, trusted, {
+    'shell.fileUrl': (sender, input, language) => files.url(sender, input, language),
+    'shell.saveFile': (sender, input, language) => files.save(sender, input, language),
+  });
   installMenu();
 
-  if (process.env.DESK_E2E_INSPECT === '1') {
+  // will-quit does not come at a Windows shutdown or log-off: session-end (Windows) and powerMonitor's shutdown
+  // (Linux, macOS) close the store too, once.
+  let closed = false;
+  const closeStore = () => {
+    if (closed) return;
+    closed = true;
+    unwire();
+    desk.close();
+  };
+  app.on('will-quit', closeStore);
+  powerMonitor.on('shutdown', () => {
+    closeStore();
+    app.quit();
+  });
+  app.on('browser-window-created', (_event, win) => win.on('session-end', closeStore));
+
+  if (env.DESK_E2E_INSPECT === '1') {
     (globalThis as { __deskInspect?: unknown }).__deskInspect = {
       preferences: (webContentsId: number) => windows.applied.get(webContentsId) ?? null,
       trusted: [...trusted],
+      dataDir,
+      mainWindowId: () => windows.main()?.id ?? null,
     };
   }
 
   app.on('second-instance', () => {
-    const win = BrowserWindow.getAllWindows()[0];
+    const win = windows.main() ?? BrowserWindow.getAllWindows()[0];
     if (win) {
       if (win.isMinimized()) win.restore();
       win.focus();
     }
   });
-  app.on('will-quit', () => {
-    unwire();
-    desk.close();
-  });
-  windows.open(devOrigin ? process.env.ELECTRON_RENDERER_URL! : APP_ENTRY);
+  windows.open(devOrigin ? env.ELECTRON_RENDERER_URL! : APP_ENTRY);
 }
 
-if (!app.requestSingleInstanceLock()) {
+function fail(err: unknown): void {
+  dialog.showErrorBox('Desk', err instanceof Error ? (err.stack ?? err.message) : String(err));
+  app.exit(1);
+}
+
+if (maintenance) {
+  runMaintenance(maintenance, dataDir).then(
+    (code) => app.exit(code),
+    (err: unknown) => {
+      console.error(err instanceof Error ? err.message : err);
+      app.exit(1);
+    },
+  );
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('window-all-closed', () => app.quit());
-  app
-    .whenReady()
-    .then(start)
-    .catch((err: unknown) => {
-      dialog.showErrorBox('Desk', err instanceof Error ? (err.stack ?? err.message) : String(err));
-      app.exit(1);
-    });
+  app.whenReady().then(start).catch(fail);
 }

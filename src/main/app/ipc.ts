@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, type WebContents } from 'electron';
 import { LANGUAGES, pickLang, translate, type Lang } from '../../shared/i18n';
 import type { Desk } from '../desk';
 import { isTrustedUrl } from './origin';
@@ -8,7 +8,10 @@ import type { Windows } from './windows';
  * The IPC half of the transport: one invoke channel into the shared dispatch, one event channel out.
  * Every message's sender frame must be the app itself; anything else gets FORBIDDEN and nothing runs.
  */
-export function wireIpc(desk: Desk, windows: Windows, trusted: ReadonlySet<string>): () => void {
+/** Requests the shell answers itself, through the same bridge (`invoke`): things only the main process can do. */
+export type ShellChannels = Record<string, (sender: WebContents, input: unknown, lang: Lang) => unknown>;
+
+export function wireIpc(desk: Desk, windows: Windows, trusted: ReadonlySet<string>, shell: ShellChannels = {}): () => void {
   const systemLang = (): Lang => pickLang(app.getPreferredSystemLanguages());
 
   ipcMain.handle('desk:invoke', async (event, channel: unknown, input: unknown, lang: unknown) => {
@@ -17,6 +20,8 @@ export function wireIpc(desk: Desk, windows: Windows, trusted: ReadonlySet<strin
     if (!frame || !isTrustedUrl(frame.url, trusted)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: translate(language, 'err.FORBIDDEN') } };
     }
+    const own = Object.hasOwn(shell, String(channel)) ? shell[String(channel)] : undefined;
+    if (own) return own(event.sender, input, language);
     return desk.dispatch(String(channel), input, { connectionId: windows.connectionOf(event.sender), lang: language });
   });
 

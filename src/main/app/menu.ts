@@ -1,20 +1,11 @@
 import { app, BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
 import { pickLang } from '../../shared/i18n';
+import { menuLabel, type MenuLabel } from './rules/menu';
 
-// Menu labels are few and fixed; they follow the system language because the menu exists before any login.
-const LABELS = {
-  desk: ['联审桌面', 'Desk'],
-  print: ['打印…', 'Print…'],
-  reload: ['重新加载', 'Reload'],
-  devtools: ['开发者工具', 'Developer tools'],
-  quit: ['退出', 'Quit'],
-  edit: ['编辑', 'Edit'],
-} as const;
-
-/** Print, reload, edit shortcuts and quit; developer tools only outside a packaged build. */
+/** Print, reload, full screen (for the audience window), edit shortcuts and quit; developer tools only unpackaged. */
 export function installMenu(): void {
-  const i = pickLang(app.getPreferredSystemLanguages()) === 'en' ? 1 : 0;
-  const label = (k: keyof typeof LABELS) => LABELS[k][i];
+  const lang = pickLang(app.getPreferredSystemLanguages());
+  const label = (k: MenuLabel) => menuLabel(k, lang);
   const deskMenu: MenuItemConstructorOptions[] = [
     {
       label: label('print'),
@@ -32,15 +23,17 @@ export function installMenu(): void {
     {
       label: label('edit'),
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        { label: label('undo'), role: 'undo' },
+        { label: label('redo'), role: 'redo' },
         { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
+        { label: label('cut'), role: 'cut' },
+        { label: label('copy'), role: 'copy' },
+        { label: label('paste'), role: 'paste' },
+        { label: label('selectAll'), role: 'selectAll' },
       ],
     },
+    // F11 everywhere (Windows and Linux users expect it); the role also works on macOS.
+    { label: label('view'), submenu: [{ label: label('fullscreen'), role: 'togglefullscreen', accelerator: 'F11' }] },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

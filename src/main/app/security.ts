@@ -1,5 +1,6 @@
-import { app, session, type WebContents, type WebPreferences } from 'electron';
-import { isTrustedUrl, originOf } from './origin';
+import { app, session, type DownloadItem, type WebContents, type WebPreferences } from 'electron';
+import { isTrustedUrl } from './origin';
+import { navigationDecision, permissionCheck, permissionGranted, windowOpenDecision } from './rules/navigation';
 
 /**
  * The settings every window gets (reliability.md, "Electron settings every window must have").
@@ -25,46 +26,40 @@ export function secureWebPreferences(preload: string): WebPreferences {
 
 export interface GuardHooks {
   trusted: ReadonlySet<string>;
-  /** window.open of an app URL: open another app window (the audience display) and return true. */
+  /** window.open of an app URL: open another app window (the audience display). */
   openAppWindow(url: string, opener: WebContents): void;
   /** A link to /files/… inside the app: hand it to the download machinery instead of navigating. */
   download(url: string, contents: WebContents): void;
+  /** Every download of the session: the app's own get a save dialog, others are cancelled (files.ts). */
+  willDownload(item: DownloadItem, contents: WebContents | undefined): void;
 }
-
-const isFileUrl = (url: string) => /^[a-z]+:\/\/[^/]+\/files\//.test(url);
 
 /** Navigation, new windows, webviews and permissions: everything outside the app itself is refused. */
 export function installGuards(hooks: GuardHooks): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-frame-navigate', (details) => {
-      if (isTrustedUrl(details.url, hooks.trusted) && isFileUrl(details.url)) {
-        details.preventDefault();
-        hooks.download(details.url, contents);
-      } else if (!isTrustedUrl(details.url, hooks.trusted)) details.preventDefault();
+      const decision = navigationDecision(details.url, details.isMainFrame, hooks.trusted);
+      if (decision === 'allow') return;
+      details.preventDefault();
+      if (decision === 'download') hooks.download(details.url, contents);
     });
     contents.on('will-redirect', (details) => {
       if (!isTrustedUrl(details.url, hooks.trusted)) details.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (isTrustedUrl(url, hooks.trusted)) {
-        if (isFileUrl(url)) hooks.download(url, contents);
-        else hooks.openAppWindow(url, contents);
-      }
+      const decision = windowOpenDecision(url, hooks.trusted);
+      if (decision === 'download') hooks.download(url, contents);
+      else if (decision === 'app-window') hooks.openAppWindow(url, contents);
       return { action: 'deny' };
     });
   });
 
-  const deny = session.defaultSession;
-  deny.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  deny.setPermissionCheckHandler(
-    (_contents, permission, requestingOrigin) =>
-      // Printing from the app's own pages is the one capability the desk uses.
-      permission === 'web-printing' && hooks.trusted.has(originOf(requestingOrigin) ?? ''),
+  const own = session.defaultSession;
+  own.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(permissionGranted(permission, details.requestingUrl || contents.getURL(), hooks.trusted)),
   );
-  deny.setDevicePermissionHandler(() => false);
-  deny.on('will-download', (_event, item) => {
-    // Downloads come only from the app's own file routes.
-    if (!isTrustedUrl(item.getURL(), hooks.trusted)) item.cancel();
-  });
+  own.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionCheck(permission, requestingOrigin, hooks.trusted));
+  own.setDevicePermissionHandler(() => false);
+  own.on('will-download', (_event, item, contents) => hooks.willDownload(item, contents));
 }

@@ -5,21 +5,22 @@
  */
 import { recordEvent } from '../events';
 import { DeskError } from '../../shared/result';
-import type { CertificateStatus } from '../../shared/contract/certificates';
 import type { Settings } from '../../shared/schemas/settings';
 import { UNIT_CODES } from '../../shared/domain/units';
-import { todayOf, type Ctx, type Services } from '../services';
-import { appendAudit, currentHead, GENESIS, type AuditInput } from '../db/audit';
+import { auditAs, todayOf, type Ctx, type Services } from '../services';
+import { currentHead, GENESIS } from '../db/audit';
 import { bumpVersion, getTrackedItems, type FilingRecord } from '../db/filings';
 import { getDecisions, getRounds } from '../db/review';
 import { loadSettings } from '../db/settings';
 import type { Db, Trx } from '../db/connection';
 import { getCertificate, insertCertificate, liveCertificate, nextCertificateSeq, setStatus, type CertificateRow } from '../db/certificates';
 import { loadOrCreateKeys, recordHash, signCertificate, type DeskKeys } from '../crypto/signing';
-import { renderCertificate } from '../pdf/certificate';
+import { allText, renderCertificate } from '../pdf/certificate';
+import { unsupportedCharacters } from '../pdf/fonts';
 import { requireFiling } from '../filings/view';
 import { lastDecision } from '../review/state';
 import { buildRecord, canonicalRecord, certificateDoc, certificateNumber, parseRecord } from './record';
+import { REGISTRATION_STATE } from '../../shared/domain/states';
 import { issueProblems, type IssueFacts, type Problem } from '../../shared/domain/issuing';
 import { embedCode } from './pdf-code';
 
@@ -34,14 +35,6 @@ export function deskKeys(services: Services): DeskKeys {
     keyCache.set(dir, keys);
   }
   return keys;
-}
-
-async function audit(trx: Trx, ctx: Ctx, entry: Omit<AuditInput, 'actorId' | 'actorName' | 'unit' | 'outcome'>): Promise<void> {
-  await appendAudit(
-    trx,
-    { actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.displayName ?? null, unit: ctx.actor?.unit ?? null, outcome: 'ok', ...entry },
-    ctx.now,
-  );
 }
 
 async function moveFiling(trx: Trx, ctx: Ctx, filing: FilingRecord, set: Parameters<typeof bumpVersion>[4]): Promise<void> {
@@ -74,6 +67,8 @@ export async function problemsFor(db: Db | Trx, filing: FilingRecord, settings: 
   return issueProblems(await issueFacts(db, filing, settings));
 }
 
+const codePoints = (chars: string[]) => chars.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join(' ');
+
 /** Numbers, builds, signs, renders and stores one certificate for the filing as it stands now. */
 async function mint(
   trx: Trx,
@@ -82,9 +77,22 @@ async function mint(
 ): Promise<number> {
   const today = todayOf(ctx);
   const year = Number(today.slice(0, 4));
-  const seq = await nextCertificateSeq(trx, year);
-  const number = certificateNumber(a.settings.certificate.prefix, year, seq);
   const [decisions, trackedItems] = await Promise.all([getDecisions(trx, a.filing.id), getTrackedItems(trx, a.filing.id)]);
+  const draft = buildRecord({
+    number: '',
+    filing: a.filing,
+    decisions,
+    trackedItems,
+    settings: a.settings,
+    issueDate: today,
+    replaces: a.replaces?.number ?? null,
+    extensionTo: a.extensionTo,
+  });
+  // The paper must say what the record says: refuse, before a number is taken, any character no face can print.
+  const missing = unsupportedCharacters(allText(certificateDoc(draft, { qrText: '', verificationCode: '' }, '')));
+  if (missing.length) throw new DeskError('CONFLICT', 'cert.problem.unprintable', { chars: missing.join(' '), codes: codePoints(missing) });
+  const seq = await nextCertificateSeq(trx, year);
+  const number = certificateNumber(a.settings, year, seq);
   const record = buildRecord({
     number,
     filing: a.filing,
@@ -134,7 +142,7 @@ export async function issueCertificate(trx: Trx, ctx: Ctx, filingId: number, ver
   const cert = (await getCertificate(trx, id))!;
   await moveFiling(trx, ctx, filing, { state: 'registered', step: null, due_date: null, waiting_units: '' });
   await recordEvent(trx, ctx, filing.id, 'certificate.issued', { certificateId: id, number: cert.number });
-  await audit(trx, ctx, {
+  await auditAs(trx, ctx, {
     action: 'certificate.issue',
     target: `filing:${filing.id}`,
     before: { state: filing.state },
@@ -175,7 +183,7 @@ export async function reissueCertificate(
   const cert = (await getCertificate(trx, id))!;
   await moveFiling(trx, ctx, filing, {});
   await recordEvent(trx, ctx, filing.id, 'certificate.reissued', { certificateId: id, number: cert.number, replaces: old.number, reason });
-  await audit(trx, ctx, {
+  await auditAs(trx, ctx, {
     action: 'certificate.reissue',
     target: `filing:${filing.id}`,
     before: { certificateId: old.id, number: old.number, status: old.status },
@@ -183,12 +191,6 @@ export async function reissueCertificate(
   });
   return id;
 }
-
-const FILING_STATE: Record<Exclude<CertificateStatus, 'superseded'>, FilingRecord['state']> = {
-  issued: 'registered',
-  suspended: 'suspended',
-  revoked: 'revoked',
-};
 
 /**
  * Suspends, reinstates or revokes the filing's certificate in force (breach escalation, domain §9), and moves the
@@ -206,14 +208,14 @@ export async function setCertificateStatus(
   if (live.status === status) return live.id;
   const filing = await requireFiling(trx, filingId);
   await setStatus(trx, live.id, { status, reason, at: ctx.now.toISOString() });
-  await moveFiling(trx, ctx, filing, { state: FILING_STATE[status], step: null, due_date: null, waiting_units: '' });
+  await moveFiling(trx, ctx, filing, { state: REGISTRATION_STATE[status], step: null, due_date: null, waiting_units: '' });
   const kind = status === 'issued' ? 'certificate.reinstated' : `certificate.${status}`;
   await recordEvent(trx, ctx, filingId, kind, { certificateId: live.id, number: live.number, reason });
-  await audit(trx, ctx, {
+  await auditAs(trx, ctx, {
     action: kind,
     target: `filing:${filingId}`,
     before: { status: live.status, state: filing.state },
-    after: { certificateId: live.id, number: live.number, status, state: FILING_STATE[status], reason },
+    after: { certificateId: live.id, number: live.number, status, state: REGISTRATION_STATE[status], reason },
   });
   return live.id;
 }

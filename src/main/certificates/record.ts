@@ -12,6 +12,7 @@ import { canonicalJson } from '../../shared/domain/staleness';
 import { UNIT_CODES } from '../../shared/domain/units';
 import { translate } from '../../shared/i18n';
 import { lastDecision } from '../review/state';
+import { DEFAULT_NUMBER_PATTERN, formatCertificateNumber } from '../../shared/domain/certificate-number';
 import { isOpen } from '../../shared/domain/issuing';
 
 export const CERTIFICATE_TITLE = '化工中试项目登记备案证明';
@@ -25,8 +26,9 @@ export interface RegisteredRecord extends Omit<CertificateDoc, 'qrText' | 'verif
 
 const KIND_ZH: Record<string, string> = { material: '容缺材料', notice: '告知事项', hold: '限制试运行', lock: '暂缓登记' };
 
-export function certificateNumber(prefix: string, year: number, seq: number): string {
-  return `${prefix}〔${year}〕第${String(seq).padStart(4, '0')}号`;
+export function certificateNumber(settings: Pick<Settings, 'certificate'>, year: number, seq: number): string {
+  const { prefix, numberPattern } = settings.certificate;
+  return formatCertificateNumber(numberPattern ?? DEFAULT_NUMBER_PATTERN, { prefix, year, seq });
 }
 
 export interface RecordInput {

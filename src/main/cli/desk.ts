@@ -1,47 +1,4 @@
-import { resolve } from 'node:path';
-import { defaultDataDir } from '../paths';
-import { verifyAudit, type CommandOutput } from './verify-audit';
-import { verifyCertificate } from './verify-certificate';
-import { restore } from './restore';
-import { reanchor } from './reanchor';
-
-interface Command {
-  usage: string;
-  run(args: { dataDir: string; rest: string[] }): CommandOutput | Promise<CommandOutput>;
-}
-
-/** Subcommands of `npm run desk -- <name>`; add `verify-certificate` and others here. */
-export const commands: Record<string, Command> = {
-  'verify-audit': {
-    usage: 'verify-audit [--data-dir DIR]   check the audit chain and its external head',
-    run: ({ dataDir }) => verifyAudit(dataDir),
-  },
-  'verify-certificate': {
-    usage: 'verify-certificate <file-or-code> [--data-dir DIR]   verify a certificate (PDF, decoded 2-D code text, or verification code)',
-    run: ({ dataDir, rest }) => verifyCertificate(dataDir, rest),
-  },
-  restore: {
-    usage: 'restore <backup.sqlite> [--data-dir DIR]   offline restore; the damaged file is kept aside',
-    run: ({ dataDir, rest }) => restore(dataDir, rest),
-  },
-  reanchor: {
-    usage: 'reanchor "<administrator>" --confirm [--data-dir DIR]   sign a new chain head after the old one was lost (audited)',
-    run: ({ dataDir, rest }) => reanchor(dataDir, rest),
-  },
-};
-
-export function parseCommon(argv: readonly string[]): { dataDir: string; rest: string[] } {
-  let dataDir = defaultDataDir();
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--data-dir') {
-      const v = argv[++i];
-      if (!v) throw new Error('--data-dir needs a value');
-      dataDir = v;
-    } else rest.push(argv[i]!);
-  }
-  return { dataDir: resolve(dataDir), rest };
-}
+import { commands, parseCommon } from './commands';
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

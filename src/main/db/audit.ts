@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Selectable, Transaction } from 'kysely';
-import type { Db, SqliteHandle } from './connection';
-import type { AuditLogTable, DB } from './schema';
+import type { Selectable } from 'kysely';
+import type { SqliteHandle, Trx } from './connection';
+import type { AuditLogTable } from './schema';
 import type { HeadState } from './audit-head';
 import { takeWrittenRows } from './row-hashes';
 
@@ -32,7 +32,7 @@ function entryHash(prev: string, e: HashedFields): string {
 }
 
 /** Appends one entry inside the caller's transaction, chained to the previous entry's hash. */
-export async function appendAudit(trx: Transaction<DB> | Db, input: AuditInput, at: Date): Promise<{ seq: number; hash: string }> {
+export async function appendAudit(trx: Trx, input: AuditInput, at: Date): Promise<{ seq: number; hash: string }> {
   const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const prev = last?.hash ?? GENESIS;
   const rows = await takeWrittenRows(trx);

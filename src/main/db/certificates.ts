@@ -1,39 +1,9 @@
-import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db, Trx } from './connection';
 import type { DB } from './schema';
 import type { CertificateListInput, CertificateStatus, CertificateView } from '../../shared/contract/certificates';
 
 type Q = Db | Trx;
-
-/** The tables of migration 003, seen by Kysely. */
-export type CertificateTables = {
-  certificates: {
-    id: Generated<number>;
-    number: string;
-    year: number;
-    seq: number;
-    filing_id: number;
-    record_json: string;
-    record_hash: string;
-    qr_text: string;
-    verification_code: string;
-    key_id: string;
-    audit_head: string;
-    issued_at: string;
-    issued_by: number | null;
-    issued_by_name: string;
-    replaces_id: number | null;
-    pdf: Uint8Array;
-    status: Generated<string>;
-    status_reason: Generated<string>;
-    status_changed_at: string | null;
-    revoked_reason: string | null;
-    revoked_at: string | null;
-  };
-  trusted_keys: { key_id: string; public_key_pem: string; label: string; imported_at: string; imported_by: number | null };
-};
-
-const c = (db: Q) => db.withTables<CertificateTables>() as unknown as Kysely<DB & CertificateTables>;
 
 export interface CertificateRow {
   id: number;
@@ -82,7 +52,7 @@ const columns = [
   'revoked_at',
 ] as const;
 
-type Raw = Omit<Selectable<CertificateTables['certificates']>, 'pdf'>;
+type Raw = Omit<Selectable<DB['certificates']>, 'pdf'>;
 const toRow = (r: Raw): CertificateRow => ({
   id: r.id,
   number: r.number,
@@ -108,7 +78,7 @@ const toRow = (r: Raw): CertificateRow => ({
 
 /** The next number in the year's sequence. Run inside the issuing IMMEDIATE transaction: no gaps, no duplicates. */
 export async function nextCertificateSeq(trx: Q, year: number): Promise<number> {
-  const row = await c(trx)
+  const row = await trx
     .selectFrom('certificates')
     .select((eb) => eb.fn.max<number | null>('seq').as('max'))
     .where('year', '=', year)
@@ -117,10 +87,10 @@ export async function nextCertificateSeq(trx: Q, year: number): Promise<number> 
 }
 
 export async function insertCertificate(
-  trx: Q,
+  trx: Trx,
   a: Omit<CertificateRow, 'id' | 'status' | 'statusReason' | 'statusChangedAt' | 'revokedReason' | 'revokedAt'> & { pdf: Uint8Array },
 ): Promise<number> {
-  const row = await c(trx)
+  const row = await trx
     .insertInto('certificates')
     .values({
       number: a.number,
@@ -145,27 +115,27 @@ export async function insertCertificate(
 }
 
 export async function getCertificate(db: Q, id: number): Promise<CertificateRow | null> {
-  const r = await c(db).selectFrom('certificates').select(columns).where('id', '=', id).executeTakeFirst();
+  const r = await db.selectFrom('certificates').select(columns).where('id', '=', id).executeTakeFirst();
   return r ? toRow(r) : null;
 }
 
 export async function findByNumber(db: Q, number: string): Promise<CertificateRow | null> {
-  const r = await c(db).selectFrom('certificates').select(columns).where('number', '=', number).executeTakeFirst();
+  const r = await db.selectFrom('certificates').select(columns).where('number', '=', number).executeTakeFirst();
   return r ? toRow(r) : null;
 }
 
 export async function findByCode(db: Q, code: string): Promise<CertificateRow | null> {
-  const r = await c(db).selectFrom('certificates').select(columns).where('verification_code', '=', code).executeTakeFirst();
+  const r = await db.selectFrom('certificates').select(columns).where('verification_code', '=', code).executeTakeFirst();
   return r ? toRow(r) : null;
 }
 
 export async function certificatesOfFiling(db: Q, filingId: number): Promise<CertificateRow[]> {
-  const rows = await c(db).selectFrom('certificates').select(columns).where('filing_id', '=', filingId).orderBy('id').execute();
+  const rows = await db.selectFrom('certificates').select(columns).where('filing_id', '=', filingId).orderBy('id').execute();
   return rows.map(toRow);
 }
 
 export async function liveCertificate(db: Q, filingId: number): Promise<CertificateRow | null> {
-  const r = await c(db)
+  const r = await db
     .selectFrom('certificates')
     .select(columns)
     .where('filing_id', '=', filingId)
@@ -175,19 +145,19 @@ export async function liveCertificate(db: Q, filingId: number): Promise<Certific
 }
 
 export async function getPdf(db: Q, id: number): Promise<Uint8Array | null> {
-  const r = await c(db).selectFrom('certificates').select('pdf').where('id', '=', id).executeTakeFirst();
+  const r = await db.selectFrom('certificates').select('pdf').where('id', '=', id).executeTakeFirst();
   return r ? new Uint8Array(r.pdf) : null;
 }
 
-export async function setStatus(trx: Q, id: number, a: { status: CertificateStatus; reason: string; at: string }): Promise<void> {
+export async function setStatus(trx: Trx, id: number, a: { status: CertificateStatus; reason: string; at: string }): Promise<void> {
   const values: Record<string, unknown> = { status: a.status, status_reason: a.reason, status_changed_at: a.at };
   if (a.status === 'revoked') Object.assign(values, { revoked_reason: a.reason, revoked_at: a.at });
-  await c(trx).updateTable('certificates').set(values).where('id', '=', id).execute();
+  await trx.updateTable('certificates').set(values).where('id', '=', id).execute();
 }
 
 /** Register rows joined with the filing's names and the numbers a re-issue links. */
 export async function listCertificates(db: Q, input: CertificateListInput): Promise<{ total: number; rows: (CertificateRow & Names)[] }> {
-  let q = c(db)
+  let q = db
     .selectFrom('certificates as c')
     .innerJoin('filings as f', 'f.id', 'c.filing_id')
     .leftJoin('certificates as old', 'old.id', 'c.replaces_id')
@@ -248,7 +218,7 @@ const namesOf = (r: Names): Names => ({
 /** The same joined facts for a set of certificates (view of one filing, or one certificate). */
 export async function namesFor(db: Q, ids: number[]): Promise<Map<number, Names>> {
   if (!ids.length) return new Map();
-  const rows = await c(db)
+  const rows = await db
     .selectFrom('certificates as c')
     .innerJoin('filings as f', 'f.id', 'c.filing_id')
     .leftJoin('certificates as old', 'old.id', 'c.replaces_id')
@@ -295,14 +265,14 @@ export function toView(row: CertificateRow, names: Names): CertificateView {
 }
 
 export async function trustedKeys(db: Q) {
-  return c(db).selectFrom('trusted_keys').selectAll().orderBy('imported_at').execute();
+  return db.selectFrom('trusted_keys').selectAll().orderBy('imported_at').execute();
 }
 
 export async function insertTrustedKey(
-  trx: Q,
+  trx: Trx,
   a: { keyId: string; publicKeyPem: string; label: string; at: string; by: number | null },
 ): Promise<void> {
-  await c(trx)
+  await trx
     .insertInto('trusted_keys')
     .values({ key_id: a.keyId, public_key_pem: a.publicKeyPem, label: a.label, imported_at: a.at, imported_by: a.by })
     .onConflict((oc) => oc.column('key_id').doUpdateSet({ label: a.label }))

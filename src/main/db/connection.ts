@@ -2,15 +2,27 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, CompiledQuery } from 'kysely';
 import type { DatabaseConnection, Driver, Dialect, Transaction } from 'kysely';
 import type { DB } from './schema';
+import { nativeBinding } from './native';
 
 export type SqliteHandle = Database.Database;
-export type Db = Kysely<DB>;
-/** A handle inside a write transaction (every write goes through one). */
+/**
+ * Read and write handles are different types (Signal's ReadableDB / WritableDB): the store's handle reads only, and
+ * the one way to write is inside a transaction (services.write), whose handle is a Trx. A repository that writes
+ * takes a Trx, so a write outside a transaction does not type-check.
+ */
+export type Db = Omit<Kysely<DB>, 'insertInto' | 'replaceInto' | 'updateTable' | 'deleteFrom' | 'mergeInto' | 'schema'>;
+/** The writable handle: only ever a transaction. */
 export type Trx = Transaction<DB>;
 
 /** Pragmas every connection needs (toolchain: WAL + synchronous=FULL, foreign keys, busy timeout). */
 export function openSqlite(path: string, opts: { readonly?: boolean } = {}): SqliteHandle {
-  const handle = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  const binding = nativeBinding();
+  const handle = new Database(path, {
+    readonly: opts.readonly ?? false,
+    fileMustExist: opts.readonly ?? false,
+    // Inside Electron the addon built for Electron's ABI (see native.ts); elsewhere better-sqlite3's own.
+    ...(binding ? { nativeBinding: binding } : {}),
+  });
   if (!opts.readonly) handle.pragma('journal_mode = WAL');
   handle.pragma('synchronous = FULL');
   handle.pragma('foreign_keys = ON');

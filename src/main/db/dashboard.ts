@@ -1,7 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Db, SqliteHandle } from './connection';
-import type { DB } from './schema';
-import type { ReviewTables } from './review';
 import { dayNumber, fromDayNumber, officialCalendar, type WorkCalendar } from '../../shared/domain/calendar';
 
 /** The range the working-day table covers; spans outside it are left out of the dashboard rather than guessed. */
@@ -33,12 +31,6 @@ export function syncWorkDays(handle: SqliteHandle): number {
   return changed.length;
 }
 
-type DashboardTables = ReviewTables & {
-  work_days: { day: string; n: number };
-  step_durations: { month: string; step: string; party: string; days: number; n: number };
-};
-const d = (db: Db) => db.withTables<DashboardTables>() as unknown as Kysely<DB & DashboardTables>;
-
 export async function countByState(db: Db): Promise<{ state: string; n: number }[]> {
   return db
     .selectFrom('filings')
@@ -49,7 +41,7 @@ export async function countByState(db: Db): Promise<{ state: string; n: number }
 
 /** Histogram rows of finished steps ending in or after `fromMonth` (YYYY-MM). */
 export async function durationHistogram(db: Db, fromMonth: string) {
-  return d(db)
+  return db
     .selectFrom('step_durations')
     .select(['step', 'party', 'days', (eb) => eb.fn.sum<number>('n').as('n')])
     .where('month', '>=', fromMonth)
@@ -62,7 +54,7 @@ export async function durationHistogram(db: Db, fromMonth: string) {
  * round opened. Walks only in-review filings (index on state, waiting_units).
  */
 export async function currentWaits(db: Db, today: string): Promise<{ waiting_units: string; days: number }[]> {
-  const rows = await d(db)
+  const rows = await db
     .selectFrom('filings as f')
     .innerJoin('review_rounds as o', (j) => j.onRef('o.filing_id', '=', 'f.id').on('o.closed_at', 'is', null))
     .innerJoin('work_days as w', (j) => j.on('w.day', '=', sql<string>`date(o.opened_at, '+8 hours')`))
@@ -99,7 +91,7 @@ export async function monthlyThroughput(db: Db, fromMonth: string) {
       .where('submitted_at', '>=', fromInstant)
       .groupBy('month')
       .execute(),
-    d(db)
+    db
       .selectFrom('step_durations')
       .select(['month', 'step', (eb) => eb.fn.sum<number>('n').as('n')])
       .where('month', '>=', fromMonth)

@@ -1,26 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Db, SqliteHandle, Trx } from './connection';
-import type { DB } from './schema';
 import type { FollowupListInput } from '../../shared/contract/followup';
 import type { UnitCode } from '../../shared/domain/units';
 import { FINAL_STATES } from '../../shared/domain/states';
 
 type Q = Db | Trx;
-
-export type RunPeriodsTable = {
-  run_periods: {
-    filing_id: number;
-    extension_months: number | null;
-    extension_reason: string | null;
-    extended_at: string | null;
-    extended_by: string | null;
-    closed_how: string | null;
-    closure_attachment_id: number | null;
-    closed_at: string | null;
-    closed_by: string | null;
-  };
-};
-const rp = (db: Q) => db.withTables<RunPeriodsTable>() as unknown as Kysely<DB & RunPeriodsTable>;
 
 /** Attachments of a tracked item are stored under this pseudo material code, outside the review's facts. */
 export const itemAttachmentCode = (itemId: number) => `item-${itemId}`;
@@ -111,17 +95,17 @@ export async function itemAttachments(db: Q, itemIds: number[]) {
     .execute();
 }
 
-export async function markSupplied(trx: Q, id: number, note: string, at: string): Promise<void> {
+export async function markSupplied(trx: Trx, id: number, note: string, at: string): Promise<void> {
   await trx.updateTable('tracked_items').set({ state: 'supplied', note, supplied_at: at }).where('id', '=', id).execute();
 }
 
 /** 销号 or not applied; the trigger of migration 004 refuses a close by anyone but the verifying unit's reviewer. */
-export async function markEnded(trx: Q, id: number, state: 'closed' | 'notApplied', note: string, at: string, by: number): Promise<void> {
+export async function markEnded(trx: Trx, id: number, state: 'closed' | 'notApplied', note: string, at: string, by: number): Promise<void> {
   await trx.updateTable('tracked_items').set({ state, note, closed_at: at, closed_by: by }).where('id', '=', id).execute();
 }
 
 /** When a filing ends (terminated, revoked), what it still owed is no longer anyone's task: set not applied, with why. */
-export async function endOpenItems(trx: Q, filingId: number, note: string, at: string): Promise<number> {
+export async function endOpenItems(trx: Trx, filingId: number, note: string, at: string): Promise<number> {
   const res = await trx
     .updateTable('tracked_items')
     .set({ state: 'notApplied', note, closed_at: at })
@@ -134,7 +118,7 @@ export async function endOpenItems(trx: Q, filingId: number, note: string, at: s
 export async function openItemsOf(db: Q, filingId: number) {
   return db
     .selectFrom('tracked_items')
-    .select(['id', 'state', 'due_date', 'blocks', 'text'])
+    .select(['id', 'state', 'due_date', 'blocks', 'text', 'supplied_at'])
     .where('filing_id', '=', filingId)
     .where('state', 'in', ['open', 'supplied'])
     .orderBy('due_date')
@@ -142,32 +126,33 @@ export async function openItemsOf(db: Q, filingId: number) {
 }
 
 /**
- * Filings whose applicant missed a deadline: an item still open (nothing supplied) past its due date. Supplied
- * papers waiting for the unit's check are the unit's move, not a breach. Includes suspended filings with none left,
- * so a suspension can be lifted once everything overdue is in.
+ * An item in breach, in SQL as domain/follow-up inBreach says it: open past its due date, or supplied late and not yet
+ * verified and closed by its unit. A paper supplied on time is the unit's move, not a breach.
+ */
+const inBreachSql = (today: string) =>
+  sql<boolean>`t.due_date < ${today} AND (t.state = 'open' OR (t.state = 'supplied' AND (t.supplied_at IS NULL OR date(t.supplied_at, '+8 hours') > t.due_date)))`;
+
+/**
+ * Filings with an item in breach, and suspended filings with none left (so a suspension can be lifted once each
+ * overdue item is closed or set not applied), with the day the suspension began: the grace period counts from it.
  */
 export async function breachCandidates(db: Q, today: string, filingId: number | null = null) {
   let q = db
     .selectFrom('filings as f')
     .select(['f.id', 'f.filing_no', 'f.state', 'f.version'])
     .select(
-      sql<
-        string | null
-      >`(SELECT MIN(t.due_date) FROM tracked_items t WHERE t.filing_id = f.id AND t.state = 'open' AND t.due_date < ${today})`.as(
+      sql<string | null>`(SELECT MIN(t.due_date) FROM tracked_items t WHERE t.filing_id = f.id AND ${inBreachSql(today)})`.as(
         'overdue_since',
       ),
+    )
+    .select(
+      sql<string | null>`(SELECT date(e.at, '+8 hours') FROM filing_events e WHERE e.filing_id = f.id AND e.kind = 'followup.suspended'
+        ORDER BY e.id DESC LIMIT 1)`.as('suspended_on'),
     )
     .where((eb) =>
       eb.or([
         eb('f.state', '=', 'suspended'),
-        eb.exists(
-          eb
-            .selectFrom('tracked_items as t')
-            .select('t.id')
-            .whereRef('t.filing_id', '=', 'f.id')
-            .where('t.state', '=', 'open')
-            .where('t.due_date', '<', today),
-        ),
+        eb.exists(eb.selectFrom('tracked_items as t').select('t.id').whereRef('t.filing_id', '=', 'f.id').where(inBreachSql(today))),
       ]),
     )
     .where('f.state', 'not in', FINAL_STATES);
@@ -186,14 +171,14 @@ export async function dueItems(db: Q, until: string, unit: UnitCode | null) {
 }
 
 export async function getRunPeriod(db: Q, filingId: number) {
-  return (await rp(db).selectFrom('run_periods').selectAll().where('filing_id', '=', filingId).executeTakeFirst()) ?? null;
+  return (await db.selectFrom('run_periods').selectAll().where('filing_id', '=', filingId).executeTakeFirst()) ?? null;
 }
 
 export async function recordExtension(
-  trx: Q,
+  trx: Trx,
   a: { filingId: number; months: number; reason: string; at: string; by: string },
 ): Promise<void> {
-  await rp(trx)
+  await trx
     .insertInto('run_periods')
     .values({ filing_id: a.filingId, extension_months: a.months, extension_reason: a.reason, extended_at: a.at, extended_by: a.by })
     .onConflict((oc) =>
@@ -203,10 +188,10 @@ export async function recordExtension(
 }
 
 export async function recordClosure(
-  trx: Q,
+  trx: Trx,
   a: { filingId: number; how: 'dismantled' | 'sealed'; attachmentId: number; at: string; by: string },
 ): Promise<void> {
-  await rp(trx)
+  await trx
     .insertInto('run_periods')
     .values({ filing_id: a.filingId, closed_how: a.how, closure_attachment_id: a.attachmentId, closed_at: a.at, closed_by: a.by })
     .onConflict((oc) =>
@@ -217,7 +202,7 @@ export async function recordClosure(
 
 /** Registered pilots whose run period ends on or before `until` (planned end, or the extension's), for reminders. */
 export async function runPeriodsEnding(db: Q) {
-  return rp(db)
+  return db
     .selectFrom('filings as f')
     .innerJoin('filing_fields as ff', 'ff.filing_id', 'f.id')
     .leftJoin('run_periods as r', 'r.filing_id', 'f.id')
@@ -238,7 +223,8 @@ export async function runPeriodsEnding(db: Q) {
  */
 export const EXPORT_QUERIES = {
   filings: `SELECT f.filing_no, f.state, f.applicant_name, f.credit_code, f.project_name, f.park_id, f.conditional, f.submitted_at,
-      f.due_date, f.next_item_due, json_extract(ff.fields, '$.project.plannedStart') AS planned_start,
+      f.due_date, (SELECT date(p.started_at, '+8 hours') FROM clock_pauses p WHERE p.filing_id = f.id AND p.step = 'review'
+        AND p.ended_at IS NULL ORDER BY p.started_at LIMIT 1) AS paused_since, f.next_item_due, json_extract(ff.fields, '$.project.plannedStart') AS planned_start,
       json_extract(ff.fields, '$.project.plannedEnd') AS planned_end, f.version, f.updated_at
     FROM filings f JOIN filing_fields ff ON ff.filing_id = f.id ORDER BY f.id`,
   items: `SELECT t.id, f.filing_no, f.project_name, t.kind, t.text, t.verifying_unit, t.due_date, t.blocks, t.state, t.note,

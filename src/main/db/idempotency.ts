@@ -2,32 +2,26 @@ import type { Db, Trx } from './connection';
 
 type Q = Db | Trx;
 
-/**
- * A write that carries an idempotency key records its key in the same transaction as its effect, so a retry
- * after a crash between commit and reply finds the key and returns the original outcome instead of acting twice.
- */
-export async function findIdempotent<T>(db: Q, key: string, channel: string, actorId: number | null): Promise<T | null> {
+export interface IdempotencyRow {
+  channel: string;
+  actorId: number | null;
+  /** The outcome the first attempt recorded, as JSON. */
+  result: string;
+}
+
+/** The record of a key, whoever used it. */
+export async function findKey(db: Q, key: string): Promise<IdempotencyRow | null> {
   const row = await db.selectFrom('idempotency').select(['channel', 'actor_id', 'result']).where('key', '=', key).executeTakeFirst();
-  if (!row) return null;
-  // The same key from another actor or channel is not a retry; treat it as a conflict rather than leak a result.
-  if (row.channel !== channel || row.actor_id !== actorId) return null;
-  return JSON.parse(row.result) as T;
+  return row ? { channel: row.channel, actorId: row.actor_id, result: row.result } : null;
 }
 
-export async function keyTaken(db: Q, key: string): Promise<boolean> {
-  return (await db.selectFrom('idempotency').select('key').where('key', '=', key).executeTakeFirst()) !== undefined;
-}
-
-export async function recordIdempotent(
-  trx: Q,
+export async function recordKey(
+  trx: Trx,
   key: string,
   channel: string,
   actorId: number | null,
-  result: unknown,
+  result: string,
   now: string,
 ): Promise<void> {
-  await trx
-    .insertInto('idempotency')
-    .values({ key, channel, actor_id: actorId, result: JSON.stringify(result), created_at: now })
-    .execute();
+  await trx.insertInto('idempotency').values({ key, channel, actor_id: actorId, result, created_at: now }).execute();
 }

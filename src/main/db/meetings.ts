@@ -1,37 +1,9 @@
-import type { Generated, Kysely } from 'kysely';
 import type { Db, Trx } from './connection';
-import type { DB } from './schema';
 import type { UnitCode } from '../../shared/domain/units';
 import type { MeetingState } from '../../shared/contract/meetings';
 import { parseUnits, unitList } from './review';
 
 type Q = Db | Trx;
-
-/** The tables of migration 005, seen by Kysely. */
-export type MeetingTables = {
-  meetings: {
-    id: Generated<number>;
-    date: string;
-    time: string;
-    place: string;
-    host_id: number;
-    host_name: string;
-    units: string;
-    state: Generated<string>;
-    version: Generated<number>;
-    cursor: Generated<number>;
-    focus_unit: string | null;
-    created_at: string;
-    started_at: string | null;
-    closed_at: string | null;
-    minutes_pdf: Uint8Array | null;
-    minutes_sha256: string | null;
-  };
-  meeting_agenda: { meeting_id: number; position: number; filing_id: number };
-  meeting_attendance: { meeting_id: number; unit: string; user_id: number };
-};
-
-const m = (db: Q) => db.withTables<MeetingTables>() as unknown as Kysely<DB & MeetingTables>;
 
 export interface MeetingRecord {
   id: number;
@@ -70,7 +42,7 @@ const summaryColumns = [
 ] as const;
 
 export async function getMeeting(db: Q, id: number): Promise<MeetingRecord | null> {
-  const r = await m(db)
+  const r = await db
     .selectFrom('meetings')
     .select([...summaryColumns, (eb) => eb.fn<number | null>('length', [eb.ref('minutes_pdf')]).as('minutes_bytes')])
     .where('id', '=', id)
@@ -96,7 +68,7 @@ export async function getMeeting(db: Q, id: number): Promise<MeetingRecord | nul
 }
 
 export async function insertMeeting(
-  trx: Q,
+  trx: Trx,
   a: {
     date: string;
     time: string;
@@ -108,7 +80,7 @@ export async function insertMeeting(
     now: string;
   },
 ): Promise<number> {
-  const row = await m(trx)
+  const row = await trx
     .insertInto('meetings')
     .values({
       date: a.date,
@@ -122,12 +94,12 @@ export async function insertMeeting(
     .returning('id')
     .executeTakeFirstOrThrow();
   for (const [position, filingId] of a.agenda.entries())
-    await m(trx).insertInto('meeting_agenda').values({ meeting_id: row.id, position, filing_id: filingId }).execute();
+    await trx.insertInto('meeting_agenda').values({ meeting_id: row.id, position, filing_id: filingId }).execute();
   return row.id;
 }
 
 export async function getAgenda(db: Q, meetingId: number) {
-  return m(db)
+  return db
     .selectFrom('meeting_agenda as a')
     .innerJoin('filings as f', 'f.id', 'a.filing_id')
     .select(['a.position', 'a.filing_id', 'f.filing_no', 'f.project_name', 'f.applicant_name', 'f.state'])
@@ -137,7 +109,7 @@ export async function getAgenda(db: Q, meetingId: number) {
 }
 
 export async function getAttendance(db: Q, meetingId: number) {
-  return m(db)
+  return db
     .selectFrom('meeting_attendance as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
     .select(['t.unit', 't.user_id', 'u.username', 'u.display_name'])
@@ -148,7 +120,7 @@ export async function getAttendance(db: Q, meetingId: number) {
 }
 
 export async function isAttending(db: Q, meetingId: number, userId: number, unit: UnitCode): Promise<boolean> {
-  const r = await m(db)
+  const r = await db
     .selectFrom('meeting_attendance')
     .select('user_id')
     .where('meeting_id', '=', meetingId)
@@ -159,14 +131,14 @@ export async function isAttending(db: Q, meetingId: number, userId: number, unit
 }
 
 /** Replaces one unit's attendees. */
-export async function setUnitAttendance(trx: Q, meetingId: number, unit: UnitCode, userIds: readonly number[]): Promise<void> {
-  await m(trx).deleteFrom('meeting_attendance').where('meeting_id', '=', meetingId).where('unit', '=', unit).execute();
+export async function setUnitAttendance(trx: Trx, meetingId: number, unit: UnitCode, userIds: readonly number[]): Promise<void> {
+  await trx.deleteFrom('meeting_attendance').where('meeting_id', '=', meetingId).where('unit', '=', unit).execute();
   for (const userId of userIds)
-    await m(trx).insertInto('meeting_attendance').values({ meeting_id: meetingId, unit, user_id: userId }).execute();
+    await trx.insertInto('meeting_attendance').values({ meeting_id: meetingId, unit, user_id: userId }).execute();
 }
 
-export async function addAttendee(trx: Q, meetingId: number, unit: UnitCode, userId: number): Promise<void> {
-  await m(trx)
+export async function addAttendee(trx: Trx, meetingId: number, unit: UnitCode, userId: number): Promise<void> {
+  await trx
     .insertInto('meeting_attendance')
     .values({ meeting_id: meetingId, unit, user_id: userId })
     .onConflict((oc) => oc.doNothing())
@@ -178,7 +150,7 @@ export async function addAttendee(trx: Q, meetingId: number, unit: UnitCode, use
  * (or the meeting closed meanwhile).
  */
 export async function bumpMeeting(
-  trx: Q,
+  trx: Trx,
   id: number,
   expected: number,
   set: Partial<{
@@ -191,7 +163,7 @@ export async function bumpMeeting(
     minutes_sha256: string;
   }> = {},
 ): Promise<boolean> {
-  const r = await m(trx)
+  const r = await trx
     .updateTable('meetings')
     .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
     .where('id', '=', id)
@@ -202,7 +174,7 @@ export async function bumpMeeting(
 }
 
 export async function listMeetings(db: Q) {
-  return m(db)
+  return db
     .selectFrom('meetings as x')
     .select((eb) => [
       'x.id',
@@ -227,13 +199,13 @@ export async function listMeetings(db: Q) {
 }
 
 export async function getMinutes(db: Q, id: number): Promise<{ pdf: Uint8Array; date: string } | null> {
-  const r = await m(db).selectFrom('meetings').select(['minutes_pdf', 'date']).where('id', '=', id).executeTakeFirst();
+  const r = await db.selectFrom('meetings').select(['minutes_pdf', 'date']).where('id', '=', id).executeTakeFirst();
   return r?.minutes_pdf ? { pdf: r.minutes_pdf, date: r.date } : null;
 }
 
 /** Open meetings that have this filing on their agenda (a filing may be discussed at more than one). */
 export async function openMeetingsOf(db: Q, filingId: number): Promise<number[]> {
-  const rows = await m(db)
+  const rows = await db
     .selectFrom('meeting_agenda as a')
     .innerJoin('meetings as x', 'x.id', 'a.meeting_id')
     .select('x.id')
@@ -243,8 +215,8 @@ export async function openMeetingsOf(db: Q, filingId: number): Promise<number[]>
   return rows.map((r) => r.id);
 }
 
-export async function moveCursor(trx: Q, id: number, position: number, focusUnit: UnitCode | null): Promise<void> {
-  await m(trx)
+export async function moveCursor(trx: Trx, id: number, position: number, focusUnit: UnitCode | null): Promise<void> {
+  await trx
     .updateTable('meetings')
     .set({ cursor: position, focus_unit: focusUnit })
     .where('id', '=', id)

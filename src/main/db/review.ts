@@ -1,4 +1,4 @@
-import type { Generated, Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Db, Trx } from './connection';
 import type { DB } from './schema';
 import type { ReviewDecision, RoundOutcome } from '../../shared/domain/review';
@@ -6,43 +6,6 @@ import type { UnitCode } from '../../shared/domain/units';
 import type { DecisionView } from '../../shared/contract/review';
 
 type Q = Db | Trx;
-
-/** The tables of migration 002, seen by Kysely. */
-export type ReviewTables = {
-  review_rounds: {
-    id: Generated<number>;
-    filing_id: number;
-    number: number;
-    units: string;
-    opened_at: string;
-    closed_at: string | null;
-    outcome: Generated<string>;
-    supplement_request: string | null;
-  };
-  decisions: {
-    id: Generated<number>;
-    filing_id: number;
-    round: number;
-    section: string;
-    decision: string;
-    opinion: string;
-    not_involved_reason: string;
-    checklist: string;
-    conditions: string;
-    decided_by: number;
-    decided_by_name: string;
-    decided_at: string;
-    confirmed_via: string;
-    meeting_id: number | null;
-    filing_version: number;
-    facts_hash: string;
-    facts: string;
-    stale: Generated<number>;
-    stale_at: string | null;
-  };
-};
-
-const r = (db: Q) => db.withTables<ReviewTables>() as unknown as Kysely<DB & ReviewTables>;
 
 /** ',yj,hb,' ⇄ ['yj','hb']: the same form as filings.waiting_units, so a LIKE '%,yj,%' finds a unit. */
 export const unitList = (units: readonly string[]) => (units.length ? `,${units.join(',')},` : '');
@@ -65,7 +28,7 @@ export interface RoundRecord {
   supplementRequest: SupplementItem[] | null;
 }
 
-const toRound = (x: Selectable<ReviewTables['review_rounds']>): RoundRecord => ({
+const toRound = (x: Selectable<DB['review_rounds']>): RoundRecord => ({
   id: x.id,
   filingId: x.filing_id,
   number: x.number,
@@ -77,15 +40,15 @@ const toRound = (x: Selectable<ReviewTables['review_rounds']>): RoundRecord => (
 });
 
 export async function getRounds(db: Q, filingId: number): Promise<RoundRecord[]> {
-  const rows = await r(db).selectFrom('review_rounds').selectAll().where('filing_id', '=', filingId).orderBy('number').execute();
+  const rows = await db.selectFrom('review_rounds').selectAll().where('filing_id', '=', filingId).orderBy('number').execute();
   return rows.map(toRound);
 }
 
 export async function insertRound(
-  trx: Q,
+  trx: Trx,
   a: { filingId: number; number: number; units: readonly UnitCode[]; openedAt: string },
 ): Promise<number> {
-  const row = await r(trx)
+  const row = await trx
     .insertInto('review_rounds')
     .values({ filing_id: a.filingId, number: a.number, units: unitList(a.units), opened_at: a.openedAt })
     .returning('id')
@@ -93,8 +56,8 @@ export async function insertRound(
   return row.id;
 }
 
-export async function setRoundUnits(trx: Q, roundId: number, units: readonly UnitCode[]): Promise<void> {
-  await r(trx)
+export async function setRoundUnits(trx: Trx, roundId: number, units: readonly UnitCode[]): Promise<void> {
+  await trx
     .updateTable('review_rounds')
     .set({ units: unitList(units) })
     .where('id', '=', roundId)
@@ -102,11 +65,11 @@ export async function setRoundUnits(trx: Q, roundId: number, units: readonly Uni
 }
 
 export async function closeRound(
-  trx: Q,
+  trx: Trx,
   roundId: number,
   a: { closedAt: string; outcome: RoundOutcome; supplementRequest: SupplementItem[] | null },
 ): Promise<void> {
-  await r(trx)
+  await trx
     .updateTable('review_rounds')
     .set({
       closed_at: a.closedAt,
@@ -125,7 +88,7 @@ export interface DecisionRecord extends Omit<DecisionView, 'decidedBy'> {
   staleAt: string | null;
 }
 
-const toDecision = (x: Selectable<ReviewTables['decisions']>): DecisionRecord => ({
+const toDecision = (x: Selectable<DB['decisions']>): DecisionRecord => ({
   id: x.id,
   filingId: x.filing_id,
   round: x.round,
@@ -149,12 +112,12 @@ const toDecision = (x: Selectable<ReviewTables['decisions']>): DecisionRecord =>
 
 /** Every decision on a filing, oldest first (a section's current decision is its last one). */
 export async function getDecisions(db: Q, filingId: number): Promise<DecisionRecord[]> {
-  const rows = await r(db).selectFrom('decisions').selectAll().where('filing_id', '=', filingId).orderBy('id').execute();
+  const rows = await db.selectFrom('decisions').selectAll().where('filing_id', '=', filingId).orderBy('id').execute();
   return rows.map(toDecision);
 }
 
-export async function insertDecision(trx: Q, a: Omit<DecisionRecord, 'id' | 'stale' | 'staleAt'>): Promise<number> {
-  const row = await r(trx)
+export async function insertDecision(trx: Trx, a: Omit<DecisionRecord, 'id' | 'stale' | 'staleAt'>): Promise<number> {
+  const row = await trx
     .insertInto('decisions')
     .values({
       filing_id: a.filingId,
@@ -179,16 +142,16 @@ export async function insertDecision(trx: Q, a: Omit<DecisionRecord, 'id' | 'sta
   return row.id;
 }
 
-export async function markStale(trx: Q, ids: number[], at: string): Promise<void> {
+export async function markStale(trx: Trx, ids: number[], at: string): Promise<void> {
   if (!ids.length) return;
-  await r(trx).updateTable('decisions').set({ stale: 1, stale_at: at }).where('id', 'in', ids).where('stale', '=', 0).execute();
+  await trx.updateTable('decisions').set({ stale: 1, stale_at: at }).where('id', 'in', ids).where('stale', '=', 0).execute();
 }
 
 /**
  * Conditions are never deleted (domain §6): when a unit re-decides, the conditions of the decision it replaces are
  * set "not applied" with the reason, and the new decision's own conditions take their place.
  */
-export async function setConditionsNotApplied(trx: Q, decisionIds: number[], note: string, at: string): Promise<void> {
+export async function setConditionsNotApplied(trx: Trx, decisionIds: number[], note: string, at: string): Promise<void> {
   if (!decisionIds.length) return;
   await trx
     .updateTable('tracked_items')
@@ -211,7 +174,7 @@ export async function countOpenMaterialItems(db: Q, filingId: number): Promise<n
 }
 
 /** The list's unit filter reads this column; it is kept equal to the sections pending in the open round. */
-export async function setWaitingUnits(trx: Q, filingId: number, units: readonly string[], dueDate?: string | null): Promise<void> {
+export async function setWaitingUnits(trx: Trx, filingId: number, units: readonly string[], dueDate?: string | null): Promise<void> {
   await trx
     .updateTable('filings')
     .set({ waiting_units: unitList(units), ...(dueDate !== undefined ? { due_date: dueDate } : {}) })
@@ -219,11 +182,11 @@ export async function setWaitingUnits(trx: Q, filingId: number, units: readonly 
     .execute();
 }
 
-export async function insertPause(trx: Q, a: { filingId: number; step: string; startedAt: string; reason: string }): Promise<void> {
+export async function insertPause(trx: Trx, a: { filingId: number; step: string; startedAt: string; reason: string }): Promise<void> {
   await trx.insertInto('clock_pauses').values({ filing_id: a.filingId, step: a.step, started_at: a.startedAt, reason: a.reason }).execute();
 }
 
-export async function endPause(trx: Q, pauseId: number, endedAt: string): Promise<void> {
+export async function endPause(trx: Trx, pauseId: number, endedAt: string): Promise<void> {
   await trx.updateTable('clock_pauses').set({ ended_at: endedAt }).where('id', '=', pauseId).where('ended_at', 'is', null).execute();
 }
 
@@ -244,7 +207,7 @@ export interface InboxCandidate {
  * by a partial unique index, so this stays a walk over the in-review filings only.
  */
 export async function inboxCandidates(db: Q, unit: UnitCode | null): Promise<InboxCandidate[]> {
-  let q = r(db)
+  let q = db
     .selectFrom('filings as f')
     .innerJoin('review_rounds as o', (j) => j.onRef('o.filing_id', '=', 'f.id').on('o.closed_at', 'is', null))
     .innerJoin('review_rounds as first', (j) => j.onRef('first.filing_id', '=', 'f.id').on('first.number', '=', 1))
@@ -279,7 +242,7 @@ export async function inboxCandidates(db: Q, unit: UnitCode | null): Promise<Inb
 /** Stale decisions in the open rounds of the given filings: when each section turned stale. */
 export async function staleInOpenRounds(db: Q, filingIds: number[]): Promise<{ filingId: number; section: UnitCode; staleAt: string }[]> {
   if (!filingIds.length) return [];
-  const rows = await r(db)
+  const rows = await db
     .selectFrom('decisions as d')
     .select(['d.filing_id', 'd.section', 'd.stale_at'])
     .where('d.filing_id', 'in', filingIds)

@@ -115,7 +115,8 @@ export interface AuditLogTable {
   rows: string | null;
 }
 
-export interface DB {
+/** Migrations 001: the filing record, users, settings, audit. */
+export interface CoreTables {
   meta: { key: string; value: string };
   users: UsersTable;
   settings: { key: string; value: string; updated_at: string };
@@ -133,3 +134,218 @@ export interface DB {
   sessions: { secret_hash: string; user_id: number; transport: string; created_at: string; last_seen_at: string };
   login_throttle: { key: string; failures: number; locked_until: string | null; updated_at: string };
 }
+
+/** Migration 002: review rounds and unit decisions. */
+export interface ReviewTables {
+  review_rounds: {
+    id: Generated<number>;
+    filing_id: number;
+    number: number;
+    units: string;
+    opened_at: string;
+    closed_at: string | null;
+    outcome: Generated<string>;
+    supplement_request: string | null;
+  };
+  decisions: {
+    id: Generated<number>;
+    filing_id: number;
+    round: number;
+    section: string;
+    decision: string;
+    opinion: string;
+    not_involved_reason: string;
+    checklist: string;
+    conditions: string;
+    decided_by: number;
+    decided_by_name: string;
+    decided_at: string;
+    confirmed_via: string;
+    meeting_id: number | null;
+    filing_version: number;
+    facts_hash: string;
+    facts: string;
+    stale: Generated<number>;
+    stale_at: string | null;
+  };
+}
+
+/** Migration 003: certificates and the other desks' public keys. */
+export interface CertificateTables {
+  certificates: {
+    id: Generated<number>;
+    number: string;
+    year: number;
+    seq: number;
+    filing_id: number;
+    record_json: string;
+    record_hash: string;
+    qr_text: string;
+    verification_code: string;
+    key_id: string;
+    audit_head: string;
+    issued_at: string;
+    issued_by: number | null;
+    issued_by_name: string;
+    replaces_id: number | null;
+    pdf: Uint8Array;
+    status: Generated<string>;
+    status_reason: Generated<string>;
+    status_changed_at: string | null;
+    revoked_reason: string | null;
+    revoked_at: string | null;
+  };
+  trusted_keys: { key_id: string; public_key_pem: string; label: string; imported_at: string; imported_by: number | null };
+}
+
+/** Migration 004: run periods, the working-day calendar and the dashboard's step histogram. */
+export interface FollowupTables {
+  run_periods: {
+    filing_id: number;
+    extension_months: number | null;
+    extension_reason: string | null;
+    extended_at: string | null;
+    extended_by: string | null;
+    closed_how: string | null;
+    closure_attachment_id: number | null;
+    closed_at: string | null;
+    closed_by: string | null;
+  };
+  work_days: { day: string; n: number };
+  step_durations: { month: string; step: string; party: string; days: number; n: number };
+}
+
+/** Migration 005: joint sessions. */
+export interface MeetingTables {
+  meetings: {
+    id: Generated<number>;
+    date: string;
+    time: string;
+    place: string;
+    host_id: number;
+    host_name: string;
+    units: string;
+    state: Generated<string>;
+    version: Generated<number>;
+    cursor: Generated<number>;
+    focus_unit: string | null;
+    created_at: string;
+    started_at: string | null;
+    closed_at: string | null;
+    minutes_pdf: Uint8Array | null;
+    minutes_sha256: string | null;
+  };
+  meeting_agenda: { meeting_id: number; position: number; filing_id: number };
+  meeting_attendance: { meeting_id: number; unit: string; user_id: number };
+}
+
+/** Migration 008: enterprise problems, departments and their Settings tables. */
+export interface ProblemTables {
+  departments: { code: string; name_zh: string; name_en: string; kind: string; sort: number; active: Generated<number> };
+  department_members: { user_id: number; department: string };
+  problem_categories: { code: string; name_zh: string; name_en: string; sort: number; active: Generated<number> };
+  problem_policy: {
+    id: number;
+    coordinator: string;
+    park_days: number;
+    district_days: number;
+    city_days: number;
+    report_every_days: number;
+    reminder_after_days: number;
+    warning_days: number;
+  };
+  problems: {
+    id: Generated<number>;
+    problem_no: string;
+    credit_code: string;
+    firm_name: string;
+    filing_id: number | null;
+    title: string;
+    request: string;
+    source: string;
+    category: string;
+    state: Generated<string>;
+    version: Generated<number>;
+    grade: string | null;
+    suggested_grade: string | null;
+    grade_reason: Generated<string>;
+    lead: string | null;
+    cooperating: Generated<string>;
+    next_step: Generated<string>;
+    start_date: string | null;
+    limit_days: number | null;
+    due_date: string | null;
+    last_report_date: string | null;
+    paused_since: string | null;
+    reassign_count: Generated<number>;
+    unsatisfied_count: Generated<number>;
+    solved_days: number | null;
+    is_demo: Generated<number>;
+    created_by: number | null;
+    created_dept: string;
+    created_at: string;
+    dispatched_at: string | null;
+    closed_at: string | null;
+    updated_at: string;
+  };
+  problem_attachments: {
+    id: Generated<number>;
+    problem_id: number;
+    sha256: string;
+    name: string;
+    mime: string;
+    size: number;
+    uploaded_at: string;
+    uploaded_by: number | null;
+  };
+  problem_assignments: {
+    id: Generated<number>;
+    problem_id: number;
+    lead: string;
+    cooperating: string;
+    meeting_id: number | null;
+    opinion: string;
+    reason: Generated<string>;
+    limit_days: number;
+    from_at: string;
+    to_at: string | null;
+    by_id: number | null;
+    by_name: string | null;
+  };
+  problem_reports: {
+    id: Generated<number>;
+    problem_id: number;
+    kind: string;
+    department: string;
+    at: string;
+    author_id: number | null;
+    author_name: string | null;
+    text: string;
+  };
+  problem_pauses: { id: Generated<number>; problem_id: number; from_date: string; to_date: string | null; reason: string };
+  problem_visits: {
+    id: Generated<number>;
+    problem_id: number;
+    department: string;
+    at: string;
+    satisfied: number;
+    notes: string;
+    by_id: number | null;
+    by_name: string | null;
+  };
+  problem_blockages: {
+    id: Generated<number>;
+    problem_id: number;
+    at: string;
+    trigger: string;
+    class: string;
+    unit: string | null;
+    lead: string;
+    category: string;
+    text: string;
+  };
+  problem_meeting_agenda: { meeting_id: number; position: number; problem_id: number };
+}
+
+/** Every table the migrations create, as Kysely sees them: the type the stores are written against. */
+export interface DB extends CoreTables, ReviewTables, CertificateTables, FollowupTables, MeetingTables, ProblemTables {}

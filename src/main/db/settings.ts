@@ -40,7 +40,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export async function saveSettings(db: Q, settings: Settings, now: string): Promise<void> {
+export async function saveSettings(db: Trx, settings: Settings, now: string): Promise<void> {
   await db
     .insertInto('settings')
     .values({ key: 'desk', value: JSON.stringify(settings), updated_at: now })
@@ -52,7 +52,7 @@ export async function getMeta(db: Q, key: string): Promise<string | null> {
   return (await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst())?.value ?? null;
 }
 
-export async function setMeta(db: Q, key: string, value: string): Promise<void> {
+export async function setMeta(db: Trx, key: string, value: string): Promise<void> {
   await db
     .insertInto('meta')
     .values({ key, value })

@@ -14,6 +14,8 @@ export interface DbHealth {
   detail: string | null;
   path: string;
   latestBackup: string | null;
+  /** The command that restores latestBackup into this folder, as this installation runs it. */
+  restoreCommand: string | null;
 }
 
 export interface Store {
@@ -58,12 +60,18 @@ export function latestBackup(dataDir: string): string | null {
  * Opens the desk's SQLite file, migrates it and runs quick_check. On any failure the desk fails closed:
  * the damaged file is left untouched, an empty in-memory store stands in, and `health` says why.
  */
-export function openStore(dataDir: string): Store {
+export interface StoreOptions {
+  /** How this installation restores a backup into this folder, for the damaged-database screen (cli/invocation.ts). */
+  restoreCommand?: (backup: string, dataDir: string) => string;
+}
+
+export function openStore(dataDir: string, opts: StoreOptions = {}): Store {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, DB_FILE);
   const head = new HeadFile(join(dir, HEAD_FILE), loadOrCreateKeys(dir));
-  const base = { path, latestBackup: latestBackup(dir) };
+  const backup = latestBackup(dir);
+  const base = { path, latestBackup: backup, restoreCommand: backup && opts.restoreCommand ? opts.restoreCommand(backup, dir) : null };
   // restore-1: held for the desk's lifetime, so no restore runs under it (see folder-lock.ts).
   let lock: FolderLock | null = null;
   const failClosed = (problem: string, detail: string): Store => {

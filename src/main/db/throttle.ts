@@ -60,7 +60,7 @@ export async function releaseAttempt(db: Db, accountKey: string, address: Thrott
 }
 
 /** An administrator's reset ends the account's wait. */
-export async function clearThrottle(db: Db | Trx, key: string): Promise<void> {
+export async function clearThrottle(db: Trx, key: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('key', '=', key).execute();
 }
 

@@ -36,7 +36,7 @@ export async function countUsers(db: Q): Promise<number> {
 }
 
 export async function insertUser(
-  db: Q,
+  db: Trx,
   u: { username: string; displayName: string; role: Role; unit: UnitCode | null; passwordHash: string; isDemo?: boolean; now: string },
 ): Promise<Actor> {
   const r = await db
@@ -56,7 +56,7 @@ export async function insertUser(
 }
 
 export async function recordLoginResult(
-  db: Q,
+  db: Trx,
   id: number,
   success: boolean,
   failures: number,
@@ -103,7 +103,7 @@ export async function getAccount(db: Q, id: number): Promise<Account | null> {
   return r ? toAccount(r) : null;
 }
 
-export async function setDisabled(db: Q, id: number, disabled: boolean): Promise<void> {
+export async function setDisabled(db: Trx, id: number, disabled: boolean): Promise<void> {
   await db
     .updateTable('users')
     .set({ disabled: disabled ? 1 : 0 })
@@ -111,7 +111,7 @@ export async function setDisabled(db: Q, id: number, disabled: boolean): Promise
     .execute();
 }
 
-export async function setPasswordHash(db: Q, id: number, hash: string): Promise<void> {
+export async function setPasswordHash(db: Trx, id: number, hash: string): Promise<void> {
   await db.updateTable('users').set({ password_hash: hash, failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
 }
 

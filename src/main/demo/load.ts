@@ -7,12 +7,13 @@ import { countUsers, insertUser } from '../db/users';
 import { loadSettings, setMeta } from '../db/settings';
 import { hashPassword } from '../passwords';
 import { demoFields } from './data';
-import type { Handlers } from '../dispatch';
+import { idempotentCall, type Handlers } from '../dispatch';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TARGETS, demoPdfBase64, type DemoRunner, type DemoStage } from './plan';
 import { reviewStage } from './review-stage';
 import { certificatesStage } from './certificates-stage';
 import { meetingsStage } from './meetings-stage';
 import { followupStage } from './followup-stage';
+import { problemsStage } from './problems-stage';
 
 /**
  * The stages after acceptance, in the order they run for each filing: review decides, certificates issue for
@@ -43,7 +44,8 @@ export async function loadDemo(services: Services, handlers: Handlers, lang: Ctx
       const def = contract[channel];
       const parsed = def.input.parse(input);
       const handler = handlers[channel] as (i: unknown, c: Ctx) => Promise<unknown>;
-      return (await handler(parsed, { ...base, actor, now: at })) as Output<typeof channel>;
+      const idempotent = idempotentCall(channel, parsed);
+      return (await handler(parsed, { ...base, actor, now: at, idempotent })) as Output<typeof channel>;
     },
   };
 
@@ -135,5 +137,7 @@ export async function loadDemo(services: Services, handlers: Handlers, lang: Ctx
     );
     for (const stage of DEMO_STAGES) at = await stage(runner, { id: view.id, index: i, target, at });
   }
+  // Across the desk, after every filing: the enterprise problems, linked to the filings' firms.
+  await problemsStage(runner, realNow);
   return DEMO_TARGETS.length;
 }

@@ -8,12 +8,11 @@ import type { Ctx } from '../services';
 import { liveCertificate } from '../db/certificates';
 import { reissueCertificate, setCertificateStatus } from '../certificates/issue';
 import { DeskError } from '../../shared/result';
+import { REGISTRATION_STATE } from '../../shared/domain/states';
 import { bumpVersion } from '../db/filings';
 import { requireFiling } from '../filings/view';
 
 export type RegistrationStatus = 'issued' | 'suspended' | 'revoked';
-
-const FILING_STATE = { issued: 'registered', suspended: 'suspended', revoked: 'revoked' } as const;
 
 /**
  * Moves the registration and its certificate together. A registered filing without a certificate in force (data
@@ -33,7 +32,7 @@ export async function setRegistrationStatus(
   const filing = await requireFiling(trx, filingId);
   if (
     !(await bumpVersion(trx, filingId, filing.version, ctx.now.toISOString(), {
-      state: FILING_STATE[status],
+      state: REGISTRATION_STATE[status],
       step: null,
       due_date: null,
       waiting_units: '',

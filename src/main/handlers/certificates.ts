@@ -3,10 +3,9 @@ import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
 import type { CertificateView, FilingCertificates, NoticeKind } from '../../shared/contract/certificates';
 import { NOTICE_KINDS } from '../../shared/contract/certificates';
-import { emit, write, type Ctx } from '../services';
+import { emit, write, writeOnce, type Ctx, type WriteScope } from '../services';
 import type { Db } from '../db/connection';
 import { loadSettings } from '../db/settings';
-import { findIdempotent, keyTaken, recordIdempotent } from '../db/idempotency';
 import {
   certificatesOfFiling,
   getCertificate,
@@ -23,6 +22,7 @@ import { requireFiling } from '../filings/view';
 import { deskKeys, issueCertificate, problemsFor, reissueCertificate, revokeCertificate } from '../certificates/issue';
 import { verifyCode, verifyPdf, verifyText, type Verifier } from '../certificates/verify';
 import { noticeFilename, noticeKinds, renderNotice } from '../certificates/notices';
+import { unsupportedCharacters } from '../pdf/fonts';
 // Registers the demo loader's certificate stage (after the review stage, which it imports first).
 
 async function viewOf(db: Db, id: number): Promise<CertificateView> {
@@ -56,27 +56,9 @@ const changed = async (ctx: Ctx, filingId: number) => {
   emit(ctx.services, 'inbox.changed', { units: ['sp'] });
 };
 
-/** The idempotent-write pattern of acceptance and review: the key is recorded in the same transaction. */
-async function once(
-  ctx: Ctx,
-  channel: string,
-  key: string,
-  fn: (trx: Parameters<Parameters<typeof write>[1]>[0]) => Promise<number>,
-): Promise<number> {
-  const { db } = ctx.services.store;
-  const actorId = ctx.actor!.id;
-  const prior = await findIdempotent<{ certificateId: number }>(db, key, channel, actorId);
-  if (prior) return prior.certificateId;
-  if (await keyTaken(db, key)) throw new DeskError('CONFLICT', 'err.CONFLICT');
-  return write(ctx, async (scope) => {
-    // Re-checked inside the transaction: a retry racing its own first attempt must not issue twice.
-    const raced = await findIdempotent<{ certificateId: number }>(scope.trx, key, channel, actorId);
-    if (raced) return raced.certificateId;
-    const id = await fn(scope);
-    await recordIdempotent(scope.trx, key, channel, actorId, { certificateId: id }, ctx.now.toISOString());
-    return id;
-  });
-}
+/** The certificate an idempotent issue or re-issue made (the outcome its key records). */
+const issued = async (ctx: Ctx, fn: (scope: WriteScope) => Promise<number>): Promise<number> =>
+  (await writeOnce(ctx, async (scope) => ({ certificateId: await fn(scope) }))).certificateId;
 
 const forFiling: Handler<'certificate.forFiling'> = (input, ctx) => filingCertificates(ctx.services.store.db, input.filingId);
 
@@ -84,7 +66,7 @@ const issue: Handler<'certificate.issue'> = async (input, ctx) => {
   const { db } = ctx.services.store;
   let id: number;
   try {
-    id = await once(ctx, 'certificate.issue', input.idempotencyKey, ({ trx }) => issueCertificate(trx, ctx, input.filingId, input.version));
+    id = await issued(ctx, ({ trx }) => issueCertificate(trx, ctx, input.filingId, input.version));
   } catch (err) {
     if (err instanceof DeskError && err.code === 'STALE')
       throw new DeskError('STALE', 'err.STALE', {}, undefined, await filingCertificates(db, input.filingId));
@@ -107,11 +89,15 @@ const verifier = (ctx: Ctx): Verifier => ({ db: ctx.services.store.db, own: desk
 const verify: Handler<'certificate.verify'> = async (input, ctx) => {
   const v = verifier(ctx);
   if (input.text?.trim()) return verifyText(v, input.text);
-  if (input.code?.trim()) return verifyCode(v, input.code);
+  if (input.code?.trim()) return verifyCode(v, input.code, input.number);
   const b64 = (input.pdfBase64 ?? '').replace(/^data:[^,]*,/, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) throw new DeskError('INVALID', 'err.INVALID', {}, { pdfBase64: { key: 'v.file.base64' } });
   return verifyPdf(v, new Uint8Array(Buffer.from(b64, 'base64')));
 };
+
+const glyphCheck: Handler<'certificate.glyphCheck'> = (input) => ({
+  missing: unsupportedCharacters(input.text).map((char) => ({ char, codePoint: `U+${char.codePointAt(0)!.toString(16).toUpperCase()}` })),
+});
 
 const revoke: Handler<'certificate.revoke'> = async (input, ctx) => {
   const { db } = ctx.services.store;
@@ -122,9 +108,7 @@ const revoke: Handler<'certificate.revoke'> = async (input, ctx) => {
 };
 
 const reissue: Handler<'certificate.reissue'> = async (input, ctx) => {
-  const id = await once(ctx, 'certificate.reissue', input.idempotencyKey, ({ trx }) =>
-    reissueCertificate(trx, ctx, input.id, input.reason),
-  );
+  const id = await issued(ctx, ({ trx }) => reissueCertificate(trx, ctx, input.id, input.reason));
   const view = await viewOf(ctx.services.store.db, id);
   await changed(ctx, view.filingId);
   return view;
@@ -176,6 +160,7 @@ export const certificatesHandlers = {
   'certificate.get': get,
   'certificate.list': list,
   'certificate.verify': verify,
+  'certificate.glyphCheck': glyphCheck,
   'certificate.revoke': revoke,
   'certificate.reissue': reissue,
   'certificate.publicKey': publicKey,

@@ -6,7 +6,7 @@ import { evaluateAcceptance, acceptancePreview } from '../../shared/domain/accep
 import { submissionProblems } from '../../shared/domain/submission';
 import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
 import type { Trx } from '../db/connection';
-import { todayOf, emit, write, type Ctx } from '../services';
+import { todayOf, emit, write, writeOnce, type Ctx } from '../services';
 import { loadSettings } from '../db/settings';
 import {
   bumpVersion,
@@ -19,7 +19,6 @@ import {
   refreshNextItemDue,
   setMaterial,
 } from '../db/filings';
-import { findIdempotent, keyTaken, recordIdempotent } from '../db/idempotency';
 import { readAttachment, storeUpload } from '../attachments';
 import type { FileRoutes } from '../host/files';
 import { buildView, materialStatuses, requireFiling } from '../filings/view';
@@ -165,15 +164,9 @@ const attach: Handler<'material.attach'> = async (input, ctx) => {
 
 const decide: Handler<'acceptance.decide'> = async (input, ctx) => {
   const { db } = ctx.services.store;
-  const actorId = ctx.actor!.id;
-  const prior = await findIdempotent<{ filingId: number }>(db, input.idempotencyKey, 'acceptance.decide', actorId);
-  if (prior) return buildView(db, prior.filingId, todayOf(ctx));
-  if (await keyTaken(db, input.idempotencyKey)) throw new DeskError('CONFLICT', 'err.CONFLICT');
   const settings = await loadSettings(db);
   const today = todayOf(ctx);
-  await write(ctx, async ({ trx, audit }) => {
-    // Re-checked inside the transaction: a retry racing its own first attempt must not act twice.
-    if (await findIdempotent(trx, input.idempotencyKey, 'acceptance.decide', actorId)) return;
+  const { filingId } = await writeOnce(ctx, async ({ trx, audit }) => {
     const f = await lockFiling(trx, ctx, input.filingId, input.version);
     if (f.state !== 'submitted') throw new DeskError('CONFLICT', 'acceptance.notSubmitted', { state: f.state });
     const materials = await materialStatuses(trx, input.filingId);
@@ -223,16 +216,16 @@ const decide: Handler<'acceptance.decide'> = async (input, ctx) => {
       items: verdict.items,
     });
     if (accepted) await afterAcceptance(trx, ctx, f.id);
-    await recordIdempotent(trx, input.idempotencyKey, 'acceptance.decide', actorId, { filingId: f.id }, now);
     await audit({
       action: 'acceptance.decide',
       target: `filing:${f.id}`,
       before: { state: f.state },
       after: { state: nextState, ...acceptance, items: verdict.items },
     });
+    return { filingId: f.id };
   });
-  const view = await buildView(db, input.filingId, today, settings);
-  changed(ctx, input.filingId, view.version);
+  const view = await buildView(db, filingId, today, settings);
+  changed(ctx, filingId, view.version);
   return view;
 };
 

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
-import { todayOf, emit, write, type Ctx, type WriteScope } from '../services';
+import { todayOf, emit, write, writeOnce, type Ctx, type WriteScope } from '../services';
 import { loadSettings } from '../db/settings';
 import { getFiling } from '../db/filings';
 import { recordLoginResult } from '../db/users';
-import { findIdempotent, keyTaken, recordIdempotent } from '../db/idempotency';
 import {
   activeReviewerIds,
   addAttendee,
@@ -34,12 +33,7 @@ const stale = async (trx: Parameters<typeof buildMeetingView>[0], id: number) =>
 const create: Handler<'meeting.create'> = async (input, ctx) => {
   const { db } = ctx.services.store;
   const host = ctx.actor!;
-  const prior = await findIdempotent<{ meetingId: number }>(db, input.idempotencyKey, 'meeting.create', host.id);
-  if (prior) return buildMeetingView(db, prior.meetingId);
-  if (await keyTaken(db, input.idempotencyKey)) throw new DeskError('CONFLICT', 'err.CONFLICT');
-  const id = await write(ctx, async ({ trx, audit }) => {
-    const again = await findIdempotent<{ meetingId: number }>(trx, input.idempotencyKey, 'meeting.create', host.id);
-    if (again) return again.meetingId;
+  const { meetingId: id } = await writeOnce(ctx, async ({ trx, audit }) => {
     // Only filings still in joint review can be put before the table.
     const fields: Record<string, { key: string; params?: Record<string, string | number> }> = {};
     for (const [i, filingId] of input.agenda.entries()) {
@@ -59,13 +53,12 @@ const create: Handler<'meeting.create'> = async (input, ctx) => {
       agenda: input.agenda,
       now,
     });
-    await recordIdempotent(trx, input.idempotencyKey, 'meeting.create', host.id, { meetingId }, now);
     await audit({
       action: 'meeting.create',
       target: `meeting:${meetingId}`,
       after: { date: input.date, time: input.time, place: input.place, units: input.units, agenda: input.agenda },
     });
-    return meetingId;
+    return { meetingId };
   });
   changed(ctx, id);
   return buildMeetingView(db, id);
@@ -173,13 +166,9 @@ const confirmDecision: Handler<'meeting.confirmDecision'> = async (input, ctx) =
     );
   }
 
-  const prior = await findIdempotent<{ filingId: number }>(db, d.idempotencyKey, 'meeting.confirmDecision', reviewer.id);
-  if (prior) return buildReviewView(db, prior.filingId);
-  if (await keyTaken(db, d.idempotencyKey)) throw new DeskError('CONFLICT', 'err.CONFLICT');
   const settings = await loadSettings(db);
-  await write(reviewerCtx, async (scope) => {
+  const { filingId } = await writeOnce(reviewerCtx, async (scope) => {
     const { trx } = scope;
-    if (await findIdempotent(trx, d.idempotencyKey, 'meeting.confirmDecision', reviewer.id)) return;
     const m = await requireMeeting(trx, meeting.id);
     requireOpen(m);
     // Typing their password at the table is the reviewer's proof of presence; the minutes list them as present.
@@ -193,10 +182,10 @@ const confirmDecision: Handler<'meeting.confirmDecision'> = async (input, ctx) =
     };
     await recordDecision(atTable, reviewerCtx, d, reviewer, { via: 'session', meetingId: m.id }, settings);
     if (!(await bumpMeeting(trx, m.id, m.version, m.startedAt ? {} : { started_at: ctx.now.toISOString() }))) throw await stale(trx, m.id);
-    await recordIdempotent(trx, d.idempotencyKey, 'meeting.confirmDecision', reviewer.id, { filingId: d.filingId }, ctx.now.toISOString());
+    return { filingId: d.filingId };
   });
-  const review = await buildReviewView(db, d.filingId);
-  emit(ctx.services, 'filing.changed', { filingId: d.filingId, version: review.filingVersion });
+  const review = await buildReviewView(db, filingId);
+  emit(ctx.services, 'filing.changed', { filingId, version: review.filingVersion });
   emit(ctx.services, 'inbox.changed', { units: [d.section] });
   changed(ctx, meeting.id);
   return review;

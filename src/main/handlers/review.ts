@@ -1,13 +1,13 @@
+import { toIsoDate } from '../../shared/domain/calendar';
 import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
 import { diffFacts } from '../../shared/domain/staleness';
 import type { UnitCode } from '../../shared/domain/units';
 import type { Trx } from '../db/connection';
-import { emit, write, type Ctx } from '../services';
+import { emit, write, writeOnce, type Ctx } from '../services';
 import { loadSettings } from '../db/settings';
 import { bumpVersion, getPauses } from '../db/filings';
 import { endPause, getDecisions, insertPause } from '../db/review';
-import { findIdempotent, keyTaken, recordIdempotent } from '../db/idempotency';
 import { requireFiling } from '../filings/view';
 import { recordDecision } from '../review/decide';
 import { requireAuthority } from '../../shared/domain/authority';
@@ -15,9 +15,9 @@ import { openNextRound } from '../review/rounds';
 import { recordEvent } from '../events';
 import { buildReviewView } from '../review/view';
 import { buildInbox } from '../review/inbox';
-import { currentFacts } from '../review/facts';
+import { factsSinceSigned } from '../review/facts';
 import { lastDecision } from '../review/state';
-import { deskDate, reviewClock, REVIEW_STEP, WAITING_FOR_APPLICANT } from '../review/clock';
+import { reviewDue, REVIEW_STEP, WAITING_FOR_APPLICANT } from '../review/clock';
 import { getRounds } from '../db/review';
 import { trajectoryHandlers } from './trajectory';
 // Registers the demo loader's review stage (it moves demo filings through review to their targets).
@@ -41,18 +41,13 @@ const decide: Handler<'review.decide'> = async (input, ctx) => {
   // Checked before anything else, so every refused attempt is refused (and audited) the same way.
   requireAuthority(ctx.actor, input.section);
   const actor = ctx.actor;
-  const prior = await findIdempotent<{ filingId: number }>(db, input.idempotencyKey, 'review.decide', actor.id);
-  if (prior) return buildReviewView(db, prior.filingId);
-  if (await keyTaken(db, input.idempotencyKey)) throw new DeskError('CONFLICT', 'err.CONFLICT');
   const settings = await loadSettings(db);
-  await write(ctx, async (scope) => {
-    // Re-checked inside the transaction: a retry racing its own first attempt must not decide twice.
-    if (await findIdempotent(scope.trx, input.idempotencyKey, 'review.decide', actor.id)) return;
+  const { filingId } = await writeOnce(ctx, async (scope) => {
     await recordDecision(scope, ctx, input, actor, { via: 'desk', meetingId: null }, settings);
-    await recordIdempotent(scope.trx, input.idempotencyKey, 'review.decide', actor.id, { filingId: input.filingId }, ctx.now.toISOString());
+    return { filingId: input.filingId };
   });
-  const view = await buildReviewView(db, input.filingId);
-  changed(ctx, input.filingId, view.filingVersion, [input.section]);
+  const view = await buildReviewView(db, filingId);
+  changed(ctx, filingId, view.filingVersion, [input.section]);
   return view;
 };
 
@@ -61,25 +56,20 @@ const diff: Handler<'review.diff'> = async (input, ctx) => {
   const filing = await requireFiling(db, input.filingId);
   const signed = lastDecision(await getDecisions(db, filing.id), input.section);
   if (!signed) return { signedVersion: null, currentVersion: filing.version, changes: [] };
-  const now = (await currentFacts(db, filing.id, filing.fields, await loadSettings(db)))[input.section];
+  const now = (await factsSinceSigned(db, filing.id, filing.fields, await loadSettings(db)))(signed);
   return { signedVersion: signed.filingVersion, currentVersion: filing.version, changes: diffFacts(signed.facts, now.facts) };
 };
 
 const inbox: Handler<'review.inbox'> = async (_input, ctx) => {
   const { db } = ctx.services.store;
-  return buildInbox(db, ctx.actor!, await loadSettings(db), deskDate(ctx.now));
+  return buildInbox(db, ctx.actor!, await loadSettings(db), toIsoDate(ctx.now));
 };
 
 const recordSupplement: Handler<'review.recordSupplement'> = async (input, ctx) => {
   const { db } = ctx.services.store;
-  const actorId = ctx.actor!.id;
-  const prior = await findIdempotent<{ filingId: number }>(db, input.idempotencyKey, 'review.recordSupplement', actorId);
-  if (prior) return buildReviewView(db, prior.filingId);
-  if (await keyTaken(db, input.idempotencyKey)) throw new DeskError('CONFLICT', 'err.CONFLICT');
   const settings = await loadSettings(db);
   let units: UnitCode[] = [];
-  await write(ctx, async ({ trx, audit }) => {
-    if (await findIdempotent(trx, input.idempotencyKey, 'review.recordSupplement', actorId)) return;
+  const { filingId } = await writeOnce(ctx, async ({ trx, audit }) => {
     const filing = await lockForReview(trx, input.filingId, input.version);
     if (filing.state !== 'supplement_requested') throw new DeskError('CONFLICT', 'review.notWaitingSupplement', { state: filing.state });
     const now = ctx.now.toISOString();
@@ -91,16 +81,16 @@ const recordSupplement: Handler<'review.recordSupplement'> = async (input, ctx) 
     const { units: _units, ...change } = next;
     if (!(await bumpVersion(trx, filing.id, filing.version, now, change)))
       throw new DeskError('STALE', 'err.STALE', {}, undefined, await buildReviewView(trx, filing.id));
-    await recordIdempotent(trx, input.idempotencyKey, 'review.recordSupplement', actorId, { filingId: filing.id }, now);
     await audit({
       action: 'review.recordSupplement',
       target: `filing:${filing.id}`,
       before: { state: filing.state },
       after: { state: 'in_review', note: input.note, nextRoundUnits: next.units },
     });
+    return { filingId: filing.id };
   });
-  const view = await buildReviewView(db, input.filingId);
-  changed(ctx, input.filingId, view.filingVersion, units);
+  const view = await buildReviewView(db, filingId);
+  changed(ctx, filingId, view.filingVersion, units);
   return view;
 };
 
@@ -122,14 +112,14 @@ const pauseClock: Handler<'review.pauseClock'> = async (input, ctx) => {
     }
     await recordEvent(trx, ctx, filing.id, input.pause ? 'review.clockPaused' : 'review.clockResumed', { reason: input.reason });
     const rounds = await getRounds(trx, filing.id);
-    const clock = reviewClock(rounds[0]?.openedAt ?? now, await getPauses(trx, filing.id), settings, deskDate(ctx.now));
-    if (!(await bumpVersion(trx, filing.id, filing.version, now, { due_date: clock.dueDate })))
+    const dueDate = reviewDue(rounds[0]?.openedAt ?? now, await getPauses(trx, filing.id), settings, toIsoDate(ctx.now));
+    if (!(await bumpVersion(trx, filing.id, filing.version, now, { due_date: dueDate })))
       throw new DeskError('STALE', 'err.STALE', {}, undefined, await buildReviewView(trx, filing.id));
     await audit({
       action: 'review.pauseClock',
       target: `filing:${filing.id}`,
       before: { paused: open !== undefined, reason: open?.reason ?? null },
-      after: { paused: input.pause, reason: input.reason, dueDate: clock.dueDate },
+      after: { paused: input.pause, reason: input.reason, dueDate },
     });
   });
   const view = await buildReviewView(db, input.filingId);

@@ -5,6 +5,8 @@ import type { MeetingView } from '../../shared/contract/meetings';
 import { translate } from '../../shared/i18n';
 import { buildReviewView } from '../review/view';
 import { renderMinutes, type MinutesData } from '../pdf/notices';
+import { displayDate } from '../pdf/format';
+import { toIsoDate } from '../../shared/domain/calendar';
 
 /**
  * The minutes (会议纪要) are an official Chinese document: they are always written in Chinese, whatever the
@@ -38,6 +40,21 @@ export function nextSteps(review: ReviewView, settings: Settings, note: string):
       text = pending.length ? zh('mt.next.pending', { units: pending.join('、') }) : zh('mt.next.inReview');
   }
   return note ? `${text}${note}` : text;
+}
+
+const clockTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/**
+ * When the session was actually held (its start, and its end once closed) in the desk's time zone; the planned date
+ * and time only while it has not started. A session planned for the 30th and held on the 29th says the 29th.
+ */
+export function heldWhen(m: Pick<MeetingView, 'date' | 'time' | 'startedAt' | 'closedAt'>): { date: string; time: string } {
+  if (!m.startedAt) return { date: m.date, time: m.time };
+  const start = new Date(m.startedAt);
+  const end = m.closedAt ? new Date(m.closedAt) : null;
+  const sameDay = end && toIsoDate(end) === toIsoDate(start);
+  const until = end ? `至${sameDay ? '' : displayDate(toIsoDate(end)) + ' '}${clockTime.format(end)}` : '';
+  return { date: toIsoDate(start), time: `${clockTime.format(start)}${until}` };
 }
 
 export async function minutesData(
@@ -90,10 +107,11 @@ export async function minutesData(
       nextSteps: nextSteps(review, settings, notes.get(item.filingId) ?? ''),
     });
   }
+  const held = heldWhen(meeting);
   return {
     title: zh('mt.minutes.title'),
-    date: meeting.date,
-    time: meeting.time,
+    date: held.date,
+    time: held.time,
     place: meeting.place,
     host: meeting.hostName,
     attendance: meeting.attendance.map((a) => ({

@@ -1,9 +1,8 @@
-import { rgb } from 'pdf-lib';
 import { printable } from './fonts';
 import { displayDate, numbered, pageOf, quantity, sentence } from './format';
 import { drawQr } from './qr';
 import { BLOCK, MM, SIZE, Sheet, type Cell, type DrawnLine } from './sheet';
-import { layoutSignature, signatureBlock } from './signature';
+import { layoutSignature, signatureBlock, type SignatureLayout } from './signature';
 
 /** Everything printed on a registration certificate (登记备案证明), domain §8. Strings are printed as given. */
 export interface CertificateDoc {
@@ -42,7 +41,16 @@ export interface RenderOptions {
   trace?: DrawnLine[];
   /** Receives where the QR code was drawn (page index and box in points). */
   qrBox?: { page: number; x: number; y: number; size: number };
+  /** A preview (never the issued file) marks the seal space; the issued PDF leaves it blank for the stamp. */
+  preview?: boolean;
 }
+
+/** Every string the document draws, for choosing the faces to embed. */
+export const allText = (d: CertificateDoc): string =>
+  certificateRows(d).flat().join('\n') + [d.titleZh, d.number, d.issuer, d.replaces ?? '', d.verificationCode, d.auditHead].join('\n');
+
+/** GB/T 15834 quotation marks: “ ” and ‘ ’ (corner brackets are not used in simplified Chinese print). */
+export const quotes = (text: string): string => text.replace(/「/g, '“').replace(/」/g, '”').replace(/『/g, '‘').replace(/』/g, '’');
 
 const withCas = (name: string, cas: string) => (cas.trim() ? `${name}（CAS\u00a0${cas}）` : name);
 
@@ -58,8 +66,18 @@ export function certificateRows(d: CertificateDoc): [string, string][] {
   ].join('；');
   const period =
     `${displayDate(d.runFrom)}至${displayDate(d.runTo)}` + (d.extension ? `（经批准延期至${displayDate(d.extension.to)}）` : '');
-  const conclusions = d.conclusions.map((c) => sentence(`${c.unitName}：${c.decision}`, c.opinion));
-  const open = d.openItems.map((o) => `${o.text}（${o.kind}；核查单位：${o.verifyingUnit}；完成期限：${displayDate(o.dueDate)}）`);
+  // Units without an opinion share lines ("…：通过；…：通过"); an opinion gets its own line.
+  const conclusions: string[] = [];
+  let plain: string[] = [];
+  for (const c of d.conclusions) {
+    if (c.opinion.trim()) {
+      if (plain.length) conclusions.push(plain.join('；'));
+      plain = [];
+      conclusions.push(sentence(`${c.unitName}：${c.decision}`, c.opinion));
+    } else plain.push(`${c.unitName}：${c.decision}`);
+  }
+  if (plain.length) conclusions.push(plain.join('；'));
+  const open = d.openItems.map((o) => `${quotes(o.text)}（${o.kind}，${o.verifyingUnit}核查，${displayDate(o.dueDate)}前完成）`);
   const prohibitions = d.prohibitions.length ? d.prohibitions : DEFAULT_PROHIBITIONS;
   return [
     ['项目名称', d.projectName],
@@ -81,54 +99,91 @@ export function certificateRows(d: CertificateDoc): [string, string][] {
   ];
 }
 
-export async function renderCertificate(doc: CertificateDoc, options: RenderOptions = {}): Promise<Uint8Array> {
-  const sheet = await Sheet.create({ title: `${doc.titleZh} ${doc.number}`, trace: options.trace });
+// Rows printed side by side (label, value, label, value): short facts, so a typical certificate fits one page.
+const PAIRED: [string, string][] = [
+  ['统一社会信用代码', '法定代表人'],
+  ['所在化工园区', '中试基地'],
+  ['楼栋（区位）', '重点监管危险化工工艺'],
+];
 
-  sheet.paragraph(doc.titleZh, { size: SIZE.title, weight: 'bold', align: 'center', lineHeight: 36 });
-  sheet.paragraph(doc.number, { size: SIZE.body, align: 'center', lineHeight: 28 });
-  if (doc.replaces) sheet.paragraph(`（本证明替代${doc.replaces}）`, { size: SIZE.cell, align: 'center', lineHeight: 20 });
-  sheet.gap(8);
+/** The table's rows: most a label and its text, the short pairs above on one row. */
+function tableRows(d: CertificateDoc): Cell[][] {
+  const rows = certificateRows(d);
+  const out: Cell[][] = [];
+  for (const [label, value] of rows) {
+    const pair = PAIRED.find(([a]) => a === label);
+    const cell = (text: string): Cell => ({ text });
+    const head = (text: string): Cell => ({ text, align: 'center' });
+    if (PAIRED.some(([, b]) => b === label)) continue;
+    if (pair) {
+      const other = rows.find(([l]) => l === pair[1])!;
+      out.push([head(label), cell(value), head(other[0]), cell(other[1])]);
+    } else out.push([head(label), cell(value)]);
+  }
+  return out;
+}
+
+export async function renderCertificate(doc: CertificateDoc, options: RenderOptions = {}): Promise<Uint8Array> {
+  const sheet = await Sheet.create({
+    title: `${doc.titleZh} ${doc.number}`,
+    subject: `${doc.titleZh}：${doc.projectName}（${doc.applicantName}）`,
+    text: allText(doc),
+    continuationHead: `${doc.titleZh}（续） ${doc.number}`,
+    trace: options.trace,
+  });
+
+  sheet.paragraph(doc.titleZh, { size: SIZE.title, weight: 'bold', align: 'center', lineHeight: 30 });
+  sheet.paragraph(doc.number, { size: SIZE.body, align: 'center', lineHeight: 22 });
+  if (doc.replaces) sheet.paragraph(`（本证明替代${doc.replaces}）`, { size: SIZE.cell, align: 'center', lineHeight: 18 });
+  sheet.gap(6);
 
   // Labels in the regular face: the bold subset then carries only the title, which keeps the file small.
-  const table: Cell[][] = certificateRows(doc).map(([label, value]) => [{ text: label, align: 'center' }, { text: value }]);
-  sheet.table([40, 116], table, { size: SIZE.cell, lineHeight: 19, pad: 5 });
+  // 12 pt cells with 1.2 line spacing (domain §8 allows 12–14 pt for a ruled table so that one page holds it).
+  const signature = layoutSignature(sheet, doc.issuer, doc.issueDate, 0);
+  const closingHeight = 28 + Math.max(signature.height - 24, 6 + QR_SIZE) + 2;
+  const table = { size: SIZE.cell, lineHeight: 14.5, pad: 2.5, pairs: [30, 50, 30, 46], keepLastWith: closingHeight };
+  sheet.table([30, 126], tableRows(doc), table);
 
-  closing(sheet, doc, options);
+  closing(sheet, doc, signature, closingHeight, options);
   sheet.footer((i, count) => ({ left: doc.number, right: pageOf(i + 1, count) }));
   return sheet.save();
 }
 
-/** "特此证明", issuer and date under the seal space, then the QR code with its verification code and the audit head. */
-function closing(sheet: Sheet, doc: CertificateDoc, options: RenderOptions): void {
-  const qrSize = 30 * MM;
-  const qrBand = qrSize + 14;
-  const signature = layoutSignature(sheet, doc.issuer, doc.issueDate, 140);
-  sheet.ensure(36 + signature.height + qrBand);
-  sheet.paragraph('特此证明。', { indent: 2, lineHeight: 30, before: 6 });
-  signatureBlock(sheet, signature);
+const QR_SIZE = 32 * MM;
 
-  // QR band: code at the left edge, verification text to its right, all above the footer band.
-  const rule = sheet.y - 2;
-  const top = rule - 8; // the rule stays outside the code's quiet zone
+/**
+ * "特此证明", then one band: the 2-D code with its verification text at the left, the issuer and date at the right
+ * with the seal's room around them (GB/T 9704: the seal presses on issuer and date). Side by side, so the closing
+ * costs one band, not two.
+ */
+function closing(sheet: Sheet, doc: CertificateDoc, signature: SignatureLayout, height: number, options: RenderOptions): void {
+  sheet.ensure(height);
+  sheet.paragraph('特此证明。', { indent: 2, lineHeight: 24, before: 4 });
+  const top = sheet.y;
   const page = sheet.page;
   const x = BLOCK.left;
-  const y = top - qrSize;
-  drawQr(page, doc.qrText, x, y, qrSize);
-  options.qrBox = Object.assign(options.qrBox ?? {}, { page: sheet.pages.length - 1, x, y, size: qrSize });
+  const y = top - 6 - QR_SIZE; // 6 pt of white above: the code's quiet zone is its own margin
+  drawQr(page, doc.qrText, x, y, QR_SIZE);
+  options.qrBox = Object.assign(options.qrBox ?? {}, { page: sheet.pages.length - 1, x, y, size: QR_SIZE });
 
-  const textX = x + qrSize + 10;
-  const width = BLOCK.right - textX;
-  let baseline = top - SIZE.footer * 1.2;
-  const write = (text: string, size: number, weight: 'regular' | 'bold' = 'regular') => {
-    for (const line of sheet.lines(printable(text), width, weight, size)) {
+  // Verification text between the code and the seal's room.
+  const textX = x + QR_SIZE + 8;
+  const issuerWidth = Math.max(...signature.lines.map((l) => sheet.width(l, 'regular', SIZE.body)));
+  const width = signature.centre - Math.max(signature.radius, issuerWidth / 2) - 8 - textX;
+  let baseline = top - 6 - SIZE.footer;
+  const write = (text: string, size: number) => {
+    for (const line of sheet.lines(printable(text), width, 'regular', size)) {
       if (baseline - size * 0.3 < y) return; // the band is as tall as the code; never spill below it
-      sheet.drawLine(line, textX, baseline, size, weight);
-      baseline -= size * 1.5;
+      sheet.drawLine(line, textX, baseline, size, 'regular');
+      baseline -= size * 1.45;
     }
   };
-  write(`核验码：${doc.verificationCode}`, SIZE.footer + 1.5);
-  write('扫描二维码，或在登记备案系统中输入证明编号和核验码，可核验本证明的真实性和有效状态。', SIZE.small);
-  write(`登记记录审计链摘要：${doc.auditHead}`, SIZE.small - 1.5);
-  page.drawLine({ start: { x: BLOCK.left, y: rule }, end: { x: BLOCK.right, y: rule }, thickness: 0.4, color: rgb(0.45, 0.45, 0.45) });
-  sheet.y = y - 4;
+  write(`核验码：${doc.verificationCode}`, SIZE.footer + 1);
+  write('扫描二维码，或输入证明编号和核验码，核验本证明的真实性和有效状态。', SIZE.small);
+  write(`登记记录审计链摘要：${doc.auditHead}`, SIZE.small - 2);
+
+  // The seal's room starts beside "特此证明" (which sits at the left), so the seal overlaps issuer and date only.
+  sheet.y = top + 24;
+  signatureBlock(sheet, signature, { mark: options.preview === true });
+  sheet.y = Math.min(sheet.y, y - 2);
 }

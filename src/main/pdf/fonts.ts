@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import * as fontkitModule from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 import { resourcesDir } from '../paths';
+import { fallbackFor, fangSongFace, type FontkitFont, type SystemFace } from './system-fonts';
 
 /**
  * The certificate face: Noto Serif SC (SIL OFL 1.1), TrueType outlines, regular and bold.
@@ -32,13 +33,6 @@ export const MISSING_GLYPH_MARK = '〓';
 const DEFAULT_IGNORABLE =
   // eslint-disable-next-line no-misleading-character-class
   /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200D\u2060-\u206F\uFE00-\uFE0F\uFEFF\uFFF0-\uFFF8]|[\u{E0000}-\u{E0FFF}]/gu;
-
-interface FontkitFont {
-  hasGlyphForCodePoint(cp: number): boolean;
-  glyphForCodePoint(cp: number): { advanceWidth: number };
-  unitsPerEm: number;
-  createSubset(): object;
-}
 
 // The package is UMD: depending on the loader its API is the namespace itself or its `default`.
 const fontkit = ((fontkitModule as unknown as { default?: typeof fontkitModule }).default ?? fontkitModule) as typeof fontkitModule;
@@ -94,32 +88,63 @@ const cachingFontkit = {
   create(bytes: Uint8Array) {
     const fonts = load();
     for (const weight of ['regular', 'bold'] as const) if (fonts[weight].bytes === bytes) return fonts[weight].font;
-    return fontkit.create(bytes);
+    const known = [fangSongFace(), ...[...systemFacesSeen]].find((f) => f?.bytes === bytes);
+    return known ? known.font : fontkit.create(bytes);
   },
 };
+
+const systemFacesSeen = new Set<SystemFace>();
+
+/**
+ * Which face draws a code point: for the regular weight FangSong first where the machine has it (GB/T 9704 body
+ * text), then Noto Serif SC of the weight, then a fallback face found on the machine. `key` names the face in a
+ * document ('regular', 'bold', 'body', or the fallback file's path); null when no face has the character.
+ */
+export function faceFor(weight: Weight, codePoint: number): { key: string; face: FontkitFont; system: SystemFace | null } | null {
+  const body = weight === 'regular' ? fangSongFace() : null;
+  if (body?.font.hasGlyphForCodePoint(codePoint)) return { key: 'body', face: body.font, system: body };
+  const own = load()[weight].font;
+  if (own.hasGlyphForCodePoint(codePoint)) return { key: weight, face: own, system: null };
+  const fallback = fallbackFor(codePoint);
+  if (!fallback) return null;
+  systemFacesSeen.add(fallback);
+  return { key: fallback.path, face: fallback.font, system: fallback };
+}
 
 export interface DeskFonts {
   regular: PDFFont;
   bold: PDFFont;
+  /** Further faces by key (FangSong as 'body', fallbacks by path), embedded only when the document needs them. */
+  extra: Map<string, PDFFont>;
 }
 
-export async function embedDeskFonts(doc: PDFDocument): Promise<DeskFonts> {
+// Ligatures and kerning are off: pdf-lib ignores GPOS positions anyway, and plain advances keep our measurements exact.
+const FEATURES = { liga: false, kern: false, calt: false, clig: false };
+
+/** Embeds both Noto weights, FangSong when present, and the fallback faces the characters of `text` need. */
+export async function embedDeskFonts(doc: PDFDocument, text = ''): Promise<DeskFonts> {
   const fonts = load();
   doc.registerFontkit(cachingFontkit as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
-  // Ligatures and kerning are off: pdf-lib ignores GPOS positions anyway, and plain advances keep our measurements exact.
-  const features = { liga: false, kern: false, calt: false, clig: false };
-  const regular = await doc.embedFont(fonts.regular.bytes, { subset: true, features });
-  const bold = await doc.embedFont(fonts.bold.bytes, { subset: true, features });
-  return { regular, bold };
+  const regular = await doc.embedFont(fonts.regular.bytes, { subset: true, features: FEATURES });
+  const bold = await doc.embedFont(fonts.bold.bytes, { subset: true, features: FEATURES });
+  const extra = new Map<string, PDFFont>();
+  const body = fangSongFace();
+  if (body) extra.set('body', await doc.embedFont(body.bytes, { subset: true, features: FEATURES }));
+  for (const ch of new Set(text)) {
+    for (const weight of ['regular', 'bold'] as const) {
+      const f = faceFor(weight, ch.codePointAt(0)!);
+      if (f?.system && !extra.has(f.key)) extra.set(f.key, await doc.embedFont(f.system.bytes, { subset: true, features: FEATURES }));
+    }
+  }
+  return { regular, bold, extra };
 }
 
-/** True when both weights can draw this code point. */
+/** True when some face (embedded or found on the machine) can draw this code point in both weights. */
 export function canDraw(codePoint: number): boolean {
-  const fonts = load();
-  return fonts.regular.font.hasGlyphForCodePoint(codePoint) && fonts.bold.font.hasGlyphForCodePoint(codePoint);
+  return faceFor('regular', codePoint) !== null && faceFor('bold', codePoint) !== null;
 }
 
-/** Characters of `text` the face lacks (each once, in order): callers may warn before issuing. */
+/** Characters of `text` no face on this machine has (each once, in order): issuing refuses them, forms warn. */
 export function unsupportedCharacters(text: string): string[] {
   const seen = new Set<string>();
   for (const ch of text.normalize('NFC').replace(DEFAULT_IGNORABLE, '')) {
@@ -152,10 +177,13 @@ export function printable(text: string): string {
   return out;
 }
 
-/** Advance of printable text measured from the font program itself (tests locate glyphs with it). */
+/** Advance of printable text measured from the font programs that draw it (tests locate glyphs with it). */
 export function advanceOf(weight: Weight, text: string, size: number): number {
-  const { font } = load()[weight];
-  let units = 0;
-  for (const ch of text) units += font.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth;
-  return (units / font.unitsPerEm) * size;
+  let width = 0;
+  for (const ch of text) {
+    const f = faceFor(weight, ch.codePointAt(0)!);
+    const face = f?.face ?? load()[weight].font;
+    width += (face.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth / face.unitsPerEm) * size;
+  }
+  return width;
 }

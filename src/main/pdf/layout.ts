@@ -16,8 +16,9 @@ export const NO_LINE_START = new Set([
 ]);
 export const NO_LINE_END = new Set([...'（「『《〔【〈〖〘〚｛［‘“([{$¥￥#']);
 
-// Printable ASCII except space, plus the no-break space that glues "CAS" to its number and a value to its unit.
-const ASCII_WORD = /^[!-~\u00a0]$/;
+// Printable ASCII except space, plus the no-break space that glues "CAS" to its number and a value to its unit,
+// and the superscripts of units (m², m³), which must not be left alone on a line.
+const ASCII_WORD = /^[!-~\u00a0\u00b2\u00b3]$/;
 const COMBINING = /^\p{M}$/u;
 
 /** Sum of advances; measure gets one code point (with any combining marks) at a time. */
@@ -55,16 +56,17 @@ function groups(list: string[]): string[] {
   let carry = ''; // opening punctuation waiting for the next atom
   for (const atom of list) {
     if (atom === ' ') {
-      if (carry) {
-        out.push(carry);
-        carry = '';
-      }
-      out.push(atom);
+      // An opening bracket still waits for its character across a space; otherwise the space is a break.
+      if (carry) carry += atom;
+      else out.push(atom);
       continue;
     }
     const prev = out[out.length - 1];
     if (!carry && prev !== undefined && prev !== ' ' && NO_LINE_START.has(firstChar(atom))) {
       out[out.length - 1] = prev + atom;
+    } else if (!carry && prev === ' ' && out.length >= 2 && out[out.length - 2] !== ' ' && NO_LINE_START.has(firstChar(atom))) {
+      // "最大量 —，…": the space before closing punctuation or a dash is no break, or the line would start with it.
+      out.splice(out.length - 2, 2, `${out[out.length - 2]} ${atom}`);
     } else {
       carry += atom;
       if (!NO_LINE_END.has(lastChar(atom))) {
@@ -77,23 +79,32 @@ function groups(list: string[]): string[] {
   return out;
 }
 
-/** Splits an over-long group by characters: the only way to keep it inside the line. */
+/**
+ * Splits an over-long group by characters: the only way to keep it inside the line. The punctuation rules still
+ * hold where they can: a piece never starts with closing punctuation or ends with an opening bracket — the
+ * character before moves down with it ("1（续" / "）" becomes "1" / "（续）").
+ */
 function forceSplit(group: string, maxWidth: number, measure: Measure): string[] {
-  const pieces: string[] = [];
-  let line = '';
+  const pieces: string[][] = [];
+  let line: string[] = [];
   let width = 0;
   for (const ch of atomsByChar(group)) {
     const w = textWidth(ch, measure);
-    if (line && width + w > maxWidth) {
+    if (line.length && width + w > maxWidth) {
+      const carried: string[] = [];
+      const illegal = () => NO_LINE_START.has(firstChar(carried[0] ?? ch)) || NO_LINE_END.has(lastChar(line[line.length - 1]!));
+      // Pull characters down while the break is illegal, as long as they still fit on the next line.
+      while (line.length > 1 && illegal() && textWidth(line[line.length - 1]! + carried.join(''), measure) + w <= maxWidth)
+        carried.unshift(line.pop()!);
       pieces.push(line);
-      line = '';
-      width = 0;
+      line = carried;
+      width = textWidth(carried.join(''), measure);
     }
-    line += ch;
+    line.push(ch);
     width += w;
   }
-  if (line) pieces.push(line);
-  return pieces;
+  if (line.length) pieces.push(line);
+  return pieces.map((p) => p.join(''));
 }
 
 function atomsByChar(s: string): string[] {

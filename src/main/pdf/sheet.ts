@@ -1,5 +1,7 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { advanceOf, embedDeskFonts, printable, type DeskFonts, type Weight } from './fonts';
+import { advanceOf, embedDeskFonts, faceFor, MISSING_GLYPH_MARK, printable, type DeskFonts, type Weight } from './fonts';
+import { tagSubsetFonts } from './subset-tag';
+import { drawTable, type Cell, type TableOptions } from './table';
 import { breakLines, cachedMeasure, textWidth, type Measure } from './layout';
 
 /**
@@ -38,6 +40,12 @@ export interface DrawnLine {
 
 export interface SheetOptions {
   title: string;
+  /** Printed at the top of every page after the first (e.g. the title and number with （续）). */
+  continuationHead?: string;
+  /** The document's subject (metadata); the title when not given. */
+  subject?: string;
+  /** All the text the document will draw, so faces beyond the embedded one are embedded when (only when) needed. */
+  text?: string;
   trace?: DrawnLine[];
 }
 
@@ -52,11 +60,7 @@ export interface ParagraphOptions {
   keepWithNext?: number;
 }
 
-export interface Cell {
-  text: string;
-  weight?: Weight;
-  align?: 'left' | 'center';
-}
+export type { Cell } from './table';
 
 // Advances come from the font program (no shaping: ligatures and kerning are off when drawing) and are cached for
 // the life of the process, since the same few hundred characters recur in every document.
@@ -78,19 +82,24 @@ export class Sheet {
   /** Top of the free space on the current page. */
   y = BLOCK.top;
   private readonly trace?: DrawnLine[];
+  private readonly head?: string;
 
-  private constructor(doc: PDFDocument, fonts: DeskFonts, trace?: DrawnLine[]) {
+  private constructor(doc: PDFDocument, fonts: DeskFonts, trace?: DrawnLine[], head?: string) {
     this.doc = doc;
     this.fonts = fonts;
     this.trace = trace;
+    this.head = head;
   }
 
   static async create(options: SheetOptions): Promise<Sheet> {
     // A fixed date keeps identical input → identical bytes; the issue date is printed on the page itself.
     const doc = await PDFDocument.create({ updateMetadata: false });
-    doc.setTitle(options.title);
+    doc.setTitle(options.title, { showInWindowTitleBar: true });
+    doc.setSubject(options.subject ?? options.title);
+    doc.setLanguage('zh-CN');
     doc.setProducer('pilot-desk');
-    const sheet = new Sheet(doc, await embedDeskFonts(doc), options.trace);
+    const text = printable([options.text ?? '', options.continuationHead ?? ''].join('\n'));
+    const sheet = new Sheet(doc, await embedDeskFonts(doc, text), options.trace, options.continuationHead);
     sheet.newPage();
     return sheet;
   }
@@ -107,6 +116,14 @@ export class Sheet {
   newPage(): void {
     this.pages.push(this.doc.addPage([PAGE.width, PAGE.height]));
     this.y = BLOCK.top;
+    if (this.head && this.pages.length > 1) {
+      // A continuation page says what it continues: a reader holding page 2 alone still knows the document.
+      const size = SIZE.footer;
+      const line = this.lines(printable(this.head), BLOCK.width, 'regular', size)[0] ?? '';
+      this.drawLine(line, BLOCK.left, Sheet.baseline(this.y, 16, size), size, 'regular');
+      this.rule(BLOCK.left, this.y - 18, BLOCK.right, this.y - 18, 0.4);
+      this.y -= 26;
+    }
   }
 
   /** Starts a new page unless `height` still fits. */
@@ -134,8 +151,30 @@ export class Sheet {
   /** Draws one line of printable text with its baseline at `baseline`. */
   drawLine(text: string, x: number, baseline: number, size: number, weight: Weight, pageIndex = this.pages.length - 1): void {
     if (text === '') return;
-    this.pages[pageIndex]!.drawText(text, { x, y: baseline, size, font: this.font(weight), color: INK });
+    let at = x;
+    for (const run of this.runs(text, weight)) {
+      this.pages[pageIndex]!.drawText(run.text, { x: at, y: baseline, size, font: run.font, color: INK });
+      at += this.width(run.text, weight, size);
+    }
     this.trace?.push({ page: pageIndex, x, baseline, size, weight, text });
+  }
+
+  /**
+   * Splits a line into runs drawn by one face each: FangSong or Noto Serif SC, and a fallback face for characters
+   * they lack. A character whose face this document did not embed (a caller that gave no `text`) is marked.
+   */
+  private runs(text: string, weight: Weight): { text: string; font: PDFFont }[] {
+    const out: { text: string; font: PDFFont }[] = [];
+    for (const ch of text) {
+      const key = faceFor(weight, ch.codePointAt(0)!)?.key ?? weight;
+      const extra = key === weight ? undefined : this.fonts.extra.get(key);
+      const font = extra ?? this.font(weight);
+      const glyph = key === weight || extra ? ch : MISSING_GLYPH_MARK;
+      const last = out[out.length - 1];
+      if (last?.font === font) last.text += glyph;
+      else out.push({ text: glyph, font });
+    }
+    return out;
   }
 
   /** Baseline for a line whose box starts at `top` and is `lineHeight` tall: the ink is centred in the box. */
@@ -196,82 +235,33 @@ export class Sheet {
     this.pages[pageIndex]!.drawLine({ start: { x: x1, y: y1 }, end: { x: x2, y: y2 }, thickness, color: INK });
   }
 
-  /**
-   * A ruled table. Rows longer than the space left continue on the next page; the first cell of a continued row
-   * is repeated with "（续）" so a reader always knows which field they are reading.
-   */
-  table(columns: number[], rows: Cell[][], o: { size?: number; lineHeight?: number; pad?: number; header?: Cell[] } = {}): void {
-    const size = o.size ?? SIZE.cell;
-    const lineHeight = o.lineHeight ?? size * 1.6;
-    const pad = o.pad ?? 4;
-    const inset = 0.5; // keeps the outer rule's stroke inside the block
-    const left = BLOCK.left + inset;
-    const total = columns.reduce((a, b) => a + b, 0);
-    const widths = columns.map((c) => ((BLOCK.width - 2 * inset) * c) / total);
-    const xs = widths.map((_, i) => left + widths.slice(0, i).reduce((a, b) => a + b, 0));
-    const cellLines = (cell: Cell, i: number) => this.lines(printable(cell.text), widths[i]! - 2 * pad, cell.weight ?? 'regular', size);
-
-    const drawRow = (cells: Cell[], lines: string[][]) => {
-      const count = Math.max(1, ...lines.map((l) => l.length));
-      const height = count * lineHeight + 2 * pad;
-      const top = this.y;
-      cells.forEach((cell, i) => {
-        const weight = cell.weight ?? 'regular';
-        lines[i]!.forEach((line, n) => {
-          const w = this.width(line, weight, size);
-          const x = cell.align === 'center' ? xs[i]! + (widths[i]! - w) / 2 : xs[i]! + pad;
-          this.drawLine(line, x, Sheet.baseline(top - pad - n * lineHeight, lineHeight, size), size, weight);
-        });
-      });
-      const bottom = top - height;
-      const right = left + widths.reduce((a, b) => a + b, 0);
-      this.rule(left, top, right, top);
-      this.rule(left, bottom, right, bottom);
-      for (const x of [...xs, right]) this.rule(x, top, x, bottom);
-      this.y = bottom;
-    };
-
-    const header = o.header;
-    const headerLines = header?.map(cellLines);
-    const startPage = () => {
-      if (header && headerLines) drawRow(header, headerLines);
-    };
-    const minRow = lineHeight + 2 * pad;
-    this.ensure(minRow * (header ? 2 : 1));
-    startPage();
-    for (const cells of rows) {
-      let lines = cells.map(cellLines);
-      let continued = false;
-      for (;;) {
-        const needed = Math.max(1, ...lines.map((l) => l.length));
-        const fit = Math.floor((this.y - this.floor - 2 * pad) / lineHeight);
-        if (fit >= needed) {
-          drawRow(continued ? this.continuation(cells) : cells, continued ? this.continuationLines(cells, lines, cellLines) : lines);
-          break;
-        }
-        // Split only when a few lines fit here (no lone first line at the foot of a page), or when the row would
-        // not fit on an empty page anyway.
-        const fresh = Math.floor((BLOCK.top - this.floor - 2 * pad) / lineHeight) - (header ? 1 : 0);
-        if (fit >= 1 && needed > 1 && (fit >= 3 || needed > fresh)) {
-          const head = lines.map((l) => l.slice(0, fit));
-          drawRow(continued ? this.continuation(cells) : cells, continued ? this.continuationLines(cells, head, cellLines) : head);
-          lines = lines.map((l) => l.slice(fit));
-          continued = true;
-        }
-        this.newPage();
-        startPage();
-      }
-    }
-  }
-
-  private continuation(cells: Cell[]): Cell[] {
-    return cells.map((c, i) => (i === 0 ? { ...c, text: `${c.text}（续）` } : c));
-  }
-
-  /** On a continued row the label is re-broken with its suffix; the other cells keep their remaining lines. */
-  private continuationLines(cells: Cell[], lines: string[][], cellLines: (c: Cell, i: number) => string[]): string[][] {
-    const rows = Math.max(1, ...lines.slice(1).map((l) => l.length));
-    return lines.map((l, i) => (i === 0 ? cellLines(this.continuation(cells)[0]!, 0).slice(0, rows) : l));
+  /** A ruled table (see drawTable): rows longer than the space left continue on the next page, labelled （续）. */
+  table(columns: number[], rows: Cell[][], o: TableOptions = {}): void {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the table reads and moves this sheet's cursor
+    const sheet = this;
+    drawTable(
+      {
+        get y() {
+          return sheet.y;
+        },
+        set y(v: number) {
+          sheet.y = v;
+        },
+        floor: this.floor,
+        block: BLOCK,
+        lines: (t, w, weight, size) => this.lines(t, w, weight, size),
+        width: (t, weight, size) => this.width(t, weight, size),
+        drawLine: (t, x, b, size, weight) => this.drawLine(t, x, b, size, weight),
+        rule: (x1, y1, x2, y2) => this.rule(x1, y1, x2, y2),
+        baseline: Sheet.baseline,
+        printable,
+        newPage: () => this.newPage(),
+        ensure: (h) => this.ensure(h),
+      },
+      columns,
+      rows,
+      { size: SIZE.cell, ...o },
+    );
   }
 
   /** Footer inside the bottom band of the block on every page: `parts(pageIndex, pageCount)` gives its two ends. */
@@ -290,6 +280,7 @@ export class Sheet {
   }
 
   async save(): Promise<Uint8Array> {
+    tagSubsetFonts([this.fonts.regular, this.fonts.bold, ...this.fonts.extra.values()]);
     return this.doc.save({ useObjectStreams: true });
   }
 }

@@ -5,10 +5,12 @@ import { BLOCK, MM, SIZE, Sheet } from './sheet';
 
 const SEAL_RADIUS = 21 * MM; // a 42 mm official seal
 
-interface SignatureLayout {
+export interface SignatureLayout {
   lines: string[];
   centre: number;
   height: number;
+  /** The seal's radius: what sits beside the signature keeps clear of centre ± radius. */
+  radius: number;
 }
 
 /** Where the issuer, date and seal go, and how much height they need (at least `room`). */
@@ -25,17 +27,18 @@ export function layoutSignature(sheet: Sheet, issuer: string, issueDate: string,
     if (wide.length < issuerLines.length) issuerLines = wide;
   }
   const lines = [...issuerLines, date];
-  return { lines, centre, height: Math.max(room, lines.length * LINE + 2 * (SEAL_RADIUS - LINE)) };
+  return { lines, centre, height: Math.max(room, lines.length * LINE + 2 * (SEAL_RADIUS - LINE)), radius: SEAL_RADIUS };
 }
 
 const LINE = 28;
 
 /**
  * Issuer above the date at the right (date indented four characters from the right edge, GB/T 9704 §7.3.5.1),
- * with a dashed circle where the seal goes, centred on them and overlapping both: the seal "presses down" on the
- * issuer and the date, which sit a little below its centre. The caller has ensured `layout.height` fits.
+ * with room for the seal centred on them and overlapping both: the seal "presses down" on the issuer and the date,
+ * which sit a little below its centre. The issued file leaves that room blank (the seal is stamped on paper);
+ * a preview (`mark`) outlines it with a dashed circle. The caller has ensured `layout.height` fits.
  */
-export function signatureBlock(sheet: Sheet, layout: SignatureLayout): void {
+export function signatureBlock(sheet: Sheet, layout: SignatureLayout, o: { mark?: boolean } = {}): void {
   const size = SIZE.body;
   const { lines, centre, height } = layout;
   const top = sheet.y;
@@ -50,6 +53,11 @@ export function signatureBlock(sheet: Sheet, layout: SignatureLayout): void {
     lineTop -= LINE;
   });
 
+  sheet.y = top - height;
+  if (o.mark) sealMark(sheet, centre, sealCentreY);
+}
+
+function sealMark(sheet: Sheet, centre: number, sealCentreY: number): void {
   sheet.page.drawCircle({
     x: centre,
     y: sealCentreY,
@@ -68,5 +76,4 @@ export function signatureBlock(sheet: Sheet, layout: SignatureLayout): void {
     font: sheet.font('regular'),
     color: grayscale(0.6),
   });
-  sheet.y = top - height;
 }

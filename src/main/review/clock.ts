@@ -1,6 +1,6 @@
 import type { Settings } from '../../shared/schemas/settings';
-import { stepClock, type Pause, type StepClock } from '../../shared/domain/clock';
-import { officialCalendar } from '../../shared/domain/calendar';
+import { clockToday, stepClock, storedClock, type ClockToday, type Pause, type StepClock } from '../../shared/domain/clock';
+import { officialCalendar, toIsoDate } from '../../shared/domain/calendar';
 
 export const REVIEW_STEP = 'review';
 /** The pause reason recorded while the applicant prepares a supplement (a catalogue key under pause.*). */
@@ -12,24 +12,13 @@ export interface PauseRow {
   reason: string;
 }
 
-const shanghai = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-/**
- * The desk's calendar date (Asia/Shanghai, as toIsoDate) with one formatter built once: toIsoDate builds an Intl
- * formatter on every call, about a quarter of a millisecond, which shows on the decision path.
- */
-export function deskDate(d: Date): string {
-  const p = shanghai.formatToParts(d);
-  const get = (type: string) => p.find((x) => x.type === type)!.value;
-  return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
-}
-
 const dates = new Map<string, string>();
 /** The desk's calendar date of a stored timestamp, memoised: the trajectory asks for the same few many times over. */
 export function dateOf(iso: string): string {
   let d = dates.get(iso);
   if (d === undefined) {
     if (dates.size > 50_000) dates.clear();
-    d = deskDate(new Date(iso));
+    d = toIsoDate(new Date(iso));
     dates.set(iso, d);
   }
   return d;
@@ -44,6 +33,29 @@ export function reviewClock(reviewStartedAt: string, pauses: PauseRow[], setting
     start: dateOf(reviewStartedAt),
     limitDays: settings.timeLimits.reviewDays,
     pauses: toPauses(pauses),
+    today,
+    warningDays: settings.timeLimits.warningDays,
+    calendar: officialCalendar,
+  });
+}
+
+/** What a filing row stores of its review clock: the due date with closed pauses counted (domain §7). */
+export function reviewDue(reviewStartedAt: string, pauses: PauseRow[], settings: Settings, today: string): string {
+  const start = dateOf(reviewStartedAt);
+  return storedClock({ start, limitDays: settings.timeLimits.reviewDays, pauses: toPauses(pauses), today, calendar: officialCalendar })
+    .baseDue;
+}
+
+/** A filing's current step clock from its stored columns: the same reading as reviewClock gives from the history. */
+export function filingClock(
+  f: { dueDate: string | null; pausedSince: string | null },
+  settings: Settings,
+  today: string,
+): ClockToday | null {
+  if (!f.dueDate) return null;
+  return clockToday({
+    baseDue: f.dueDate,
+    pausedSince: f.pausedSince,
     today,
     warningDays: settings.timeLimits.warningDays,
     calendar: officialCalendar,

@@ -2,13 +2,13 @@ import type { Actor } from '../../shared/contract/auth';
 import type { ParsedInput } from '../../shared/contract';
 import type { Settings } from '../../shared/schemas/settings';
 import { DeskError } from '../../shared/result';
-import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
+import { addWorkingDays, officialCalendar, toIsoDate } from '../../shared/domain/calendar';
+import { checklistPath, checklistProblems } from '../../shared/domain/checklist';
 import { requireAuthority } from '../../shared/domain/authority';
 import type { Ctx, WriteScope } from '../services';
 import { bumpVersion, insertTrackedItem, refreshNextItemDue } from '../db/filings';
 import { getDecisions, getRounds, insertDecision, setConditionsNotApplied } from '../db/review';
 import { requireFiling } from '../filings/view';
-import { deskDate } from './clock';
 import { currentFacts } from './facts';
 import { combineRound } from './rounds';
 import { recordEvent } from '../events';
@@ -21,6 +21,14 @@ export type DecisionInput = ParsedInput<'review.decide'>;
 export interface Confirmation {
   via: 'desk' | 'session';
   meetingId: number | null;
+}
+
+/** Checklists (domain §6): the unit's current checklist, answered whole, each refusal beside its item. */
+function requireChecklist(input: DecisionInput, settings: Settings): void {
+  const problems = checklistProblems(settings.checklists[input.section], input.checklist, input.decision);
+  if (problems.length === 0) return;
+  const fields = Object.fromEntries(problems.map((p) => [checklistPath(p.code, p.field), { key: p.key, params: p.params }]));
+  throw new DeskError('INVALID', 'v.check.refused', {}, fields);
 }
 
 /**
@@ -38,6 +46,7 @@ export async function recordDecision(
 ): Promise<number> {
   const { trx, audit } = scope;
   requireAuthority(decider, input.section);
+  requireChecklist(input, settings);
   const filing = await requireFiling(trx, input.filingId);
   const stale = async () => new DeskError('STALE', 'err.STALE', {}, undefined, await buildReviewView(trx, input.filingId));
   if (filing.version !== input.filingVersion) throw await stale();
@@ -49,7 +58,7 @@ export async function recordDecision(
     throw new DeskError('CONFLICT', 'review.notInRound', { section: input.section, round: round.number });
 
   const now = ctx.now.toISOString();
-  const today = deskDate(ctx.now);
+  const today = toIsoDate(ctx.now);
   const facts = (await currentFacts(trx, filing.id, filing.fields, settings, [input.section]))[input.section];
   const conditions = input.conditions.map((c) => ({
     text: c.text,

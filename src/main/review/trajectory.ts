@@ -8,9 +8,9 @@ import type { FilingState } from '../../shared/domain/states';
 import { FINAL_STATES } from '../../shared/domain/states';
 import { PARTIES, UNIT_CODES, type Party, type UnitCode } from '../../shared/domain/units';
 import { stepClock } from '../../shared/domain/clock';
-import { addWorkingDays, officialCalendar, workingDaysBetween } from '../../shared/domain/calendar';
+import { addWorkingDays, officialCalendar, workingDaysBetween, toIsoDate } from '../../shared/domain/calendar';
 import type { DecisionRecord, RoundRecord } from '../db/review';
-import { dateOf, deskDate, reviewClock, WAITING_FOR_APPLICANT, type PauseRow } from './clock';
+import { dateOf, reviewClock, WAITING_FOR_APPLICANT, type PauseRow } from './clock';
 
 export interface TrajectoryInput {
   filing: { id: number; filingNo: string; state: FilingState; step: string | null; createdAt: string; submittedAt: string | null };
@@ -96,7 +96,7 @@ function splitByPauses(iv: Omit<Interval, 'counted'>, pauses: PauseRow[], nowIso
 export function buildTrajectory(input: TrajectoryInput): Trajectory {
   const { filing, settings, now } = input;
   const nowIso = now.toISOString();
-  const today = deskDate(now);
+  const today = toIsoDate(now);
   const limits = settings.timeLimits;
   const reviewPauses = input.pauses.filter((p) => p.step === 'review');
   const expertPauses = reviewPauses.filter((p) => p.reason !== WAITING_FOR_APPLICANT);

@@ -44,6 +44,8 @@ export const dbHealthSchema = z.strictObject({
   detail: z.string().nullable(),
   path: z.string(),
   latestBackup: z.string().nullable(),
+  /** How to restore latestBackup into this folder with this installation (app switch or npm script). */
+  restoreCommand: z.string().nullable(),
 });
 
 export const authContract = {

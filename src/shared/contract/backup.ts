@@ -13,6 +13,8 @@ export const backupSchema = z.strictObject({
   /** Chain head inside the backup (seq 0 and empty hash when the log is empty). */
   head: z.strictObject({ seq: z.number().int().nonnegative(), hash: z.string() }),
   attachments: z.number().int().nonnegative(),
+  /** How to restore this backup into its folder with this installation (app switch or npm script). */
+  restoreCommand: z.string().optional(),
 });
 export type BackupInfo = z.infer<typeof backupSchema>;
 

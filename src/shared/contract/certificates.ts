@@ -54,6 +54,23 @@ export const filingCertificatesSchema = z.strictObject({
 });
 export type FilingCertificates = z.infer<typeof filingCertificatesSchema>;
 
+/** The facts printed on a certificate that a reader compares with the paper (domain §8 "Verification"). */
+export const registeredFactsSchema = z.strictObject({
+  applicantName: z.string(),
+  creditCode: z.string(),
+  legalRepresentative: z.string(),
+  projectName: z.string(),
+  parkName: z.string(),
+  baseName: z.string(),
+  bay: z.string(),
+  runFrom: z.string(),
+  runTo: z.string(),
+  extensionTo: z.string().nullable(),
+  issuer: z.string(),
+  issueDate: z.string(),
+});
+export type RegisteredFacts = z.infer<typeof registeredFactsSchema>;
+
 export const verifyOutputSchema = z.strictObject({
   result: z.enum(VERIFY_RESULTS),
   /** Stable reason code: ok, format, unknownKey, signature, recordMismatch, unknownCode, noCode, superseded, revoked, suspended, closed, foreignDesk. */
@@ -69,6 +86,17 @@ export const verifyOutputSchema = z.strictObject({
   replacedBy: z.string().nullable(),
   /** Whether the desk's own register holds this certificate (status and record were checked locally). */
   known: z.boolean(),
+  /**
+   * The registered facts, when this desk holds the record: a genuine code proves the record, not the paper, so the
+   * verifier compares these with the paper in hand. Null when only the public key is held.
+   */
+  facts: registeredFactsSchema.nullable(),
+  /** What the code itself proves (always, when its signature checked): the record's hash, who signed it and when. */
+  recordHash: z.string().nullable(),
+  /** The certificate's status in this desk's register, with when and why it last changed. */
+  status: z.strictObject({ status: z.enum([...CERTIFICATE_STATUSES, 'closed']), at: stamp().nullable(), reason: z.string() }).nullable(),
+  /** For a PDF: its SHA-256 equals the file this desk issued, or not; null when no file was given or none is held. */
+  file: z.enum(['issued', 'differs']).nullable(),
 });
 export type VerifyOutput = z.infer<typeof verifyOutputSchema>;
 
@@ -80,11 +108,17 @@ export const verifyInputSchema = z
     text: z.string().max(2000).optional(),
     /** The 10-character code printed beside it. */
     code: z.string().max(40).optional(),
+    /** The certificate number printed under the title; with `code`, both must belong to one certificate. */
+    number: z.string().max(200).optional(),
     /** A certificate PDF (the desk embeds the code's text in the document's keywords). */
     pdfBase64: z.string().max(PDF_MAX_BASE64, { error: 'v.file.tooLarge' }).optional(),
   })
   .refine((v) => [v.text, v.code, v.pdfBase64].filter((x) => x !== undefined && x.trim() !== '').length === 1, {
     error: 'v.cert.oneInput',
+  })
+  .refine((v) => v.number === undefined || v.number.trim() === '' || (v.code ?? '').trim() !== '', {
+    error: 'v.cert.numberWithCode',
+    path: ['number'],
   });
 
 export const keySchema = z.strictObject({
@@ -121,6 +155,7 @@ export const certificatesContract = {
     output: certificateViewSchema,
     access: ['clerk'],
     writes: true,
+    idempotent: true,
   }),
   'certificate.get': channel({ input: z.strictObject({ id: id() }), output: certificateViewSchema, access: 'user', writes: false }),
   'certificate.list': channel({
@@ -130,6 +165,13 @@ export const certificatesContract = {
     writes: false,
   }),
   'certificate.verify': channel({ input: verifyInputSchema, output: verifyOutputSchema, access: 'user', writes: false }),
+  /** Characters of a text that no font on this desk's machine can print (the intake form warns while typing). */
+  'certificate.glyphCheck': channel({
+    input: z.strictObject({ text: z.string().max(20_000) }),
+    output: z.strictObject({ missing: z.array(z.strictObject({ char: z.string(), codePoint: z.string() })) }),
+    access: 'user',
+    writes: false,
+  }),
   'certificate.revoke': channel({
     input: z.strictObject({ id: id(), reason: reason() }),
     output: certificateViewSchema,
@@ -141,6 +183,7 @@ export const certificatesContract = {
     output: certificateViewSchema,
     access: ['clerk'],
     writes: true,
+    idempotent: true,
   }),
   /** This desk's public key, for other desks to import. */
   'certificate.publicKey': channel({

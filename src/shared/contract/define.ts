@@ -13,6 +13,11 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   access: Access;
   /** Writes are refused while the database failed its startup check. */
   writes: boolean;
+  /**
+   * The write carries an idempotency key (`input.idempotencyKey`, or where `keyOf` finds it): dispatch runs the
+   * envelope once for every such channel, so a retry returns the first outcome instead of acting twice.
+   */
+  idempotent?: true | { keyOf: (input: z.output<I>) => string };
 }
 
 export const channel = <I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> => def;

@@ -188,6 +188,7 @@ export const filingsContract = {
     output: filingViewSchema,
     access: ['clerk'],
     writes: true,
+    idempotent: true,
   }),
   /** Default deadlines a conditional acceptance would give today, for the form. */
   'acceptance.preview': channel({

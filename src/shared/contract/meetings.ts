@@ -97,7 +97,7 @@ export const confirmDecisionSchema = z.strictObject({
 export type ConfirmDecisionInput = z.input<typeof confirmDecisionSchema>;
 
 export const meetingsContract = {
-  'meeting.create': channel({ input: meetingCreateSchema, output: meetingViewSchema, access: ['clerk'], writes: true }),
+  'meeting.create': channel({ input: meetingCreateSchema, output: meetingViewSchema, access: ['clerk'], writes: true, idempotent: true }),
   'meeting.get': channel({ input: meetingId, output: meetingViewSchema, access: 'user', writes: false }),
   'meeting.list': channel({ input: z.strictObject({}), output: z.array(meetingRowSchema), access: 'user', writes: false }),
   /** Who came for one unit, by reviewer account; an empty list records the unit as absent. */
@@ -119,7 +119,14 @@ export const meetingsContract = {
     writes: true,
   }),
   /** Step-up: the named reviewer's password, then the same decision path as review.decide, in their name. */
-  'meeting.confirmDecision': channel({ input: confirmDecisionSchema, output: reviewViewSchema, access: ['clerk'], writes: true }),
+  'meeting.confirmDecision': channel({
+    input: confirmDecisionSchema,
+    output: reviewViewSchema,
+    access: ['clerk'],
+    writes: true,
+    // The key travels with the decision; the retry is the reviewer's, who confirms at the table.
+    idempotent: { keyOf: (input) => input.decision.idempotencyKey },
+  }),
   /** Closes the session and files its minutes (会议纪要) PDF with it; `notes` add to a filing's next steps. */
   'meeting.close': channel({
     input: z.strictObject({

@@ -154,7 +154,7 @@ export type Trajectory = z.infer<typeof trajectorySchema>;
 
 export const reviewContract = {
   'review.get': channel({ input: z.strictObject({ filingId: id() }), output: reviewViewSchema, access: 'user', writes: false }),
-  'review.decide': channel({ input: decisionInputSchema, output: reviewViewSchema, access: ['reviewer'], writes: true }),
+  'review.decide': channel({ input: decisionInputSchema, output: reviewViewSchema, access: ['reviewer'], writes: true, idempotent: true }),
   /** Exactly what changed since the section's reviewer signed: field and material paths, old beside new. */
   'review.diff': channel({
     input: z.strictObject({ filingId: id(), section: unitCode() }),
@@ -173,6 +173,7 @@ export const reviewContract = {
     output: reviewViewSchema,
     access: ['clerk'],
     writes: true,
+    idempotent: true,
   }),
   /** Pause or resume the review clock (expert review), with the reason recorded. */
   'review.pauseClock': channel({

@@ -1,13 +1,9 @@
 /**
- * restore-1: the exact command that restores THIS desk's data folder, for the damaged-database screen and the
- * backups page. Both paths are quoted (folders with spaces); the data folder is the one holding the database file.
+ * The damaged-database screen's hints for THIS desk's data folder (the restore command itself comes from the main
+ * process, which knows how the desk was started). The data folder is the one holding the database file.
  */
 export function dataDirOf(databasePath: string): string {
   return databasePath.replace(/[\\/][^\\/]+$/, '') || databasePath;
-}
-
-export function restoreCommand(backupPath: string, databasePath: string): string {
-  return `npm run desk -- restore "${backupPath}" --data-dir "${dataDirOf(databasePath)}"`;
 }
 
 /** Re-anchoring after the chain head was lost: deliberate, named, and on the record. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { UNIT_CODES } from '../domain/units';
+import { DEFAULT_FACT_COVERAGE } from '../domain/coverage';
 import { nameText, optionalName, unitCode } from './common';
+import { DEFAULT_NUMBER_PATTERN, numberPatternProblem } from '../domain/certificate-number';
 
 const code = () => z.string().regex(/^[a-z0-9_-]{1,32}$/, { error: 'v.code' });
 
@@ -32,6 +34,16 @@ export const checklistItemSchema = z.strictObject({
 });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
+/** One row of the fact → unit table (domain §6): record fields and the units whose decisions cover them. */
+export const coverageRowSchema = z.strictObject({
+  key: code(),
+  fields: z
+    .array(z.string().regex(/^(applicant|project)\.[a-zA-Z][a-zA-Z0-9]{0,40}$/, { error: 'v.code' }))
+    .min(1)
+    .max(40),
+  units: z.array(unitCode()).max(5),
+});
+
 export const parkSchema = z.strictObject({
   id: code(),
   nameZh: nameText(),
@@ -61,8 +73,14 @@ export const settingsSchema = z.strictObject({
     maxExtensionMonths: z.number().int().min(0).max(36),
   }),
   certificate: z.strictObject({
-    /** e.g. 滨海化中试备 → 滨海化中试备〔2026〕第0001号 */
+    /** e.g. 滨海化中试备 → 滨海化中试备〔2026〕1号 */
     prefix: nameText(),
+    /** The number's form (domain §8); older stored settings lack it and get the GB/T 9704 default. */
+    numberPattern: z
+      .string()
+      .max(80)
+      .refine((p) => numberPatternProblem(p) === null, { error: 'v.cert.numberPattern' })
+      .default(DEFAULT_NUMBER_PATTERN),
     issuerZh: nameText(),
     issuerEn: nameText(),
   }),
@@ -70,6 +88,11 @@ export const settingsSchema = z.strictObject({
   conditionalPolicy: z.enum(['registerWithHold', 'lock']),
   /** Whether the 24-character investment-project code is required (domain §4: optional by default). */
   projectCodeRequired: z.boolean(),
+  /** Which facts a unit covers (domain §6); desks set up before the table existed start from the defaults. */
+  factCoverage: z
+    .array(coverageRowSchema)
+    .max(40)
+    .default(() => structuredClone(DEFAULT_FACT_COVERAGE)),
   /** session-1: a session ends after this long without a request, and this long after sign-in in any case. */
   sessions: z
     .strictObject({ idleMinutes: z.number().int().min(5).max(1440), absoluteHours: z.number().int().min(1).max(720) })

@@ -1,7 +1,7 @@
 import { Alert, Center, Code, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/contract';
-import { dataDirOf, reanchorCommand, restoreCommand } from '../../../shared/domain/restore-command';
+import { dataDirOf, reanchorCommand } from '../../../shared/domain/restore-command';
 
 /** The database failed its startup check: say what is wrong and what is kept, write nothing. */
 export function DbProblemPage({ db }: { db: Output<'auth.status'>['db'] }) {
@@ -40,9 +40,12 @@ export function DbProblemPage({ db }: { db: Output<'auth.status'>['db'] }) {
               <Text size="sm" c="dimmed">
                 {t('db.restoreHint')}
               </Text>
-              <Code block data-testid="restore-command">
-                {restoreCommand(db.latestBackup, db.path)}
-              </Code>
+              {db.restoreCommand && (
+                // Wrapped, not scrolled: the whole command must be readable to be copied from a projector or a photo.
+                <Code block data-testid="restore-command" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+                  {db.restoreCommand}
+                </Code>
+              )}
             </>
           ) : (
             <Text size="sm" c="dimmed" data-testid="no-backup-hint">

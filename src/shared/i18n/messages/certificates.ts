@@ -17,6 +17,14 @@ export const certificates: Messages = {
     '按"补齐后登记"规则，尚有 {{n}} 项容缺材料未补齐',
     'Under the "register after supply" policy, {{n}} missing paper(s) are still open',
   ],
+  'cert.problem.unprintable': [
+    '以下字符在本机任何字体中都没有，无法印在证明上：{{chars}}（{{codes}}）。请安装含该字符的字体（如 Windows 的 SimSun-ExtB、Debian 的 fonts-hanazono），或核实登记内容',
+    'No font on this machine has these characters, so the certificate cannot print them: {{chars}} ({{codes}}). Install a font that has them (Windows SimSun-ExtB, Debian fonts-hanazono) or check the record',
+  ],
+  'cert.glyphs.warning': [
+    '“{{chars}}”在本机字体中没有，发证时将无法打印；请核实或安装含该字符的字体',
+    '"{{chars}}" is in no font on this machine and could not be printed on the certificate; check it or install a font that has it',
+  ],
   'cert.notReissuable': ['该证明状态为 {{status}}，不能换发', 'A certificate in status {{status}} cannot be re-issued'],
   'cert.notRevocable': ['该证明状态为 {{status}}，不能撤销', 'A certificate in status {{status}} cannot be revoked'],
   'cert.noneInForce': ['该项目没有有效的登记备案证明', 'This filing has no certificate in force'],
@@ -25,6 +33,11 @@ export const certificates: Messages = {
   'v.cert.oneInput': [
     '请提供二维码内容、核验码或证明PDF中的一项',
     'Give exactly one of: the decoded 2-D code, the verification code, or the certificate PDF',
+  ],
+  'v.cert.numberWithCode': ['证明编号须与核验码一起填写', 'Give the certificate number together with the verification code'],
+  'v.cert.numberPattern': [
+    '编号格式须含 {year} 和一个 {seq}（或 {seq4}），例如 {prefix}〔{year}〕{seq}号',
+    'The number pattern needs {year} and one {seq} (or {seq4}), e.g. {prefix}〔{year}〕{seq}号',
   ],
   'v.cert.publicKey': ['不是有效的 Ed25519 公钥（PEM 格式）', 'Not a valid Ed25519 public key (PEM)'],
   // verification results
@@ -46,6 +59,10 @@ export const certificates: Messages = {
   'cert.reason.foreignDesk': [
     '签名有效（其他窗口签发，状态请向签发机关核实）',
     'Signature valid (issued by another desk; check its status with the issuer)',
+  ],
+  'cert.reason.numberMismatch': [
+    '证明编号与核验码不属于同一份证明',
+    'The certificate number and the verification code do not belong to the same certificate',
   ],
   // screens
   'cert.nav.register': ['证书登记簿', 'Certificate register'],
@@ -114,6 +131,35 @@ export const certificates: Messages = {
   'cert.verify.textHint': ['扫码枪或扫码软件读出的文字（以 PDC1| 开头）', 'The text a scanner reads from the code (starts with PDC1|)'],
   'cert.verify.pdf': ['选择证明PDF文件', 'Choose the certificate PDF'],
   'cert.verify.submit': ['核验', 'Verify'],
+  'cert.verify.number': ['证明编号', 'Certificate number'],
+  'cert.verify.numberHint': [
+    '证明标题下方的编号，如 滨海化中试备〔2026〕12号',
+    'The number under the title, e.g. 滨海化中试备〔2026〕12号',
+  ],
+  'cert.verify.fileIssued': ['该文件与本窗口发出的文件完全一致', 'This is the file the desk issued'],
+  'cert.verify.fileDiffers': [
+    '该文件不是本窗口发出的文件——请与下方登记记录逐项核对',
+    'This is not the file the desk issued — compare it with the record below',
+  ],
+  'cert.verify.compare': [
+    '二维码证明的是登记记录，不是纸面：请将证明上的内容与下方登记记录逐项核对',
+    'The code proves the record, not the paper: compare the certificate in hand with the record below',
+  ],
+  'cert.verify.keyOnly': [
+    '本窗口只持有签发机关的公钥，没有该证明的登记记录。二维码证明：编号 {{number}}、登记记录摘要 {{hash}}、签发时间和签发密钥；单位、项目等内容请向签发机关核实',
+    "This desk holds only the issuer's public key, not the record. The code proves the number {{number}}, the record hash {{hash}}, the issue time and the signing key; check the firm and project with the issuer",
+  ],
+  'cert.verify.statusAt': ['{{status}}（{{at}}）', '{{status}} ({{at}})'],
+  'cert.fact.applicant': ['中试单位', 'Pilot unit'],
+  'cert.fact.creditCode': ['统一社会信用代码', 'Unified social credit code'],
+  'cert.fact.legalRep': ['法定代表人', 'Legal representative'],
+  'cert.fact.site': ['园区／基地／楼栋', 'Park / base / bay'],
+  'cert.fact.runPeriod': ['试验期限', 'Run period'],
+  'cert.fact.issuer': ['发证机关及日期', 'Issuer and date'],
+  'cert.fact.status': ['登记簿状态', 'Status in the register'],
+  'cert.fact.statusReason': ['原因', 'Reason'],
+  'cert.fact.recordHash': ['登记记录摘要', 'Record hash'],
+  'cert.status.closed': ['已失效（试点已关闭）', 'No longer in force (closed)'],
   'cert.keys.title': ['签发密钥', 'Signing keys'],
   'cert.keys.own': ['本窗口公钥（提供给其他窗口导入）', "This desk's public key (give it to other desks)"],
   'cert.keys.import': ['导入其他窗口的公钥', "Import another desk's public key"],

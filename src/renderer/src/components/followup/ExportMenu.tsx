@@ -3,7 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { EXPORT_KINDS, type EXPORT_FORMATS } from '../../../../shared/contract/followup';
-import { call, fileUrl } from '../../api/client';
+import { call } from '../../api/client';
+import { saveFile } from '../../api/files';
 import { useActor } from '../../session';
 
 /** Filings, tracked items and (for administrators and observers) the audit log, as XLSX or CSV. */
@@ -17,11 +18,15 @@ export function ExportMenu() {
     const r = await call('export.create', { kind, format });
     setBusy(false);
     if (!r.ok) return notifications.show({ color: 'red', message: r.error.message });
-    const a = document.createElement('a');
-    a.href = fileUrl('export', r.value.id);
-    a.download = r.value.filename;
-    a.click();
-    notifications.show({ color: 'green', message: t('fu.export.done', { name: r.value.filename, rows: r.value.rows }) });
+    // The toast follows what actually happened to the file, not that it was generated.
+    const saved = await saveFile('export', r.value.id, r.value.filename);
+    if (!saved.ok) return notifications.show({ color: 'red', message: saved.error.message });
+    if (!saved.value.saved) return notifications.show({ color: 'gray', message: t('desk.download.cancelled') });
+    const done = t('fu.export.done', { name: r.value.filename, rows: r.value.rows });
+    notifications.show({
+      color: 'green',
+      message: saved.value.path ? `${done} · ${t('desk.download.saved', { path: saved.value.path })}` : done,
+    });
   };
   return (
     <Menu withinPortal position="bottom-end">

@@ -98,7 +98,7 @@ export function BackupsSection({ onCreated }: { onCreated?: () => void }) {
           {t('admin.backup.restoreHint')}
         </Text>
         <Code block fz="xs" data-testid="backup-restore-command">
-          {restoreCommand(rows[0]?.path)}
+          {rows[0]?.restoreCommand ?? restoreCommand(rows[0]?.path)}
         </Code>
       </Stack>
     </Paper>

@@ -4,6 +4,7 @@ import { UNIT_CODES } from '../../../../shared/domain/units';
 import { errorsUnder } from './format';
 import type { SettingsForm } from './SettingsPage';
 import { SessionLimits } from './SettingsSessions';
+import { DEFAULT_NUMBER_PATTERN, formatCertificateNumber, numberPatternProblem } from '../../../../shared/domain/certificate-number';
 
 export function UnitsSection({ form }: { form: SettingsForm }) {
   const { t } = useTranslation();
@@ -25,10 +26,15 @@ export function UnitsSection({ form }: { form: SettingsForm }) {
             <Table.Tr key={u}>
               <Table.Td ff="monospace">{u}</Table.Td>
               <Table.Td>
-                <TextInput size="xs" data-testid={`settings-unit-${u}-nameZh`} {...form.getInputProps(`units.${u}.nameZh`)} />
+                <TextInput
+                  size="xs"
+                  aria-label={`${t('admin.settings.nameZh')} · ${u}`}
+                  data-testid={`settings-unit-${u}-nameZh`}
+                  {...form.getInputProps(`units.${u}.nameZh`)}
+                />
               </Table.Td>
               <Table.Td>
-                <TextInput size="xs" {...form.getInputProps(`units.${u}.nameEn`)} />
+                <TextInput size="xs" aria-label={`${t('admin.settings.nameEn')} · ${u}`} {...form.getInputProps(`units.${u}.nameEn`)} />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -108,6 +114,8 @@ export function LimitsSection({ form }: { form: SettingsForm }) {
 export function CertificateSection({ form }: { form: SettingsForm }) {
   const { t } = useTranslation();
   const year = new Date().getFullYear();
+  const { prefix, numberPattern } = form.values.certificate;
+  const pattern = numberPatternProblem(numberPattern ?? '') === null ? numberPattern! : DEFAULT_NUMBER_PATTERN;
   return (
     <Stack gap="md" maw={760}>
       <Fieldset legend={t('admin.settings.tab.certificate')}>
@@ -115,9 +123,16 @@ export function CertificateSection({ form }: { form: SettingsForm }) {
           <TextInput
             size="xs"
             label={t('admin.settings.certificate.prefix')}
-            description={t('admin.settings.certificate.preview', { example: `${form.values.certificate.prefix}〔${year}〕第0001号` })}
+            description={t('admin.settings.certificate.preview', { example: formatCertificateNumber(pattern, { prefix, year, seq: 1 }) })}
             data-testid="settings-certificate-prefix"
             {...form.getInputProps('certificate.prefix')}
+          />
+          <TextInput
+            size="xs"
+            label={t('admin.settings.certificate.numberPattern')}
+            description={t('admin.settings.certificate.numberPatternHint')}
+            data-testid="settings-certificate-numberPattern"
+            {...form.getInputProps('certificate.numberPattern')}
           />
           <Group grow align="flex-start">
             <TextInput

@@ -2,6 +2,7 @@ import { Alert, Anchor, Center, Group, Loader, Paper, Stack, Text } from '@manti
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fileUrl } from '../../api/client';
+import { fetchableFileUrl } from '../../api/files';
 
 /**
  * Shows a generated PDF (certificate or notice) as page images drawn by pdf.js, which works the same in browser
@@ -25,7 +26,10 @@ export function PdfPreview({ kind, id, width = 640, label }: { kind: string; id:
     const target = holder.current;
     const run = async () => {
       setState({ pages: 0, error: null, loading: true });
-      const response = await fetch(url, { cache: 'no-store', credentials: 'omit' });
+      // Inside Electron each fetch needs its own ticketed URL; the link below opens through the main process.
+      const link = await fetchableFileUrl(kind, id);
+      if (!link.ok) throw new Error(link.error.message);
+      const response = await fetch(link.value, { cache: 'no-store', credentials: 'omit' });
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
         throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
@@ -61,7 +65,7 @@ export function PdfPreview({ kind, id, width = 640, label }: { kind: string; id:
     return () => {
       cancelled = true;
     };
-  }, [url, width, t]);
+  }, [kind, id, width, t]);
 
   return (
     <Stack gap="xs" data-testid={`pdf-preview-${kind}`} data-pages={state.pages} data-loading={state.loading}>
@@ -78,7 +82,16 @@ export function PdfPreview({ kind, id, width = 640, label }: { kind: string; id:
           {state.error}
         </Alert>
       )}
-      <Paper bg="gray.1" p="md" radius="sm" style={{ overflow: 'auto', maxHeight: 900 }}>
+      {/* Focusable so the pages scroll with the keyboard. */}
+      <Paper
+        bg="gray.1"
+        p="md"
+        radius="sm"
+        style={{ overflow: 'auto', maxHeight: 900 }}
+        tabIndex={0}
+        role="region"
+        aria-label={label ?? t('cert.ui.preview')}
+      >
         {state.loading && (
           <Center h={120}>
             <Loader />

@@ -1,26 +1,11 @@
-import {
-  Alert,
-  Button,
-  Code,
-  FileInput,
-  Group,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Code, FileInput, Group, Paper, SegmentedControl, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { useQuery } from '../../hooks/use-call';
 import { useActor } from '../../session';
-import { formatStamp } from '../../components/review/labels';
-import { VerifyResultBadge } from './StatusBadge';
+import { VerifyOutcome } from './VerifyOutcome';
 
 type Mode = 'code' | 'text' | 'pdf';
 
@@ -30,11 +15,12 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-/** 证书核验: paste the decoded 2-D code, type the verification code, or open a certificate PDF. */
+/** 证书核验: type the certificate number and verification code, paste the decoded 2-D code, or open a certificate PDF. */
 export function VerifyPage() {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('code');
   const [code, setCode] = useState('');
+  const [number, setNumber] = useState('');
   const [text, setText] = useState('');
   const [pdf, setPdf] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
@@ -46,7 +32,7 @@ export function VerifyPage() {
     setError(null);
     setResult(null);
     let input: Input<'certificate.verify'>;
-    if (mode === 'code') input = { code };
+    if (mode === 'code') input = { code, number };
     else if (mode === 'text') input = { text };
     else input = { pdfBase64: toBase64(new Uint8Array(await pdf!.arrayBuffer())) };
     const r = await call('certificate.verify', input);
@@ -54,7 +40,7 @@ export function VerifyPage() {
     if (r.ok) setResult(r.value);
     else setError(Object.values(r.error.fields ?? {})[0] ?? r.error.message);
   };
-  const ready = mode === 'code' ? code.trim() !== '' : mode === 'text' ? text.trim() !== '' : pdf !== null;
+  const ready = mode === 'code' ? code.trim() !== '' && number.trim() !== '' : mode === 'text' ? text.trim() !== '' : pdf !== null;
 
   return (
     <Stack gap="md" data-testid="verify-page">
@@ -69,6 +55,17 @@ export function VerifyPage() {
           mb="sm"
           data-testid="verify-mode"
         />
+        {mode === 'code' && (
+          <TextInput
+            label={t('cert.verify.number')}
+            description={t('cert.verify.numberHint')}
+            value={number}
+            onChange={(e) => setNumber(e.currentTarget.value)}
+            w={420}
+            mb="xs"
+            data-testid="verify-number"
+          />
+        )}
         {mode === 'code' && (
           <TextInput
             label={t('cert.verify.code')}
@@ -114,39 +111,9 @@ export function VerifyPage() {
         )}
       </Paper>
 
-      {result && (
-        <Paper p="md" withBorder data-testid="verify-outcome">
-          <Group gap="md" mb="sm">
-            <VerifyResultBadge result={result.result} />
-            <Text fw={500} data-testid="verify-message">
-              {result.message}
-            </Text>
-          </Group>
-          {result.number && (
-            <Table variant="vertical" withTableBorder layout="fixed" maw={720}>
-              <Table.Tbody>
-                <Row label={t('cert.col.number')} value={result.number} />
-                {result.filingNo && <Row label={t('cert.col.filingNo')} value={result.filingNo} />}
-                {result.projectName && <Row label={t('cert.col.project')} value={result.projectName} />}
-                {result.issuedAt && <Row label={t('cert.col.issuedAt')} value={formatStamp(result.issuedAt)} />}
-                {result.replacedBy && <Row label={t('cert.col.replacedBy')} value={result.replacedBy} />}
-                {result.keyId && <Row label={t('cert.col.keyId')} value={result.keyId} />}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Paper>
-      )}
+      {result && <VerifyOutcome result={result} />}
       <KeysPanel />
     </Stack>
-  );
-}
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <Table.Tr>
-      <Table.Th w={160}>{label}</Table.Th>
-      <Table.Td className="tabular">{value}</Table.Td>
-    </Table.Tr>
   );
 }
 

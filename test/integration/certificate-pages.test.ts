@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import jsQR from 'jsqr';
+import { createTestDesk, expectOk, type TestDesk } from '../helpers/desk';
+import { renderPages, type RenderedPage } from '../helpers/pdf-render';
+import { parseRecord } from '../../src/main/certificates/record';
+
+/**
+ * Issue 15 §3 and §5 on every demo certificate, as issued by the demo stage: the 2-D code decodes with jsQR from a
+ * 150 dpi and a 100 dpi render, and a typical certificate (≤ 3 chemicals, ≤ 2 conditions) is one A4 page.
+ */
+let t: TestDesk;
+let certs: { id: number; number: string; chemicals: number; open: number; pdf: Uint8Array }[] = [];
+
+beforeAll(async () => {
+  t = await createTestDesk();
+  expectOk(await t.anonymous().call('demo.load', {}));
+  const clerk = await t.session('clerk', 'demo-2026-desk');
+  const rows = t.desk.services.store.sqlite.prepare('SELECT id, number, record_json FROM certificates ORDER BY id').all() as {
+    id: number;
+    number: string;
+    record_json: string;
+  }[];
+  certs = [];
+  for (const r of rows) {
+    const file = expectOk(await t.desk.files('certificate', String(r.id), { connectionId: clerk.connectionId, lang: 'en' }));
+    const record = parseRecord(r.record_json);
+    certs.push({ id: r.id, number: r.number, chemicals: record.chemicals.length, open: record.openItems.length, pdf: file.bytes });
+  }
+}, 240_000);
+afterAll(() => t.close());
+
+const decode = (page: RenderedPage) => jsQR(page.rgba, page.width, page.height)?.data ?? null;
+
+describe('every demo certificate', () => {
+  it('has certificates to look at', () => {
+    expect(certs.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('a typical one (≤ 3 chemicals, ≤ 2 open conditions) fits one A4 page', async () => {
+    const typical = certs.filter((c) => c.chemicals <= 3 && c.open <= 2);
+    expect(typical.length).toBeGreaterThanOrEqual(3);
+    for (const c of typical) expect((await renderPages(c.pdf, 0.2)).length, c.number).toBe(1);
+  });
+
+  it('the 2-D code decodes from a 150 dpi and a 100 dpi render', async () => {
+    for (const c of certs) {
+      for (const dpi of [150, 100]) {
+        const pages = await renderPages(c.pdf, dpi / 72);
+        expect(decode(pages[pages.length - 1]!), `${c.number} at ${dpi} dpi`).toMatch(/^PDC/);
+      }
+    }
+  }, 120_000);
+});
