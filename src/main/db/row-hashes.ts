@@ -6,7 +6,7 @@ import type { DB } from './schema';
 /**
  * rows-1: the rows the audit chain vouches for, and the columns that matter in each. A filing's many fields change
  * under their own audited entries; what must never move behind the desk's back is its state and version.
- * Keep in step with the triggers of migration 006.
+ * Keep in step with the triggers of migration 007 (007-integrity.ts).
  */
 export const COVERED: Record<string, { key: string; columns: string }> = {
   users: { key: 'id', columns: 'id, username, display_name, role, unit, disabled, password_hash, is_demo' },

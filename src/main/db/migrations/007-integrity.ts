@@ -11,8 +11,8 @@ import type { Migration } from './index';
  * - sessions (session-1): a random secret issued at sign-in, stored only as its SHA-256; idle and absolute expiry are
  *   checked against last_seen_at and created_at. The district server keeps the same table in PostgreSQL.
  */
-export const migration006: Migration = {
-  version: 6,
+export const migration007: Migration = {
+  version: 7,
   name: 'integrity',
   up: `
 CREATE TABLE login_throttle (
