@@ -147,7 +147,7 @@ export function seedLargeDesk(dir: string, opts: { filings: number; auditEntries
     })();
   }
   const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
-  if (last) store.head.advance(last);
+  if (last) store.head.write(last);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('ANALYZE');
   store.close();

@@ -5,7 +5,8 @@ import { translate, type Lang } from '../shared/i18n';
 import { issueFields, type IssueLike } from '../shared/schemas/issues';
 import { DeskError, fail, ok, type AppError, type Result } from '../shared/result';
 import { write, type Ctx, type IdempotentCall, type Services } from './services';
-import { loadActor } from './db/users';
+import { heldSlot, resolveSession, type SessionSlot } from './sessions';
+import { RefusalTally } from './refusals';
 import { refusalTarget } from './refusal-target';
 import { isAuthorityRefusal } from './db/refusals';
 
@@ -18,7 +19,11 @@ export type Handlers = { [C in Channel]: Handler<C> };
 export interface CallContext {
   /** Identifies the window or browser tab; the session map turns it into a user. */
   connectionId: string;
+  /** Where the transport keeps the caller's session secret (browser mode: the cookie). */
+  session?: SessionSlot;
   lang: Lang;
+  /** The caller's network address as the transport saw it; `local` when there is no network in between. */
+  clientAddress?: string;
 }
 
 export function zodFields(error: z.ZodError, lang: Lang): Record<string, string> {
@@ -45,6 +50,11 @@ export function idempotentCall(channel: Channel, input: unknown): IdempotentCall
   return { channel, key, ran: false };
 }
 
+/** The caller's session slot: the transport's own, or the one the main process holds for its connection. */
+export function callerSlot(services: Services, call: CallContext): SessionSlot {
+  return call.session ?? heldSlot(services.sessions, call.connectionId);
+}
+
 export type Dispatch = (channel: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;
 
 /**
@@ -60,6 +70,21 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
     );
   };
 
+  // Unauthenticated refusals: one audited entry per client per minute with a count, never one per call.
+  const refusals = new RefusalTally(async (counts) => {
+    if (!services.store.health.ok) return;
+    await write({ services, actor: null, now: services.clock(), lang: 'zh-CN', connectionId: 'dispatch' }, async ({ audit }) => {
+      for (const c of counts)
+        await audit({
+          action: 'auth.refused',
+          target: `client:${c.client}`,
+          outcome: 'denied',
+          after: { reason: 'unauthenticated', ...c },
+        });
+    });
+  });
+  services.refusals = refusals;
+
   return async function dispatch(channelName, rawInput, call) {
     const { lang } = call;
     const now = services.clock();
@@ -67,13 +92,14 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
       fail({ code, message: translate(lang, key, params) });
     if (!isChannel(channelName)) return error('NOT_FOUND', 'err.unknownChannel');
     const def = contract[channelName];
-    const userId = services.sessions.get(call.connectionId);
-    const actor = userId === undefined ? null : await loadActor(services.store.db, userId);
-    if (userId !== undefined && !actor) services.sessions.delete(call.connectionId);
+    const slot = callerSlot(services, call);
+    const actor = (await resolveSession(services, slot, now))?.actor ?? null;
+    // A secret that no longer opens a session (expired, ended, account disabled) is dropped by its transport too.
+    if (slot.secret && !actor) slot.set(null);
 
     if (def.access !== 'public') {
       if (!actor) {
-        await denied(channelName, null, now, 'unauthenticated');
+        refusals.note(call.clientAddress ?? 'local', channelName, now);
         return error('UNAUTHENTICATED', 'err.UNAUTHENTICATED');
       }
       if (def.access !== 'user' && !def.access.includes(actor.role)) {
@@ -87,7 +113,16 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
     if (!parsed.success) return fail({ code: 'INVALID', message: translate(lang, 'err.INVALID'), fields: zodFields(parsed.error, lang) });
 
     const idempotent = idempotentCall(channelName, parsed.data);
-    const ctx: Ctx = { services, actor, now, lang, connectionId: call.connectionId, idempotent };
+    const ctx: Ctx = {
+      services,
+      actor,
+      now,
+      lang,
+      connectionId: call.connectionId,
+      idempotent,
+      clientAddress: call.clientAddress ?? 'local',
+      session: slot,
+    };
     try {
       const handler = handlers[channelName] as (input: unknown, ctx: Ctx) => unknown;
       const value = await handler(parsed.data, ctx);

@@ -32,3 +32,12 @@ export function loginDelaySeconds(failures: number): number {
   if (failures < 3) return 0;
   return Math.min(2 ** (failures - 3) * 5, 300);
 }
+
+/**
+ * Seconds a client address must wait after `failures` failed logins across all names: looser than per account,
+ * because every browser on the desk's own machine shares one address, but it stops one client walking through names.
+ */
+export function addressDelaySeconds(failures: number): number {
+  if (failures < 10) return 0;
+  return Math.min(2 ** (failures - 10) * 5, 300);
+}

@@ -7,6 +7,9 @@ import type { Trx } from './db/connection';
 import { appendAudit, type AuditInput } from './db/audit';
 import { storeHead } from './db/store-ops';
 import { findKey, recordKey } from './db/idempotency';
+import { forgetUnauditedRows, hasUnrecordedRows } from './db/row-hashes';
+import type { SessionSlot } from './sessions';
+import type { RefusalTally } from './refusals';
 import { DeskError } from '../shared/result';
 import { OWASP_SCRYPT } from './passwords';
 import { toIsoDate } from '../shared/domain/calendar';
@@ -19,12 +22,22 @@ export interface Services<S extends Store = Store> {
   mode: Mode;
   /** Injectable clock: tests walk time forward without sleeping. */
   clock: () => Date;
-  /** connectionId -> user id. Identity lives here, in the main process, never in a request. */
-  sessions: Map<string, number>;
+  /**
+   * Session secrets the main process holds for its own connections (Electron windows, tests), keyed by a connection
+   * id the main process assigned. Browsers hold theirs in a cookie; the sessions themselves live in the store.
+   */
+  sessions: Map<string, string>;
   events: EventEmitter;
   scrypt: { N: number; r: number; p: number };
   /** Validate every handler's output against the contract (on in tests). */
   checkOutputs: boolean;
+  /**
+   * Session limits that override Settings; only tests that walk the clock by days set it, so their long-lived
+   * sign-ins last (as `scrypt` is lowered for tests). Never set in a running desk.
+   */
+  sessionLimits?: { idleMinutes: number; absoluteHours: number };
+  /** Refusals of callers not signed in, counted per client per minute (set by the dispatch). */
+  refusals?: RefusalTally;
 }
 
 export function createServices<S extends Store>(store: S, opts: Partial<Omit<Services, 'store'>> = {}): Services<S> {
@@ -38,6 +51,7 @@ export function createServices<S extends Store>(store: S, opts: Partial<Omit<Ser
     events,
     scrypt: opts.scrypt ?? OWASP_SCRYPT,
     checkOutputs: opts.checkOutputs ?? false,
+    ...(opts.sessionLimits ? { sessionLimits: opts.sessionLimits } : {}),
   };
 }
 
@@ -49,6 +63,10 @@ export interface Ctx {
   connectionId: string;
   /** Set by dispatch when the contract declares the channel idempotent: the key its effect records. */
   idempotent?: IdempotentCall;
+  /** Where the call came from (an IP address in browser mode, `local` inside Electron); login limits count per address. */
+  clientAddress?: string;
+  /** Where the transport keeps this caller's session secret; sign-in and sign-out set it. */
+  session?: SessionSlot;
 }
 
 export interface IdempotentCall {
@@ -85,9 +103,21 @@ export async function auditAs(trx: Trx, ctx: Ctx, entry: AuditEntry): Promise<vo
  */
 export async function write<T>(ctx: Ctx, fn: (scope: WriteScope) => Promise<T>): Promise<T> {
   const { store } = ctx.services;
-  const result = await store.db.transaction().execute(async (trx) => fn({ trx, audit: (entry) => auditAs(trx, ctx, entry) }));
+  const result = await store.db.transaction().execute(async (trx) => {
+    await forgetUnauditedRows(trx);
+    const value = await fn({ trx, audit: (entry) => auditAs(trx, ctx, entry) });
+    // rows-1: covered rows written after the transaction's last entry still get their hashes on the record.
+    if (await hasUnrecordedRows(trx)) await auditAs(trx, ctx, { action: 'rows.written', target: null });
+    return value;
+  });
   const head = await storeHead(store);
-  if (head) store.head.advance(head);
+  if (head) {
+    const moved = store.head.advance(head, store.headMayCreate);
+    if (moved === 'refused') {
+      // The signed head vanished or stopped verifying under a running desk: stop writing, show the damaged screen.
+      Object.assign(store.health, { ok: false, problem: 'db.chain', detail: 'headMissing: the signed chain head file is gone or invalid' });
+    } else store.headMayCreate = false;
+  }
   return result;
 }
 

@@ -129,11 +129,13 @@ let keys = 0;
 /** A fresh idempotency key (8–64 of [A-Za-z0-9_-]). */
 export const newKey = (prefix = 'key') => `${prefix}-${process.pid}-${++keys}-${Date.now().toString(36)}`;
 
-export async function createTestDesk(opts: { now?: string; lang?: Lang } = {}): Promise<TestDesk> {
+export async function createTestDesk(opts: { now?: string; lang?: Lang; realSessionLimits?: boolean } = {}): Promise<TestDesk> {
   const dir = mkdtempSync(join(tmpdir(), 'desk-test-'));
   // Monday 2 March 2026, 10:00 in Shanghai: a plain working day away from any holiday.
   const clock = createClock(opts.now ?? '2026-03-02T02:00:00Z');
-  const options = { mode: 'test' as const, checkOutputs: true, scrypt: { N: 2 ** 14, r: 8, p: 1 }, clock };
+  // Tests walk the clock by days with the same sign-ins; only the session tests keep the limits from Settings.
+  const sessionLimits = opts.realSessionLimits ? undefined : { idleMinutes: 10 * 365 * 24 * 60, absoluteHours: 10 * 365 * 24 };
+  const options = { mode: 'test' as const, checkOutputs: true, scrypt: { N: 2 ** 14, r: 8, p: 1 }, clock, sessionLimits };
   // DESK_STORE=postgres runs the same desk on a fresh PostgreSQL database (see ./store.ts).
   const desk: Desk = (await openTestStore(dir, options)) ?? createDesk(dir, options);
   const lang = opts.lang ?? 'en';

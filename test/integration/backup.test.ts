@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -15,7 +16,7 @@ import {
   closeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDesk, type Desk } from '../../src/main/desk';
@@ -293,6 +294,7 @@ describe('restore (backup-1)', () => {
     const file = join(copy, b.file);
     copyFileSync(b.path, file);
     copyFileSync(b.path.replace(/\.sqlite$/, '.json'), file.replace(/\.sqlite$/, '.json'));
+    cpSync(join(dirname(b.path), 'keys'), join(copy, 'keys'), { recursive: true });
     const db = new Database(file);
     // Behind the desk's back: drop the append-only trigger and drop the last entries.
     db.exec('DROP TRIGGER IF EXISTS audit_log_no_delete');

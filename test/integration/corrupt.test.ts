@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createSession } from '../../src/main/sessions';
 import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,7 +105,7 @@ describe('starting on a damaged database (corrupt-1)', () => {
           now: new Date().toISOString(),
         }),
       );
-      desk.services.sessions.set(`as-${role}`, actor.id);
+      desk.services.sessions.set(`as-${role}`, await createSession(desk.services, actor.id, new Date()));
     }
     for (const channel of writes) {
       const access = contract[channel].access;

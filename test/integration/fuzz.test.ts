@@ -31,6 +31,9 @@ const nasty = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
   fc.constantFrom('\u202E甲乙丙', '名\u2066称', 'x\u0000y', '\uD800', '__proto__', 'constructor', '长'.repeat(30_001), ''),
+  // Issue 13: whitespace-only and guessable passwords, the username as password, NUL and lone surrogates in searches
+  // and settings texts, and secrets or session ids where a client might try to name its own session.
+  fc.constantFrom('          ', 'aaaaaaaaaa', 'password123', 'admin', 'admin     ', '原件\u0000', '\uDC00原件', 'a'.repeat(43)),
   fc.integer(),
   fc.double(),
   fc.constantFrom(Number.NaN, Infinity, -1, 0, 2 ** 53, -(2 ** 31)),
@@ -52,6 +55,7 @@ function shapedArbitrary(schema: z.ZodType) {
     nasty,
     base,
     base.map((o) => ({ ...o, userId: 1, unit: 'yj' })),
+    base.map((o) => ({ ...o, sessionId: 'a'.repeat(43), connectionId: 'tab:clientAAAAAAAAAA', secret: 'x' })),
     base.map((o) => JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(o).slice(1)}`.replace(/, }$/, '}')) as unknown),
   );
 }

@@ -37,16 +37,22 @@ function send(host: Host, path: string, opts: { method?: string; headers?: Recor
   });
 }
 
-const CLIENT_A = 'clientAAAAAAAAAA';
-const CLIENT_B = 'clientBBBBBBBBBB';
-
 function rpc(host: Host, channel: string, input: unknown, extra: Record<string, string> = {}): Promise<Reply> {
   return send(host, `/rpc/${channel}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-desk-token': host.token, 'x-desk-client': CLIENT_A, ...extra },
+    headers: { 'content-type': 'application/json', 'x-desk-token': host.token, ...extra },
     body: JSON.stringify(input),
   });
 }
+
+/** The session cookie a reply set, as a browser would send it back. */
+function cookieOf(reply: Reply): string {
+  const set = ([] as string[]).concat(reply.headers['set-cookie'] ?? []);
+  const session = set.find((c) => c.startsWith('desk_session='));
+  if (!session) throw new Error('no session cookie set');
+  return session.split(';')[0]!;
+}
+let adminCookie = '';
 
 let dir: string;
 let desk: Desk;
@@ -78,7 +84,7 @@ describe('browser-mode host refuses what it did not hand out (host-1)', () => {
   it('refuses a request without the token', async () => {
     const res = await send(host, '/rpc/app.ping', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-desk-client': CLIENT_A },
+      headers: { 'content-type': 'application/json' },
       body: '{}',
     });
     expect(res.status).toBe(401);
@@ -112,17 +118,17 @@ describe('browser-mode host refuses what it did not hand out (host-1)', () => {
   it('refuses a cross-site fetch and non-JSON bodies', async () => {
     expect((await rpc(host, 'app.ping', {}, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     expect((await rpc(host, 'app.ping', {}, { 'content-type': 'text/plain' })).status).toBe(415);
-    expect((await send(host, '/rpc/app.ping', { headers: { 'x-desk-token': host.token, 'x-desk-client': CLIENT_A } })).status).toBe(405);
+    expect((await send(host, '/rpc/app.ping', { headers: { 'x-desk-token': host.token } })).status).toBe(405);
     const junk = await send(host, '/rpc/app.ping', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-desk-token': host.token, 'x-desk-client': CLIENT_A },
+      headers: { 'content-type': 'application/json', 'x-desk-token': host.token },
       body: '{nope',
     });
     expect(junk.status).toBe(400);
   });
 
-  it('needs a well-formed client id to name the connection', async () => {
-    expect((await rpc(host, 'app.ping', {}, { 'x-desk-client': 'short' })).status).toBe(400);
+  it('a session cookie does not stand in for the token on calls', async () => {
+    expect((await rpc(host, 'app.ping', {}, { 'x-desk-token': '', cookie: 'desk_session=anything' })).status).toBe(401);
   });
 });
 
@@ -136,12 +142,16 @@ describe('browser-mode host reaches the one dispatch', () => {
     expect(status.json()).toMatchObject({ ok: true, value: { needsSetup: true, actor: null, mode: 'test' } });
   });
 
-  it('keeps sessions per client id: the tab that set up is signed in, another is not', async () => {
+  it('issues the session in an HttpOnly, SameSite=Strict cookie: the browser that set up is signed in, another is not', async () => {
     const setup = await rpc(host, 'auth.setup', { username: 'admin', displayName: '管理员', password: 'correct horse battery' });
     expect(setup.json()).toMatchObject({ ok: true, value: { username: 'admin', role: 'admin' } });
-    const mine = await rpc(host, 'auth.status', {});
+    const set = ([] as string[]).concat(setup.headers['set-cookie'] ?? []).join('\n');
+    expect(set).toMatch(/^desk_session=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\//);
+    adminCookie = cookieOf(setup);
+    const mine = await rpc(host, 'auth.status', {}, { cookie: adminCookie });
     expect(mine.json().value.actor).toMatchObject({ username: 'admin' });
-    const other = await rpc(host, 'auth.status', {}, { 'x-desk-client': CLIENT_B });
+    // Naming a connection, as the old client id did, names nobody.
+    const other = await rpc(host, 'auth.status', {}, { 'x-desk-client': 'clientAAAAAAAAAA' });
     expect(other.json().value.actor).toBeNull();
   });
 
@@ -173,17 +183,18 @@ describe('browser-mode host reaches the one dispatch', () => {
 });
 
 describe('browser-mode host events and files', () => {
-  it('delivers desk events over SSE, and only with the token', async () => {
-    const denied = await send(host, `/events?token=wrong`);
-    expect(denied.status).toBe(401);
+  it('delivers desk events over SSE, only to a signed-in session, with nothing secret in the URL', async () => {
+    expect((await send(host, `/events?token=${encodeURIComponent(host.token)}`)).status).toBe(401);
+    expect((await send(host, '/events', { headers: { 'x-desk-token': host.token } })).status).toBe(401);
+    expect((await send(host, '/events', { headers: { cookie: 'desk_session=wrong' } })).status).toBe(401);
 
     const received = await new Promise<string>((resolve, reject) => {
       const req = request(
         {
           host: '127.0.0.1',
           port: host.port,
-          path: `/events?token=${encodeURIComponent(host.token)}`,
-          headers: { accept: 'text/event-stream' },
+          path: '/events?lang=en',
+          headers: { accept: 'text/event-stream', cookie: adminCookie },
         },
         (res) => {
           expect(res.statusCode).toBe(200);
@@ -207,7 +218,7 @@ describe('browser-mode host events and files', () => {
     expect(JSON.parse(received.slice('data: '.length))).toEqual({ event: 'filing.changed', payload: { filingId: 7, version: 3 } });
   });
 
-  it('serves a registered file route with the caller identity, behind the token', async () => {
+  it('serves a registered file route with the caller identity, by the session cookie alone', async () => {
     desk.files = createFileServer(desk.services, {
       ...fileRoutes,
       'test-echo': {
@@ -219,13 +230,15 @@ describe('browser-mode host events and files', () => {
         }),
       },
     });
-    const path = `/files/test-echo/abc?token=${encodeURIComponent(host.token)}&client=${CLIENT_A}`;
-    const res = await send(host, path);
+    const res = await send(host, '/files/test-echo/abc', { headers: { cookie: adminCookie } });
     expect(res.status).toBe(200);
     expect(res.text).toBe('abc:admin');
     expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('登记证 1.pdf')}`);
-    expect((await send(host, `/files/test-echo/abc?client=${CLIENT_A}`)).status).toBe(401);
-    expect((await send(host, `/files/nothing/abc?token=${encodeURIComponent(host.token)}&client=${CLIENT_A}`)).status).toBe(404);
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'self'");
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect((await send(host, '/files/test-echo/abc')).status).toBe(401);
+    expect((await send(host, `/files/test-echo/abc?token=${encodeURIComponent(host.token)}`)).status).toBe(401);
+    expect((await send(host, '/files/nothing/abc', { headers: { cookie: adminCookie } })).status).toBe(404);
   });
 
   it('serves static files without the token, under a strict CSP, and nothing outside the renderer', async () => {
@@ -265,11 +278,12 @@ describe('launch options and the verify-audit command', () => {
     expect(good.lines[0]).toMatch(/^ok, [1-9]\d* entries, head [0-9a-f]{64}$/);
     const headPath = join(dataDir, 'audit-head.json');
     const head = JSON.parse(readFileSync(headPath, 'utf8')) as { seq: number; hash: string };
+    // A head edited by hand no longer carries a valid signature: it is no head at all.
     writeFileSync(headPath, JSON.stringify({ ...head, hash: 'f'.repeat(64) }));
     try {
       const bad = verifyAudit(dataDir);
       expect(bad.code).toBe(1);
-      expect(bad.lines[0]).toContain(`entry ${head.seq}`);
+      expect(bad.lines[0]).toContain('headInvalid');
     } finally {
       writeFileSync(headPath, JSON.stringify(head));
     }

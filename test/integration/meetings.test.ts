@@ -202,8 +202,8 @@ describe('deciding at the table', () => {
     );
     t.clock.advance({ minutes: 1 });
     expectOk(await confirm('gh', filings[0]!, 'approve'));
-    const [row] = await t.query('SELECT failed_logins, locked_until FROM users WHERE id = ?', reviewers.gh.id);
-    expect(row).toEqual({ failed_logins: 0, locked_until: null });
+    const rows = await t.query('SELECT failures FROM login_throttle WHERE key = ?', `user:${reviewers.gh.username}`);
+    expect(rows).toEqual([]);
   });
 
   it('refuses a reviewer of another unit confirming a section not theirs, and audits it', async () => {

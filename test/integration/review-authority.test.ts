@@ -48,10 +48,17 @@ describe('review authority (auth-1, auth-2)', () => {
       }
       for (const [, session, code] of others) {
         expectError(await session.call('review.decide', decisionInput(await current(), section, 'approve')), code);
-        expect(await deniedDecides()).toBe(++refused);
+        // Refusals of callers not signed in are counted per client per minute, not one entry each.
+        if (code !== 'UNAUTHENTICATED') refused++;
+        expect(await deniedDecides()).toBe(refused);
       }
     }
-    expect(refused).toBe(5 * 4 + 5 * 4);
+    expect(refused).toBe(5 * 4 + 5 * 3);
+    await t.desk.services.refusals!.flush();
+    const tally = (await t.query("SELECT after FROM audit_log WHERE action = 'auth.refused'")) as { after: string }[];
+    expect(tally.map((r) => JSON.parse(r.after) as { count: number; channels: Record<string, number> })).toEqual([
+      expect.objectContaining({ count: 5, channels: { 'review.decide': 5 } }),
+    ]);
     expect(await decisions()).toBe(0);
     expect(await count("SELECT count(*) AS n FROM audit_log WHERE action = 'review.decide' AND outcome = 'ok'")).toBe(0);
 

@@ -3,6 +3,7 @@ import { defaultDataDir } from '../paths';
 import { verifyAudit, type CommandOutput } from './verify-audit';
 import { verifyCertificate } from './verify-certificate';
 import { restore } from './restore';
+import { reanchor } from './reanchor';
 
 interface Command {
   usage: string;
@@ -23,6 +24,10 @@ export const commands: Record<string, Command> = {
   restore: {
     usage: 'restore <backup.sqlite> [--data-dir DIR]   offline restore; the damaged file is kept aside',
     run: ({ dataDir, rest }) => restore(dataDir, rest),
+  },
+  reanchor: {
+    usage: 'reanchor "<administrator>" --confirm [--data-dir DIR]   sign a new chain head after the old one was lost (audited)',
+    run: ({ dataDir, rest }) => reanchor(dataDir, rest),
   },
 };
 

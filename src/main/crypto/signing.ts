@@ -62,6 +62,15 @@ export function loadOrCreateKeys(dataDir: string): DeskKeys {
   return keys;
 }
 
+/** The desk's keys if it has any; never creates them (checks must not change what they check). */
+export function readKeys(dataDir: string): DeskKeys | null {
+  try {
+    return fromPrivatePem(readFileSync(join(dataDir, 'keys', PRIVATE_FILE), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
 /** SHA-256 (hex) of the canonical JSON of the registered record. */
 export function recordHash(canonicalRecordJson: string): string {
   return createHash('sha256').update(canonicalRecordJson, 'utf8').digest('hex');

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Selectable } from 'kysely';
 import type { Db, SqliteHandle, Trx } from './connection';
 import type { AuditLogTable } from './schema';
+import type { HeadState } from './audit-head';
+import { takeWrittenRows } from './row-hashes';
 
 export interface AuditInput {
   actorId: number | null;
@@ -24,7 +25,9 @@ type HashedFields = Omit<AuditRow, 'seq' | 'prev_hash' | 'hash'>;
 
 function entryHash(prev: string, e: HashedFields): string {
   // Field order is fixed here; the hash covers every column except seq-derived storage details.
-  const canonical = JSON.stringify([prev, e.at, e.actor_id, e.actor_name, e.unit, e.action, e.target, e.outcome, e.before, e.after]);
+  const fields = [prev, e.at, e.actor_id, e.actor_name, e.unit, e.action, e.target, e.outcome, e.before, e.after];
+  // Entries from before row hashes (and those that wrote no covered row) keep the original form.
+  const canonical = JSON.stringify(e.rows === null || e.rows === undefined ? fields : [...fields, e.rows]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -32,6 +35,7 @@ function entryHash(prev: string, e: HashedFields): string {
 export async function appendAudit(trx: Trx, input: AuditInput, at: Date): Promise<{ seq: number; hash: string }> {
   const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const prev = last?.hash ?? GENESIS;
+  const rows = await takeWrittenRows(trx);
   const row = {
     at: at.toISOString(),
     actor_id: input.actorId,
@@ -42,6 +46,7 @@ export async function appendAudit(trx: Trx, input: AuditInput, at: Date): Promis
     outcome: input.outcome,
     before: input.before === undefined ? null : JSON.stringify(input.before),
     after: input.after === undefined ? null : JSON.stringify(input.after),
+    rows: rows ? JSON.stringify(rows) : null,
   };
   const hash = entryHash(prev, row);
   const inserted = await trx
@@ -57,28 +62,6 @@ export interface ChainHead {
   hash: string;
 }
 
-/** The chain head kept outside the database, so a rewritten or truncated log is caught. */
-export class HeadFile {
-  constructor(public readonly path: string) {}
-  read(): ChainHead | null {
-    if (!existsSync(this.path)) return null;
-    try {
-      const v = JSON.parse(readFileSync(this.path, 'utf8')) as ChainHead;
-      return typeof v.seq === 'number' && typeof v.hash === 'string' ? v : null;
-    } catch {
-      return null;
-    }
-  }
-  /** Moves the head forward only; several desks processes may race, and a lagging head is still a valid check. */
-  advance(head: ChainHead): void {
-    const current = this.read();
-    if (current && current.seq >= head.seq) return;
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(head));
-    renameSync(tmp, this.path);
-  }
-}
-
 export function currentHead(handle: SqliteHandle): ChainHead | null {
   const row = handle.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as ChainHead | undefined;
   return row ?? null;
@@ -88,7 +71,7 @@ export interface VerifyReport {
   ok: boolean;
   entries: number;
   head: string;
-  problem: 'hash' | 'link' | 'gap' | 'truncated' | 'headMismatch' | null;
+  problem: 'hash' | 'link' | 'gap' | 'truncated' | 'headMismatch' | 'headMissing' | 'headInvalid' | null;
   badSeq: number | null;
 }
 
@@ -150,4 +133,15 @@ export async function verifyChainOf(db: Db, external: ChainHead | null, pageSize
 /** The chain head through Kysely (any store). */
 export async function currentHeadOf(db: Db | Trx): Promise<ChainHead | null> {
   return (await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst()) ?? null;
+}
+
+/**
+ * head-1: the chain checked against its signed external head. A non-empty chain without a head that verifies fails,
+ * whatever happened to the file (deleted, emptied, unsigned, signed by another key): the head is the only thing a
+ * consistent rewrite of the whole log cannot forge.
+ */
+export function verifyAnchored(handle: SqliteHandle, head: HeadState): VerifyReport {
+  const report = verifyChain(handle, head.state === 'ok' ? head.head : null);
+  if (!report.ok || head.state === 'ok' || report.entries === 0) return report;
+  return { ...report, ok: false, problem: head.state === 'missing' ? 'headMissing' : 'headInvalid', badSeq: null };
 }

@@ -2,18 +2,22 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../shared/contract/backup';
-import { copyDurably, fsyncPath, keepAttachment, keepKeys, KEYS_DIR, writeDurably } from './backup-files';
-import { appendAudit, currentHead, GENESIS, HeadFile, verifyChain, type ChainHead, type VerifyReport } from './audit';
+import { copyDurably, keepAttachment, keepKeys, KEYS_DIR } from './backup-files';
+import { appendAudit, currentHead, GENESIS, verifyChain, type ChainHead, type VerifyReport } from './audit';
+import { checkSignedHead, HeadFile, type SignedHead } from './audit-head';
+import { fsyncPath, writeDurably } from './durable';
+import { FolderLock } from './folder-lock';
+import { readKeys } from '../crypto/signing';
 import { createKysely, openSqlite } from './connection';
-import { DB_FILE, type Store } from './store';
+import { DB_FILE, HEAD_FILE, type Store } from './store';
 
 export const BACKUP_DIR = 'backups';
-export const HEAD_FILE = 'audit-head.json';
+export { HEAD_FILE };
 
 /** A backup or restore that did not happen; nothing was changed. `reason` is a catalogue key suffix. */
 export class BackupError extends Error {
   constructor(
-    public readonly reason: 'quickCheck' | 'chain' | 'missing' | 'unhealthy',
+    public readonly reason: 'quickCheck' | 'chain' | 'missing' | 'unhealthy' | 'unsigned' | 'busy',
     public readonly detail: string,
   ) {
     super(`${reason}: ${detail}`);
@@ -80,6 +84,8 @@ export async function createBackup(store: Store, now: Date): Promise<BackupInfo>
   while (existsSync(join(dir, file)) || existsSync(join(dir, `${file}.partial`))) file = `desk-${fileStamp(new Date(++at))}.sqlite`;
   const finalPath = join(dir, file);
   const partial = `${finalPath}.partial`;
+  // Read before the copy is taken: the head only moves forward, so it is part of the copied chain (head-1).
+  const anchor = store.head.read();
 
   // A connection of its own: the desk's connection may hold an open write transaction across awaits, and a backup
   // read through it would see uncommitted pages. This one reads a committed WAL snapshot and never blocks writers.
@@ -99,11 +105,17 @@ export async function createBackup(store: Store, now: Date): Promise<BackupInfo>
   } finally {
     convert.close();
   }
-  const seen = inspect(partial, null);
+  const seen = inspect(partial, anchor);
   if (seen.quickCheck !== 'ok') {
     rmSync(partial, { force: true });
     throw new BackupError('quickCheck', seen.quickCheck);
   }
+  // A backup carries its signed head; a chain that does not verify is never signed into one.
+  if (!seen.chain.ok || (seen.head.seq > 0 && !anchor)) {
+    rmSync(partial, { force: true });
+    throw new BackupError('chain', `${seen.chain.problem ?? 'headMissing'} at ${seen.chain.badSeq ?? '?'}`);
+  }
+  const signedHead = seen.head.seq > 0 ? store.head.sign(seen.head) : null;
   for (const sha of seen.attachments) keepAttachment(store.dataDir, dir, sha);
   keepKeys(store.dataDir, dir);
   fsyncPath(partial);
@@ -116,13 +128,13 @@ export async function createBackup(store: Store, now: Date): Promise<BackupInfo>
     head: seen.head,
     attachments: seen.attachments.length,
   };
-  writeDurably(sidecarPath(finalPath), JSON.stringify({ ...info, filings: seen.filings }, null, 2));
+  writeDurably(sidecarPath(finalPath), JSON.stringify({ ...info, filings: seen.filings, signedHead }, null, 2));
   renameSync(partial, finalPath);
   fsyncPath(dir);
   return info;
 }
 
-function readSidecar(sqlitePath: string): (BackupInfo & { filings?: number }) | null {
+function readSidecar(sqlitePath: string): (BackupInfo & { filings?: number; signedHead?: SignedHead | null }) | null {
   try {
     const v = JSON.parse(readFileSync(sidecarPath(sqlitePath), 'utf8')) as BackupInfo;
     if (typeof v.head?.seq !== 'number' || typeof v.head.hash !== 'string' || typeof v.quickCheck !== 'string') return null;
@@ -179,12 +191,29 @@ export async function restoreBackup(backupPath: string, dataDir: string, opts: {
   const now = opts.now ?? new Date();
   const source = resolve(backupPath);
   if (!existsSync(source)) throw new BackupError('missing', source);
-  const recorded = readSidecar(source)?.head ?? null;
-  const seen = inspect(source, recorded);
+  const dir = resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  // restore-1: never under a running desk; the lock is held until the restore is complete.
+  const lock = FolderLock.exclusive(dir);
+  if (!lock) throw new BackupError('busy', `a desk is running on ${dir}; close every desk using this folder first`);
+  try {
+    return await restoreLocked(source, dir, now);
+  } finally {
+    lock.release();
+  }
+}
+
+async function restoreLocked(source: string, dir: string, now: Date): Promise<RestoreReport> {
+  // The head that vouches for the backup is the signed one beside it, checked with this desk's key or the key kept
+  // with the backups (a desk restored from nothing has only that). Without one, a rewritten backup cannot be told apart.
+  const trusted = [readKeys(dir), readKeys(dirname(source))].filter((k) => k !== null);
+  const signed = checkSignedHead(readSidecar(source)?.signedHead, trusted);
+  const seen = inspect(source, signed.state === 'ok' ? signed.head : null);
   if (seen.quickCheck !== 'ok') throw new BackupError('quickCheck', seen.quickCheck);
   if (!seen.chain.ok) throw new BackupError('chain', `${seen.chain.problem} at ${seen.chain.badSeq}`);
+  if (seen.head.seq > 0 && signed.state !== 'ok')
+    throw new BackupError('unsigned', signed.state === 'missing' ? 'the backup carries no signed chain head' : `chain head ${signed.why}`);
 
-  const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const stamp = fileStamp(now);
   const target = join(dir, DB_FILE);
@@ -215,8 +244,9 @@ export async function restoreBackup(backupPath: string, dataDir: string, opts: {
     renameSync(headPath, aside);
     movedAside.push(aside);
   }
-  // HeadFile only moves forward; the restored log is shorter than the one it replaces, so the head is written anew.
-  if (seen.head.seq > 0) writeDurably(headPath, JSON.stringify(seen.head));
+  // The restored log may be shorter than the one it replaces, so the head is written anew, signed by this desk.
+  const headFile = new HeadFile(headPath, readKeys(dir));
+  if (seen.head.seq > 0) headFile.write(seen.head);
   fsyncPath(dir);
 
   const handle = openSqlite(target);
@@ -238,7 +268,7 @@ export async function restoreBackup(backupPath: string, dataDir: string, opts: {
       ),
     );
     const head = currentHead(handle)!;
-    new HeadFile(headPath).advance(head);
+    headFile.write(head);
     await db.destroy();
     return { restoredFrom: source, movedAside, backupHead: seen.head, head, filings: seen.filings, attachmentsCopied, attachmentsMissing };
   } finally {

@@ -112,6 +112,8 @@ export interface AuditLogTable {
   after: string | null;
   prev_hash: string;
   hash: string;
+  /** rows-1: [[table, key, sha256 | null], …] of the covered rows this entry's transaction wrote; null when none. */
+  rows: string | null;
 }
 
 /** Migrations 001: the filing record, users, settings, audit. */
@@ -129,6 +131,9 @@ export interface CoreTables {
   clock_pauses: ClockPausesTable;
   idempotency: { key: string; channel: string; actor_id: number | null; result: string; created_at: string };
   audit_log: AuditLogTable;
+  audit_dirty: { tbl: string; row_key: number | string; origin: string };
+  sessions: { secret_hash: string; user_id: number; transport: string; created_at: string; last_seen_at: string };
+  login_throttle: { key: string; failures: number; locked_until: string | null; updated_at: string };
 }
 
 /** Migration 002: review rounds and unit decisions. */

@@ -1,8 +1,11 @@
 import { mkdirSync, readdirSync, statfsSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createKysely, openSqlite, type Db, type SqliteHandle } from './connection';
-import { migrate, NewerSchemaError } from './migrations';
-import { HeadFile } from './audit';
+import { LATEST_VERSION, migrate, NewerSchemaError } from './migrations';
+import { FolderLock } from './folder-lock';
+import { verifyAnchored } from './audit';
+import { HeadFile } from './audit-head';
+import { loadOrCreateKeys } from '../crypto/signing';
 import type { PgStore } from './postgres/store';
 
 export interface DbHealth {
@@ -20,6 +23,8 @@ export interface StoreBase {
   db: Db;
   health: DbHealth;
   head: HeadFile;
+  /** True only while the chain is still empty as it was at open: then the first entry may create the head file. */
+  headMayCreate: boolean;
   dataDir: string;
 }
 
@@ -34,6 +39,7 @@ export interface SqliteStore extends StoreBase {
 export type Store = SqliteStore | PgStore;
 
 export const DB_FILE = 'desk.sqlite';
+export const HEAD_FILE = 'audit-head.json';
 
 // statfs magic numbers of network file systems, where WAL locking does not work.
 const NETWORK_FS = new Set([
@@ -72,9 +78,11 @@ export function openStore(dataDir: string, opts: StoreOptions = {}): SqliteStore
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, DB_FILE);
-  const head = new HeadFile(join(dir, 'audit-head.json'));
+  const head = new HeadFile(join(dir, HEAD_FILE), loadOrCreateKeys(dir));
   const backup = latestBackup(dir);
   const base = { path, latestBackup: backup, restoreCommand: backup && opts.restoreCommand ? opts.restoreCommand(backup, dir) : null };
+  // restore-1: held for the desk's lifetime, so no restore runs under it (see folder-lock.ts).
+  let lock: FolderLock | null = null;
   const failClosed = (problem: string, detail: string): SqliteStore => {
     const sqlite = openSqlite(':memory:');
     migrate(sqlite);
@@ -84,12 +92,18 @@ export function openStore(dataDir: string, opts: StoreOptions = {}): SqliteStore
       db: createKysely(sqlite),
       health: { ok: false, problem, detail, ...base },
       head,
+      headMayCreate: false,
       dataDir: dir,
-      close: () => sqlite.close(),
+      close: () => {
+        sqlite.close();
+        lock?.release();
+      },
     };
   };
   if (isNetworkPath(dir)) return failClosed('db.networkShare', dir);
-  let sqlite: SqliteHandle;
+  lock = FolderLock.shared(dir);
+  if (!lock) return failClosed('db.folderBusy', dir);
+  let sqlite: SqliteHandle | undefined;
   try {
     sqlite = openSqlite(path);
     const check = sqlite.pragma('quick_check', { simple: true }) as string;
@@ -97,19 +111,47 @@ export function openStore(dataDir: string, opts: StoreOptions = {}): SqliteStore
       sqlite.close();
       return failClosed('db.corrupt', check);
     }
-    migrate(sqlite);
+    const from = sqlite.pragma('user_version', { simple: true }) as number;
+    if (from > 0 && from < LATEST_VERSION) {
+      // An upgrade changes the schema under any older desk still running here: only with the folder to itself.
+      lock.release();
+      lock = FolderLock.exclusive(dir);
+      if (!lock) {
+        sqlite.close();
+        return failClosed('db.folderBusy', `schema ${from} → ${LATEST_VERSION}: another desk is using ${dir}`);
+      }
+      migrate(sqlite);
+      lock.release();
+      lock = FolderLock.shared(dir);
+      if (!lock) {
+        sqlite.close();
+        return failClosed('db.folderBusy', dir);
+      }
+    } else migrate(sqlite);
   } catch (err) {
+    sqlite?.close();
     if (err instanceof NewerSchemaError) return failClosed('db.newer', err.message);
     return failClosed('db.corrupt', err instanceof Error ? err.message : String(err));
   }
+  // head-1: a chain that does not verify against its signed head is never written to, nor re-anchored silently.
+  const anchor = verifyAnchored(sqlite, head.inspect());
+  if (!anchor.ok) {
+    sqlite.close();
+    return failClosed('db.chain', `${anchor.problem}${anchor.badSeq ? ` at entry ${anchor.badSeq}` : ''}, ${anchor.entries} entries`);
+  }
+  const held = lock;
   return {
     kind: 'sqlite',
     sqlite,
     db: createKysely(sqlite),
     health: { ok: true, problem: null, detail: null, ...base },
     head,
+    headMayCreate: anchor.entries === 0,
     dataDir: dir,
-    close: () => sqlite.close(),
+    close: () => {
+      sqlite.close();
+      held.release();
+    },
   };
 }
 

@@ -29,6 +29,9 @@ export async function loadDemo(services: Services, handlers: Handlers, lang: Ctx
   const base: Ctx = { services, actor: null, now: realNow, lang, connectionId: 'demo-loader' };
   const actors = new Map<string, Actor>();
   await write(base, async ({ trx, audit }) => {
+    // Decided again inside the immediate transaction: first-run setup may have committed while the hash was computed
+    // (setup-1). Exactly one of the two happens; the users table's trigger stands behind this check.
+    if ((await countUsers(trx)) > 0) throw new DeskError('CONFLICT', 'demo.notEmpty');
     for (const a of DEMO_ACCOUNTS)
       actors.set(a.username, await insertUser(trx, { ...a, passwordHash: hash, isDemo: true, now: realNow.toISOString() }));
     await setMeta(trx, 'demo', realNow.toISOString());

@@ -3,6 +3,10 @@ import { DeskError } from '../../shared/result';
 import { write } from '../services';
 import { getAccount, insertUser, listAccounts, listReviewers, setDisabled, setPasswordHash, findUserForLogin } from '../db/users';
 import { hashPassword } from '../passwords';
+import { clearThrottle } from '../db/throttle';
+import { passwordProblem } from '../../shared/domain/password';
+import { endAllSessions } from '../sessions';
+import { accountThrottleKey } from '../credentials';
 import type { UnitCode } from '../../shared/domain/units';
 
 const list: Handler<'accounts.list'> = (_input, ctx) => listAccounts(ctx.services.store.db);
@@ -41,17 +45,22 @@ const setDisabledHandler: Handler<'accounts.setDisabled'> = async (input, ctx) =
     });
   });
   // A disabled account loses every open session at once.
-  if (input.disabled) for (const [conn, uid] of ctx.services.sessions) if (uid === input.id) ctx.services.sessions.delete(conn);
+  if (input.disabled) await endAllSessions(ctx.services, input.id);
   return (await getAccount(ctx.services.store.db, input.id))!;
 };
 
 const resetPassword: Handler<'accounts.resetPassword'> = async (input, ctx) => {
   const hash = await hashPassword(input.password, ctx.services.scrypt);
   await write(ctx, async ({ trx, audit }) => {
-    if (!(await getAccount(trx, input.id))) throw new DeskError('NOT_FOUND', 'err.NOT_FOUND');
+    const account = await getAccount(trx, input.id);
+    if (!account) throw new DeskError('NOT_FOUND', 'err.NOT_FOUND');
+    if (passwordProblem(input.password, account.username) === 'username')
+      throw new DeskError('INVALID', 'err.INVALID', {}, { password: { key: 'v.password.username' } });
     await setPasswordHash(trx, input.id, hash);
+    await clearThrottle(trx, accountThrottleKey(account.username));
     await audit({ action: 'accounts.resetPassword', target: `user:${input.id}` });
   });
+  await endAllSessions(ctx.services, input.id);
   return { ok: true as const };
 };
 

@@ -1,8 +1,16 @@
 import type { Handler } from '../dispatch';
 import { verifyStoreChain } from '../db/store-ops';
+import { verifyAnchored } from '../db/audit';
+import { verifyRows } from '../db/row-hashes';
 
-const verify: Handler<'audit.verify'> = (_input, ctx) => {
-  return verifyStoreChain(ctx.services.store);
+const verify: Handler<'audit.verify'> = async (_input, ctx) => {
+  const { store } = ctx.services;
+  // The district server's chain is checked by the store; the standalone desk also checks its signed head and rows.
+  if (store.kind !== 'sqlite') return verifyStoreChain(store);
+  const report = verifyAnchored(store.sqlite, store.head.inspect());
+  if (!report.ok) return report;
+  const rows = verifyRows(store.sqlite);
+  return rows.length ? { ...report, ok: false, problem: 'rows', badSeq: rows[0]!.seq } : report;
 };
 
 const list: Handler<'audit.list'> = async (input, ctx) => {

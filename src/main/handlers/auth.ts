@@ -3,6 +3,8 @@ import { DeskError } from '../../shared/result';
 import { write, type Ctx } from '../services';
 import { countUsers, findUserForLogin, insertUser, loadActor, recordLoginResult, setPasswordHash } from '../db/users';
 import { checkCredentials } from '../credentials';
+import { passwordProblem } from '../../shared/domain/password';
+import { beginSession, endAllSessions, endSession } from '../sessions';
 import { getMeta } from '../db/settings';
 import { hashPassword, verifyPassword } from '../passwords';
 
@@ -38,7 +40,7 @@ const setup: Handler<'auth.setup'> = async (input, ctx) => {
     await audit({ action: 'auth.setup', target: `user:${a.id}`, after: { username: a.username, role: 'admin' } });
     return a;
   });
-  ctx.services.sessions.set(ctx.connectionId, actor.id);
+  await beginSession(ctx, actor.id);
   return actor;
 };
 
@@ -64,19 +66,21 @@ const login: Handler<'auth.login'> = async (input, ctx) => {
     await recordLoginResult(trx, user.id, true, 0, null, nowIso);
     await audit({ action: 'auth.login', target: `user:${user.id}` });
   });
-  ctx.services.sessions.set(ctx.connectionId, user.id);
+  await beginSession(ctx, user.id);
   return (await loadActor(db, user.id))!;
 };
 
 const logout: Handler<'auth.logout'> = async (_input, ctx) => {
   const actor = requireActor(ctx);
-  ctx.services.sessions.delete(ctx.connectionId);
+  await endSession(ctx);
   await write(ctx, ({ audit }) => audit({ action: 'auth.logout', target: `user:${actor.id}` }));
   return { ok: true as const };
 };
 
 const changePassword: Handler<'auth.changePassword'> = async (input, ctx) => {
   const actor = requireActor(ctx);
+  if (passwordProblem(input.next, actor.username) === 'username')
+    throw new DeskError('INVALID', 'err.INVALID', {}, { next: { key: 'v.password.username' } });
   const user = await findUserForLogin(ctx.services.store.db, actor.username);
   if (!user || !(await verifyPassword(input.current, user.password_hash)))
     throw new DeskError('INVALID', 'auth.badCredentials', {}, { current: { key: 'auth.badCredentials' } });
@@ -85,6 +89,9 @@ const changePassword: Handler<'auth.changePassword'> = async (input, ctx) => {
     await setPasswordHash(trx, actor.id, hash);
     await audit({ action: 'auth.changePassword', target: `user:${actor.id}` });
   });
+  // Every session of the user ends, this one too; the caller carries on under a fresh secret.
+  await endAllSessions(ctx.services, actor.id);
+  await beginSession(ctx, actor.id);
   return { ok: true as const };
 };
 

@@ -1,7 +1,7 @@
 import { translate } from '../../shared/i18n';
 import { DeskError, fail, ok, type Result } from '../../shared/result';
-import { toAppError, type CallContext } from '../dispatch';
-import { loadActor } from '../db/users';
+import { callerSlot, toAppError, type CallContext } from '../dispatch';
+import { resolveSession } from '../sessions';
 import type { Ctx, Services } from '../services';
 import type { Access } from '../../shared/contract/define';
 
@@ -33,7 +33,9 @@ export type FileServer = (kind: string, id: string, call: CallContext) => Promis
 /** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name, so Chinese file names survive. */
 export function contentDisposition(body: FileBody): string {
   const ascii = body.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `${body.disposition ?? 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(body.filename)}`;
+  // RFC 5987 attr-char leaves no room for ' ( ) * !, which encodeURIComponent keeps: encode those too.
+  const encoded = encodeURIComponent(body.filename).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${body.disposition ?? 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /** Resolves the caller as dispatch does, checks the route's access, then serves; every failure comes back as a Result. */
@@ -42,12 +44,13 @@ export function createFileServer(services: Services, routes: FileRoutes): FileSe
     const { lang } = call;
     const route = Object.prototype.hasOwnProperty.call(routes, kind) ? routes[kind] : undefined;
     if (!route || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) return fail({ code: 'NOT_FOUND', message: translate(lang, 'err.NOT_FOUND') });
-    const userId = services.sessions.get(call.connectionId);
-    const actor = userId === undefined ? null : await loadActor(services.store.db, userId);
+    const now = services.clock();
+    const session = callerSlot(services, call);
+    const actor = (await resolveSession(services, session, now))?.actor ?? null;
     if (!actor) return fail({ code: 'UNAUTHENTICATED', message: translate(lang, 'err.UNAUTHENTICATED') });
     if (route.access !== 'user' && !route.access.includes(actor.role))
       return fail({ code: 'FORBIDDEN', message: translate(lang, 'err.FORBIDDEN') });
-    const ctx: Ctx = { services, actor, now: services.clock(), lang, connectionId: call.connectionId };
+    const ctx: Ctx = { services, actor, now, lang, connectionId: call.connectionId, clientAddress: call.clientAddress, session };
     try {
       const body = await route.serve(id, ctx);
       return body ? ok(body) : fail({ code: 'NOT_FOUND', message: translate(lang, 'err.NOT_FOUND') });

@@ -8,6 +8,8 @@ import type { CallContext } from '../dispatch';
 import { STATIC_HEADERS } from './headers';
 import { resolveStatic } from './static';
 import { contentDisposition } from './files';
+import { cookieSlot } from './cookie-session';
+import { resolveSession } from '../sessions';
 
 export interface HostOptions {
   desk: Desk;
@@ -30,7 +32,6 @@ export interface Host {
   close(): Promise<void>;
 }
 
-const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const NO_STORE = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -62,13 +63,19 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** Header first; GET links (SSE, downloads) cannot set headers, so they carry `?lang=`. */
+/** Header first; GET links (SSE, downloads) cannot set headers, so they carry `?lang=` (never a secret). */
 function langOf(req: IncomingMessage): Lang {
   const query = req.method === 'GET' ? /[?&]lang=([A-Za-z-]+)/.exec(req.url ?? '')?.[1] : undefined;
   const explicit = header(req, 'x-desk-lang') ?? query;
   if (explicit && (LANGUAGES as readonly string[]).includes(explicit)) return explicit as Lang;
   return pickLang(header(req, 'accept-language'));
 }
+
+/** A client that goes away mid-request is ordinary, not a failure worth a stack trace. */
+const isAbort = (err: unknown) => {
+  const e = err as { code?: string; message?: string } | null;
+  return e?.code === 'ECONNRESET' || e?.code === 'ERR_STREAM_PREMATURE_CLOSE' || e?.message === 'aborted';
+};
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-big'> {
   return new Promise((resolve, reject) => {
@@ -103,24 +110,38 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const { desk, rendererDir } = opts;
   const token = opts.token ?? randomBytes(32).toString('base64url');
   const limit = opts.maxBodyBytes ?? 30 * 1024 * 1024;
-  const streams = new Set<ServerResponse>();
+  // Each live-update stream with the session secret that opened it; a stream whose session ended is closed.
+  const streams = new Map<ServerResponse, string>();
   let port = 0;
   let origin = '';
 
   const onEvent = (event: string, payload: unknown) => {
     const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
-    for (const res of streams) res.write(frame);
+    for (const res of streams.keys()) res.write(frame);
   };
   desk.services.events.on('desk-event', onEvent);
-  const keepAlive = setInterval(() => {
-    for (const res of streams) res.write(': keep-alive\n\n');
-  }, 20_000);
+  const keepAlive = setInterval(() => void sweepStreams(), 20_000);
   keepAlive.unref();
 
-  const call = (req: IncomingMessage, url: URL, lang: Lang): CallContext | null => {
-    const client = header(req, 'x-desk-client') ?? url.searchParams.get('client') ?? '';
-    return CLIENT_ID.test(client) ? { connectionId: `tab:${client}`, lang } : null;
+  const sweepStreams = async () => {
+    for (const [res, secret] of streams) {
+      const live = await resolveSession(desk.services, { secret, set: () => undefined }, desk.services.clock());
+      if (live) res.write(': keep-alive\n\n');
+      else {
+        streams.delete(res);
+        res.end();
+      }
+    }
   };
+
+  const call = (req: IncomingMessage, res: ServerResponse, lang: Lang): CallContext => ({
+    connectionId: 'browser',
+    lang,
+    clientAddress: req.socket.remoteAddress ?? 'unknown',
+    session: cookieSlot(req, res),
+  });
+  const signedIn = (req: IncomingMessage, res: ServerResponse) =>
+    resolveSession(desk.services, cookieSlot(req, res), desk.services.clock());
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const lang = langOf(req);
@@ -133,16 +154,17 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     const url = new URL(req.url ?? '/', origin);
     const path = url.pathname;
     const isApi = path.startsWith('/rpc/') || path === '/events' || path.startsWith('/files/');
-    if (isApi) {
-      const given = header(req, 'x-desk-token') ?? (req.method === 'GET' ? url.searchParams.get('token') : null);
-      if (!sameSecret(given, token)) return refuse(res, 401, 'UNAUTHENTICATED', lang, 'host.badToken');
+    // The per-launch token gates every call. A GET link cannot carry a header, and a URL must not carry a secret, so
+    // downloads and the live stream pass with the session cookie instead: only a token-gated sign-in issues one.
+    if (isApi && !sameSecret(header(req, 'x-desk-token'), token)) {
+      const viaCookie = req.method === 'GET' && path !== '/rpc' && !path.startsWith('/rpc/') && (await signedIn(req, res)) !== null;
+      if (!viaCookie) return refuse(res, 401, 'UNAUTHENTICATED', lang, 'host.badToken');
     }
 
     if (path.startsWith('/rpc/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'INVALID', lang, 'err.INVALID');
       if (!/^application\/json\b/i.test(header(req, 'content-type') ?? '')) return refuse(res, 415, 'INVALID', lang, 'err.INVALID');
-      const ctx = call(req, url, lang);
-      if (!ctx) return refuse(res, 400, 'INVALID', lang, 'err.INVALID');
+      const ctx = call(req, res, lang);
       const body = await readBody(req, limit);
       if (body === 'too-big') {
         res.setHeader('Connection', 'close');
@@ -160,6 +182,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
 
     if (path === '/events') {
       if (req.method !== 'GET') return refuse(res, 405, 'INVALID', lang, 'err.INVALID');
+      const session = cookieSlot(req, res);
+      if (!session.secret || !(await signedIn(req, res))) return refuse(res, 401, 'UNAUTHENTICATED', lang, 'err.UNAUTHENTICATED');
       res.writeHead(200, {
         ...NO_STORE,
         'Content-Type': 'text/event-stream; charset=utf-8',
@@ -167,16 +191,16 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         'X-Accel-Buffering': 'no',
       });
       res.write('retry: 2000\n\n');
-      streams.add(res);
+      streams.set(res, session.secret);
       res.on('close', () => streams.delete(res));
       return;
     }
 
     if (path.startsWith('/files/')) {
       if (req.method !== 'GET') return refuse(res, 405, 'INVALID', lang, 'err.INVALID');
-      const ctx = call(req, url, lang);
+      const ctx = call(req, res, lang);
       const [kind, id] = path.slice('/files/'.length).split('/');
-      if (!ctx || !kind || !id) return refuse(res, 400, 'INVALID', lang, 'err.INVALID');
+      if (!kind || !id) return refuse(res, 400, 'INVALID', lang, 'err.INVALID');
       const result = await desk.files(kind, id, ctx);
       if (!result.ok) return sendJson(res, result.error.code === 'NOT_FOUND' ? 404 : 403, result);
       const file = result.value;
@@ -185,6 +209,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         'Content-Type': file.mime,
         'Content-Length': file.bytes.byteLength,
         'Content-Disposition': contentDisposition(file),
+        // A download is a document of its own: it runs nothing and is framed only by the desk itself.
+        'Content-Security-Policy': "default-src 'none'; frame-ancestors 'self'",
+        'X-Frame-Options': 'SAMEORIGIN',
       });
       res.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
       return;
@@ -203,6 +230,10 @@ export async function startHost(opts: HostOptions): Promise<Host> {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
+      if (isAbort(err) || req.destroyed) {
+        res.destroy();
+        return;
+      }
       console.error('[host] request failed:', err);
       if (!res.headersSent) refuse(res, 500, 'INTERNAL', 'zh-CN', 'err.INTERNAL');
       else res.destroy();
@@ -227,7 +258,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       new Promise<void>((resolve) => {
         clearInterval(keepAlive);
         desk.services.events.off('desk-event', onEvent);
-        for (const res of streams) res.end();
+        for (const res of streams.keys()) res.end();
         streams.clear();
         server.close(() => resolve());
         server.closeAllConnections();

@@ -44,5 +44,5 @@ export async function stepUp(
     await refuse(check.outcome === 'refused' ? check.reason : 'credentials');
     throw new DeskError('INVALID', 'mt.stepUp.bad', {}, { password: { key: 'mt.stepUp.bad' } });
   }
-  return { actor, hadFailures: user!.failed_logins > 0 || user!.locked_until !== null };
+  return { actor, hadFailures: check.outcome === 'ok' && check.hadFailures };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './define';
 import { empty, nameText, okOutput, role, unitCode, id } from '../schemas/common';
 import { UNIT_CODES } from '../domain/units';
+import { passwordProblem } from '../domain/password';
 
 export const username = () =>
   z
@@ -14,7 +15,17 @@ export const password = () =>
   z
     .string({ error: 'v.text' })
     .transform((s) => s.normalize('NFC'))
-    .pipe(z.string().min(10, { error: 'v.password.short' }).max(128, { error: 'v.password.long' }));
+    .pipe(z.string().min(10, { error: 'v.password.short' }).max(128, { error: 'v.password.long' }))
+    .superRefine((s, ctx) => {
+      const problem = passwordProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: `v.password.${problem}` });
+    });
+
+/** The password may not be the account's own name: checked where both travel together. */
+const notTheUsername = (a: { username: string; password: string }, ctx: z.RefinementCtx) => {
+  if (passwordProblem(a.password, a.username) === 'username')
+    ctx.addIssue({ code: 'custom', path: ['password'], message: 'v.password.username' });
+};
 
 export const actorSchema = z.strictObject({
   id: id(),
@@ -51,7 +62,7 @@ export const authContract = {
     writes: false,
   }),
   'auth.setup': channel({
-    input: z.strictObject({ username: username(), displayName: nameText(), password: password() }),
+    input: z.strictObject({ username: username(), displayName: nameText(), password: password() }).superRefine(notTheUsername),
     output: actorSchema,
     access: 'public',
     writes: true,
@@ -92,6 +103,7 @@ const accountFields = z
     if (a.role !== 'reviewer' && a.role !== 'clerk' && a.unit)
       ctx.addIssue({ code: 'custom', path: ['unit'], message: 'v.unit.notAllowed' });
     if (a.role === 'clerk' && a.unit && a.unit !== 'sp') ctx.addIssue({ code: 'custom', path: ['unit'], message: 'v.unit.clerkSp' });
+    notTheUsername(a, ctx);
   });
 
 export const accountsContract = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { empty, id, idempotencyKey, isoDate, nameText, okOutput, opinionText, unitCode, version } from '../schemas/common';
+import { empty, id, idempotencyKey, isoDate, nameText, okOutput, opinionText, unitCode, version, optionalName } from '../schemas/common';
 import { filingFieldsSchema } from '../schemas/filing';
 import { settingsSchema } from '../schemas/settings';
 import { ACCEPTANCE_DECISIONS, FILING_STATES, MATERIAL_STATES } from '../domain/states';
@@ -90,10 +90,9 @@ export const LIST_SORT_COLUMNS = [
 ] as const;
 
 export const filingListInput = z.strictObject({
-  query: z
-    .string()
-    .max(200)
-    .transform((s) => s.normalize('NFC').trim()),
+  // The same text rules as every other field (no NUL, bidi controls or lone surrogates), so bad input is INVALID
+  // with the field's message rather than an error from the search engine.
+  query: optionalName().transform((s) => s.trim()),
   states: z.array(z.enum(FILING_STATES)).max(FILING_STATES.length),
   parkId: z.string().max(64).nullable(),
   unit: unitCode().nullable(),

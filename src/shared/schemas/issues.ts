@@ -39,7 +39,8 @@ export function issueKey(issue: IssueLike): { key: string; params: Record<string
 
 /** Dotted path -> message, the first issue of each path winning; an unknown key is reported at its own path. */
 export function issueFields(issues: readonly IssueLike[], translate: Translate): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // No prototype: a field named `__proto__` or `constructor` keeps its message like any other.
+  const fields = Object.create(null) as Record<string, string>;
   for (const issue of issues) {
     const base = issue.path.map(String).join('.');
     const paths = issue.code === 'unrecognized_keys' ? (issue.keys ?? []).map((k) => (base ? `${base}.${k}` : k)) : [base];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UNIT_CODES } from '../domain/units';
 import { DEFAULT_FACT_COVERAGE } from '../domain/coverage';
-import { nameText, unitCode } from './common';
+import { nameText, optionalName, unitCode } from './common';
 import { DEFAULT_NUMBER_PATTERN, numberPatternProblem } from '../domain/certificate-number';
 
 const code = () => z.string().regex(/^[a-z0-9_-]{1,32}$/, { error: 'v.code' });
@@ -21,8 +21,8 @@ export const materialTypeSchema = z.strictObject({
   /** Longest supply deadline in working days (eligible materials only). */
   maxDays: z.number().int().min(1).max(250).nullable(),
   /** Form it must take, printed on the conditional-acceptance notice. */
-  formZh: z.string().max(200),
-  formEn: z.string().max(200),
+  formZh: optionalName(),
+  formEn: optionalName(),
   checkedBy: z.array(unitCode()).min(1),
 });
 export type MaterialType = z.infer<typeof materialTypeSchema>;
@@ -93,5 +93,9 @@ export const settingsSchema = z.strictObject({
     .array(coverageRowSchema)
     .max(40)
     .default(() => structuredClone(DEFAULT_FACT_COVERAGE)),
+  /** session-1: a session ends after this long without a request, and this long after sign-in in any case. */
+  sessions: z
+    .strictObject({ idleMinutes: z.number().int().min(5).max(1440), absoluteHours: z.number().int().min(1).max(720) })
+    .default({ idleMinutes: 30, absoluteHours: 12 }),
 });
 export type Settings = z.infer<typeof settingsSchema>;

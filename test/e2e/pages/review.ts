@@ -19,7 +19,7 @@ export const UNITS = ['yj', 'hb', 'gh', 'sp', 'yq'] as const;
 /** The demo reviewer of a unit signs in with the unit's code (yj, hb, …). */
 export const reviewer = (unit: (typeof UNITS)[number]): string => unit;
 
-/** Calls a channel as the user signed in on `page`, with that tab's own token and client id. */
+/** Calls a channel as the user signed in on `page`, with that tab's own token and the session cookie. */
 export async function rpc<T = unknown>(
   page: Page,
   channel: string,
@@ -32,7 +32,6 @@ export async function rpc<T = unknown>(
         headers: {
           'content-type': 'application/json',
           'x-desk-token': sessionStorage.getItem('desk.token') ?? '',
-          'x-desk-client': sessionStorage.getItem('desk.client') ?? '',
           'x-desk-lang': 'zh-CN',
         },
         body: JSON.stringify(body),

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Pool } from 'pg';
-import { HeadFile } from '../audit';
+import { HeadFile } from '../audit-head';
+import { loadOrCreateKeys } from '../../crypto/signing';
 import { NewerSchemaError } from '../migrations';
-import type { StoreBase } from '../store';
+import { HEAD_FILE, type StoreBase } from '../store';
 import { createPgKysely, createPool } from './connection';
 import { migratePg } from './migrations';
 
@@ -37,12 +38,15 @@ export async function openPgStore(url: string, dataDir: string, opts: { poolSize
     health = { ok: false, problem: 'db.newer', detail: err.message, ...base };
   }
   const db = createPgKysely(pool);
+  // As on SQLite: only a chain that is still empty at open may create the signed head file.
+  const counted = await db.selectFrom('audit_log').select(db.fn.countAll<string>().as('n')).executeTakeFirst();
   return {
     kind: 'postgres',
     pool,
     db,
     health,
-    head: new HeadFile(join(dir, 'audit-head.json')),
+    head: new HeadFile(join(dir, HEAD_FILE), loadOrCreateKeys(dir)),
+    headMayCreate: Number(counted?.n ?? 0) === 0,
     dataDir: dir,
     close: () => db.destroy(),
   };

@@ -1,7 +1,7 @@
 import type { Channel, DeskEvent, DeskEvents, Input, Output } from '../../../shared/contract';
 import { LANGUAGES, pickLang, translate, type Lang } from '../../../shared/i18n';
 import type { Result } from '../../../shared/result';
-import { adoptToken, clientId, deskToken } from './session';
+import { adoptToken, deskToken } from './session';
 
 /**
  * The renderer's one way to reach the desk: the preload bridge inside Electron, HTTP in browser mode.
@@ -48,14 +48,16 @@ export async function call<C extends Channel>(channel: C, input: Input<C>): Prom
       headers: {
         'content-type': 'application/json',
         'x-desk-token': deskToken() ?? '',
-        'x-desk-client': clientId(),
         'x-desk-lang': language,
       },
       body: JSON.stringify(input ?? {}),
-      credentials: 'omit',
+      // The session cookie (HttpOnly, SameSite=Strict) goes with every call to the desk's own origin.
+      credentials: 'same-origin',
       cache: 'no-store',
     });
     const body: unknown = await response.json().catch(() => null);
+    // The live stream needs a signed-in session: open it again under the session just issued (or ended).
+    if (isResult(body) && body.ok && SESSION_CHANNELS.has(channel)) restartSource();
     return isResult(body) ? (body as Result<Output<C>>) : networkFailure();
   } catch {
     return networkFailure();
@@ -67,14 +69,34 @@ const listeners = new Map<string, Set<Listener>>();
 let source: EventSource | null = null;
 
 function query(extra: Record<string, string> = {}): string {
-  return new URLSearchParams({ token: deskToken() ?? '', client: clientId(), lang: language, ...extra }).toString();
+  // Only the language: links and the live stream carry no secret and no client id; the session cookie does.
+  return new URLSearchParams({ lang: language, ...extra }).toString();
 }
 
-/** One EventSource per tab, shared by every subscriber; it reconnects by itself after a drop. */
+const SESSION_CHANNELS = new Set<string>(['auth.login', 'auth.setup', 'auth.logout', 'auth.changePassword']);
+
+function restartSource(): void {
+  source?.close();
+  source = null;
+  if ([...listeners.values()].some((s) => s.size > 0)) ensureSource();
+}
+
+/**
+ * One EventSource per tab, shared by every subscriber; it reconnects by itself after a drop. Refused (no session
+ * yet, or it expired), the browser gives up on it; it is tried again a little later and after every sign-in.
+ */
 function ensureSource(): void {
   if (source) return;
-  source = new EventSource(`/events?${query()}`);
-  source.onmessage = (message: MessageEvent<string>) => {
+  const own = new EventSource(`/events?${query()}`);
+  source = own;
+  own.onerror = () => {
+    if (own.readyState !== EventSource.CLOSED || source !== own) return;
+    source = null;
+    setTimeout(() => {
+      if (!source && [...listeners.values()].some((s) => s.size > 0)) ensureSource();
+    }, 10_000);
+  };
+  own.onmessage = (message: MessageEvent<string>) => {
     let parsed: { event?: unknown; payload?: unknown };
     try {
       parsed = JSON.parse(message.data) as typeof parsed;

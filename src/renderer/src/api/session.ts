@@ -1,9 +1,9 @@
 /**
- * Browser-mode credentials, kept per tab. sessionStorage is copied into a window opened with window.open,
- * so the audience window shares the token and the client id (and therefore the signed-in session).
+ * Browser mode's per-launch token, kept per tab (sessionStorage is copied into a window opened with window.open, so
+ * the audience window has it too). The signed-in session is not here: the desk keeps it in an HttpOnly cookie that
+ * no script can read.
  */
 const TOKEN_KEY = 'desk.token';
-const CLIENT_KEY = 'desk.client';
 
 function storage(): Storage | null {
   try {
@@ -14,7 +14,6 @@ function storage(): Storage | null {
 }
 
 let token: string | null = null;
-let client: string | null = null;
 
 /**
  * Reads `#token=…` once, keeps it in sessionStorage and removes it from the address bar (and so from
@@ -34,19 +33,4 @@ export function adoptToken(): string | null {
 
 export function deskToken(): string | null {
   return token ?? adoptToken();
-}
-
-function randomId(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** A random id per tab; the host turns it into the connection the session map knows. */
-export function clientId(): string {
-  if (client) return client;
-  const stored = storage()?.getItem(CLIENT_KEY);
-  client = stored && /^[A-Za-z0-9_-]{8,64}$/.test(stored) ? stored : randomId();
-  storage()?.setItem(CLIENT_KEY, client);
-  return client;
 }

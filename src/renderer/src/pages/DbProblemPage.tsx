@@ -1,6 +1,7 @@
 import { Alert, Center, Code, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/contract';
+import { dataDirOf, reanchorCommand } from '../../../shared/domain/restore-command';
 
 /** The database failed its startup check: say what is wrong and what is kept, write nothing. */
 export function DbProblemPage({ db }: { db: Output<'auth.status'>['db'] }) {
@@ -34,14 +35,30 @@ export function DbProblemPage({ db }: { db: Output<'auth.status'>['db'] }) {
               )}
             </List.Item>
           </List>
-          <Text size="sm" c="dimmed">
-            {t('db.restoreHint')}
-          </Text>
-          {db.restoreCommand && (
-            // Wrapped, not scrolled: the whole command must be readable to be copied from a projector or a photo.
-            <Code block data-testid="restore-command" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-              {db.restoreCommand}
-            </Code>
+          {db.latestBackup ? (
+            <>
+              <Text size="sm" c="dimmed">
+                {t('db.restoreHint')}
+              </Text>
+              {db.restoreCommand && (
+                // Wrapped, not scrolled: the whole command must be readable to be copied from a projector or a photo.
+                <Code block data-testid="restore-command" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+                  {db.restoreCommand}
+                </Code>
+              )}
+            </>
+          ) : (
+            <Text size="sm" c="dimmed" data-testid="no-backup-hint">
+              {t('db.noBackupHint', { dir: dataDirOf(db.path) })}
+            </Text>
+          )}
+          {db.problem === 'db.chain' && (
+            <>
+              <Text size="sm" c="dimmed">
+                {t('db.reanchorHint')}
+              </Text>
+              <Code block>{reanchorCommand(db.path)}</Code>
+            </>
           )}
         </Stack>
       </Paper>

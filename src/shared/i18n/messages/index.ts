@@ -13,6 +13,7 @@ import { problems } from './problems';
 import { problemsUi } from './problems-ui';
 import { access } from './access';
 import { desktop } from './desktop';
+import { integrity } from './integrity';
 
 /** Every area's catalogue: key -> [zh-CN, en]. A tuple makes a missing translation a type error. */
 export type Messages = Record<string, readonly [string, string]>;
@@ -33,4 +34,5 @@ export const messages: Messages[] = [
   problemsUi,
   access,
   desktop,
+  integrity,
 ];

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { UNIT_CODES } from '../../../../shared/domain/units';
 import { errorsUnder } from './format';
 import type { SettingsForm } from './SettingsPage';
+import { SessionLimits } from './SettingsSessions';
 import { DEFAULT_NUMBER_PATTERN, formatCertificateNumber, numberPatternProblem } from '../../../../shared/domain/certificate-number';
 
 export function UnitsSection({ form }: { form: SettingsForm }) {
@@ -105,6 +106,7 @@ export function LimitsSection({ form }: { form: SettingsForm }) {
           />
         </SimpleGrid>
       </Fieldset>
+      <SessionLimits form={form} />
     </Stack>
   );
 }

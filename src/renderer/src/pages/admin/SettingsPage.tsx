@@ -23,7 +23,7 @@ const TABS = [
   { key: 'materials', prefixes: ['materialTypes'] },
   { key: 'coverage', prefixes: ['factCoverage'] },
   { key: 'checklists', prefixes: ['checklists'] },
-  { key: 'limits', prefixes: ['timeLimits', 'runPeriod'] },
+  { key: 'limits', prefixes: ['timeLimits', 'runPeriod', 'sessions'] },
   { key: 'certificate', prefixes: ['certificate', 'conditionalPolicy', 'projectCodeRequired'] },
 ] as const;
 
