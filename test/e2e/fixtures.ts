@@ -55,7 +55,8 @@ export async function startDesk(opts: DeskOptions = {}): Promise<DeskServer> {
   });
   const url = await new Promise<string>((resolve, reject) => {
     let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`desk did not start within 30 s\n${stderr}`)), 30_000);
+    // A demo desk issues a dozen certificates before it is ready; on a loaded machine that takes longer than 30 s.
+    const timer = setTimeout(() => reject(new Error(`desk did not start within 90 s\n${stderr}`)), 90_000);
     child.stdout!.on('data', (c: Buffer) => {
       stdout += c.toString('utf8');
       const match = /^Desk ready: (\S+)$/m.exec(stdout);
