@@ -183,6 +183,7 @@ export async function listCertificates(db: Q, input: CertificateListInput): Prom
       'f.filing_no as filingNo',
       'f.project_name as projectName',
       'f.applicant_name as applicantName',
+      'f.state as filingState',
       'old.number as replacesNumber',
       'next.id as replacedById',
       'next.number as replacedByNumber',
@@ -200,6 +201,7 @@ export interface Names {
   filingNo: string;
   projectName: string;
   applicantName: string;
+  filingState: string;
   replacesNumber: string | null;
   replacedById: number | null;
   replacedByNumber: string | null;
@@ -209,6 +211,7 @@ const namesOf = (r: Names): Names => ({
   filingNo: r.filingNo,
   projectName: r.projectName,
   applicantName: r.applicantName,
+  filingState: r.filingState,
   replacesNumber: r.replacesNumber,
   replacedById: r.replacedById,
   replacedByNumber: r.replacedByNumber,
@@ -228,6 +231,7 @@ export async function namesFor(db: Q, ids: number[]): Promise<Map<number, Names>
       'f.filing_no as filingNo',
       'f.project_name as projectName',
       'f.applicant_name as applicantName',
+      'f.state as filingState',
       'old.number as replacesNumber',
       'next.id as replacedById',
       'next.number as replacedByNumber',
@@ -249,6 +253,7 @@ export function toView(row: CertificateRow, names: Names): CertificateView {
     projectName: names.projectName,
     applicantName: names.applicantName,
     status: row.status,
+    closed: row.status === 'issued' && names.filingState === 'closed',
     issuedAt: row.issuedAt,
     issuedBy: row.issuedByName,
     verificationCode: row.verificationCode,
