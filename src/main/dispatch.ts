@@ -5,6 +5,7 @@ import { translate, type Lang } from '../shared/i18n';
 import { DeskError, fail, ok, type AppError, type Result } from '../shared/result';
 import { write, type Ctx, type IdempotentCall, type Services } from './services';
 import { loadActor } from './db/users';
+import { refusalTarget } from './refusal-target';
 import { isAuthorityRefusal } from './db/refusals';
 
 export type Handler<C extends Channel> = (
@@ -81,10 +82,10 @@ export type Dispatch = (channel: string, input: unknown, call: CallContext) => P
  */
 export function createDispatch(services: Services, handlers: Handlers): Dispatch {
   // A refusal is on the record like any change: one audited write, the chain head moved on.
-  const denied = async (channel: string, actor: Actor | null, now: Date, reason: string): Promise<void> => {
+  const denied = async (channel: string, actor: Actor | null, now: Date, reason: string, input?: unknown): Promise<void> => {
     if (!services.store.health.ok) return;
     await write({ services, actor, now, lang: 'zh-CN', connectionId: 'dispatch' }, ({ audit }) =>
-      audit({ action: channel, target: null, outcome: 'denied', after: { reason } }),
+      audit({ action: channel, target: actor ? refusalTarget(input) : null, outcome: 'denied', after: { reason } }),
     );
   };
 
@@ -105,7 +106,7 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
         return error('UNAUTHENTICATED', 'err.UNAUTHENTICATED');
       }
       if (def.access !== 'user' && !def.access.includes(actor.role)) {
-        await denied(channelName, actor, now, `role ${actor.role}`);
+        await denied(channelName, actor, now, `role ${actor.role}`, rawInput);
         return error('FORBIDDEN', 'err.FORBIDDEN');
       }
     }
@@ -127,12 +128,12 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
       return ok(value as Output<Channel>);
     } catch (err) {
       if (err instanceof DeskError) {
-        if (err.code === 'FORBIDDEN') await denied(channelName, actor, now, err.key);
+        if (err.code === 'FORBIDDEN') await denied(channelName, actor, now, err.key, rawInput);
         return fail(toAppError(err, lang));
       }
       // A database constraint standing behind the handler's own authority check.
       if (isAuthorityRefusal(err)) {
-        await denied(channelName, actor, now, 'constraint');
+        await denied(channelName, actor, now, 'constraint', rawInput);
         return error('FORBIDDEN', 'err.FORBIDDEN');
       }
       if (services.mode !== 'test' || process.env.DESK_LOG_ERRORS) console.error(`[dispatch] ${channelName} failed:`, err);

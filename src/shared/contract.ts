@@ -6,6 +6,7 @@ import { backupContract } from './contract/backup';
 import { certificatesContract } from './contract/certificates';
 import { meetingsContract } from './contract/meetings';
 import { followupContract } from './contract/followup';
+import { problemsContract } from './contract/problems';
 
 /** Every channel the desk answers: name -> { input, output, access, writes }. The one source of truth. */
 export const contract = {
@@ -19,6 +20,7 @@ export const contract = {
   ...certificatesContract,
   ...meetingsContract,
   ...followupContract,
+  ...problemsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -55,7 +55,7 @@ export async function startDesk(opts: DeskOptions = {}): Promise<DeskServer> {
   });
   const url = await new Promise<string>((resolve, reject) => {
     let stdout = '';
-    // A demo desk issues a dozen certificates before it is ready; on a loaded machine that takes longer than 30 s.
+    // Loading the demo set takes ~20 s on an idle two-core machine; a busy one needs more headroom.
     const timer = setTimeout(() => reject(new Error(`desk did not start within 90 s\n${stderr}`)), 90_000);
     child.stdout!.on('data', (c: Buffer) => {
       stdout += c.toString('utf8');

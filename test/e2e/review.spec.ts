@@ -82,11 +82,12 @@ test('joint review from round 1 to approval, with stale sections, diff view and 
   await review.decide({ decision: 'approve' });
   await logout(page);
 
-  // The clerk corrects a fact after two units signed: both signed sections turn stale.
+  // The clerk corrects a fact after two units signed: the bay is emergency, planning and park's fact (domain §6), so
+  // both signed sections turn stale.
   await login(page, 'clerk');
   await go(page, `/filings/${id}`);
   await page.getByTestId('tab-record').click();
-  const nameInput = page.getByTestId('f-project.name');
+  const nameInput = page.getByTestId('f-project.bay');
   const oldName = await nameInput.inputValue();
   await nameInput.fill(`${oldName}（二期）`);
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved', { timeout: 15_000 });
@@ -101,14 +102,14 @@ test('joint review from round 1 to approval, with stale sections, diff view and 
   await review.section('yj').getByTestId('show-diff-yj').click();
   const diff = page.getByTestId('diff-table');
   await expect(diff).toBeVisible();
-  const row = diff.locator('tr[data-path="project.name"]');
+  const row = diff.locator('tr[data-path="project.bay"]');
   await expect(row.getByTestId('diff-before')).toHaveText(oldName);
   await expect(row.getByTestId('diff-after')).toHaveText(`${oldName}（二期）`);
   // The dialog is fixed to the viewport: a viewport picture shows it as the reviewer sees it.
   await page.screenshot({ path: join(artifactsDir, 'review-diff-view.png') });
   await page.keyboard.press('Escape');
   await expect(diff).toHaveCount(0);
-  await review.decide({ decision: 'approveWithConditions', opinion: '项目名称变更不影响应急审查结论，维持原意见。' });
+  await review.decide({ decision: 'approveWithConditions', opinion: '中试车间位置调整不影响应急审查结论，维持原意见。' });
   await expect(review.section('yj').getByTestId('stale-yj')).toHaveCount(0);
   await logout(page);
 

@@ -7,6 +7,8 @@ import { demoPdfBase64 } from '../../src/main/demo/plan';
 import { attachmentPath } from '../../src/main/attachments';
 import { emptyFilingFields } from '../../src/shared/schemas/filing';
 import { isValidCas, isValidCreditCode } from '../../src/shared/domain/identifiers';
+import { isOverdue } from '../../src/shared/domain/clock';
+import { officialCalendar } from '../../src/shared/domain/calendar';
 
 let t: TestDesk;
 beforeEach(async () => {
@@ -462,7 +464,9 @@ describe('the filings list', () => {
     const today = t.clock.today();
     const all = sqlite()
       .prepare(
-        'SELECT id, filing_no, applicant_name, credit_code, project_name, state, park_id, waiting_units, due_date, next_item_due FROM filings',
+        `SELECT id, filing_no, applicant_name, credit_code, project_name, state, park_id, waiting_units, due_date, next_item_due,
+          (SELECT date(p.started_at, '+8 hours') FROM clock_pauses p WHERE p.filing_id = filings.id AND p.ended_at IS NULL) AS paused_since
+          FROM filings`,
       )
       .all() as {
       id: number;
@@ -475,7 +479,11 @@ describe('the filings list', () => {
       waiting_units: string;
       due_date: string | null;
       next_item_due: string | null;
+      paused_since: string | null;
     }[];
+    // The step's part of "overdue" is the one clock's answer (domain §7): a paused step's due date keeps moving.
+    const stepOverdue = (r: (typeof all)[number]) =>
+      r.due_date !== null && isOverdue({ baseDue: r.due_date, pausedSince: r.paused_since, today, calendar: officialCalendar });
     const cases = [
       { query: '有限公司' },
       { query: '中试项目', states: ['in_review' as const, 'registered' as const] },
@@ -493,7 +501,7 @@ describe('the filings list', () => {
           (!c.states || (c.states as string[]).includes(r.state)) &&
           (!c.parkId || r.park_id === c.parkId) &&
           (!c.unit || r.waiting_units.includes(`,${c.unit},`)) &&
-          (!c.overdueOnly || (r.due_date !== null && r.due_date < today) || (r.next_item_due !== null && r.next_item_due < today)),
+          (!c.overdueOnly || stepOverdue(r) || (r.next_item_due !== null && r.next_item_due < today)),
       );
       expect(
         got.rows.map((r) => r.id).sort((a, b) => a - b),

@@ -142,10 +142,17 @@ describe('breach after registration', () => {
     let certs = await clerk.session.ok('certificate.forFiling', { filingId: view.id });
     expect(certs.certificates[0]).toMatchObject({ status: 'suspended', statusReason: expect.stringContaining('2026-10-10') });
 
-    at('2026-10-23'); // 10 working days after 10 Oct: still inside the grace period
-    expect((await sweep()).actions).toEqual([]);
+    // The grace period counts from the suspension (12 Oct): 13–16, 19–23, 26 Oct are its 10 working days.
     at('2026-10-26');
-    expect((await sweep()).actions).toMatchObject([{ filingId: view.id, action: 'revoke', from: 'suspended', to: 'revoked' }]);
+    expect((await sweep()).actions).toEqual([]);
+    at('2026-10-27');
+    // The sweep shows what it will do, and revokes nothing the clerk has not confirmed.
+    const preview = await clerk.session.ok('followup.sweepPreview', { filingId: null });
+    expect(preview.actions).toMatchObject([{ filingId: view.id, action: 'revoke', from: 'suspended', to: 'revoked' }]);
+    expect((await sweep()).actions).toEqual([]);
+    expect((await clerk.session.ok('filing.get', { id: view.id })).state).toBe('suspended');
+    const confirmed = await clerk.session.ok('followup.sweep', { filingId: null, revoke: [view.id] });
+    expect(confirmed.actions).toMatchObject([{ filingId: view.id, action: 'revoke', from: 'suspended', to: 'revoked' }]);
     certs = await clerk.session.ok('certificate.forFiling', { filingId: view.id });
     expect(certs.certificates[0]).toMatchObject({ status: 'revoked' });
     expect((await clerk.session.ok('filing.get', { id: view.id })).state).toBe('revoked');
@@ -153,29 +160,36 @@ describe('breach after registration', () => {
     expect(kinds).toEqual(expect.arrayContaining(['followup.suspended', 'followup.revoked']));
   });
 
-  it('a sweep that has not run for weeks suspends and revokes in one go, each step on the record', async () => {
+  it('a sweep that has not run for weeks suspends, and never revokes on the day it suspends', async () => {
     const view = await registeredConditional();
     at('2026-11-02');
-    const { actions } = await sweep();
-    expect(actions.map((a) => [a.filingId, a.action])).toEqual([
-      [view.id, 'suspend'],
-      [view.id, 'revoke'],
-    ]);
+    const confirmedBlindly = await clerk.session.ok('followup.sweep', { filingId: null, revoke: [view.id] });
+    expect(confirmedBlindly.actions.map((a) => [a.filingId, a.action])).toEqual([[view.id, 'suspend']]);
+    expect((await clerk.session.ok('filing.get', { id: view.id })).state).toBe('suspended');
   });
 
-  it('supplying what was overdue lifts the suspension and restores the certificate', async () => {
+  it('a supply alone does not lift a suspension; the verifying unit closing (销号) every overdue item does', async () => {
     const view = await registeredConditional();
     at('2026-09-21');
     await sweep();
     expect((await clerk.session.ok('filing.get', { id: view.id })).state).toBe('suspended');
-    await clerk.session.ok('followup.supply', { itemId: item(view, 'staff').id, note: '逾期后补交', file: null });
+    const staff = item(view, 'staff').id;
+    const plan = item(view, 'emergency-plan').id;
+    await clerk.session.ok('followup.supply', { itemId: staff, note: '逾期后补交', file: null });
+    await sweep();
+    expect((await clerk.session.ok('filing.get', { id: view.id })).state).toBe('suspended');
+    expect((await clerk.session.ok('certificate.forFiling', { filingId: view.id })).certificates[0]!.status).toBe('suspended');
+    await rv.yj.session.ok('followup.verify', { itemId: staff, note: '已核实' });
+    // The emergency plan is not due until 10 Oct: it never caused the suspension and does not hold it.
+    expect(item(await clerk.session.ok('filing.get', { id: view.id }), 'emergency-plan')).toMatchObject({ id: plan, state: 'open' });
     const after = await clerk.session.ok('filing.get', { id: view.id });
     expect(after.state).toBe('registered');
     expect((await clerk.session.ok('certificate.forFiling', { filingId: view.id })).certificates[0]!.status).toBe('issued');
   });
 
-  it('only clerks run the sweep', async () => {
+  it('only clerks run the sweep or see its preview', async () => {
     expectError(await rv.yj.session.call('followup.sweep', { filingId: null }), 'FORBIDDEN');
+    expectError(await rv.yj.session.call('followup.sweepPreview', { filingId: null }), 'FORBIDDEN');
     expectError(await (await t.createUser('observer')).session.call('followup.sweep', { filingId: null }), 'FORBIDDEN');
   });
 });

@@ -98,7 +98,8 @@ describe('trajectory: who holds the case at each step', () => {
     expect(view.rounds[1]!.units).toEqual(['yj']);
     const f = await clerk.session.ok('filing.get', { id: filing.id });
     const fields = structuredClone(f.fields);
-    fields.project.bay = 'D9中试车间';
+    // The legal representative is printed on the certificate: every unit covers it (domain §6).
+    fields.applicant.legalRepresentative = '王五';
     t.clock.advance({ days: 1 });
     await clerk.session.ok('filing.update', { id: filing.id, version: f.version, fields });
     view = await clerk.session.ok('review.get', { filingId: filing.id });

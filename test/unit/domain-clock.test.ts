@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { stepClock, type Pause } from '../../src/shared/domain/clock';
+import { clockToday, isOverdue, stepClock, storedClock, type Pause } from '../../src/shared/domain/clock';
 import {
   addWorkingDays,
   dayNumber,
@@ -104,15 +104,52 @@ describe('stepClock invariants (property)', () => {
           const c = stepClock({ start: fromDayNumber(start), limitDays, pauses, today, warningDays: 3, calendar });
           expect(c.usedDays + c.pausedDays).toBe(workingDaysBetween(calendar, fromDayNumber(start), today));
           expect(c.daysLeft).toBe(limitDays - c.usedDays);
-          // Before the due date nothing is paused any more, so every working day left counts; after it, paused
-          // working days do not add to the overdue count.
-          const toDue = workingDaysBetween(calendar, today, c.dueDate);
-          if (today <= c.dueDate) expect(c.daysLeft).toBe(toDue);
-          else expect(c.daysLeft <= 0 && c.daysLeft >= toDue).toBe(true);
+          // Every paused working day moved the due date, so the days left are exactly the working days to it.
+          expect(c.daysLeft).toBe(workingDaysBetween(calendar, today, c.dueDate));
           expect(c.level).toBe(c.daysLeft < 0 ? 'red' : c.daysLeft <= 3 ? 'yellow' : 'ok');
           expect(c.dueDate >= addWorkingDays(calendar, fromDayNumber(start), limitDays)).toBe(true);
           if (pauses.length === 0) expect(c.dueDate).toBe(addWorkingDays(calendar, fromDayNumber(start), limitDays));
           expect(c.paused).toBe(false);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('one clock: the stored form reads the same as the full history (property)', () => {
+  const day = (min: string, max: string) => fc.integer({ min: dayNumber(min), max: dayNumber(max) });
+  it('for random pauses and resumes, stored values give the same due date on every later day; paused in time is never overdue', () => {
+    fc.assert(
+      fc.property(
+        day('2026-01-05', '2027-06-30'),
+        fc.array(fc.tuple(fc.nat(30), fc.nat(80)), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        fc.nat(90),
+        fc.integer({ min: 1, max: 30 }),
+        (start, raw, lastOpen, later, limitDays) => {
+          let cursor = start;
+          const pauses: Pause[] = raw.map(([gap, length], i) => {
+            const from = cursor + gap;
+            cursor = from + length + 1;
+            const open = lastOpen && i === raw.length - 1;
+            return { from: fromDayNumber(from), to: open ? null : fromDayNumber(cursor), reason: 'p' };
+          });
+          const written = fromDayNumber(cursor);
+          const today = fromDayNumber(cursor + later);
+          const args = { start: fromDayNumber(start), limitDays, warningDays: 3, calendar };
+          // What a row stored when the last pause or resume was written, read `later` days afterwards.
+          const stored = storedClock({ ...args, pauses, today: written });
+          const full = stepClock({ ...args, pauses, today });
+          const read = clockToday({ ...stored, today, warningDays: 3, calendar });
+          expect(read).toEqual({ dueDate: full.dueDate, daysLeft: full.daysLeft, paused: full.paused, level: full.level });
+          expect(isOverdue({ ...stored, today, calendar })).toBe(full.level === 'red');
+          // Not overdue when the pause began → never overdue while it lasts, however long it lasts.
+          const open = pauses.find((p) => p.to === null);
+          if (open) {
+            const atPause = stepClock({ ...args, pauses: pauses.map((p) => (p === open ? { ...p, to: p.from } : p)), today: open.from });
+            if (atPause.daysLeft > 0) expect(full.level).not.toBe('red');
+          }
         },
       ),
       { numRuns: 300 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { breachAction, itemAlert } from '../../src/shared/domain/follow-up';
+import { breachAction, inBreach, itemAlert, suspensionLifts } from '../../src/shared/domain/follow-up';
 import { officialCalendar as calendar } from '../../src/shared/domain/calendar';
 import { FILING_STATES, type FilingState } from '../../src/shared/domain/states';
 
@@ -42,20 +42,43 @@ describe('itemAlert', () => {
 });
 
 describe('breachAction', () => {
-  const breach = (filingState: FilingState, overdueSince: string | null, today: string, graceDays = 10) =>
-    breachAction({ filingState, overdueSince, today, graceDays, calendar }).action;
+  const breach = (
+    filingState: FilingState,
+    overdueSince: string | null,
+    today: string,
+    graceDays = 10,
+    suspendedOn: string | null = overdueSince,
+  ) => breachAction({ filingState, overdueSince, suspendedOn, today, graceDays, calendar }).action;
 
   it('terminates before registration and suspends after it', () => {
     for (const s of ['submitted', 'correction_requested', 'in_review', 'supplement_requested', 'approved'] as const)
       expect(breach(s, '2026-03-02', '2026-03-03'), s).toBe('terminate');
     expect(breach('registered', '2026-03-02', '2026-03-03')).toBe('suspend');
   });
-  it('revokes a suspended registration only after more than graceDays working days', () => {
-    // Missed 30 Sep 2026; ten working days after: 8, 9, 10 (Sat), 12–16, 19, 20 Oct.
+  it('revokes a suspended registration only after more than graceDays working days from the suspension', () => {
+    // Suspended 30 Sep 2026; ten working days after: 8, 9, 10 (Sat), 12–16, 19, 20 Oct.
     expect(breach('suspended', '2026-09-30', '2026-10-20')).toBe('none');
     expect(breach('suspended', '2026-09-30', '2026-10-21')).toBe('revoke');
     expect(breach('suspended', '2026-09-30', '2026-10-07', 0)).toBe('none'); // nothing but holiday since the miss
     expect(breach('suspended', '2026-09-30', '2026-10-08', 0)).toBe('revoke');
+  });
+  it('counts the grace period from the suspension, not from the missed due date', () => {
+    // Overdue since July, suspended only on 20 Oct: not revoked the day after, however old the miss.
+    expect(breach('suspended', '2026-07-01', '2026-10-21', 10, '2026-10-20')).toBe('none');
+    expect(breach('suspended', '2026-07-01', '2026-11-03', 10, '2026-10-20')).toBe('none'); // 21–23, 26–30 Oct, 2, 3 Nov
+    expect(breach('suspended', '2026-07-01', '2026-11-04', 10, '2026-10-20')).toBe('revoke');
+    expect(breach('suspended', '2026-07-01', '2026-11-05', 10, null)).toBe('none');
+  });
+  it('a supply alone does not end a breach; the unit\'s close or "not applied" does; on time is never a breach', () => {
+    const item = (state: string, suppliedOn: string | null) => ({ state, dueDate: '2026-03-02', suppliedOn });
+    expect(inBreach(item('open', null), '2026-03-03')).toBe(true);
+    expect(inBreach(item('open', null), '2026-03-02')).toBe(false);
+    expect(inBreach(item('supplied', '2026-03-05'), '2026-03-06')).toBe(true);
+    expect(inBreach(item('supplied', '2026-03-02'), '2026-03-06')).toBe(false);
+    expect(inBreach(item('closed', '2026-03-05'), '2026-03-06')).toBe(false);
+    expect(inBreach(item('notApplied', null), '2026-03-06')).toBe(false);
+    expect(suspensionLifts([item('closed', '2026-03-05'), item('supplied', '2026-03-05')], '2026-03-06')).toBe(false);
+    expect(suspensionLifts([item('closed', '2026-03-05'), item('notApplied', null)], '2026-03-06')).toBe(true);
   });
   it('does nothing when nothing is overdue yet', () => {
     expect(breach('registered', null, '2026-03-03')).toBe('none');

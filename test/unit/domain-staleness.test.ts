@@ -33,23 +33,43 @@ describe('canonicalJson', () => {
 
 describe('factsForUnit', () => {
   const fields = completeFields();
-  it('covers all fields plus the materials the unit checks', () => {
+  const checkedBy = (u: string) => settings.materialTypes.filter((t) => t.checkedBy.includes(u as never)).map((t) => t.code);
+  it('covers the fields of its rows of the fact table plus every paper it checks (domain §6)', () => {
     const yj = factsForUnit(fields, materials, 'yj', settings) as { materials: Record<string, unknown> };
-    expect(Object.keys(yj.materials).sort()).toEqual(['hazop', 'pilot-plan']);
+    expect(Object.keys(yj.materials).sort()).toEqual(checkedBy('yj').sort());
     const yq = factsForUnit(fields, materials, 'yq', settings) as { materials: Record<string, unknown> };
-    expect(Object.keys(yq.materials)).toEqual(['pilot-plan']);
+    expect(Object.keys(yq.materials).sort()).toEqual(['base-agreement', 'pilot-plan']);
     const hb = factsForUnit(fields, materials, 'hb', settings) as {
-      applicant: unknown;
-      project: unknown;
+      applicant: Record<string, unknown>;
+      project: Record<string, unknown>;
       materials: Record<string, unknown>;
     };
-    expect(Object.keys(hb.materials)).toEqual(['eia']);
-    expect(hb.applicant).toEqual(fields.applicant);
-    expect(hb.project).toEqual(fields.project);
+    expect(Object.keys(hb.materials).sort()).toEqual(['eia', 'waste-plan']);
+    expect(hb.materials.eia).toEqual({ state: 'missing', attachmentHashes: [] });
+    expect(Object.keys(hb.applicant).sort()).toEqual(['creditCode', 'legalRepresentative', 'name']);
+    expect(Object.keys(hb.project).sort()).toEqual(
+      [
+        'chemicals',
+        'eiaCategory',
+        'exothermic',
+        'firstUseInChina',
+        'hazardGrade',
+        'processes',
+        'products',
+        'routeSummary',
+        'throughputTpa',
+        'wasteStreams',
+      ].sort(),
+    );
+    expect(hb.project.wasteStreams).toBe(fields.project.wasteStreams);
   });
-  it('sp covers every material', () => {
-    const sp = factsForUnit(fields, materials, 'sp', settings) as { materials: Record<string, unknown> };
-    expect(Object.keys(sp.materials).sort()).toEqual(['eia', 'hazop', 'licence', 'pilot-plan']);
+  it('sp covers every paper and every field the table does not list', () => {
+    const sp = factsForUnit(fields, materials, 'sp', settings) as {
+      applicant: Record<string, unknown>;
+      materials: Record<string, unknown>;
+    };
+    expect(Object.keys(sp.materials).sort()).toEqual(settings.materialTypes.map((t) => t.code).sort());
+    expect(sp.applicant).toMatchObject({ creditStatus: fields.applicant.creditStatus, contactMobile: fields.applicant.contactMobile });
   });
   it('is not changed by the order of attachments, but is by a new attachment', () => {
     const h = (m: typeof materials) => canonicalJson(factsForUnit(fields, m, 'yj', settings));
@@ -78,8 +98,8 @@ describe('diffFacts', () => {
       'hb',
       settings,
     );
+    // The contact mobile is sp's fact, not environment's: it is not in hb's diff.
     expect(diffFacts(before, after)).toEqual([
-      { path: 'applicant.contactMobile', before: '13800138000', after: '13900139000' },
       { path: 'materials.eia.state', before: 'missing', after: 'present' },
       { path: 'project.products.0.cas', before: '64-17-5', after: '7732-18-5' },
       { path: 'project.products.1.cas', before: undefined, after: '7732-18-5' },

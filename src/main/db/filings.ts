@@ -4,6 +4,8 @@ import type { FilingFields } from '../../shared/schemas/filing';
 import { LIST_COUNT_CAP, type FilingListInput, type FilingRow, type TrackedItem } from '../../shared/contract/filings';
 import type { FilingState } from '../../shared/domain/states';
 import type { UnitCode } from '../../shared/domain/units';
+import { clockToday } from '../../shared/domain/clock';
+import { officialCalendar } from '../../shared/domain/calendar';
 
 type Q = Db | Trx;
 
@@ -16,7 +18,10 @@ export interface FilingRecord {
   acceptance: unknown;
   conditional: boolean;
   step: string | null;
+  /** The step's due date with closed pauses counted (domain §7); read it through the one clock, clockToday. */
   dueDate: string | null;
+  /** The desk date the open review pause began, or null while the clock runs. */
+  pausedSince: string | null;
   isDemo: boolean;
   createdAt: string;
   updatedAt: string;
@@ -33,6 +38,7 @@ function toRecord(r: {
   conditional: number;
   step: string | null;
   due_date: string | null;
+  paused_since: string | null;
   is_demo: number;
   created_at: string;
   updated_at: string;
@@ -48,6 +54,7 @@ function toRecord(r: {
     conditional: r.conditional === 1,
     step: r.step,
     dueDate: r.due_date,
+    pausedSince: r.paused_since,
     isDemo: r.is_demo === 1,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -71,11 +78,19 @@ const recordColumns = [
   'submitted_at',
 ] as const;
 
+/**
+ * The desk date (Asia/Shanghai, no DST) the filing's open review pause began: with due_date, all the one clock needs
+ * (domain §7). Read from clock_pauses so no second copy of the pause can drift from it.
+ */
+export const pausedSince = sql<string | null>`(SELECT date(p.started_at, '+8 hours') FROM clock_pauses p
+  WHERE p.filing_id = filings.id AND p.step = 'review' AND p.ended_at IS NULL ORDER BY p.started_at LIMIT 1)`;
+
 export async function getFiling(db: Q, id: number): Promise<FilingRecord | null> {
   const r = await db
     .selectFrom('filings')
     .innerJoin('filing_fields', 'filing_fields.filing_id', 'filings.id')
     .select(recordColumns)
+    .select(pausedSince.as('paused_since'))
     .where('id', '=', id)
     .executeTakeFirst();
   return r ? toRecord(r) : null;
@@ -352,6 +367,7 @@ interface ListRow {
   updated_at: string;
   submitted_at: string | null;
   due_date: string | null;
+  paused_since: string | null;
   next_item_due: string | null;
   conditional: number;
   is_demo: number;
@@ -408,7 +424,14 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
   if (input.states.length) q = q.where('state', 'in', input.states);
   if (input.parkId) q = q.where('park_id', '=', input.parkId);
   if (input.unit) q = q.where('waiting_units', 'like', `%,${input.unit},%`);
-  if (input.overdueOnly) q = q.where('earliest_due', '<', today);
+  // The index on earliest_due narrows to candidates; the step's part is then the one clock's own test (domain §7):
+  // days left = n(due) − n(pause start, else today) on the working-day table, so a paused step stays as it was.
+  if (input.overdueOnly)
+    q = q
+      .where('earliest_due', '<', today)
+      .where(
+        sql<boolean>`(next_item_due < ${today} OR (SELECT n FROM work_days WHERE day = COALESCE(${pausedSince}, ${today})) > (SELECT n FROM work_days WHERE day = due_date))`,
+      );
 
   const col = sortColumn[input.sort];
   const columns = [
@@ -427,9 +450,14 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
     'is_demo',
   ] as const;
   const page = () =>
-    q.select(columns).orderBy(col, input.dir).orderBy('id', input.dir).limit(input.limit).offset(input.offset).execute() as Promise<
-      ListRow[]
-    >;
+    q
+      .select(columns)
+      .select(pausedSince.as('paused_since'))
+      .orderBy(col, input.dir)
+      .orderBy('id', input.dir)
+      .limit(input.limit)
+      .offset(input.offset)
+      .execute() as Promise<ListRow[]>;
   const countCapped = async () =>
     Number(
       (
@@ -469,6 +497,8 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
         .orderBy('due_date')
         .execute()
     : [];
+  const clockOf = (r: ListRow) =>
+    r.due_date ? clockToday({ baseDue: r.due_date, pausedSince: r.paused_since, today, warningDays: 0, calendar: officialCalendar }) : null;
   return {
     total,
     rows: rows.map((r) => ({
@@ -481,8 +511,8 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
       parkId: r.park_id,
       updatedAt: r.updated_at,
       submittedAt: r.submitted_at,
-      dueDate: r.due_date,
-      overdue: (r.due_date !== null && r.due_date < today) || (r.next_item_due !== null && r.next_item_due < today),
+      dueDate: clockOf(r)?.dueDate ?? null,
+      overdue: (clockOf(r)?.daysLeft ?? 0) < 0 || (r.next_item_due !== null && r.next_item_due < today),
       conditional: r.conditional === 1,
       itemDueDates: items.filter((i) => i.filing_id === r.id).map((i) => i.due_date),
       isDemo: r.is_demo === 1,

@@ -118,7 +118,7 @@ export async function endOpenItems(trx: Trx, filingId: number, note: string, at:
 export async function openItemsOf(db: Q, filingId: number) {
   return db
     .selectFrom('tracked_items')
-    .select(['id', 'state', 'due_date', 'blocks', 'text'])
+    .select(['id', 'state', 'due_date', 'blocks', 'text', 'supplied_at'])
     .where('filing_id', '=', filingId)
     .where('state', 'in', ['open', 'supplied'])
     .orderBy('due_date')
@@ -126,32 +126,33 @@ export async function openItemsOf(db: Q, filingId: number) {
 }
 
 /**
- * Filings whose applicant missed a deadline: an item still open (nothing supplied) past its due date. Supplied
- * papers waiting for the unit's check are the unit's move, not a breach. Includes suspended filings with none left,
- * so a suspension can be lifted once everything overdue is in.
+ * An item in breach, in SQL as domain/follow-up inBreach says it: open past its due date, or supplied late and not yet
+ * verified and closed by its unit. A paper supplied on time is the unit's move, not a breach.
+ */
+const inBreachSql = (today: string) =>
+  sql<boolean>`t.due_date < ${today} AND (t.state = 'open' OR (t.state = 'supplied' AND (t.supplied_at IS NULL OR date(t.supplied_at, '+8 hours') > t.due_date)))`;
+
+/**
+ * Filings with an item in breach, and suspended filings with none left (so a suspension can be lifted once each
+ * overdue item is closed or set not applied), with the day the suspension began: the grace period counts from it.
  */
 export async function breachCandidates(db: Q, today: string, filingId: number | null = null) {
   let q = db
     .selectFrom('filings as f')
     .select(['f.id', 'f.filing_no', 'f.state', 'f.version'])
     .select(
-      sql<
-        string | null
-      >`(SELECT MIN(t.due_date) FROM tracked_items t WHERE t.filing_id = f.id AND t.state = 'open' AND t.due_date < ${today})`.as(
+      sql<string | null>`(SELECT MIN(t.due_date) FROM tracked_items t WHERE t.filing_id = f.id AND ${inBreachSql(today)})`.as(
         'overdue_since',
       ),
+    )
+    .select(
+      sql<string | null>`(SELECT date(e.at, '+8 hours') FROM filing_events e WHERE e.filing_id = f.id AND e.kind = 'followup.suspended'
+        ORDER BY e.id DESC LIMIT 1)`.as('suspended_on'),
     )
     .where((eb) =>
       eb.or([
         eb('f.state', '=', 'suspended'),
-        eb.exists(
-          eb
-            .selectFrom('tracked_items as t')
-            .select('t.id')
-            .whereRef('t.filing_id', '=', 'f.id')
-            .where('t.state', '=', 'open')
-            .where('t.due_date', '<', today),
-        ),
+        eb.exists(eb.selectFrom('tracked_items as t').select('t.id').whereRef('t.filing_id', '=', 'f.id').where(inBreachSql(today))),
       ]),
     )
     .where('f.state', 'not in', FINAL_STATES);
@@ -222,7 +223,8 @@ export async function runPeriodsEnding(db: Q) {
  */
 export const EXPORT_QUERIES = {
   filings: `SELECT f.filing_no, f.state, f.applicant_name, f.credit_code, f.project_name, f.park_id, f.conditional, f.submitted_at,
-      f.due_date, f.next_item_due, json_extract(ff.fields, '$.project.plannedStart') AS planned_start,
+      f.due_date, (SELECT date(p.started_at, '+8 hours') FROM clock_pauses p WHERE p.filing_id = f.id AND p.step = 'review'
+        AND p.ended_at IS NULL ORDER BY p.started_at LIMIT 1) AS paused_since, f.next_item_due, json_extract(ff.fields, '$.project.plannedStart') AS planned_start,
       json_extract(ff.fields, '$.project.plannedEnd') AS planned_end, f.version, f.updated_at
     FROM filings f JOIN filing_fields ff ON ff.filing_id = f.id ORDER BY f.id`,
   items: `SELECT t.id, f.filing_no, f.project_name, t.kind, t.text, t.verifying_unit, t.due_date, t.blocks, t.state, t.note,

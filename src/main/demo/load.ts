@@ -13,6 +13,7 @@ import { reviewStage } from './review-stage';
 import { certificatesStage } from './certificates-stage';
 import { meetingsStage } from './meetings-stage';
 import { followupStage } from './followup-stage';
+import { problemsStage } from './problems-stage';
 
 /**
  * The stages after acceptance, in the order they run for each filing: review decides, certificates issue for
@@ -133,5 +134,7 @@ export async function loadDemo(services: Services, handlers: Handlers, lang: Ctx
     );
     for (const stage of DEMO_STAGES) at = await stage(runner, { id: view.id, index: i, target, at });
   }
+  // Across the desk, after every filing: the enterprise problems, linked to the filings' firms.
+  await problemsStage(runner, realNow);
   return DEMO_TARGETS.length;
 }

@@ -2,10 +2,10 @@ import type { Db, Trx } from '../db/connection';
 import type { FilingView } from '../../shared/contract/filings';
 import type { Settings } from '../../shared/schemas/settings';
 import { DeskError } from '../../shared/result';
-import { getAttachments, getFiling, getMaterials, getPauses, getTrackedItems, type FilingRecord } from '../db/filings';
+import { getAttachments, getFiling, getMaterials, getTrackedItems, type FilingRecord } from '../db/filings';
 import { loadSettings } from '../db/settings';
 import { materialApplies, type MaterialStatus } from '../../shared/domain/acceptance';
-import { officialCalendar, workingDaysBetween } from '../../shared/domain/calendar';
+import { filingClock } from '../review/clock';
 
 export async function requireFiling(db: Db | Trx, id: number): Promise<FilingRecord> {
   const f = await getFiling(db, id);
@@ -21,17 +21,11 @@ export async function materialStatuses(db: Db | Trx, id: number): Promise<Materi
 export async function buildView(db: Db | Trx, id: number, today: string, settings?: Settings): Promise<FilingView> {
   const f = await requireFiling(db, id);
   const s = settings ?? (await loadSettings(db));
-  const [materials, attachments, trackedItems, pauses] = await Promise.all([
-    getMaterials(db, id),
-    getAttachments(db, id),
-    getTrackedItems(db, id),
-    getPauses(db, id),
-  ]);
+  const [materials, attachments, trackedItems] = await Promise.all([getMaterials(db, id), getAttachments(db, id), getTrackedItems(db, id)]);
   const byCode = new Map(materials.map((m) => [m.code, m]));
   const anythingMissing = s.materialTypes.some(
     (t) => t.applies !== 'anythingMissing' && materialApplies(t, f.fields, false) && byCode.get(t.code)?.state !== 'present',
   );
-  const openPause = pauses.find((p) => p.ended_at === null);
   return {
     id: f.id,
     filingNo: f.filingNo,
@@ -62,13 +56,12 @@ export async function buildView(db: Db | Trx, id: number, today: string, setting
     createdAt: f.createdAt,
     updatedAt: f.updatedAt,
     submittedAt: f.submittedAt,
-    clock: f.step
-      ? {
-          step: f.step,
-          dueDate: f.dueDate,
-          daysLeft: f.dueDate ? workingDaysBetween(officialCalendar, today, f.dueDate) : null,
-          paused: openPause !== undefined,
-        }
-      : null,
+    clock: f.step ? { step: f.step, ...clockFields(f, today, s) } : null,
   };
+}
+
+/** The header's clock: the one clock of domain §7, as the list, its filter and the trajectory read it. */
+function clockFields(f: FilingRecord, today: string, s: Settings) {
+  const c = filingClock(f, s, today);
+  return { dueDate: c?.dueDate ?? null, daysLeft: c?.daysLeft ?? null, paused: f.pausedSince !== null && f.pausedSince <= today };
 }

@@ -1,11 +1,13 @@
 /**
  * Escalation by policy (domain §9): an item the applicant left open past its due date terminates a filing that is
  * not yet registered; after registration it suspends the registration, and revokes it once the grace period has
- * passed. Clearing everything overdue lifts a suspension. Each step is its own audited write with its reason.
+ * passed, counted from the suspension. Only the verifying units' close (销号) or "not applied" of every overdue item
+ * lifts a suspension. Each step is its own audited write with its reason. Nothing is revoked unless a clerk saw it
+ * in the preview and confirmed it (domain §9: the desk shows what a sweep will do and asks before it revokes).
  */
 import type { SweepResult } from '../../shared/contract/followup';
 import type { FilingState } from '../../shared/domain/states';
-import { breachAction } from '../../shared/domain/follow-up';
+import { breachAction, inBreach } from '../../shared/domain/follow-up';
 import { officialCalendar, toIsoDate } from '../../shared/domain/calendar';
 import { translate } from '../../shared/i18n';
 import { todayOf, emit, write, type Ctx, type Services } from '../services';
@@ -17,6 +19,7 @@ import { requireFiling } from '../filings/view';
 import { setRegistrationStatus, type RegistrationStatus } from './certificate-link';
 import { retireItems } from './items';
 import { recordEvent } from '../events';
+import { dateOf } from '../review/clock';
 
 type Action = SweepResult['actions'][number];
 
@@ -28,18 +31,56 @@ const STEPS = {
   reinstate: { to: 'registered', certificate: 'issued', event: 'followup.reinstated' },
 } as const satisfies Record<Action['action'], { to: FilingState; certificate: RegistrationStatus | null; event: string }>;
 
+type Candidate = Awaited<ReturnType<typeof breachCandidates>>[number];
+
+/** What the policy asks of one candidate today: the same answer for the preview and for the sweep itself. */
+function planned(row: Candidate, today: string, graceDays: number): Action['action'] | null {
+  const from = row.state as FilingState;
+  const overdueSince = row.overdue_since;
+  const breach = breachAction({
+    filingState: from,
+    overdueSince,
+    suspendedOn: row.suspended_on,
+    today,
+    graceDays,
+    calendar: officialCalendar,
+  });
+  return breach.action !== 'none' ? breach.action : from === 'suspended' && overdueSince === null ? 'reinstate' : null;
+}
+
+/** The sweep's plan without doing any of it, for the clerk to read (and confirm each revocation) first. */
+export async function previewSweep(ctx: Ctx, filingId: number | null = null): Promise<SweepResult> {
+  const today = todayOf(ctx);
+  const { graceDays } = (await loadSettings(ctx.services.store.db)).timeLimits;
+  const actions: Action[] = [];
+  for (const row of await breachCandidates(ctx.services.store.db, today, filingId)) {
+    const action = planned(row, today, graceDays);
+    if (action)
+      actions.push({
+        filingId: row.id,
+        filingNo: row.filing_no,
+        action,
+        from: row.state as FilingState,
+        to: STEPS[action].to,
+        overdueSince: row.overdue_since,
+      });
+  }
+  return { today, actions };
+}
+
 /** One step for one filing, re-read inside its own transaction; null when the policy asks nothing of it now. */
-async function escalateOnce(ctx: Ctx, filingId: number, graceDays: number): Promise<Action | null> {
+async function escalateOnce(ctx: Ctx, filingId: number, graceDays: number, mayRevoke: boolean): Promise<Action | null> {
   const today = todayOf(ctx);
   return write(ctx, async ({ trx, audit }) => {
     const row = (await breachCandidates(trx, today, filingId))[0];
     if (!row) return null;
     const from = row.state as FilingState;
     const overdueSince = row.overdue_since;
-    const breach = breachAction({ filingState: from, overdueSince, today, graceDays, calendar: officialCalendar });
-    const action = breach.action !== 'none' ? breach.action : from === 'suspended' && overdueSince === null ? 'reinstate' : null;
-    if (!action) return null;
-    const overdue = (await openItemsOf(trx, filingId)).filter((i) => i.state === 'open' && i.due_date < today);
+    const action = planned(row, today, graceDays);
+    if (!action || (action === 'revoke' && !mayRevoke)) return null;
+    const overdue = (await openItemsOf(trx, filingId)).filter((i) =>
+      inBreach({ state: i.state, dueDate: i.due_date, suppliedOn: i.supplied_at ? dateOf(i.supplied_at) : null }, today),
+    );
     const items = overdue.map((i) => ({ itemId: i.id, text: i.text, dueDate: i.due_date }));
     const reason =
       action === 'reinstate'
@@ -61,8 +102,11 @@ async function escalateOnce(ctx: Ctx, filingId: number, graceDays: number): Prom
   });
 }
 
-/** Walks every filing in breach (or suspended and cleared) as of ctx.now; a long-missed run catches up step by step. */
-export async function sweep(ctx: Ctx, filingId: number | null = null): Promise<SweepResult> {
+/**
+ * Walks every filing in breach (or suspended and cleared) as of ctx.now. Revokes only the filings in `revoke`, which
+ * the clerk confirmed from the preview; the timed sweep passes none, so it never revokes by itself.
+ */
+export async function sweep(ctx: Ctx, filingId: number | null = null, revoke: readonly number[] = []): Promise<SweepResult> {
   const { db } = ctx.services.store;
   const today = todayOf(ctx);
   const { graceDays } = (await loadSettings(db)).timeLimits;
@@ -70,7 +114,7 @@ export async function sweep(ctx: Ctx, filingId: number | null = null): Promise<S
   for (const row of await breachCandidates(db, today, filingId)) {
     // suspend then revoke can both be due when the sweep has not run for a while
     for (let step = 0; step < 3; step++) {
-      const done = await escalateOnce(ctx, row.id, graceDays);
+      const done = await escalateOnce(ctx, row.id, graceDays, revoke.includes(row.id));
       if (!done) break;
       actions.push(done);
       emit(ctx.services, 'filing.changed', { filingId: row.id, version: (await requireFiling(db, row.id)).version });

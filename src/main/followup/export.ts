@@ -11,6 +11,7 @@ import type { UnitCode } from '../../shared/domain/units';
 import { translate } from '../../shared/i18n';
 import type { SqliteHandle } from '../db/connection';
 import { iterateExport, EXPORT_QUERIES } from '../db/followup';
+import { filingClock } from '../review/clock';
 
 export type ExportKind = keyof typeof EXPORT_QUERIES;
 export type ExportFormat = 'xlsx' | 'csv';
@@ -27,7 +28,7 @@ const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 const dateOnly = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? { date: v } : null);
 const instant = (v: unknown) => (typeof v === 'string' && v ? { datetime: v } : null);
 
-function columns(kind: ExportKind, settings: Settings): Column[] {
+function columns(kind: ExportKind, settings: Settings, today: string): Column[] {
   const unit = (v: unknown) => (typeof v === 'string' && v in settings.units ? settings.units[v as UnitCode].nameZh : text(v));
   const park = (v: unknown) => settings.parks.find((p) => p.id === v)?.nameZh ?? text(v);
   const zh = (prefix: string) => (v: unknown) => (typeof v === 'string' && v ? translate('zh-CN', `${prefix}${v}`) : null);
@@ -42,7 +43,11 @@ function columns(kind: ExportKind, settings: Settings): Column[] {
       col('化工园区', 20, 'text', (r) => park(r.park_id)),
       col('容缺受理', 10, 'text', (r) => (r.conditional === 1 ? '是' : '否')),
       col('提交时间', 18, 'datetime', (r) => instant(r.submitted_at)),
-      col('当前环节期限', 14, 'date', (r) => dateOnly(r.due_date)),
+      // The one clock (domain §7): a paused step's due date has moved on since it was stored.
+      col('当前环节期限', 14, 'date', (r) => {
+        const f = { dueDate: text(r.due_date), pausedSince: text(r.paused_since) };
+        return dateOnly(filingClock(f, settings, today)?.dueDate);
+      }),
       col('最近事项期限', 14, 'date', (r) => dateOnly(r.next_item_due)),
       col('计划开始', 12, 'date', (r) => dateOnly(r.planned_start)),
       col('计划结束', 12, 'date', (r) => dateOnly(r.planned_end)),
@@ -112,7 +117,7 @@ export async function writeExport(
 ): Promise<ExportFile> {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${id}.${format}`);
-  const cols = columns(kind, settings);
+  const cols = columns(kind, settings, today);
   let rows = 0;
   if (format === 'csv') {
     const fd = openSync(path, 'w');

@@ -7,6 +7,8 @@ import type { Actor } from '../../shared/contract/auth';
 import type { ParsedInput } from '../../shared/contract';
 import { DeskError } from '../../shared/result';
 import { FINAL_STATES } from '../../shared/domain/states';
+import { suspensionLifts } from '../../shared/domain/follow-up';
+import { dateOf } from '../review/clock';
 import { translate } from '../../shared/i18n';
 import type { Trx } from '../db/connection';
 import { todayOf, type Ctx, type WriteScope } from '../services';
@@ -98,8 +100,8 @@ export async function endItem(scope: WriteScope, ctx: Ctx, itemId: number, to: '
 }
 
 /**
- * Keeps the filing in step with its items: the list's next-due column, a suspension lifted once nothing is overdue
- * any more, and the hold lifted (trial operation may start) when the last item is closed. Always a new version, so
+ * Keeps the filing in step with its items: the list's next-due column, a suspension lifted once every overdue item
+ * is closed or set not applied by its unit (a supply alone does not lift it), and the hold lifted (trial operation may start) when the last item is closed. Always a new version, so
  * every open window reloads the filing.
  */
 export async function afterItemsChanged(trx: Trx, ctx: Ctx, filingId: number): Promise<void> {
@@ -107,7 +109,8 @@ export async function afterItemsChanged(trx: Trx, ctx: Ctx, filingId: number): P
   const today = todayOf(ctx);
   const open = await openItemsOf(trx, filingId);
   let filing = await requireFiling(trx, filingId);
-  if (filing.state === 'suspended' && !open.some((i) => i.state === 'open' && i.due_date < today)) {
+  const items = open.map((i) => ({ state: i.state, dueDate: i.due_date, suppliedOn: i.supplied_at ? dateOf(i.supplied_at) : null }));
+  if (filing.state === 'suspended' && suspensionLifts(items, today)) {
     await setRegistrationStatus(trx, ctx, filingId, 'issued', translate('zh-CN', 'fu.reason.cleared'));
     await recordEvent(trx, ctx, filingId, 'followup.reinstated', {});
     filing = await requireFiling(trx, filingId);

@@ -9,7 +9,7 @@ import { requireFiling } from '../filings/view';
 import { itemView, toFollowupItems } from '../followup/view';
 import { endItem, supplyItem } from '../followup/items';
 import { buildNotifications } from '../followup/reminders';
-import { sweep } from '../followup/escalation';
+import { previewSweep, sweep } from '../followup/escalation';
 import { closeRunPeriod, extendRunPeriod, runPeriodView } from '../followup/run-period';
 import { storeUpload } from '../attachments';
 // Registers the demo loader's follow-up stage (breaches, extensions, closures on demo filings).
@@ -79,7 +79,8 @@ export const followupHandlers = {
   'followup.verify': verify,
   'followup.notApplied': notApplied,
   'followup.notifications': notifications,
-  'followup.sweep': ((input, ctx) => sweep(ctx, input.filingId)) as Handler<'followup.sweep'>,
+  'followup.sweep': ((input, ctx) => sweep(ctx, input.filingId, input.revoke)) as Handler<'followup.sweep'>,
+  'followup.sweepPreview': ((input, ctx) => previewSweep(ctx, input.filingId)) as Handler<'followup.sweepPreview'>,
   'followup.runPeriod': runPeriod,
   'followup.extend': extend,
   'followup.close': close,

@@ -13,6 +13,7 @@ import { meetingsHandlers, meetingFiles } from './meetings';
 import { followupHandlers, followupFiles } from './followup';
 import { dashboardHandlers } from './dashboard';
 import { exportHandlers, exportFiles } from './exports';
+import { problemsHandlers } from './problems';
 
 /** The one handler map. The type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -29,6 +30,7 @@ export const handlers: Handlers = {
   ...followupHandlers,
   ...dashboardHandlers,
   ...exportHandlers,
+  ...problemsHandlers,
 };
 
 /** Every file the desk serves, by kind; each route declares who may read it, as a channel declares its access. */

@@ -15,9 +15,9 @@ import { openNextRound } from '../review/rounds';
 import { recordEvent } from '../events';
 import { buildReviewView } from '../review/view';
 import { buildInbox } from '../review/inbox';
-import { currentFacts } from '../review/facts';
+import { factsSinceSigned } from '../review/facts';
 import { lastDecision } from '../review/state';
-import { reviewClock, REVIEW_STEP, WAITING_FOR_APPLICANT } from '../review/clock';
+import { reviewDue, REVIEW_STEP, WAITING_FOR_APPLICANT } from '../review/clock';
 import { getRounds } from '../db/review';
 import { trajectoryHandlers } from './trajectory';
 // Registers the demo loader's review stage (it moves demo filings through review to their targets).
@@ -56,7 +56,7 @@ const diff: Handler<'review.diff'> = async (input, ctx) => {
   const filing = await requireFiling(db, input.filingId);
   const signed = lastDecision(await getDecisions(db, filing.id), input.section);
   if (!signed) return { signedVersion: null, currentVersion: filing.version, changes: [] };
-  const now = (await currentFacts(db, filing.id, filing.fields, await loadSettings(db)))[input.section];
+  const now = (await factsSinceSigned(db, filing.id, filing.fields, await loadSettings(db)))(signed);
   return { signedVersion: signed.filingVersion, currentVersion: filing.version, changes: diffFacts(signed.facts, now.facts) };
 };
 
@@ -112,14 +112,14 @@ const pauseClock: Handler<'review.pauseClock'> = async (input, ctx) => {
     }
     await recordEvent(trx, ctx, filing.id, input.pause ? 'review.clockPaused' : 'review.clockResumed', { reason: input.reason });
     const rounds = await getRounds(trx, filing.id);
-    const clock = reviewClock(rounds[0]?.openedAt ?? now, await getPauses(trx, filing.id), settings, toIsoDate(ctx.now));
-    if (!(await bumpVersion(trx, filing.id, filing.version, now, { due_date: clock.dueDate })))
+    const dueDate = reviewDue(rounds[0]?.openedAt ?? now, await getPauses(trx, filing.id), settings, toIsoDate(ctx.now));
+    if (!(await bumpVersion(trx, filing.id, filing.version, now, { due_date: dueDate })))
       throw new DeskError('STALE', 'err.STALE', {}, undefined, await buildReviewView(trx, filing.id));
     await audit({
       action: 'review.pauseClock',
       target: `filing:${filing.id}`,
       before: { paused: open !== undefined, reason: open?.reason ?? null },
-      after: { paused: input.pause, reason: input.reason, dueDate: clock.dueDate },
+      after: { paused: input.pause, reason: input.reason, dueDate },
     });
   });
   const view = await buildReviewView(db, input.filingId);

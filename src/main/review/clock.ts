@@ -1,5 +1,5 @@
 import type { Settings } from '../../shared/schemas/settings';
-import { stepClock, type Pause, type StepClock } from '../../shared/domain/clock';
+import { clockToday, stepClock, storedClock, type ClockToday, type Pause, type StepClock } from '../../shared/domain/clock';
 import { officialCalendar, toIsoDate } from '../../shared/domain/calendar';
 
 export const REVIEW_STEP = 'review';
@@ -33,6 +33,29 @@ export function reviewClock(reviewStartedAt: string, pauses: PauseRow[], setting
     start: dateOf(reviewStartedAt),
     limitDays: settings.timeLimits.reviewDays,
     pauses: toPauses(pauses),
+    today,
+    warningDays: settings.timeLimits.warningDays,
+    calendar: officialCalendar,
+  });
+}
+
+/** What a filing row stores of its review clock: the due date with closed pauses counted (domain §7). */
+export function reviewDue(reviewStartedAt: string, pauses: PauseRow[], settings: Settings, today: string): string {
+  const start = dateOf(reviewStartedAt);
+  return storedClock({ start, limitDays: settings.timeLimits.reviewDays, pauses: toPauses(pauses), today, calendar: officialCalendar })
+    .baseDue;
+}
+
+/** A filing's current step clock from its stored columns: the same reading as reviewClock gives from the history. */
+export function filingClock(
+  f: { dueDate: string | null; pausedSince: string | null },
+  settings: Settings,
+  today: string,
+): ClockToday | null {
+  if (!f.dueDate) return null;
+  return clockToday({
+    baseDue: f.dueDate,
+    pausedSince: f.pausedSince,
     today,
     warningDays: settings.timeLimits.warningDays,
     calendar: officialCalendar,

@@ -3,6 +3,7 @@ import type { ParsedInput } from '../../shared/contract';
 import type { Settings } from '../../shared/schemas/settings';
 import { DeskError } from '../../shared/result';
 import { addWorkingDays, officialCalendar, toIsoDate } from '../../shared/domain/calendar';
+import { checklistPath, checklistProblems } from '../../shared/domain/checklist';
 import { requireAuthority } from '../../shared/domain/authority';
 import type { Ctx, WriteScope } from '../services';
 import { bumpVersion, insertTrackedItem, refreshNextItemDue } from '../db/filings';
@@ -22,6 +23,14 @@ export interface Confirmation {
   meetingId: number | null;
 }
 
+/** Checklists (domain §6): the unit's current checklist, answered whole, each refusal beside its item. */
+function requireChecklist(input: DecisionInput, settings: Settings): void {
+  const problems = checklistProblems(settings.checklists[input.section], input.checklist, input.decision);
+  if (problems.length === 0) return;
+  const fields = Object.fromEntries(problems.map((p) => [checklistPath(p.code, p.field), { key: p.key, params: p.params }]));
+  throw new DeskError('INVALID', 'v.check.refused', {}, fields);
+}
+
 /**
  * Records one unit's decision inside the caller's write, bound to the version and facts the reviewer saw, and
  * combines the round when it was the last one missing. Shared by review.decide and the joint session's step-up
@@ -37,6 +46,7 @@ export async function recordDecision(
 ): Promise<number> {
   const { trx, audit } = scope;
   requireAuthority(decider, input.section);
+  requireChecklist(input, settings);
   const filing = await requireFiling(trx, input.filingId);
   const stale = async () => new DeskError('STALE', 'err.STALE', {}, undefined, await buildReviewView(trx, input.filingId));
   if (filing.version !== input.filingVersion) throw await stale();

@@ -3,7 +3,7 @@ import type { Db, Trx } from '../db/connection';
 import type { FilingFields } from '../../shared/schemas/filing';
 import type { Settings } from '../../shared/schemas/settings';
 import { UNIT_CODES, type UnitCode } from '../../shared/domain/units';
-import { canonicalJson, factsForUnit } from '../../shared/domain/staleness';
+import { allFacts, canonicalJson, factsAsSigned, factsForUnit } from '../../shared/domain/staleness';
 import { getAttachments, getMaterials } from '../db/filings';
 
 export interface UnitFacts {
@@ -17,6 +17,25 @@ export const factsHash = (facts: unknown) => createHash('sha256').update(canonic
  * What each unit's decision covers right now (domain §6 "bound to what it saw"): the record's fields plus the
  * state and attachment contents (by SHA-256) of the materials that unit checks.
  */
+async function papersOnFile(db: Db | Trx, filingId: number) {
+  const [materials, attachments] = await Promise.all([getMaterials(db, filingId), getAttachments(db, filingId)]);
+  return materials.map((m) => ({
+    code: m.code,
+    state: m.state,
+    attachmentHashes: attachments.filter((a) => a.material_code === m.code).map((a) => a.sha256),
+  }));
+}
+
+/** Round-tripped through canonical JSON so the stored snapshot and a fresh computation compare alike. */
+const unitFacts = (value: unknown): UnitFacts => {
+  const facts = JSON.parse(canonicalJson(value)) as unknown;
+  return { facts, hash: factsHash(facts) };
+};
+
+/**
+ * What each unit's decision covers right now (domain §6 "bound to what it saw"), under the fact → unit table in force:
+ * the record fields it covers plus the state and attachment contents (by SHA-256) of the papers it checks.
+ */
 export async function currentFacts(
   db: Db | Trx,
   filingId: number,
@@ -24,17 +43,22 @@ export async function currentFacts(
   settings: Settings,
   units: readonly UnitCode[] = UNIT_CODES,
 ): Promise<Record<UnitCode, UnitFacts>> {
-  const [materials, attachments] = await Promise.all([getMaterials(db, filingId), getAttachments(db, filingId)]);
-  const withHashes = materials.map((m) => ({
-    code: m.code,
-    state: m.state,
-    attachmentHashes: attachments.filter((a) => a.material_code === m.code).map((a) => a.sha256),
-  }));
+  const papers = await papersOnFile(db, filingId);
   const out = {} as Record<UnitCode, UnitFacts>;
-  for (const unit of units) {
-    // Round-tripped through canonical JSON so the stored snapshot and a fresh computation compare alike.
-    const facts = JSON.parse(canonicalJson(factsForUnit(fields, withHashes, unit, settings))) as unknown;
-    out[unit] = { facts, hash: factsHash(facts) };
-  }
+  for (const unit of units) out[unit] = unitFacts(factsForUnit(fields, papers, unit, settings));
   return out;
+}
+
+/**
+ * For each signed decision, today's values of the facts it covered when signed (the table in force then): the
+ * decision is stale exactly when their hash differs from the one it stored.
+ */
+export async function factsSinceSigned(
+  db: Db | Trx,
+  filingId: number,
+  fields: FilingFields,
+  settings: Settings,
+): Promise<(signed: { facts: unknown }) => UnitFacts> {
+  const all = allFacts(fields, await papersOnFile(db, filingId), settings);
+  return (signed) => unitFacts(factsAsSigned(signed.facts, all));
 }

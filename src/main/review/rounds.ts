@@ -26,8 +26,8 @@ import {
   setWaitingUnits,
   unitList,
 } from '../db/review';
-import { currentFacts } from './facts';
-import { reviewClock, REVIEW_STEP, WAITING_FOR_APPLICANT } from './clock';
+import { factsSinceSigned } from './facts';
+import { reviewDue, REVIEW_STEP, WAITING_FOR_APPLICANT } from './clock';
 import { lastDecision, openRoundOf, pendingUnits, supplementRequest, unitDecisions } from './state';
 
 export async function openFirstRound(trx: Trx, ctx: Ctx, filingId: number): Promise<void> {
@@ -78,8 +78,8 @@ export async function combineRound(
   if (outcome === 'supplementRequested') {
     await insertPause(trx, { filingId: filing.id, step: REVIEW_STEP, startedAt: now, reason: WAITING_FOR_APPLICANT });
     await recordEvent(trx, ctx, filing.id, 'review.supplementRequested', { round: round.number, request });
-    const clock = reviewClock(started, await getPauses(trx, filing.id), settings, today);
-    return { state: 'supplement_requested', step: REVIEW_STEP, due_date: clock.dueDate, waiting_units: '' };
+    const dueDate = reviewDue(started, await getPauses(trx, filing.id), settings, today);
+    return { state: 'supplement_requested', step: REVIEW_STEP, due_date: dueDate, waiting_units: '' };
   }
   await recordEvent(trx, ctx, filing.id, 'review.approved', { round: round.number, outcome });
   // No section is pending any more; the certificate is the clerk's move, not a reviewing unit's.
@@ -101,10 +101,10 @@ export async function openNextRound(
   const rounds = await getRounds(trx, filing.id);
   const last = rounds[rounds.length - 1]!;
   const decisions = await getDecisions(trx, filing.id);
-  const facts = await currentFacts(trx, filing.id, filing.fields, settings);
+  const now = await factsSinceSigned(trx, filing.id, filing.fields, settings);
   const changed = UNIT_CODES.filter((u) => {
     const d = lastDecision(decisions, u);
-    return d !== null && (d.stale || d.factsHash !== facts[u].hash);
+    return d !== null && (d.stale || d.factsHash !== now(d).hash);
   });
   const prev = last.units
     .map((u) => lastDecision(decisions, u, last.number))
@@ -121,8 +121,8 @@ export async function openNextRound(
   );
   await insertRound(trx, { filingId: filing.id, number: last.number + 1, units, openedAt: ctx.now.toISOString() });
   await recordEvent(trx, ctx, filing.id, 'review.roundOpened', { round: last.number + 1, units, changed });
-  const clock = reviewClock(rounds[0]!.openedAt, await getPauses(trx, filing.id), settings, toIsoDate(ctx.now));
-  return { state: 'in_review', step: REVIEW_STEP, due_date: clock.dueDate, waiting_units: unitList(units), units };
+  const dueDate = reviewDue(rounds[0]!.openedAt, await getPauses(trx, filing.id), settings, toIsoDate(ctx.now));
+  return { state: 'in_review', step: REVIEW_STEP, due_date: dueDate, waiting_units: unitList(units), units };
 }
 
 /**
@@ -132,9 +132,9 @@ export async function openNextRound(
 export async function refreshStaleness(trx: Trx, ctx: Ctx, filing: FilingRecord, settings: Settings): Promise<UnitCode[]> {
   const decisions = await getDecisions(trx, filing.id);
   if (!decisions.length) return [];
-  const facts = await currentFacts(trx, filing.id, filing.fields, settings);
+  const sinceSigned = await factsSinceSigned(trx, filing.id, filing.fields, settings);
   const turned = UNIT_CODES.map((u) => lastDecision(decisions, u)).filter(
-    (d) => d !== null && !d.stale && d.factsHash !== facts[d.section].hash,
+    (d) => d !== null && !d.stale && d.factsHash !== sinceSigned(d).hash,
   );
   if (!turned.length) return [];
   const now = ctx.now.toISOString();

@@ -1,6 +1,7 @@
-import { AppShell, Badge, Box, Center, Group, Loader, NavLink, ScrollArea, Text, Button, Stack } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { AppShell, Badge, Burger, Box, Center, Group, Loader, NavLink, ScrollArea, Text, Button, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useLayoutEffect } from 'react';
 import { useRoute, match, navigate } from './router';
 import { useSession } from './session';
 import { call } from './api/client';
@@ -15,20 +16,34 @@ import { routes as reviewRoutes } from './pages/review/routes';
 import { routes as certificateRoutes } from './pages/certificates/routes';
 import { routes as meetingRoutes } from './pages/meetings/routes';
 import { routes as followupRoutes } from './pages/followup/routes';
+import { routes as problemRoutes } from './pages/problems/routes';
 import { NotificationBell } from './components/NotificationBell';
 import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 
-const ROUTES: RouteDef[] = [...filingRoutes, ...reviewRoutes, ...certificateRoutes, ...meetingRoutes, ...followupRoutes, ...adminRoutes];
+const ROUTES: RouteDef[] = [
+  ...filingRoutes,
+  ...reviewRoutes,
+  ...certificateRoutes,
+  ...meetingRoutes,
+  ...followupRoutes,
+  ...problemRoutes,
+  ...adminRoutes,
+];
 
 export function App() {
   const { t } = useTranslation();
   const { status, refresh } = useSession();
   const path = useRoute();
+  const [menuOpen, menu] = useDisclosure(false);
 
-  useEffect(() => {
-    document.title = t('app.title');
-  }, [t]);
+  // Each screen's own title (a page may set a more precise one in its own effect, which runs after this one).
+  const navTitle = ROUTES.filter((r) => r.nav && (path === r.path || path.startsWith(`${r.path}/`))).sort(
+    (a, b) => b.path.length - a.path.length,
+  )[0]?.nav?.labelKey;
+  useLayoutEffect(() => {
+    document.title = status?.actor && navTitle ? `${t(navTitle)} · ${t('app.title')}` : t('app.title');
+  }, [t, navTitle, status?.actor]);
 
   if (!status)
     return (
@@ -77,11 +92,32 @@ export function App() {
 
   const navItems = allowed.filter((r) => r.nav).sort((a, b) => a.nav!.order - b.nav!.order);
   return (
-    <AppShell header={{ height: 48 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
+    // Below 768 px (a laptop at 200% zoom) the menu folds behind a button, leaving the width to the screen.
+    <AppShell header={{ height: 48 }} navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !menuOpen } }} padding="md">
       <AppShell.Header>
+        <a
+          className="skip-link"
+          href="#main"
+          onClick={(e) => {
+            // Hash routes: the link moves focus instead of changing the route.
+            e.preventDefault();
+            document.getElementById('main')?.focus();
+          }}
+        >
+          {t('a11y.skip')}
+        </a>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="xs" wrap="nowrap">
-            <Text fw={700} size="md">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger
+              opened={menuOpen}
+              onClick={menu.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('a11y.menu')}
+              aria-expanded={menuOpen}
+              data-testid="nav-burger"
+            />
+            <Text fw={700} size="md" truncate>
               {t('app.title')}
             </Text>
             {actor.isDemo && (
@@ -92,7 +128,7 @@ export function App() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <NotificationBell />
-            <Text size="sm" data-testid="current-user">
+            <Text size="sm" data-testid="current-user" visibleFrom="sm">
               {actor.displayName} · {t(`role.${actor.role}`)}
               {actor.unit ? ` · ${t(`unit.${actor.unit}`)}` : ''}
             </Text>
@@ -113,12 +149,13 @@ export function App() {
                 label={t(r.nav!.labelKey)}
                 active={path === r.path || path.startsWith(`${r.path}/`)}
                 data-testid={r.nav!.testId}
+                onClick={menu.close}
               />
             ))}
           </Stack>
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1}>
         <Box maw={1600}>
           <Suspense fallback={<Loader size="sm" />}>
             {found ? found.route.render(found.params) : <Text c="dimmed">{t('shell.notFound')}</Text>}

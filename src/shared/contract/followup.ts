@@ -180,8 +180,16 @@ export const followupContract = {
   }),
   'followup.notifications': channel({ input: empty, output: notificationsSchema, access: 'user', writes: false }),
   /** Runs the escalation policy now, for one filing or all (the host also runs it on start and on a timer). */
-  'followup.sweep': channel({
+  /** What a sweep would do now, done by nobody: the clerk reads it, and confirms each revocation, before sweeping. */
+  'followup.sweepPreview': channel({
     input: z.strictObject({ filingId: id().nullable() }),
+    output: sweepResultSchema,
+    access: ['clerk'],
+    writes: false,
+  }),
+  /** Runs the sweep; revokes only the filings listed in `revoke` (confirmed from the preview), never any other. */
+  'followup.sweep': channel({
+    input: z.strictObject({ filingId: id().nullable(), revoke: z.array(id()).max(1000).default([]) }),
     output: sweepResultSchema,
     access: ['clerk'],
     writes: true,

@@ -31,12 +31,14 @@ export type Breach = { action: 'none' } | { action: 'terminate' } | { action: 's
 const BEFORE_REGISTRATION: readonly FilingState[] = ['submitted', 'correction_requested', 'in_review', 'supplement_requested', 'approved'];
 
 /**
- * overdueSince is the missed due date of the oldest overdue item (null when nothing is overdue); the item is overdue
- * from the day after it, and the grace period counts working days after it.
+ * overdueSince is the missed due date of the oldest item in breach (null when none is); the item is overdue from the
+ * day after it. The grace period before a revocation counts working days **from the suspension** (domain §9), so a
+ * filing is never suspended and revoked on the same day however long its items were overdue.
  */
 export function breachAction(a: {
   filingState: FilingState;
   overdueSince: IsoDate | null;
+  suspendedOn: IsoDate | null;
   today: IsoDate;
   graceDays: number;
   calendar: WorkCalendar;
@@ -44,6 +46,22 @@ export function breachAction(a: {
   if (a.overdueSince === null || a.overdueSince >= a.today) return { action: 'none' };
   if (BEFORE_REGISTRATION.includes(a.filingState)) return { action: 'terminate' };
   if (a.filingState === 'registered') return { action: 'suspend' };
-  if (a.filingState === 'suspended' && workingDaysBetween(a.calendar, a.overdueSince, a.today) > a.graceDays) return { action: 'revoke' };
+  if (a.filingState === 'suspended' && a.suspendedOn !== null && workingDaysBetween(a.calendar, a.suspendedOn, a.today) > a.graceDays)
+    return { action: 'revoke' };
   return { action: 'none' };
 }
+
+/**
+ * Is this item (still) a breach on `today`? Open past its due date; or supplied late and not yet verified and closed
+ * (销号) by its unit: the clerk's record of a supply alone never restores a certificate (domain §9 "Lifting a
+ * suspension"). A paper supplied on time is never a breach, even before its unit has checked it.
+ */
+export function inBreach(i: { state: string; dueDate: IsoDate; suppliedOn: IsoDate | null }, today: IsoDate): boolean {
+  if (i.dueDate >= today) return false;
+  if (i.state === 'open') return true;
+  return i.state === 'supplied' && (i.suppliedOn === null || i.suppliedOn > i.dueDate);
+}
+
+/** A suspension lifts only when no item is in breach any more: each closed or set "not applied" by its unit. */
+export const suspensionLifts = (items: { state: string; dueDate: IsoDate; suppliedOn: IsoDate | null }[], today: IsoDate): boolean =>
+  !items.some((i) => inBreach(i, today));

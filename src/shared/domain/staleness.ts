@@ -5,6 +5,7 @@
 import type { FilingFields } from '../schemas/filing';
 import type { Settings } from '../schemas/settings';
 import type { UnitCode } from './units';
+import { coversField, coversPaper } from './coverage';
 
 /** JSON with object keys sorted at every level, so equal facts always give equal text (and equal hashes). */
 export function canonicalJson(value: unknown): string {
@@ -25,20 +26,56 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+type Paper = { state: string; attachmentHashes: string[] };
+interface AllFacts {
+  applicant: Record<string, unknown>;
+  project: Record<string, unknown>;
+  materials: Record<string, Paper>;
+}
+
+/**
+ * Every fact a decision could cover: the record's fields and, for every material type and any other paper on file,
+ * its state and attachment contents. Upload order is not a fact, so hashes are sorted.
+ */
+export function allFacts(
+  fields: FilingFields,
+  materials: { code: string; state: string; attachmentHashes: string[] }[],
+  settings: Settings,
+): AllFacts {
+  const papers: Record<string, Paper> = {};
+  for (const t of settings.materialTypes) papers[t.code] = { state: 'missing', attachmentHashes: [] };
+  for (const m of materials) papers[m.code] = { state: m.state, attachmentHashes: [...m.attachmentHashes].sort() };
+  return { applicant: { ...fields.applicant }, project: { ...fields.project }, materials: papers };
+}
+
+/** The facts `unit` covers under the fact → unit table in force (domain §6 "Which facts a unit covers"). */
 export function factsForUnit(
   fields: FilingFields,
   materials: { code: string; state: string; attachmentHashes: string[] }[],
   unit: UnitCode,
   settings: Settings,
 ): unknown {
-  const covered = (code: string) =>
-    unit === 'sp' || (settings.materialTypes.find((t) => t.code === code)?.checkedBy.includes(unit) ?? false);
-  const own: Record<string, { state: string; attachmentHashes: string[] }> = {};
-  for (const m of materials) {
-    // Upload order is not a fact: re-ordering attachments must not make a decision stale.
-    if (covered(m.code)) own[m.code] = { state: m.state, attachmentHashes: [...m.attachmentHashes].sort() };
-  }
-  return { applicant: fields.applicant, project: fields.project, materials: own };
+  const all = allFacts(fields, materials, settings);
+  const pick = (group: 'applicant' | 'project') =>
+    Object.fromEntries(Object.entries(all[group]).filter(([k]) => coversField(settings.factCoverage, unit, `${group}.${k}`)));
+  const checkedBy = (code: string) => settings.materialTypes.find((t) => t.code === code)?.checkedBy;
+  const papers = Object.fromEntries(Object.entries(all.materials).filter(([code]) => coversPaper(checkedBy(code), unit)));
+  return { applicant: pick('applicant'), project: pick('project'), materials: papers };
+}
+
+/**
+ * Today's values of exactly the facts a decision covered when it was signed: the keys of its stored snapshot carry
+ * the table in force then, so editing the table later makes nothing stale by itself.
+ */
+export function factsAsSigned(signed: unknown, all: AllFacts): unknown {
+  const s = (signed ?? {}) as Partial<Record<keyof AllFacts, Record<string, unknown>>>;
+  const pick = <T>(group: keyof AllFacts, missing: T) =>
+    Object.fromEntries(Object.keys(s[group] ?? {}).map((k) => [k, (all[group] as Record<string, unknown>)[k] ?? missing]));
+  return {
+    applicant: pick('applicant', null),
+    project: pick('project', null),
+    materials: pick('materials', { state: 'missing', attachmentHashes: [] }),
+  };
 }
 
 export interface FactChange {

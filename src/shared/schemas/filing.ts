@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { HAZARDOUS_PROCESSES } from '../domain/units';
 import { casProblem, creditCodeProblem, isValidMobile, isValidProjectCode } from '../domain/identifiers';
-import { freeText, isoDate, nameText, optionalName } from './common';
+import { parseDateText, parseQuantity, quantityValueProblem } from '../domain/typed-input';
+import { freeText, nameText, optionalName } from './common';
 
 const creditCode = () =>
   z
@@ -29,15 +30,34 @@ const mobile = () =>
     .transform((s) => s.replace(/[\s-]/g, ''))
     .refine((s) => s === '' || isValidMobile(s), { error: 'v.mobile' });
 
-const optionalDate = () => z.union([z.literal(''), isoDate()]);
-/** Quantities: non-negative, finite, with the unit fixed by the field (t, kg, t/a, m³). */
+/** '' or an ISO date; what the form could not read as a day comes with the reason (format, or no such day). */
+const optionalDate = () =>
+  z.string({ error: 'v.date' }).superRefine((s, ctx) => {
+    if (s === '') return;
+    const p = parseDateText(s);
+    if (!p.ok) ctx.addIssue({ code: 'custom', message: `v.date.${p.problem}` });
+    else if (p.value !== s) ctx.addIssue({ code: 'custom', message: 'v.date.format' });
+  });
+/**
+ * Quantities: non-negative, finite, with the unit fixed by the field (t, kg, t/a, m³). Typed text is read by the same
+ * rule as the form (full-width digits allowed; "1,000", "1e3", "-3" refused), so the desk never stores a different number.
+ */
 const quantity = () =>
   z
-    .number({ error: 'v.number' })
-    .finite({ error: 'v.number' })
-    .nonnegative({ error: 'v.nonNegative' })
-    .max(1e9, { error: 'v.number' })
-    .nullable();
+    .union([z.number({ error: 'v.number' }), z.string({ error: 'v.number' })], { error: 'v.number' })
+    .nullable()
+    .transform((v, ctx): number | null => {
+      if (v === null) return null;
+      if (typeof v === 'number') {
+        const problem = quantityValueProblem(v);
+        if (problem) ctx.addIssue({ code: 'custom', message: `v.quantity.${problem}` });
+        return v;
+      }
+      const parsed = parseQuantity(v);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: 'custom', message: `v.quantity.${parsed.problem}` });
+      return z.NEVER;
+    });
 
 export const CREDIT_STATUSES = ['normal', 'default', 'repaired'] as const;
 export const EIA_CATEGORIES = ['report', 'table', 'registration', 'exempt', 'pending'] as const;

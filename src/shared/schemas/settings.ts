@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UNIT_CODES } from '../domain/units';
+import { DEFAULT_FACT_COVERAGE } from '../domain/coverage';
 import { nameText, unitCode } from './common';
 import { DEFAULT_NUMBER_PATTERN, numberPatternProblem } from '../domain/certificate-number';
 
@@ -32,6 +33,16 @@ export const checklistItemSchema = z.strictObject({
   textEn: nameText(),
 });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+
+/** One row of the fact → unit table (domain §6): record fields and the units whose decisions cover them. */
+export const coverageRowSchema = z.strictObject({
+  key: code(),
+  fields: z
+    .array(z.string().regex(/^(applicant|project)\.[a-zA-Z][a-zA-Z0-9]{0,40}$/, { error: 'v.code' }))
+    .min(1)
+    .max(40),
+  units: z.array(unitCode()).max(5),
+});
 
 export const parkSchema = z.strictObject({
   id: code(),
@@ -77,5 +88,10 @@ export const settingsSchema = z.strictObject({
   conditionalPolicy: z.enum(['registerWithHold', 'lock']),
   /** Whether the 24-character investment-project code is required (domain §4: optional by default). */
   projectCodeRequired: z.boolean(),
+  /** Which facts a unit covers (domain §6); desks set up before the table existed start from the defaults. */
+  factCoverage: z
+    .array(coverageRowSchema)
+    .max(40)
+    .default(() => structuredClone(DEFAULT_FACT_COVERAGE)),
 });
 export type Settings = z.infer<typeof settingsSchema>;

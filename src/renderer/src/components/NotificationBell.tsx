@@ -36,6 +36,12 @@ export function NotificationBell() {
     void reload();
   }, [reload]);
   useLiveReload(['notifications.changed', 'filing.changed'], reload);
+  // The panel never stays open over another screen.
+  useEffect(() => {
+    const close = () => setOpened(false);
+    window.addEventListener('hashchange', close);
+    return () => window.removeEventListener('hashchange', close);
+  }, []);
   const data = loaded && loaded.actorId === actorId ? loaded.data : null;
 
   // On desk start (once per signed-in session): a summary of what is due.
@@ -70,22 +76,25 @@ export function NotificationBell() {
       shadow="md"
       withinPortal
       transitionProps={{ duration: 0 }}
+      trapFocus
+      returnFocus
+      closeOnEscape
     >
-      <Popover.Target>
-        <Indicator
-          label={count}
-          size={16}
-          disabled={count === 0}
-          color={data?.counts.overdue ? 'red' : 'orange'}
-          offset={4}
-          data-testid="notification-count"
-          data-count={count}
-        >
+      <Indicator
+        label={count}
+        size={16}
+        disabled={count === 0}
+        color={data?.counts.overdue ? 'red' : 'orange'}
+        offset={4}
+        data-testid="notification-count"
+        data-count={count}
+      >
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             size="lg"
             onClick={() => setOpened((o) => !o)}
-            aria-label={t('fu.bell.title')}
+            aria-label={count ? `${t('fu.bell.title')} (${count})` : t('fu.bell.title')}
             data-testid="notification-bell"
           >
             <svg
@@ -103,8 +112,8 @@ export function NotificationBell() {
               <path d="M13.73 21a2 2 0 0 1-3.46 0" />
             </svg>
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown p={0} data-testid="notification-panel">
         <Group justify="space-between" px="sm" py={8}>
           <Text fw={600}>{t('fu.bell.title')}</Text>

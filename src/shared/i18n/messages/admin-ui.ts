@@ -72,6 +72,13 @@ export const adminUi: Messages = {
   'admin.settings.tab.units': ['单位', 'Units'],
   'admin.settings.tab.parks': ['园区与基地', 'Parks and bases'],
   'admin.settings.tab.materials': ['材料类型', 'Material types'],
+  'admin.settings.tab.coverage': ['审查覆盖事项', 'Facts each unit covers'],
+  'admin.settings.coverage.hint': [
+    '每行列出若干登记事项及审查这些事项的单位：事项变更后，只有这些单位的意见失效并进入下一轮（另加要求补正的单位）。材料按“材料类型”中的核验单位及审批局；未列出的事项只涉及审批局。修改本表不会使已签署的意见失效。',
+    'Each row lists record fields and the units whose decisions cover them: after a change only those units’ decisions turn stale and rejoin the next round (plus units that asked for revision). Papers follow the material table’s “checked by” units and sp; a field no row lists concerns sp only. Editing this table makes no signed decision stale.',
+  ],
+  'admin.settings.coverage.fields': ['登记事项', 'Record fields'],
+  'admin.settings.coverage.units': ['覆盖单位', 'Units that cover them'],
   'admin.settings.tab.checklists': ['审查要点', 'Checklists'],
   'admin.settings.tab.limits': ['时限与试验期', 'Time limits and run period'],
   'admin.settings.tab.certificate': ['证明与政策', 'Certificate and policy'],

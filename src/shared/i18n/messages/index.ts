@@ -9,6 +9,9 @@ import { followup } from './followup';
 import { certificates } from './certificates';
 import { meetings } from './meetings';
 import { adminUi } from './admin-ui';
+import { problems } from './problems';
+import { problemsUi } from './problems-ui';
+import { access } from './access';
 import { desktop } from './desktop';
 
 /** Every area's catalogue: key -> [zh-CN, en]. A tuple makes a missing translation a type error. */
@@ -26,5 +29,8 @@ export const messages: Messages[] = [
   certificates,
   followup,
   adminUi,
+  problems,
+  problemsUi,
+  access,
   desktop,
 ];

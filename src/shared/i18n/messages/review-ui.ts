@@ -70,6 +70,13 @@ export const reviewUi: Messages = {
   'rv.openComment': ['未结意见', 'Open comment'],
   'rv.history.show': ['历史意见（{{n}}）', 'Earlier decisions ({{n}})'],
   'rv.history.hide': ['收起历史意见', 'Hide earlier decisions'],
+  'rv.history.replaced': ['已被本轮新意见取代', 'Replaced in the same round'],
+  'rv.change.hint': [
+    '本轮尚未结束，可修改本单位意见；原意见保留在历史意见中。',
+    'The round is still open: you may change your decision; the earlier one stays in the history.',
+  ],
+  'rv.change.open': ['修改本单位意见', 'Change my decision'],
+  'rv.change.cancel': ['取消修改', 'Cancel the change'],
   'rv.nothingToDo': ['本单位在本轮没有待审查事项。', 'Your unit has nothing to decide in this round.'],
   'rv.staleBanner.title': ['记录已更新', 'The record has changed'],
   'rv.staleBanner.body': [

@@ -80,4 +80,13 @@ export const validation: Messages = {
   'v.review.reasonRequired': ['请说明不涉及的理由', 'Give the reason this unit is not involved'],
   'v.review.conditionRequired': ['“有条件通过”至少需要一项条件', 'Approve with conditions needs at least one condition'],
   'v.review.conditionsOnlyWithConditions': ['只有“有条件通过”才能附条件', 'Conditions go only with approve with conditions'],
+  'v.check.refused': ['审查清单未填写完整，请按标出的项目修改。', 'The checklist is not complete. Correct the marked items.'],
+  'v.check.unknownItem': ['本单位审查清单中没有“{{code}}”这一项', '"{{code}}" is not an item of this unit\'s checklist'],
+  'v.check.duplicateItem': ['“{{code}}”重复作答', '"{{code}}" is answered twice'],
+  'v.check.unanswered': ['请回答此项', 'Answer this item'],
+  'v.check.failNeedsNote': ['“不通过”须写明原因', 'A "fail" needs a note saying why'],
+  'v.check.failedOnApprove': [
+    '有“不通过”项时不能“通过”，请选择“有条件通过”或“退回补正”',
+    'Cannot approve with a failed item: choose approve with conditions or revise',
+  ],
 };

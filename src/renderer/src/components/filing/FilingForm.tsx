@@ -1,17 +1,4 @@
-import {
-  Checkbox,
-  Group,
-  MultiSelect,
-  NumberInput,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Checkbox, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { HAZARDOUS_PROCESSES } from '../../../../shared/domain/units';
@@ -19,6 +6,7 @@ import { CREDIT_STATUSES, EIA_CATEGORIES } from '../../../../shared/schemas/fili
 import type { Settings } from '../../../../shared/schemas/settings';
 import { binder, type FormBinding } from './bind';
 import { ListEditor } from './ListEditors';
+import { DateTextInput, QuantityInput } from './TypedFields';
 import { useLocalName } from './use-settings';
 import { PrintCheck } from './PrintCheck';
 
@@ -32,12 +20,6 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
     </Paper>
   );
 }
-
-const unitHint = (s: string) => (
-  <Text size="xs" c="dimmed" pr={6}>
-    {s}
-  </Text>
-);
 
 /** Every field of the filing record (domain §4). Values and errors are owned by the caller. */
 export function FilingForm({ b, settings }: { b: FormBinding; settings: Settings | null }) {
@@ -74,7 +56,7 @@ export function FilingForm({ b, settings }: { b: FormBinding; settings: Settings
             {...bind.select('applicant.creditStatus')}
             data={CREDIT_STATUSES.map((v) => ({ value: v, label: t(`ff.creditStatus.${v}`) }))}
           />
-          <TextInput {...bind.date('applicant.creditCheckedOn')} />
+          <DateTextInput {...bind.date('applicant.creditCheckedOn')} />
         </SimpleGrid>
         {!b.readOnly && <PrintCheck values={b.values} />}
       </Section>
@@ -101,8 +83,8 @@ export function FilingForm({ b, settings }: { b: FormBinding; settings: Settings
               placeholder={park ? t('ff.choose') : t('ff.chooseParkFirst')}
               disabled={b.readOnly || !park}
             />
-            <TextInput {...bind.date('project.plannedStart')} />
-            <TextInput {...bind.date('project.plannedEnd')} />
+            <DateTextInput {...bind.date('project.plannedStart')} />
+            <DateTextInput {...bind.date('project.plannedEnd')} />
             {settings && (
               <Text size="xs" c="dimmed" pt={30}>
                 {t('ff.runPeriodHint', { months: settings.runPeriod.maxMonths })}
@@ -136,9 +118,9 @@ export function FilingForm({ b, settings }: { b: FormBinding; settings: Settings
           </Group>
           <ListEditor kind="chemicals" b={b} />
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing={6}>
-            <NumberInput {...bind.number('project.batchKg')} rightSection={unitHint('kg')} rightSectionWidth={40} />
-            <NumberInput {...bind.number('project.throughputTpa')} rightSection={unitHint('t/a')} rightSectionWidth={40} />
-            <NumberInput {...bind.number('project.largestReactorM3')} rightSection={unitHint('m³')} rightSectionWidth={40} />
+            <QuantityInput {...bind.quantity('project.batchKg', 'kg')} />
+            <QuantityInput {...bind.quantity('project.throughputTpa', 't/a')} />
+            <QuantityInput {...bind.quantity('project.largestReactorM3', 'm³')} />
             <Select
               {...bind.select('project.hazardGrade')}
               value={grade === null ? null : String(grade)}

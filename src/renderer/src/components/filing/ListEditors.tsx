@@ -1,6 +1,7 @@
-import { Button, CloseButton, Group, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, CloseButton, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { binder, type FormBinding } from './bind';
+import { QuantityInput } from './TypedFields';
 
 /** Products [name, CAS] and hazardous chemicals [name, CAS, t in process, t stored]: one row per entry. */
 export function ListEditor({ kind, b }: { kind: 'products' | 'chemicals'; b: FormBinding }) {
@@ -18,21 +19,21 @@ export function ListEditor({ kind, b }: { kind: 'products' | 'chemicals'; b: For
   const cell = (p: string) => ({
     ...bind.text(p, `ff.${kind}.${p.split('.').pop()}`),
     label: undefined,
-    'aria-label': t(`ff.${kind}.${p.split('.').pop()}`),
+    'aria-label': `${t(`ff.${kind}.${p.split('.').pop()}`)} · ${Number(p.split('.')[2]) + 1}`,
     size: 'xs' as const,
   });
-  const num = (p: string) => ({
-    ...bind.number(p),
-    label: undefined,
-    withAsterisk: false,
-    'aria-label': t(`ff.${kind}.${p.split('.').pop()}`),
-    size: 'xs' as const,
-    rightSection: (
-      <Text size="xs" c="dimmed">
-        t
-      </Text>
-    ),
-  });
+  // Tonnes, named in the column header and in each cell's accessible name (with the row number).
+  const num = (p: string) => {
+    const key = `ff.${kind}.${p.split('.').pop()}`;
+    return {
+      ...bind.quantity(p, 't', key),
+      label: undefined,
+      withAsterisk: false,
+      'aria-label': `${t('ff.unitLabel', { label: t(key), unit: 't' })} · ${Number(p.split('.')[2]) + 1}`,
+      size: 'xs' as const,
+    };
+  };
+  const unitHead = (key: string) => t('ff.unitLabel', { label: t(key), unit: 't' });
   return (
     <Stack gap={4} data-testid={`f-${path}`}>
       <Group justify="space-between">
@@ -62,8 +63,8 @@ export function ListEditor({ kind, b }: { kind: 'products' | 'chemicals'; b: For
               <Table.Th w={32}>#</Table.Th>
               <Table.Th>{t(`ff.${kind}.name`)}</Table.Th>
               <Table.Th w={150}>{t(`ff.${kind}.cas`)}</Table.Th>
-              {kind === 'chemicals' && <Table.Th w={130}>{t('ff.chemicals.maxInProcessT')}</Table.Th>}
-              {kind === 'chemicals' && <Table.Th w={130}>{t('ff.chemicals.maxStoredT')}</Table.Th>}
+              {kind === 'chemicals' && <Table.Th w={130}>{unitHead('ff.chemicals.maxInProcessT')}</Table.Th>}
+              {kind === 'chemicals' && <Table.Th w={130}>{unitHead('ff.chemicals.maxStoredT')}</Table.Th>}
               {!b.readOnly && <Table.Th w={32} />}
             </Table.Tr>
           </Table.Thead>
@@ -79,12 +80,12 @@ export function ListEditor({ kind, b }: { kind: 'products' | 'chemicals'; b: For
                 </Table.Td>
                 {kind === 'chemicals' && (
                   <Table.Td>
-                    <NumberInput {...num(`${path}.${i}.maxInProcessT`)} />
+                    <QuantityInput {...num(`${path}.${i}.maxInProcessT`)} />
                   </Table.Td>
                 )}
                 {kind === 'chemicals' && (
                   <Table.Td>
-                    <NumberInput {...num(`${path}.${i}.maxStoredT`)} />
+                    <QuantityInput {...num(`${path}.${i}.maxStoredT`)} />
                   </Table.Td>
                 )}
                 {!b.readOnly && (

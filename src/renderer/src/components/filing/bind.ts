@@ -31,20 +31,18 @@ export function binder(b: FormBinding, t: TFunction) {
       value: String(getAt(b.values, path) ?? ''),
       onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => b.set(path, e.currentTarget.value),
     }),
+    /** For DateTextInput: the stored ISO date (or the text that is not one yet). */
     date: (path: string) => ({
       ...common(path),
-      type: 'date',
-      value: String(getAt(b.values, path) ?? ''),
-      onChange: (e: ChangeEvent<HTMLInputElement>) => b.set(path, e.currentTarget.value),
+      stored: getAt(b.values, path),
+      onValue: (v: unknown) => b.set(path, v),
     }),
-    number: (path: string, labelKey?: string) => ({
+    /** For QuantityInput: the unit is part of the label, so of the accessible name too. */
+    quantity: (path: string, unit: string, labelKey = `ff.${path}`) => ({
       ...common(path, labelKey),
-      value: (getAt(b.values, path) as number | null) ?? '',
-      min: 0,
-      hideControls: true,
-      allowNegative: false,
-      // '' is "not given" (null); a half-typed value stays a string and the schema reports it.
-      onChange: (v: number | string) => b.set(path, v === '' ? null : typeof v === 'number' ? v : Number(v)),
+      label: t('ff.unitLabel', { label: t(labelKey), unit }),
+      stored: getAt(b.values, path),
+      onValue: (v: unknown) => b.set(path, v),
     }),
     select: (path: string, labelKey?: string) => ({
       ...common(path, labelKey),

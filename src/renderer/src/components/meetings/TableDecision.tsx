@@ -5,6 +5,7 @@ import type { ReviewView } from '../../../../shared/contract/review';
 import type { Settings } from '../../../../shared/schemas/settings';
 import type { UnitCode } from '../../../../shared/domain/units';
 import { decisionProblems, type ReviewDecision } from '../../../../shared/domain/review';
+import { checklistPath, checklistProblems } from '../../../../shared/domain/checklist';
 import { call } from '../../api/client';
 import { ConditionsEditor, type ConditionRow } from '../review/ConditionsEditor';
 import { newIdempotencyKey, unitName } from '../review/labels';
@@ -40,6 +41,10 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
   const [checks, setChecks] = useState<Record<string, Result | ''>>(() =>
     Object.fromEntries((previous?.checklist ?? []).map((c) => [c.code, c.result])),
   );
+  const [notes, setNotes] = useState<Record<string, string>>(() =>
+    Object.fromEntries((previous?.checklist ?? []).map((c) => [c.code, c.note])),
+  );
+  const answers = items.map((it) => ({ code: it.code, result: checks[it.code] ?? '', note: notes[it.code] ?? '' }));
   const [conditions, setConditions] = useState<ConditionRow[]>(() =>
     (previous?.conditions ?? []).map((c) => ({ text: c.text, verifyingUnit: c.verifyingUnit, dueDays: 20, blocks: c.blocks })),
   );
@@ -54,6 +59,16 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
   const usernameRef = useRef<HTMLInputElement>(null);
   const edited = () => setKey(newIdempotencyKey());
   const canDecide = review.state === 'in_review' && section.inRound;
+
+  const checkError = (code: string, i: number) =>
+    [
+      errors[`checklist.${code}.result`],
+      errors[`checklist.${code}.note`],
+      errors[`checklist.${code}.code`],
+      errors[`checklist.${i}.result`],
+    ]
+      .filter(Boolean)
+      .join('；');
 
   const choose = (d: ReviewDecision) => {
     setDecision(d);
@@ -71,8 +86,8 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
     if (!canDecide) return;
     const local: Record<string, string> = {};
     if (!decision) local.decision = t('rv.form.chooseDecision');
-    if (decision && decision !== 'notInvolved')
-      items.forEach((it, i) => !checks[it.code] && (local[`checklist.${i}.result`] = t('rv.form.answerItem')));
+    // The server's own checklist rule (domain §6): what it would refuse is marked here first.
+    if (decision) for (const p of checklistProblems(items, answers, decision)) local[checklistPath(p.code, p.field)] ??= t(p.key, p.params);
     if (decision)
       for (const p of decisionProblems({ decision, opinion, notInvolvedReason: reason, conditions: [] }))
         if (p.path !== 'conditions') local[p.path] = t(p.key);
@@ -97,7 +112,7 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
         decision,
         opinion,
         notInvolvedReason: decision === 'notInvolved' ? reason : '',
-        checklist: items.filter((it) => checks[it.code]).map((it) => ({ code: it.code, result: checks[it.code] as Result, note: '' })),
+        checklist: answers.filter((a) => a.result !== '').map((a) => ({ code: a.code, result: a.result as Result, note: a.note })),
         conditions:
           decision === 'approveWithConditions'
             ? conditions.map((c) => ({
@@ -201,7 +216,7 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
                   <div key={it.code} style={{ display: 'contents' }}>
                     <span>
                       {i18n.language === 'en' ? it.textEn : it.textZh}
-                      {errors[`checklist.${i}.result`] && <span className="mt-error"> · {errors[`checklist.${i}.result`]}</span>}
+                      {checkError(it.code, i) && <span className="mt-error"> · {checkError(it.code, i)}</span>}
                     </span>
                     <span className="opts">
                       {(['pass', 'fail', 'na'] as const).map((r) => (
@@ -220,6 +235,16 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
                         </button>
                       ))}
                     </span>
+                    {checks[it.code] === 'fail' && (
+                      <input
+                        className="mt-input mt-check-note"
+                        placeholder={t('rv.form.checkNote')}
+                        aria-label={t('rv.form.checkNote')}
+                        value={notes[it.code] ?? ''}
+                        onChange={(e) => (setNotes((n) => ({ ...n, [it.code]: e.currentTarget.value })), edited())}
+                        data-testid={`table-check-${it.code}-note`}
+                      />
+                    )}
                   </div>
                 ))}
               </div>

@@ -37,7 +37,10 @@ export function ChecklistEditor(props: {
         <Table.Tbody>
           {rows.map((row, i) => {
             const item = items.find((it) => it.code === row.code);
-            const error = errors[`checklist.${i}.result`] ?? errors[`checklist.${i}.note`] ?? errors[`checklist.${i}`];
+            // Checklist messages are keyed by item code (domain/checklist); schema messages by position.
+            const at = (field: string) => errors[`checklist.${row.code}.${field}`] ?? errors[`checklist.${i}.${field}`];
+            const messages = [at('result'), at('note'), at('code'), errors[`checklist.${i}`]].filter(Boolean);
+            const error = messages.length ? messages.join('；') : undefined;
             return (
               <Table.Tr key={row.code} data-testid={`check-${row.code}`} data-result={row.result || undefined}>
                 <Table.Td w="40%">
@@ -64,7 +67,7 @@ export function ChecklistEditor(props: {
                     placeholder={t('rv.form.checkNote')}
                     value={row.note}
                     onChange={(e) => onChange(i, { note: e.currentTarget.value })}
-                    error={errors[`checklist.${i}.note`] ? true : undefined}
+                    error={at('note') ? true : undefined}
                     aria-label={t('rv.form.checkNote')}
                   />
                 </Table.Td>

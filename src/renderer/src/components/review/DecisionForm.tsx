@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/result';
 import type { ReviewView } from '../../../../shared/contract/review';
 import { REVIEW_DECISIONS, type ReviewDecision } from '../../../../shared/domain/review';
+import { checklistPath, checklistProblems } from '../../../../shared/domain/checklist';
 import type { Settings } from '../../../../shared/schemas/settings';
 import type { UnitCode } from '../../../../shared/domain/units';
 import { call } from '../../api/client';
@@ -71,10 +72,8 @@ export function DecisionForm(props: Props) {
     setMessage(null);
     const local: Record<string, string> = {};
     if (!decision) local.decision = t('rv.form.chooseDecision');
-    if (decision && decision !== 'notInvolved')
-      rows.forEach((r, i) => {
-        if (!r.result) local[`checklist.${i}.result`] = t('rv.form.answerItem');
-      });
+    // The server's own checklist rule (domain §6), so each item is marked before anything is sent.
+    if (decision) for (const p of checklistProblems(items, rows, decision)) local[checklistPath(p.code, p.field)] ??= t(p.key, p.params);
     if (Object.keys(local).length > 0 || !decision) {
       setErrors(local);
       setMessage(t('rv.form.fixMarked'));

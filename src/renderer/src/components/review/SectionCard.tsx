@@ -101,8 +101,9 @@ export function SectionCard(props: {
           <Stack gap="xs" pl="sm" style={{ borderLeft: '2px solid var(--mantine-color-gray-3)' }}>
             {earlier.map((h) => (
               <div key={h.id}>
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="dimmed" data-testid={`history-${h.id}`}>
                   {t('rv.roundN', { n: h.round })} · {formatStamp(h.decidedAt)}
+                  {s.history.some((x) => x.round === h.round && x.id > h.id) && ` · ${t('rv.history.replaced')}`}
                 </Text>
                 <DecisionSummary decision={h} settings={settings} lang={lang} />
               </div>

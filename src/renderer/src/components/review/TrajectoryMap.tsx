@@ -1,9 +1,8 @@
 import { Paper, Text } from '@mantine/core';
 import { memo, useMemo, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Trajectory } from '../../../../shared/contract/review';
 import type { Party } from '../../../../shared/domain/units';
-import { layoutTrajectory, MAP, type BarBox, type MapScale, type MarkBox } from './trajectory-layout';
+import { layoutTrajectory, MAP, type BarBox, type MapInput, type MapScale, type MarkBox } from './trajectory-layout';
 import { formatStamp, partyKey } from './labels';
 
 const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
@@ -27,6 +26,10 @@ function kindColor(kind: string): string {
   return '#343a40';
 }
 
+// Lanes beyond the filing's parties get a steady colour from their code.
+const EXTRA = ['#5f3dc4', '#087f5b', '#c92a2a', '#1864ab', '#e67700', '#862e9c', '#2b8a3e'];
+const laneColor = (code: string) => EXTRA[[...code].reduce((h, c) => h + c.charCodeAt(0), 0) % EXTRA.length]!;
+
 type Hover = { kind: 'bar'; box: BarBox } | { kind: 'mark'; box: MarkBox } | null;
 
 function Marker({ m }: { m: MarkBox }) {
@@ -46,22 +49,26 @@ export const TrajectoryMap = memo(function TrajectoryMap({
   width,
   scale = 'time',
   ref,
+  laneLabel,
 }: {
-  trajectory: Trajectory;
+  trajectory: MapInput;
   width: number;
   scale?: MapScale;
   ref?: Ref<SVGSVGElement>;
+  /** Names lanes that are not the filing's parties (an enterprise problem's departments). */
+  laneLabel?: (lane: string) => string;
 }) {
   const { t } = useTranslation();
+  const partyName = (p: string) => (laneLabel ? laneLabel(p) : t(partyKey(p as Party)));
   const layout = useMemo(() => layoutTrajectory(trajectory, width, scale), [trajectory, width, scale]);
   const [hover, setHover] = useState<Hover>(null);
   // Labels are catalogue keys from the main process; an unknown one still reads as its kind.
   const eventText = (m: MarkBox) =>
-    [formatStamp(m.at), t(partyKey(m.party)), t(m.label || m.kind, { defaultValue: m.kind }), m.actor].filter(Boolean).join(' · ');
+    [formatStamp(m.at), partyName(m.party), t(m.label || m.kind, { defaultValue: m.kind }), m.actor].filter(Boolean).join(' · ');
   const barText = (b: BarBox) =>
     [
       `${formatStamp(b.from)} – ${b.to ? formatStamp(b.to) : t('rv.map.now')}`,
-      t(partyKey(b.party)),
+      partyName(b.party),
       t(b.label, { defaultValue: '' }),
       b.counted ? '' : t('rv.map.paused'),
       b.overdue ? t('rv.map.overdue') : '',
@@ -106,7 +113,7 @@ export const TrajectoryMap = memo(function TrajectoryMap({
               fill={lane.holder ? '#7a4b00' : '#343a40'}
               fontWeight={lane.holder ? 700 : 400}
             >
-              {t(partyKey(lane.party))}
+              {partyName(lane.party)}
             </text>
           </g>
         ))}
@@ -127,7 +134,7 @@ export const TrajectoryMap = memo(function TrajectoryMap({
             width={b.w}
             height={MAP.barHeight}
             rx={2}
-            fill={b.overdue ? RED : b.counted ? PARTY_COLOR[b.party] : 'url(#traj-hatch)'}
+            fill={b.overdue ? RED : b.counted ? (PARTY_COLOR[b.party as Party] ?? laneColor(b.party)) : 'url(#traj-hatch)'}
             fillOpacity={b.counted || b.overdue ? 0.85 : 1}
             stroke={b.overdue ? '#a51111' : b.counted ? 'none' : '#868e96'}
             data-party={b.party}

@@ -77,7 +77,8 @@ export function TrajectoryPanel({ trajectory }: { trajectory: Trajectory }) {
           {c.level !== 'ok' && <Badge color={LEVEL_COLOR[c.level]}>{t(`rv.level.${c.level}`)}</Badge>}
         </Group>
       </Paper>
-      <Paper withBorder p="xs" ref={boxRef} style={{ overflowX: 'auto' }}>
+      {/* Focusable so the wide map scrolls with the arrow keys. */}
+      <Paper withBorder p="xs" ref={boxRef} style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('fp.tab.trajectory')}>
         {width > 0 && <TrajectoryMap ref={svgRef} trajectory={trajectory} scale={scale} width={Math.max(640, Math.floor(width) - 2)} />}
       </Paper>
       <Group justify="space-between">

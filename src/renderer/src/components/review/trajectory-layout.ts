@@ -3,7 +3,18 @@
  * and it can be timed and tested without a browser.
  */
 import type { Trajectory } from '../../../../shared/contract/review';
-import type { Party } from '../../../../shared/domain/units';
+
+/**
+ * What the map draws: a filing's trajectory, or anything with the same shape whose lanes are other parties
+ * (an enterprise problem's departments and the firm).
+ */
+export type MapInput = Pick<Trajectory, 'from' | 'to'> & {
+  summary: { holder: string | null };
+  lanes: readonly string[];
+  intervals: readonly (Omit<Trajectory['intervals'][number], 'party'> & { party: string })[];
+  events: readonly (Omit<Trajectory['events'][number], 'party'> & { party: string })[];
+};
+type Party = string;
 
 export const MAP = { labelWidth: 84, axisHeight: 28, laneHeight: 34, padRight: 16, padBottom: 8, barHeight: 14 } as const;
 const DAY = 86_400_000;
@@ -116,9 +127,8 @@ function sequenceScale(stops: number[], left: number, right: number): { x: (t: n
   return { x, ticks: out };
 }
 
-export function layoutTrajectory(tr: Trajectory, width: number, scale: MapScale = 'time'): MapLayout {
-  const lanes =
-    tr.lanes.length > 0 ? tr.lanes : ([...new Set([...tr.intervals.map((i) => i.party), ...tr.events.map((e) => e.party)])] as Party[]);
+export function layoutTrajectory(tr: MapInput, width: number, scale: MapScale = 'time'): MapLayout {
+  const lanes = tr.lanes.length > 0 ? tr.lanes : [...new Set([...tr.intervals.map((i) => i.party), ...tr.events.map((e) => e.party)])];
   const laneIndex = new Map(lanes.map((p, i) => [p, i]));
   const times = [tr.from, tr.to, ...tr.events.map((e) => e.at), ...tr.intervals.flatMap((i) => [i.from, i.to ?? tr.to])]
     .map(time)

@@ -25,10 +25,15 @@ export function UnitsSection({ form }: { form: SettingsForm }) {
             <Table.Tr key={u}>
               <Table.Td ff="monospace">{u}</Table.Td>
               <Table.Td>
-                <TextInput size="xs" data-testid={`settings-unit-${u}-nameZh`} {...form.getInputProps(`units.${u}.nameZh`)} />
+                <TextInput
+                  size="xs"
+                  aria-label={`${t('admin.settings.nameZh')} · ${u}`}
+                  data-testid={`settings-unit-${u}-nameZh`}
+                  {...form.getInputProps(`units.${u}.nameZh`)}
+                />
               </Table.Td>
               <Table.Td>
-                <TextInput size="xs" {...form.getInputProps(`units.${u}.nameEn`)} />
+                <TextInput size="xs" aria-label={`${t('admin.settings.nameEn')} · ${u}`} {...form.getInputProps(`units.${u}.nameEn`)} />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -11,6 +11,7 @@ import { CertificateSection, LimitsSection, UnitsSection } from './SettingsGener
 import { ParksSection } from './SettingsParks';
 import { MaterialsSection } from './SettingsMaterials';
 import { ChecklistsSection } from './SettingsChecklists';
+import { CoverageSection } from './SettingsCoverage';
 
 export type SettingsValues = Output<'settings.get'>;
 export type SettingsForm = UseFormReturnType<SettingsValues>;
@@ -20,6 +21,7 @@ const TABS = [
   { key: 'units', prefixes: ['units'] },
   { key: 'parks', prefixes: ['parks'] },
   { key: 'materials', prefixes: ['materialTypes'] },
+  { key: 'coverage', prefixes: ['factCoverage'] },
   { key: 'checklists', prefixes: ['checklists'] },
   { key: 'limits', prefixes: ['timeLimits', 'runPeriod'] },
   { key: 'certificate', prefixes: ['certificate', 'conditionalPolicy', 'projectCodeRequired'] },
@@ -153,6 +155,9 @@ function SettingsEditor({ initial }: { initial: SettingsValues }) {
         </Tabs.Panel>
         <Tabs.Panel value="materials" pt="sm">
           <MaterialsSection form={form} />
+        </Tabs.Panel>
+        <Tabs.Panel value="coverage" pt="sm">
+          <CoverageSection form={form} />
         </Tabs.Panel>
         <Tabs.Panel value="checklists" pt="sm">
           <ChecklistsSection form={form} />

@@ -82,7 +82,16 @@ export function PdfPreview({ kind, id, width = 640, label }: { kind: string; id:
           {state.error}
         </Alert>
       )}
-      <Paper bg="gray.1" p="md" radius="sm" style={{ overflow: 'auto', maxHeight: 900 }}>
+      {/* Focusable so the pages scroll with the keyboard. */}
+      <Paper
+        bg="gray.1"
+        p="md"
+        radius="sm"
+        style={{ overflow: 'auto', maxHeight: 900 }}
+        tabIndex={0}
+        role="region"
+        aria-label={label ?? t('cert.ui.preview')}
+      >
         {state.loading && (
           <Center h={120}>
             <Loader />

@@ -13,7 +13,7 @@ import { ReviewTab, available as reviewAvailable } from '../review/ReviewTab';
 import { TrajectoryTab, available as trajectoryAvailable } from '../review/TrajectoryTab';
 import { CertificatesTab, available as certificatesAvailable } from '../certificates/CertificatesTab';
 import { FollowUpTab, available as followUpAvailable } from '../followup/FollowUpTab';
-import { useDraft } from './use-draft';
+import { handedView, useDraft } from './use-draft';
 import { RecordPanel, SaveIndicator } from './RecordPanel';
 import { MaterialsTab } from './MaterialsTab';
 import { AcceptanceTab } from './AcceptanceTab';
@@ -22,7 +22,8 @@ import { AcceptanceTab } from './AcceptanceTab';
 export function FilingPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const filingId = /^\d+$/.test(id) ? Number(id) : null;
-  const [view, setView] = useState<FilingView | null>(null);
+  // A filing just created by the new-filing form opens at once with the view it came back with.
+  const [view, setView] = useState<FilingView | null>(() => (filingId === null ? null : handedView(filingId)));
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -71,6 +72,9 @@ function FilingWorkspace({ view, onView, reload }: { view: FilingView; onView(v:
   const [submitError, setSubmitError] = useState<string | null>(null);
   const canSubmit = isClerk && (view.state === 'draft' || view.state === 'correction_requested');
   const onChanged = useCallback(() => void reload(), [reload]);
+  useEffect(() => {
+    document.title = `${view.filingNo} · ${t('app.title')}`;
+  }, [view.filingNo, t]);
 
   const submit = async () => {
     setSubmitError(null);
@@ -138,7 +142,7 @@ function FilingWorkspace({ view, onView, reload }: { view: FilingView; onView(v:
                 <Text size="sm">{t('fp.due')}</Text>
                 <DueDate date={clock.dueDate} warningDays={warningDays} />
                 {clock.daysLeft !== null && (
-                  <Text size="sm" c={clock.daysLeft < 0 ? 'red.7' : clock.daysLeft <= warningDays ? 'yellow.8' : 'dimmed'}>
+                  <Text size="sm" c={clock.daysLeft < 0 ? 'red' : clock.daysLeft <= warningDays ? 'orange' : 'dimmed'}>
                     {clock.daysLeft < 0 ? t('fp.overdueDays', { n: -clock.daysLeft }) : t('fp.daysLeft', { n: clock.daysLeft })}
                   </Text>
                 )}

@@ -121,7 +121,8 @@ export function MaterialsTab({
                 data-testid={`material-${m.code}`}
                 data-state={m.state}
                 data-applicable={m.applicable}
-                style={{ opacity: m.applicable ? 1 : 0.55 }}
+                // Greyed by background, not opacity: faded text would fall below 4.5:1.
+                style={m.applicable ? undefined : { background: 'var(--mantine-color-gray-1)' }}
               >
                 <Table.Td className="tabular">{type?.no ?? ''}</Table.Td>
                 <Table.Td>

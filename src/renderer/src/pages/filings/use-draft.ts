@@ -12,10 +12,44 @@ const IDLE_MS = 1500;
 const json = (f: FilingFields) => JSON.stringify(f);
 
 /**
- * Edits typed after filing.create was sent but before its page opened; the filing page picks them up so nothing typed
- * during the hand-over is lost.
+ * The hand-over from the new-filing form to the created filing's page: the page opens with the created view at once
+ * (no loading gap that would swallow keystrokes), reads the old form's values live at the moment it mounts (so nothing
+ * typed during the hand-over is lost) and puts focus and caret back into the same field.
  */
-const handoff = new Map<number, FilingFields>();
+interface Handoff {
+  view: FilingView;
+  live(): FilingFields;
+}
+const handoff = new Map<number, Handoff>();
+
+/** The view of a filing just created by the new-filing form, if its page is opening now. */
+export const handedView = (id: number): FilingView | null => handoff.get(id)?.view ?? null;
+
+interface FocusMark {
+  path: string;
+  start: number | null;
+  end: number | null;
+}
+
+/** Which form field has focus (read while the old form is still in the document). */
+function markFocus(): FocusMark | null {
+  const el = document.activeElement;
+  const path = el instanceof HTMLElement ? el.closest<HTMLElement>('[data-path]')?.dataset.path : undefined;
+  if (!path) return null;
+  const text = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? el : null;
+  return { path, start: text?.selectionStart ?? null, end: text?.selectionEnd ?? null };
+}
+
+function restoreFocus(mark: FocusMark | null): void {
+  if (!mark) return;
+  const el = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(mark.path)}"]`);
+  if (!el) return;
+  el.focus();
+  if ((el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && mark.start !== null) {
+    const at = Math.min(mark.start, el.value.length);
+    el.setSelectionRange(at, Math.min(mark.end ?? at, el.value.length));
+  }
+}
 
 interface Options {
   /** null: a new filing; the first valid save creates it. */
@@ -31,10 +65,15 @@ interface Options {
  */
 export function useDraft({ view, editable, onView, onCreated }: Options) {
   const { t } = useTranslation();
-  const start = (view && handoff.get(view.id)) ?? view?.fields ?? emptyFilingFields();
+  const [handed] = useState(() => (view ? (handoff.get(view.id) ?? null) : null));
+  const [focusMark] = useState(() => (handed ? markFocus() : null));
+  const [start] = useState(() => handed?.live() ?? view?.fields ?? emptyFilingFields());
   const [values, setValues] = useState<FilingFields>(start);
-  const [status, setStatus] = useState<SaveStatus>(start === view?.fields || !view ? 'clean' : 'dirty');
-  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [status, setStatus] = useState<SaveStatus>(() =>
+    !view || json(start) === json(view.fields) ? (handed ? 'saved' : 'clean') : 'dirty',
+  );
+  // The page a new filing opens on goes on saying it was just saved.
+  const [savedAt, setSavedAt] = useState<Date | null>(() => (handed ? new Date() : null));
   const [message, setMessage] = useState<string | null>(null);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [touched, setTouched] = useState<Set<string>>(new Set());
@@ -57,6 +96,8 @@ export function useDraft({ view, editable, onView, onCreated }: Options) {
   useEffect(() => {
     if (view) handoff.delete(view.id);
   }, [view]);
+  // Runs before the browser handles the next keystroke, so typing goes on in the same field.
+  useLayoutEffect(() => restoreFocus(focusMark), [focusMark]);
 
   const clientErrors = useMemo(() => clientFieldErrors(values, t), [values, t]);
 
@@ -90,7 +131,7 @@ export function useDraft({ view, editable, onView, onCreated }: Options) {
       const more = json(valuesRef.current) !== body;
       setStatus(more ? 'dirty' : 'saved');
       if (id === null) {
-        if (more) handoff.set(r.value.id, valuesRef.current);
+        handoff.set(r.value.id, { view: r.value, live: () => valuesRef.current });
         onCreated?.(r.value);
       } else onView(r.value);
       return !more;

@@ -10,6 +10,8 @@ import { useActor } from '../../session';
 import { useLiveReload } from '../../components/review/use-live';
 import { ItemsTable } from '../../components/followup/ItemsTable';
 import { ExportMenu } from '../../components/followup/ExportMenu';
+import { SweepModal } from '../../components/followup/SweepModal';
+import type { Output } from '../../../../shared/contract';
 
 const PAGE = 50;
 type StateFilter = 'active' | 'all' | (typeof ITEM_STATES)[number];
@@ -34,10 +36,20 @@ export function FollowUpPage() {
   });
   useLiveReload(['filing.changed', 'notifications.changed'], reload);
 
-  const sweep = async () => {
+  const [plan, setPlan] = useState<Output<'followup.sweepPreview'> | null>(null);
+  // First the preview: what the sweep will do, each revocation to be confirmed (domain §9).
+  const preview = async () => {
     setSweeping(true);
-    const r = await call('followup.sweep', { filingId: null });
+    const r = await call('followup.sweepPreview', { filingId: null });
     setSweeping(false);
+    if (!r.ok) return notifications.show({ color: 'red', message: r.error.message });
+    setPlan(r.value);
+  };
+  const sweep = async (revoke: number[]) => {
+    setSweeping(true);
+    const r = await call('followup.sweep', { filingId: null, revoke });
+    setSweeping(false);
+    setPlan(null);
     if (!r.ok) return notifications.show({ color: 'red', message: r.error.message });
     const acts = r.value.actions;
     notifications.show({
@@ -61,7 +73,7 @@ export function FollowUpPage() {
         </Group>
         <Group gap="xs">
           {actor?.role === 'clerk' && (
-            <Button size="xs" variant="light" color="orange" onClick={() => void sweep()} loading={sweeping} data-testid="run-sweep">
+            <Button size="xs" variant="light" color="orange" onClick={() => void preview()} loading={sweeping} data-testid="run-sweep">
               {t('fu.sweep.run')}
             </Button>
           )}
@@ -109,6 +121,7 @@ export function FollowUpPage() {
         </Alert>
       )}
       {data && <ItemsTable rows={data.rows} showFiling onChanged={() => void reload()} />}
+      <SweepModal key={plan?.today ?? 'none'} plan={plan} busy={sweeping} onClose={() => setPlan(null)} onRun={(ids) => void sweep(ids)} />
       {data && data.total > PAGE && (
         <Group justify="space-between" mt="sm">
           <Text size="sm" c="dimmed">

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Paper, Table, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Table, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyRow } from '../../components/EmptyRow';
@@ -56,7 +56,10 @@ export function MeetingsListPage() {
               data-testid={`meeting-row-${m.id}`}
             >
               <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
-                {m.date} {m.time}
+                {/* The row opens on click; the link makes it reachable by Tab and Enter too. */}
+                <Anchor href={`#/meetings/${m.id}`} data-testid={`meeting-link-${m.id}`}>
+                  {m.date} {m.time}
+                </Anchor>
               </Table.Td>
               <Table.Td>{m.place}</Table.Td>
               <Table.Td>{m.hostName}</Table.Td>

@@ -16,6 +16,7 @@ import { DecisionForm } from '../../components/review/DecisionForm';
 import { DiffModal } from '../../components/review/DiffModal';
 import { SupplementPanel } from '../../components/review/SupplementPanel';
 import { ClockPanel } from '../../components/review/ClockPanel';
+import { ChangeDecision } from '../../components/review/ChangeDecision';
 
 /** The joint review of one filing: rounds, the five unit sections, and the actions the signed-in user may take. */
 export function ReviewTab({ filingId, version, onChanged }: { filingId: number; version: number; onChanged(): void }) {
@@ -26,6 +27,7 @@ export function ReviewTab({ filingId, version, onChanged }: { filingId: number; 
   const { data: view, error, loading, reload, setData } = useQuery('review.get', { filingId }, [version]);
   const [stale, setStale] = useState<string | null>(null);
   const [diffFor, setDiffFor] = useState<UnitCode | null>(null);
+  const [changing, setChanging] = useState(false);
   useLiveReload(
     ['filing.changed', 'inbox.changed'],
     reload,
@@ -34,6 +36,7 @@ export function ReviewTab({ filingId, version, onChanged }: { filingId: number; 
 
   const saved = (next: ReviewView, messageKey: string) => {
     setData(next);
+    setChanging(false);
     setStale(null);
     notifications.show({ color: 'green', message: t(messageKey) });
     onChanged();
@@ -58,6 +61,14 @@ export function ReviewTab({ filingId, version, onChanged }: { filingId: number; 
     view.state === 'in_review' &&
     view.currentRound !== null &&
     (!s.current || s.current.stale || s.current.round !== view.currentRound);
+  // Domain §6: while the round is open a unit may change its decision; the replaced one stays in the history.
+  const canChange = (s: (typeof sections)[number]) =>
+    myUnit === s.section &&
+    s.inRound &&
+    view.state === 'in_review' &&
+    !!s.current &&
+    !s.current.stale &&
+    s.current.round === view.currentRound;
   const isClerk = actor?.role === 'clerk';
   const decided = (s: (typeof sections)[number]) => s.current && !s.current.stale && s.current.round === view.currentRound;
   const waitingUnits = sections.filter((s) => s.inRound && !decided(s)).map((s) => s.section);
@@ -135,6 +146,26 @@ export function ReviewTab({ filingId, version, onChanged }: { filingId: number; 
               previous={s.current}
               onSaved={(v) => saved(v, 'rv.form.saved')}
               onStale={onStale}
+            />
+          )}
+          {canChange(s) && view.currentRound !== null && (
+            <ChangeDecision
+              open={changing}
+              onOpen={setChanging}
+              form={
+                <DecisionForm
+                  key={`${s.section}-${view.currentRound}-change-${s.current!.id}`}
+                  filingId={filingId}
+                  section={s.section}
+                  round={view.currentRound}
+                  filingVersion={view.filingVersion}
+                  settings={settings}
+                  lang={lang}
+                  previous={s.current}
+                  onSaved={(v) => saved(v, 'rv.form.saved')}
+                  onStale={onStale}
+                />
+              }
             />
           )}
         </SectionCard>

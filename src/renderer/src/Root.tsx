@@ -1,0 +1,22 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { cssVariablesResolver, makeTheme } from './theme';
+import { SessionProvider } from './session';
+import { App } from './App';
+
+/** The providers, with a theme in the screen's language (close buttons of dialogs and toasts carry a name). */
+export function Root() {
+  const { t } = useTranslation();
+  const closeLabel = t('a11y.close');
+  const theme = useMemo(() => makeTheme(closeLabel), [closeLabel]);
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <Notifications position="bottom-right" limit={4} />
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,86 @@
+import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
+import { PROBLEM_SOURCES, type ProblemSource } from '../../../../shared/domain/problems';
+import type { AppError } from '../../../../shared/result';
+import { call } from '../../api/client';
+import { useProblemSettings } from './use-problem-settings';
+
+const key = () => `pr-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+/** Enter a problem: the firm by credit code, what it asks, where it came from, its category. */
+export function NewProblemModal({ onClose, onCreated }: { onClose(): void; onCreated(id: number): void }) {
+  const { t } = useTranslation();
+  const { settings, category } = useProblemSettings();
+  const [v, setV] = useState({
+    creditCode: '',
+    firmName: '',
+    title: '',
+    request: '',
+    source: 'commissioner' as ProblemSource,
+    category: 'other',
+  });
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [idem] = useState(key);
+  const f = error?.fields ?? {};
+  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
+  const save = async () => {
+    setBusy(true);
+    const r = await call('problem.create', { ...v, filingId: null, attachments: [], idempotencyKey: idem });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    onCreated(r.value.id);
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('pu.new')} size="lg">
+      <Stack gap="xs" data-testid="problem-form">
+        <Group grow>
+          <TextInput
+            label={t('pu.f.creditCode')}
+            value={v.creditCode}
+            onChange={set('creditCode')}
+            error={f.creditCode}
+            data-testid="pf-credit"
+          />
+          <TextInput label={t('pu.f.firm')} value={v.firmName} onChange={set('firmName')} error={f.firmName} data-testid="pf-firm" />
+        </Group>
+        <TextInput label={t('pu.f.title')} value={v.title} onChange={set('title')} error={f.title} data-testid="pf-title" />
+        <Textarea
+          label={t('pu.f.request')}
+          value={v.request}
+          onChange={set('request')}
+          error={f.request}
+          autosize
+          minRows={3}
+          data-testid="pf-request"
+        />
+        <Group grow>
+          <Select
+            label={t('pu.f.source')}
+            value={v.source}
+            onChange={(s) => s && setV({ ...v, source: s as ProblemSource })}
+            data={PROBLEM_SOURCES.map((s) => ({ value: s, label: t(`pr.source.${s}`) }))}
+            data-testid="pf-source"
+          />
+          <Select
+            label={t('pu.f.category')}
+            value={v.category}
+            onChange={(s) => s && setV({ ...v, category: s })}
+            data={(settings?.categories ?? []).filter((c) => c.active).map((c) => ({ value: c.code, label: category(c.code) }))}
+            error={f.category}
+            data-testid="pf-category"
+          />
+        </Group>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('pu.cancel')}
+          </Button>
+          <Button loading={busy} onClick={() => void save()} data-testid="pf-save">
+            {t('pu.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
