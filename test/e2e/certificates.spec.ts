@@ -70,6 +70,24 @@ test('issue, preview, verify and revoke a certificate', async ({ deskPage: page,
   execFileSync('pdftoppm', ['-r', '110', '-png', pdfPath, join(artifactsDir, 'certificates-page')]);
   expect(readdirSync(artifactsDir).filter((f) => f.startsWith('certificates-page-')).length).toBe(pages);
 
+  // A long one too: the demo certificate with the most pages (continuation pages headed and numbered).
+  const all = await rpc<{ rows: { id: number }[] }>(page, 'certificate.list', { query: '', status: null, offset: 0, limit: 100 });
+  let longest: { pages: number; bytes: Buffer } = { pages: 0, bytes: Buffer.alloc(0) };
+  for (const row of all.value!.rows) {
+    const response = await page.request.get(new URL(href.replace(/\/certificate\/\d+/, `/certificate/${row.id}`), page.url()).href);
+    const bytes = await response.body();
+    const probe = join(artifactsDir, 'certificates-probe.pdf');
+    writeFileSync(probe, bytes);
+    const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [probe], { encoding: 'utf8' }))?.[1] ?? 0);
+    rmSync(probe);
+    if (count > longest.pages) longest = { pages: count, bytes };
+  }
+  expect(longest.pages).toBeGreaterThanOrEqual(2);
+  const longPath = join(artifactsDir, 'certificates-long.pdf');
+  writeFileSync(longPath, longest.bytes);
+  for (const f of readdirSync(artifactsDir)) if (f.startsWith('certificates-long-page-')) rmSync(join(artifactsDir, f));
+  execFileSync('pdftoppm', ['-r', '110', '-png', longPath, join(artifactsDir, 'certificates-long-page')]);
+
   // Verify by code, then by the PDF file.
   const certNumber = (await number.textContent())!.trim();
   await go(page, '/verify');

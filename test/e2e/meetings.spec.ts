@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, artifactsDir } from './fixtures';
 import { DEMO_PASSWORD, login, reviewer, rpc, UNITS } from './pages/review';
 
 /**
@@ -174,7 +174,11 @@ test('a joint session on the shared screen: step-up at the table, audience windo
   const response = await page.request.get(`${desk.origin}${href}`);
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toBe('application/pdf');
-  const text = pdfText(await response.body());
+  const minutes = await response.body();
+  // The minutes as a person sees them, one PNG a page (artifacts/e2e/minutes-page-N.png).
+  writeFileSync(join(artifactsDir, 'minutes.pdf'), minutes);
+  execFileSync('pdftoppm', ['-r', '110', '-png', join(artifactsDir, 'minutes.pdf'), join(artifactsDir, 'minutes-page')]);
+  const text = pdfText(minutes);
   for (const name of Object.values(NAMES)) expect(text).toContain(`${name}（会上确认）`);
   // Table cells wrap, and pdftotext interleaves the lines of neighbouring cells: the texts at the table are kept
   // shorter than one cell line so each comes out whole.

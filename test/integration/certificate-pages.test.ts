@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
-import { createTestDesk, expectOk, type TestDesk } from '../helpers/desk';
+import { createTestDesk, expectError, expectOk, newKey, type TestDesk } from '../helpers/desk';
 import { renderPages, type RenderedPage } from '../helpers/pdf-render';
 import { parseRecord } from '../../src/main/certificates/record';
 import { sqliteHandle } from '../../src/main/db/store';
@@ -51,4 +51,26 @@ describe('every demo certificate', () => {
       }
     }
   }, 120_000);
+});
+
+describe('the register and closed pilots (issue 15 §13)', () => {
+  it('a closed pilot’s certificate reads no longer in force (closed); it cannot be revoked', async () => {
+    const clerk = await t.session('clerk', 'demo-2026-desk');
+    const { rows } = await clerk.ok('certificate.list', { query: '', status: null, offset: 0, limit: 100 });
+    const closed = rows.filter((r) => r.closed);
+    expect(closed.length).toBeGreaterThanOrEqual(1);
+    for (const c of closed) {
+      expect(c.status).toBe('issued');
+      expect((await clerk.ok('filing.get', { id: c.filingId })).state).toBe('closed');
+      expectError(await clerk.call('certificate.revoke', { id: c.id, reason: '误操作' }), 'CONFLICT');
+      expectError(await clerk.call('certificate.reissue', { id: c.id, reason: '误操作', idempotencyKey: newKey() }), 'CONFLICT');
+      expect(await clerk.ok('certificate.verify', { code: c.verificationCode, number: c.number })).toMatchObject({
+        result: 'invalid',
+        reason: 'closed',
+        status: { status: 'closed' },
+      });
+    }
+    // Certificates of pilots still running are not marked.
+    expect(rows.filter((r) => r.status === 'issued' && !r.closed).length).toBeGreaterThanOrEqual(1);
+  });
 });

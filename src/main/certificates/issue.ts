@@ -220,5 +220,8 @@ export async function revokeCertificate(trx: Trx, ctx: Ctx, certificateId: numbe
   if (!cert) throw new DeskError('NOT_FOUND', 'err.NOT_FOUND');
   if (cert.status !== 'issued' && cert.status !== 'suspended')
     throw new DeskError('CONFLICT', 'cert.notRevocable', { status: cert.status });
+  // A closed pilot's certificate is no longer in force: there is nothing left to revoke.
+  if ((await requireFiling(trx, cert.filingId)).state === 'closed')
+    throw new DeskError('CONFLICT', 'cert.notRevocable', { status: 'closed' });
   return setCertificateStatus(trx, ctx, cert.filingId, 'revoked', reason);
 }

@@ -194,6 +194,7 @@ const NAME_COLUMNS = [
   'f.filing_no as filingNo',
   'f.project_name as projectName',
   'f.applicant_name as applicantName',
+  'f.state as filingState',
   'old.number as replacesNumber',
   'next.id as replacedById',
   'next.number as replacedByNumber',
@@ -204,6 +205,7 @@ export interface Names {
   filingNo: string;
   projectName: string;
   applicantName: string;
+  filingState: string;
   replacesNumber: string | null;
   replacedById: number | null;
   replacedByNumber: string | null;
@@ -213,6 +215,7 @@ const namesOf = (r: Names): Names => ({
   filingNo: r.filingNo,
   projectName: r.projectName,
   applicantName: r.applicantName,
+  filingState: r.filingState,
   replacesNumber: r.replacesNumber,
   replacedById: r.replacedById,
   replacedByNumber: r.replacedByNumber,
@@ -246,6 +249,7 @@ export function toView(row: CertificateRow, names: Names): CertificateView {
     projectName: names.projectName,
     applicantName: names.applicantName,
     status: row.status,
+    closed: row.status === 'issued' && names.filingState === 'closed',
     issuedAt: row.issuedAt,
     issuedBy: row.issuedByName,
     verificationCode: row.verificationCode,

@@ -25,6 +25,8 @@ export const certificateViewSchema = z.strictObject({
   projectName: z.string(),
   applicantName: z.string(),
   status: z.enum(CERTIFICATE_STATUSES),
+  /** Issued, but its pilot closed at the end of the run period: no longer in force, nothing left to re-issue or revoke. */
+  closed: z.boolean(),
   issuedAt: stamp(),
   issuedBy: z.string(),
   verificationCode: z.string(),

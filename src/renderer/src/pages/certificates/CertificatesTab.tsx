@@ -131,7 +131,7 @@ function CertificateTable({ rows, onShow }: { rows: CertificateView[]; onShow(c:
               {c.number}
             </Table.Td>
             <Table.Td>
-              <CertificateStatusBadge status={c.status} />
+              <CertificateStatusBadge status={c.status} closed={c.closed} />
               {c.statusReason && (
                 <Text size="xs" c="dimmed">
                   {c.statusReason}

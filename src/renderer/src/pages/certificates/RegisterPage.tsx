@@ -109,7 +109,7 @@ export function RegisterPage() {
               </Table.Td>
               <Table.Td>{c.applicantName}</Table.Td>
               <Table.Td>
-                <CertificateStatusBadge status={c.status} />
+                <CertificateStatusBadge status={c.status} closed={c.closed} />
                 {c.statusReason && (
                   <Text size="xs" c="dimmed">
                     {c.statusReason}
@@ -131,7 +131,7 @@ export function RegisterPage() {
                   >
                     {t('cert.ui.print')}
                   </Button>
-                  {actor?.role === 'clerk' && c.status === 'issued' && (
+                  {actor?.role === 'clerk' && c.status === 'issued' && !c.closed && (
                     <Button
                       size="compact-sm"
                       variant="light"
@@ -141,7 +141,7 @@ export function RegisterPage() {
                       {t('cert.ui.reissue')}
                     </Button>
                   )}
-                  {actor?.role === 'clerk' && (c.status === 'issued' || c.status === 'suspended') && (
+                  {actor?.role === 'clerk' && !c.closed && (c.status === 'issued' || c.status === 'suspended') && (
                     <Button
                       size="compact-sm"
                       variant="light"

@@ -5,11 +5,22 @@ import type { CertificateStatus, VerifyResult } from '../../../../shared/contrac
 const STATUS_COLOR: Record<CertificateStatus, string> = { issued: 'green', suspended: 'yellow', revoked: 'red', superseded: 'gray' };
 const RESULT_COLOR: Record<VerifyResult, string> = { valid: 'green', invalid: 'red', suspended: 'yellow', revoked: 'red' };
 
-export function CertificateStatusBadge({ status }: { status: CertificateStatus }) {
+/** A certificate's status; `closed` (issued, pilot closed) reads "no longer in force (closed)". Badges never truncate. */
+export function CertificateStatusBadge({ status, closed = false }: { status: CertificateStatus; closed?: boolean }) {
   const { t } = useTranslation();
+  const shown = closed ? 'closed' : status;
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light" data-testid="cert-status" data-status={status}>
-      {t(`cert.status.${status}`)}
+    <Badge
+      color={closed ? 'gray' : STATUS_COLOR[status]}
+      variant="light"
+      data-testid="cert-status"
+      data-status={shown}
+      styles={{
+        root: { maxWidth: 'none', height: 'auto', minHeight: 'var(--badge-height)' },
+        label: { overflow: 'visible', whiteSpace: 'normal' },
+      }}
+    >
+      {t(`cert.status.${shown}`)}
     </Badge>
   );
 }
