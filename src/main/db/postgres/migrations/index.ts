@@ -5,7 +5,7 @@ import { pgMigration002 } from './002-review';
 import { pgMigration003 } from './003-certificates';
 import { pgMigration004 } from './004-followup';
 import { pgMigration005 } from './005-meetings';
-import { pgMigration008 } from './008-problems';
+import { pgMigration006 } from './006-problems';
 
 export interface PgMigration {
   version: number;
@@ -25,7 +25,7 @@ export interface PgMigration {
  *   into a plpgsql function that raises);  keep SQLite's trigger names;  a table that must never be emptied also
  *   gets a BEFORE TRUNCATE guard. Time stays ISO text and flags stay 0/1 integers, as the repositories read them.
  */
-export const pgMigrations: PgMigration[] = [pgMigration001, pgMigration002, pgMigration003, pgMigration004, pgMigration005, pgMigration008];
+export const pgMigrations: PgMigration[] = [pgMigration001, pgMigration002, pgMigration003, pgMigration004, pgMigration005, pgMigration006];
 
 export const PG_LATEST_VERSION = pgMigrations[pgMigrations.length - 1]!.version;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { migrate } from '../../src/main/db/migrations';
-import { migration008 } from '../../src/main/db/migrations/008-problems';
+import { migration006 } from '../../src/main/db/migrations/006-problems';
 
 /** Migration 008: departments, categories, policy and the problem tables, with the rules SQL holds. */
 function fresh() {
@@ -18,7 +18,7 @@ function fresh() {
   return db;
 }
 
-describe(`migration ${migration008.version} (problems)`, () => {
+describe(`migration ${migration006.version} (problems)`, () => {
   it('seeds the five review units among the departments, seven categories and the default policy', () => {
     const db = fresh();
     const codes = (db.prepare('SELECT code FROM departments ORDER BY sort').all() as { code: string }[]).map((r) => r.code);

@@ -1,6 +1,6 @@
 import type { PgMigration } from './index';
 
-// SQLite's step 008-problems (version 6 until 006 and 007 land), for PostgreSQL: the same tables and seed rows, its
+// SQLite's step 006-problems, for PostgreSQL: the same tables and seed rows, its
 // guards as plpgsql. The seed tables are this step's own copy (a migration is frozen history).
 const DEPARTMENTS: [string, string, string, string, number][] = [
   ['yj', '应急管理局', 'Emergency Management Bureau', 'district', 1],
@@ -25,7 +25,7 @@ const CATEGORIES: [string, string, string][] = [
 ];
 const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
-export const pgMigration008: PgMigration = {
+export const pgMigration006: PgMigration = {
   version: 6,
   name: 'problems',
   up: `
