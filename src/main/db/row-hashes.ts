@@ -30,19 +30,36 @@ export function hashRow(row: Record<string, unknown>): string {
 }
 
 /**
+ * A noted row's key as the table keys it: PostgreSQL's audit_dirty keeps every key as text (it has no ANY column), and an
+ * entry must record the same [table, key] on both stores (an id as a number, a settings key as text).
+ */
+function rowKey(tbl: string, key: number | string): number | string {
+  return COVERED[tbl]?.key === 'id' && typeof key === 'string' && /^\d+$/.test(key) ? Number(key) : key;
+}
+
+/** Table, then key (ids numerically, text keys by code unit), whatever order the store's collation would give. */
+function byTableThenKey(a: { tbl: string; key: number | string }, b: { tbl: string; key: number | string }): number {
+  if (a.tbl !== b.tbl) return a.tbl < b.tbl ? -1 : 1;
+  if (typeof a.key === 'number' && typeof b.key === 'number') return a.key - b.key;
+  const x = String(a.key);
+  const y = String(b.key);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
  * Inside a write: the covered rows written since the last entry, hashed as they are now, and forgotten, so the entry
  * being appended records exactly them. Returns null when there are none.
  */
 export async function takeWrittenRows(trx: Transaction<DB> | Kysely<DB>): Promise<RowHash[] | null> {
-  const dirty = await trx.selectFrom('audit_dirty').selectAll().orderBy('tbl').orderBy('row_key').execute();
+  const dirty = await trx.selectFrom('audit_dirty').selectAll().execute();
   if (!dirty.length) return null;
   const out: RowHash[] = [];
-  for (const d of dirty) {
+  for (const d of dirty.map((r) => ({ tbl: r.tbl, key: rowKey(r.tbl, r.row_key) })).sort(byTableThenKey)) {
     const covered = COVERED[d.tbl];
     if (!covered) continue;
     const select = sql.raw(`SELECT ${covered.columns} FROM ${d.tbl} WHERE ${covered.key} = `);
-    const { rows } = await sql<Record<string, unknown>>`${select}${d.row_key}`.execute(trx);
-    out.push([d.tbl, d.row_key, rows[0] ? hashRow(rows[0]) : null]);
+    const { rows } = await sql<Record<string, unknown>>`${select}${d.key}`.execute(trx);
+    out.push([d.tbl, d.key, rows[0] ? hashRow(rows[0]) : null]);
   }
   await trx.deleteFrom('audit_dirty').execute();
   return out.length ? out : null;

@@ -6,6 +6,7 @@ import { pgMigration003 } from './003-certificates';
 import { pgMigration004 } from './004-followup';
 import { pgMigration005 } from './005-meetings';
 import { pgMigration006 } from './006-problems';
+import { pgMigration007 } from './007-integrity';
 
 export interface PgMigration {
   version: number;
@@ -25,7 +26,15 @@ export interface PgMigration {
  *   into a plpgsql function that raises);  keep SQLite's trigger names;  a table that must never be emptied also
  *   gets a BEFORE TRUNCATE guard. Time stays ISO text and flags stay 0/1 integers, as the repositories read them.
  */
-export const pgMigrations: PgMigration[] = [pgMigration001, pgMigration002, pgMigration003, pgMigration004, pgMigration005, pgMigration006];
+export const pgMigrations: PgMigration[] = [
+  pgMigration001,
+  pgMigration002,
+  pgMigration003,
+  pgMigration004,
+  pgMigration005,
+  pgMigration006,
+  pgMigration007,
+];
 
 export const PG_LATEST_VERSION = pgMigrations[pgMigrations.length - 1]!.version;
 
