@@ -43,7 +43,7 @@ export async function saveFile(kind: string, id: string | number, filename: stri
     return isResult<Saved>(r) ? r : failure('save refused');
   }
   try {
-    const response = await fetch(fileUrl(kind, id), { cache: 'no-store', credentials: 'omit' });
+    const response = await fetch(fileUrl(kind, id), { cache: 'no-store', credentials: 'same-origin' });
     if (!response.ok) return failure(await errorOf(response));
     const href = URL.createObjectURL(await response.blob());
     const a = document.createElement('a');

@@ -29,7 +29,7 @@ export function PdfPreview({ kind, id, width = 640, label }: { kind: string; id:
       // Inside Electron each fetch needs its own ticketed URL; the link below opens through the main process.
       const link = await fetchableFileUrl(kind, id);
       if (!link.ok) throw new Error(link.error.message);
-      const response = await fetch(link.value, { cache: 'no-store', credentials: 'omit' });
+      const response = await fetch(link.value, { cache: 'no-store', credentials: 'same-origin' });
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
         throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
