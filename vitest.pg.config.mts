@@ -14,6 +14,13 @@ export default defineConfig({
       'test/integration/corrupt.test.ts',
       'test/integration/crash.test.ts',
       'test/integration/host.test.ts',
+      // SQLite's own integrity machinery: the signed head file beside a SQLite desk (audit-head), verifyRows and the
+      // verify-audit CLI reading the desk folder's SQLite file (audit-rows, refusals' chain check), and the data
+      // folder's lock held by SQLite desk processes against restore (folder-lock).
+      'test/integration/audit-head.test.ts',
+      'test/integration/audit-rows.test.ts',
+      'test/integration/folder-lock.test.ts',
+      'test/integration/refusals.test.ts',
       // Rules and handlers, but their checks still read SQLite's handle directly; they join the PostgreSQL run once
       // those reads go through the test desk's query() (as the files above did).
       'test/integration/certificate-pages.test.ts',

@@ -5,7 +5,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDesk, expectError, type TestDesk } from '../helpers/desk';
 import { DEMO_PASSWORD } from '../../src/main/demo/plan';
-import { sqliteHandle } from '../../src/main/db/store';
 
 let t: TestDesk;
 beforeEach(async () => {
@@ -13,11 +12,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const users = () =>
-  sqliteHandle(t.desk.services.store).prepare('SELECT username, is_demo FROM users ORDER BY id').all() as {
-    username: string;
-    is_demo: number;
-  }[];
+const users = () => t.query<{ username: string; is_demo: number }>('SELECT username, is_demo FROM users ORDER BY id');
 const setup = () => t.anonymous().call('auth.setup', { username: 'chief', displayName: 'Real Admin', password: 'a-real-password-2026' });
 const demo = () => t.anonymous().call('demo.load', {});
 
@@ -30,7 +25,7 @@ describe('setup-1: first run', () => {
           ? await Promise.all([demo(), setup()]).then(([d, s]) => [s, d] as const)
           : await Promise.all([setup(), demo()]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
-      const rows = users();
+      const rows = await users();
       const kinds = new Set(rows.map((r) => r.is_demo));
       expect(kinds.size).toBe(1);
       if (results[0]!.ok) {
@@ -47,12 +42,10 @@ describe('setup-1: first run', () => {
 
   it('the database refuses a demo account beside a real one, whatever code path tries', async () => {
     await t.setupAdmin();
-    expect(() =>
-      sqliteHandle(t.desk.services.store)
-        .prepare(
-          "INSERT INTO users (username, display_name, role, password_hash, is_demo, created_at) VALUES ('clerk', 'x', 'clerk', 'x', 1, 'now')",
-        )
-        .run(),
-    ).toThrow(/demo accounts never join/);
+    await expect(
+      t.query(
+        "INSERT INTO users (username, display_name, role, password_hash, is_demo, created_at) VALUES ('clerk', 'x', 'clerk', 'x', 1, 'now')",
+      ),
+    ).rejects.toThrow(/demo accounts never join/);
   });
 });

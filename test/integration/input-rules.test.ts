@@ -4,7 +4,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDesk, expectError, listInput, TEST_PASSWORD, type TestDesk } from '../helpers/desk';
 import { contentDisposition } from '../../src/main/host/files';
-import { sqliteHandle } from '../../src/main/db/store';
 
 let t: TestDesk;
 beforeEach(async () => {
@@ -12,7 +11,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const users = () => sqliteHandle(t.desk.services.store).prepare('SELECT count(*) FROM users').pluck().get() as number;
+const users = async () => (await t.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM users'))[0]!.n;
 
 describe('passwords: strength, not only length', () => {
   it('refuses whitespace-only, repeats, common passwords and the username itself, beside the field, in both languages', async () => {
@@ -35,7 +34,7 @@ describe('passwords: strength, not only length', () => {
       { connectionId: 'zh', lang: 'zh-CN' },
     );
     expect(zh.ok ? '' : zh.error.fields?.password).toContain('密码');
-    expect(users()).toBe(0);
+    expect(await users()).toBe(0);
     const admin = await t.setupAdmin();
     const create = await admin.session.call('accounts.create', {
       username: 'yj-zhou',

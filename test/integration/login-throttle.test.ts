@@ -4,7 +4,6 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDesk, expectError, expectOk, TEST_PASSWORD, type TestDesk } from '../helpers/desk';
-import { sqliteHandle } from '../../src/main/db/store';
 
 let t: TestDesk;
 let n = 0;
@@ -16,11 +15,8 @@ afterEach(() => t.close());
 const login = (username: string, password: string, clientAddress = '10.0.0.1') =>
   t.dispatch('auth.login', { username, password }, { connectionId: `login-1:${++n}`, lang: 'en', clientAddress });
 const codes = (results: { ok: boolean; error?: { code: string } }[]) => results.map((r) => (r.ok ? 'OK' : r.error!.code)).sort();
-const failures = (key: string) =>
-  (
-    sqliteHandle(t.desk.services.store).prepare('SELECT failures FROM login_throttle WHERE key = ?').get(key) as
-      { failures: number } | undefined
-  )?.failures ?? 0;
+const failures = async (key: string) =>
+  (await t.query<{ failures: number }>('SELECT failures FROM login_throttle WHERE key = ?', key))[0]?.failures ?? 0;
 const tally = (list: string[]) => list.reduce<Record<string, number>>((m, c) => ({ ...m, [c]: (m[c] ?? 0) + 1 }), {});
 
 describe('login-1: parallel wrong passwords', () => {
@@ -32,13 +28,13 @@ describe('login-1: parallel wrong passwords', () => {
     const parallel = codes(await Promise.all(Array.from({ length: 20 }, (_, i) => login(a.username, `wrong-password-${i}`))));
     expect(tally(parallel)).toEqual(tally(sequential));
     expect(tally(parallel)).toEqual({ UNAUTHENTICATED: 3, RATE_LIMITED: 17 });
-    expect(failures(`user:${a.username}`)).toBe(failures(`user:${b.username}`));
-    expect(failures(`user:${a.username}`)).toBe(3);
+    expect(await failures(`user:${a.username}`)).toBe(await failures(`user:${b.username}`));
+    expect(await failures(`user:${a.username}`)).toBe(3);
     // The right password is refused while the account waits, and it is not even checked.
     expectError(await login(a.username, TEST_PASSWORD), 'RATE_LIMITED');
     t.clock.advance({ minutes: 1 });
     expectOk(await login(a.username, TEST_PASSWORD));
-    expect(failures(`user:${a.username}`)).toBe(0);
+    expect(await failures(`user:${a.username}`)).toBe(0);
   });
 
   it('a burst of 19 wrong and 1 right does not sign in once the account is locked', async () => {
@@ -65,7 +61,7 @@ describe('login-1: parallel wrong passwords', () => {
   it('limits one client address walking through many names, and leaves other addresses alone', async () => {
     const admin = await t.setupAdmin();
     for (let i = 0; i < 10; i++) expectError(await login(`guess-${i}`, 'wrong-password', '10.9.9.9'), 'UNAUTHENTICATED');
-    expect(failures('addr:10.9.9.9')).toBe(10);
+    expect(await failures('addr:10.9.9.9')).toBe(10);
     expectError(await login(admin.username, TEST_PASSWORD, '10.9.9.9'), 'RATE_LIMITED');
     expectOk(await login(admin.username, TEST_PASSWORD, '10.8.8.8'));
   });

@@ -6,7 +6,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDesk, expectError, expectOk, TEST_PASSWORD, type TestDesk, type TestUser } from '../helpers/desk';
 import { hashSecret } from '../../src/main/sessions';
-import { sqliteHandle } from '../../src/main/db/store';
 
 let t: TestDesk;
 let admin: TestUser;
@@ -19,17 +18,17 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const whoAmI = async (s: { call: TestUser['session']['call'] }) => expectOk(await s.call('auth.status', {})).actor?.username ?? null;
-const sessionRows = (userId: number) =>
-  (sqliteHandle(t.desk.services.store).prepare('SELECT secret_hash FROM sessions WHERE user_id = ?').pluck().all(userId) as string[])
-    .length;
+const sessionHashes = async (userId: number) =>
+  (await t.query<{ secret_hash: string }>('SELECT secret_hash FROM sessions WHERE user_id = ?', userId)).map((r) => r.secret_hash);
+const sessionRows = async (userId: number) => (await sessionHashes(userId)).length;
 
 describe('session-1', () => {
   it('stores only a hash of a random secret; neither the hash nor another connection id opens the session', async () => {
     const secret = t.desk.services.sessions.get(user.session.connectionId)!;
     expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const stored = sqliteHandle(t.desk.services.store).prepare('SELECT secret_hash FROM sessions WHERE user_id = ?').pluck().get(user.id);
+    const stored = (await sessionHashes(user.id))[0];
     expect(stored).toBe(hashSecret(secret));
-    expect(JSON.stringify(sqliteHandle(t.desk.services.store).prepare('SELECT * FROM sessions').all())).not.toContain(secret);
+    expect(JSON.stringify(await t.query('SELECT * FROM sessions'))).not.toContain(secret);
     // The stored hash, presented as a secret, is no session.
     const thief = t.anonymous();
     t.desk.services.sessions.set(thief.connectionId, stored as string);
@@ -45,7 +44,7 @@ describe('session-1', () => {
     t.clock.advance({ minutes: 31 });
     expect(await whoAmI(user.session)).toBeNull();
     expectError(await user.session.call('review.inbox', {}), 'UNAUTHENTICATED');
-    expect(sessionRows(user.id)).toBe(0);
+    expect(await sessionRows(user.id)).toBe(0);
     // The administrator shortens the idle limit: it applies to sessions already open.
     const s = await t.session(user.username);
     const a = await t.session(admin.username);
@@ -71,7 +70,7 @@ describe('session-1', () => {
     expect(await whoAmI(other)).toBeNull();
     expect(await whoAmI(user.session)).toBe(user.username);
     expect(t.desk.services.sessions.get(user.session.connectionId)).not.toBe(before);
-    expect(sessionRows(user.id)).toBe(1);
+    expect(await sessionRows(user.id)).toBe(1);
   });
 
   it('a password reset or disabling the account ends every session of the user', async () => {
@@ -82,7 +81,7 @@ describe('session-1', () => {
     const again = await t.session(user.username, 'reset-strong-passphrase-2026');
     await admin.session.ok('accounts.setDisabled', { id: user.id, disabled: true });
     expect(await whoAmI(again)).toBeNull();
-    expect(sessionRows(user.id)).toBe(0);
+    expect(await sessionRows(user.id)).toBe(0);
   });
 
   it('sign-out ends the session in the store, not only in the transport', async () => {
