@@ -77,7 +77,8 @@ describe('certificate numbers under two racing desk processes (two server instan
     expect(all).toHaveLength(2 * PER_PROCESS);
     expect(new Set(all.map((r) => r.number)).size).toBe(all.length);
     expect(all.map((r) => r.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
-    for (const r of all) expect(r.number).toBe(`滨海化中试备〔2026〕第${String(r.seq).padStart(4, '0')}号`);
+    // The default number form (domain §8): no 第, no leading zeros.
+    for (const r of all) expect(r.number).toBe(`滨海化中试备〔2026〕${r.seq}号`);
     // The register seen from this (third) connection agrees, and every filing is registered.
     const rows = await t.query<{ seq: number }>('SELECT seq FROM certificates WHERE year = 2026 ORDER BY seq');
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
