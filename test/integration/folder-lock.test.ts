@@ -106,7 +106,8 @@ describe('restore-1: the data folder lock', () => {
     expect(health.ok).toBe(false);
     expect(health.latestBackup).toBe(backupPath);
     const command = health.restoreCommand!;
-    expect(command).toContain(`--data-dir "${dataDir}"`);
+    // Quoted for the shell the command is printed for (POSIX here), so a folder name with a space survives.
+    expect(command).toContain(`--data-dir '${dataDir}'`);
     const out = cli(command.replace(/^npm run desk -- /, ''));
     expect(out.status, out.stderr + out.stdout).toBe(0);
     const healed = createDesk(dataDir, { mode: 'test', scrypt });
