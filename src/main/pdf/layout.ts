@@ -62,11 +62,13 @@ function groups(list: string[]): string[] {
       continue;
     }
     const prev = out[out.length - 1];
+    let word = out.length - 1; // the last group before any spaces
+    while (word >= 0 && out[word] === ' ') word--;
     if (!carry && prev !== undefined && prev !== ' ' && NO_LINE_START.has(firstChar(atom))) {
       out[out.length - 1] = prev + atom;
-    } else if (!carry && prev === ' ' && out.length >= 2 && out[out.length - 2] !== ' ' && NO_LINE_START.has(firstChar(atom))) {
-      // "最大量 —，…": the space before closing punctuation or a dash is no break, or the line would start with it.
-      out.splice(out.length - 2, 2, `${out[out.length - 2]} ${atom}`);
+    } else if (!carry && prev === ' ' && word >= 0 && NO_LINE_START.has(firstChar(atom))) {
+      // "最大量 —，…": spaces before closing punctuation or a dash are no break, or the line would start with it.
+      out.splice(word, out.length - word, out.slice(word).join('') + atom);
     } else {
       carry += atom;
       if (!NO_LINE_END.has(lastChar(atom))) {
@@ -92,7 +94,9 @@ function forceSplit(group: string, maxWidth: number, measure: Measure): string[]
     const w = textWidth(ch, measure);
     if (line.length && width + w > maxWidth) {
       const carried: string[] = [];
-      const illegal = () => NO_LINE_START.has(firstChar(carried[0] ?? ch)) || NO_LINE_END.has(lastChar(line[line.length - 1]!));
+      // Spaces at a break are dropped, so the next piece starts at its first non-space character.
+      const illegal = () =>
+        NO_LINE_START.has(firstChar((carried.join('') + ch).trimStart())) || NO_LINE_END.has(lastChar(line[line.length - 1]!));
       // Pull characters down while the break is illegal, as long as they still fit on the next line.
       while (line.length > 1 && illegal() && textWidth(line[line.length - 1]! + carried.join(''), measure) + w <= maxWidth)
         carried.unshift(line.pop()!);
