@@ -53,7 +53,10 @@ describe('validation messages are interpolated', () => {
 });
 
 describe('messages the desk composes are interpolated', () => {
-  /** `new DeskError('CODE', 'key', { a, b: … })` and field errors `{ key: 'k', params: { … } }`, with their parameter names. */
+  /**
+   * `new DeskError('CODE', 'key', { a, b: … })`, field errors `{ key: 'k', params: { … } }` and texts stored as messages
+   * (`storedMessage('key', { … })`), with their parameter names.
+   */
   const calls = all.flatMap(({ file, text }) => [
     ...[...text.matchAll(/DeskError\(\s*'\w+',\s*'([\w.]+)'(?:,\s*\{([^}]*)\})?/g)].map((m) => ({ file, key: m[1]!, params: m[2] ?? '' })),
     ...[...text.matchAll(/\{\s*key:\s*'([\w.]+)'(?:,\s*params:\s*\{([^}]*)\})?\s*\}/g)].map((m) => ({
@@ -61,6 +64,7 @@ describe('messages the desk composes are interpolated', () => {
       key: m[1]!,
       params: m[2] ?? '',
     })),
+    ...[...text.matchAll(/storedMessage\(\s*'([\w.]+)'(?:,\s*\{([^}]*)\})?/g)].map((m) => ({ file, key: m[1]!, params: m[2] ?? '' })),
   ]);
 
   it('finds the desk’s own errors in the sources', () => expect(calls.length).toBeGreaterThan(60));

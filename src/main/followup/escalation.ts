@@ -10,7 +10,7 @@ import type { FilingState } from '../../shared/domain/states';
 import { breachAction, inBreach } from '../../shared/domain/follow-up';
 import { nextState, requireTransition } from '../../shared/domain/transitions';
 import { officialCalendar, toIsoDate } from '../../shared/domain/calendar';
-import { translate } from '../../shared/i18n';
+import { storedMessage } from '../../shared/i18n/stored';
 import { todayOf, emit, write, type Ctx, type Services } from '../services';
 import { bumpVersion } from '../db/filings';
 import { breachCandidates, openItemsOf } from '../db/followup';
@@ -88,10 +88,10 @@ async function escalateOnce(ctx: Ctx, filingId: number, graceDays: number, mayRe
     const items = overdue.map((i) => ({ itemId: i.id, text: i.text, dueDate: i.due_date }));
     const reason =
       action === 'reinstate'
-        ? translate('zh-CN', 'fu.reason.cleared')
+        ? storedMessage('fu.reason.cleared')
         : action === 'revoke'
-          ? translate('zh-CN', 'fu.reason.grace', { date: overdueSince ?? '', days: graceDays, n: items.length })
-          : translate('zh-CN', 'fu.reason.overdue', { date: overdueSince ?? '', n: items.length });
+          ? storedMessage('fu.reason.grace', { date: overdueSince ?? '', days: graceDays, n: items.length })
+          : storedMessage('fu.reason.overdue', { date: overdueSince ?? '', n: items.length });
     const step = STEPS[action];
     const to = requireTransition(ctx.actor, from, action);
     if (step.certificate === null) {

@@ -17,7 +17,7 @@ import { reissueForExtension } from './certificate-link';
 import { retireItems } from './items';
 import { requireTransition, statesAllowing } from '../../shared/domain/transitions';
 import { recordEvent } from '../events';
-import { translate } from '../../shared/i18n';
+import { storedMessage } from '../../shared/i18n/stored';
 
 export const CLOSURE_REPORT_CODE = 'closure-report';
 
@@ -81,13 +81,7 @@ export async function extendRunPeriod(
   const to = addMonths(plannedEnd, input.months);
   const by = ctx.actor!.displayName;
   await recordExtension(trx, { filingId: f.id, months: input.months, reason: input.reason, at: ctx.now.toISOString(), by });
-  const certificateId = await reissueForExtension(
-    trx,
-    ctx,
-    f.id,
-    to,
-    translate('zh-CN', 'fu.reason.extended', { to, reason: input.reason }),
-  );
+  const certificateId = await reissueForExtension(trx, ctx, f.id, to, storedMessage('fu.reason.extended', { to, reason: input.reason }));
   await recordEvent(trx, ctx, f.id, 'followup.extended', {
     months: input.months,
     from: plannedEnd,
@@ -124,7 +118,7 @@ export async function closeRunPeriod(
     by: ctx.actor!.id,
   });
   await recordClosure(trx, { filingId: f.id, how: input.how, attachmentId, at: now, by: ctx.actor!.displayName });
-  await retireItems(trx, ctx, f.id, translate('zh-CN', 'fu.reason.closed'));
+  await retireItems(trx, ctx, f.id, storedMessage('fu.reason.closed'));
   if (!(await bumpVersion(trx, f.id, f.version, now, { state: to, step: null, due_date: null, waiting_units: '' })))
     throw new DeskError('STALE', 'err.STALE');
   await recordEvent(trx, ctx, f.id, 'followup.closed', { how: input.how, attachmentId, report: report.name, today: todayOf(ctx) });

@@ -3,6 +3,7 @@ import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
 import { EDITABLE_STATES } from '../../shared/domain/states';
 import { requireTransition } from '../../shared/domain/transitions';
+import { storedMessage } from '../../shared/i18n/stored';
 import { evaluateAcceptance, acceptancePreview } from '../../shared/domain/acceptance';
 import { submissionProblems } from '../../shared/domain/submission';
 import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
@@ -186,7 +187,7 @@ const decide: Handler<'acceptance.decide'> = async (input, ctx) => {
         filingId: f.id,
         kind: 'material',
         materialCode: item.materialCode,
-        text: item.textZh,
+        text: storedMessage(item.title.key, item.title.params),
         verifyingUnit: item.verifyingUnit,
         dueDate: item.dueDate,
         blocks: settings.conditionalPolicy === 'lock' ? 'lock' : 'hold',

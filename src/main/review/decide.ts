@@ -6,6 +6,7 @@ import { addWorkingDays, officialCalendar, toIsoDate } from '../../shared/domain
 import { checklistPath, checklistProblems } from '../../shared/domain/checklist';
 import { requireAuthority } from '../../shared/domain/authority';
 import { requireTransition } from '../../shared/domain/transitions';
+import { storedMessage } from '../../shared/i18n/stored';
 import type { Ctx, WriteScope } from '../services';
 import { bumpVersion } from '../db/filings';
 import { insertTrackedItem, refreshNextItemDue } from '../db/tracked-items';
@@ -90,7 +91,7 @@ export async function recordDecision(
   };
   const id = await insertDecision(trx, record);
   decisions.push({ ...record, id, stale: false, staleAt: null });
-  if (replaced) await setConditionsNotApplied(trx, [replaced.id], `superseded by decision ${id}`, now);
+  if (replaced) await setConditionsNotApplied(trx, [replaced.id], storedMessage('fu.reason.superseded', { id }), now);
   for (const c of conditions)
     await insertTrackedItem(trx, {
       filingId: filing.id,
