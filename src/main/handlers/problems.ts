@@ -1,7 +1,7 @@
 import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
 import { todayOf, write, writeOnce, type Ctx, type WriteScope } from '../services';
-import { storeUpload } from '../attachments';
+import { withUploads } from '../attachments';
 import {
   departmentOf,
   listCategories,
@@ -44,8 +44,10 @@ const settings: Handler<'problem.settings'> = async (_input, ctx) => {
 };
 
 const create: Handler<'problem.create'> = async (input, ctx) => {
-  const files = input.attachments.map((f, i) => storeUpload(ctx.services.store.dataDir, f, `attachments.${i}`));
-  const { id } = await writeOnce(ctx, async (scope) => ({ id: await createProblem(scope, ctx, input, files) }));
+  const uploads = input.attachments.map((file, i) => ({ file, field: `attachments.${i}` }));
+  const { id } = await withUploads(ctx.services.store.dataDir, uploads, (files) =>
+    writeOnce(ctx, async (scope) => ({ id: await createProblem(scope, ctx, input, files) })),
+  );
   return view(ctx, id);
 };
 
