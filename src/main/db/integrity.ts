@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { nativeBinding } from './native';
+import { openSqlite, type SqliteHandle } from './connection';
 import { DB_FILE, type Store } from './store';
 
 // Runs in a worker thread with a read-only connection of its own: a full integrity_check reads every page and would
@@ -21,8 +22,30 @@ try {
 }
 `;
 
+/** The same check on this thread: for where a worker cannot load the addon (it blocks while it runs). */
+function integrityCheckHere(path: string): string {
+  let db: SqliteHandle | undefined;
+  try {
+    db = openSqlite(path, { readonly: true });
+    return (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => String(r.integrity_check)).join('\n');
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  } finally {
+    db?.close();
+  }
+}
+
 /** `ok`, or the first problems SQLite names (up to 20 lines, one per line). */
-export function integrityCheck(path: string): Promise<string> {
+export async function integrityCheck(path: string): Promise<string> {
+  try {
+    return await integrityCheckInWorker(path);
+  } catch (err) {
+    console.error('[integrity] worker unavailable, checking on the main thread:', err instanceof Error ? err.message : err);
+    return integrityCheckHere(path);
+  }
+}
+
+function integrityCheckInWorker(path: string): Promise<string> {
   const module = createRequire(__filename).resolve('better-sqlite3');
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { eval: true, workerData: { module, path, binding: nativeBinding() } });
