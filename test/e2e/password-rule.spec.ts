@@ -27,6 +27,7 @@ for (const lang of ['zh-CN', 'en'] as Lang[]) {
     await shell.chooseLanguage();
     const setups = callsTo(page, 'auth.setup');
     const creates = callsTo(page, 'accounts.create');
+    const changes = callsTo(page, 'auth.changePassword');
     const beside = (testId: string, key: string) =>
       expect(page.getByTestId(testId).locator('xpath=ancestor::div[contains(@class,"mantine-InputWrapper-root")][1]')).toContainText(
         shell.t(key),
@@ -70,5 +71,28 @@ for (const lang of ['zh-CN', 'en'] as Lang[]) {
     await beside('account-password', 'v.password.weak');
     await shot(`account-weak-1280-${lang}`);
     expect(creates()).toBe(0);
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: shell.t('admin.cancel') })
+      .click();
+
+    // One's own password, from the header: the same rule, with one's own name.
+    await page.getByTestId('change-password').click();
+    await page.getByTestId('password-current').fill(ADMIN.password);
+    await page.getByTestId('password-next').fill(ADMIN.username);
+    await page.getByTestId('password-confirm').click();
+    await beside('password-next', 'v.password.username');
+    await page.getByTestId('password-next').fill('aaaaaaaaaa');
+    await page.getByTestId('password-confirm').fill('aaaaaaaaaa');
+    await page.getByTestId('password-submit').click();
+    await beside('password-next', 'v.password.weak');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await shot(`change-weak-1366-${lang}`);
+    expect(changes()).toBe(0);
+    await page.getByTestId('password-next').fill('Marble-Lantern-Quiver-73');
+    await page.getByTestId('password-confirm').fill('Marble-Lantern-Quiver-73');
+    await page.getByTestId('password-submit').click();
+    await expect(page.getByText(shell.t('shell.passwordChanged'))).toBeVisible();
+    expect(changes()).toBe(1);
   });
 }
