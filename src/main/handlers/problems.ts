@@ -77,11 +77,11 @@ const meetingCreate: Handler<'problem.meetingCreate'> = async (input, ctx) => {
   const { db } = ctx.services.store;
   const host = ctx.actor!;
   const { id } = await writeOnce(ctx, async ({ trx, audit }) => {
-    const fields: Record<string, { key: string }> = {};
+    const fields: Record<string, { key: string; params?: Record<string, string> }> = {};
     for (const [i, problemId] of input.agenda.entries()) {
       const p = await requireProblem(trx, problemId).catch(() => null);
       if (!p) fields[`agenda.${i}`] = { key: 'err.NOT_FOUND' };
-      else if (p.state !== 'new') fields[`agenda.${i}`] = { key: 'pr.state.notNew' };
+      else if (p.state !== 'new') fields[`agenda.${i}`] = { key: 'pr.state.notNew', params: { state: p.state } };
     }
     if (Object.keys(fields).length) throw new DeskError('INVALID', 'err.INVALID', {}, fields);
     const now = ctx.now.toISOString();
