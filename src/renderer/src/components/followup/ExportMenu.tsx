@@ -1,4 +1,4 @@
-import { Button, Menu } from '@mantine/core';
+import { Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { EXPORT_KINDS, type EXPORT_FORMATS } from '../../../../shared/contract/f
 import { call } from '../../api/client';
 import { saveFile } from '../../api/files';
 import { useActor } from '../../session';
+import { BusyButton } from '../BusyButton';
 
 /** Filings, tracked items and (for administrators and observers) the audit log, as XLSX or CSV. */
 export function ExportMenu() {
@@ -31,9 +32,9 @@ export function ExportMenu() {
   return (
     <Menu withinPortal position="bottom-end">
       <Menu.Target>
-        <Button variant="default" size="xs" loading={busy} data-testid="export-menu">
+        <BusyButton variant="default" size="xs" busy={busy} data-testid="export-menu">
           {t('fu.export.title')}
-        </Button>
+        </BusyButton>
       </Menu.Target>
       <Menu.Dropdown>
         {kinds.map((k) => (

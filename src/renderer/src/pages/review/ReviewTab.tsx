@@ -28,6 +28,7 @@ export function ReviewTab({ filingId, version, onChanged }: { filingId: number; 
   const [stale, setStale] = useState<string | null>(null);
   const [diffFor, setDiffFor] = useState<UnitCode | null>(null);
   const [changing, setChanging] = useState(false);
+  const myUnit = actor?.role === 'reviewer' ? actor.unit : null;
   useLiveReload(
     ['filing.changed', 'inbox.changed'],
     reload,
@@ -40,6 +41,8 @@ export function ReviewTab({ filingId, version, onChanged }: { filingId: number; 
     setStale(null);
     notifications.show({ color: 'green', message: t(messageKey) });
     onChanged();
+    // The form that held the focus is replaced by the signed decision: the unit's section takes the focus.
+    if (myUnit) setTimeout(() => document.querySelector<HTMLElement>(`[data-testid="section-${myUnit}"]`)?.focus(), 0);
   };
   const onStale = (e: AppError) => {
     setStale(e.message);
@@ -54,7 +57,6 @@ export function ReviewTab({ filingId, version, onChanged }: { filingId: number; 
 
   const name = (u: UnitCode) => unitName(settings, u, lang, t(`unit.${u}`));
   const sections = UNIT_CODES.map((u) => view.sections.find((s) => s.section === u)).filter((s) => s !== undefined);
-  const myUnit = actor?.role === 'reviewer' ? actor.unit : null;
   const canDecide = (s: (typeof sections)[number]) =>
     myUnit === s.section &&
     s.inRound &&
