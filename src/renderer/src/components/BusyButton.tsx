@@ -1,8 +1,8 @@
 import { Button, Loader, type ButtonProps } from '@mantine/core';
-import type { ComponentPropsWithoutRef, MouseEvent } from 'react';
+import type { ComponentPropsWithRef, MouseEvent } from 'react';
 
 type Props = ButtonProps &
-  Omit<ComponentPropsWithoutRef<'button'>, keyof ButtonProps> & {
+  Omit<ComponentPropsWithRef<'button'>, keyof ButtonProps> & {
     /** Saving: shown with a spinner and ignored clicks, but never `disabled`, so the focus stays on the button. */
     busy: boolean;
     'data-testid'?: string;

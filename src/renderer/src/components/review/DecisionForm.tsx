@@ -201,7 +201,7 @@ export function DecisionForm(props: Props) {
             {message}
           </Alert>
         )}
-        <Group justify="space-between">
+        <Group justify="space-between" className="decision-bar" data-testid="decision-bar">
           <Text size="xs" c="dimmed">
             {t('rv.form.boundTo', { v: filingVersion })}
           </Text>

@@ -69,7 +69,7 @@ function FilingWorkspace({ view, onView, reload }: { view: FilingView; onView(v:
   const isClerk = actor?.role === 'clerk';
   const editable = isClerk && (EDITABLE_STATES as readonly string[]).includes(view.state);
   const draft = useDraft({ view, editable, onView });
-  const [tab, setTab] = useState<string | null>(view.state === 'submitted' && isClerk ? 'acceptance' : 'record');
+  const [tab, setTab] = useState<string | null>(() => firstTab(view.state, actor?.role));
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const canSubmit = isClerk && (view.state === 'draft' || view.state === 'correction_requested');
@@ -228,3 +228,10 @@ function FilingWorkspace({ view, onView, reload }: { view: FilingView; onView(v:
 }
 
 export const openFiling = (id: number) => navigate(`/filings/${id}`);
+
+/** Where a filing opens: at the step that waits for the reader — a reviewer's unit review, a clerk's acceptance. */
+function firstTab(state: FilingView['state'], role: string | undefined): string {
+  if (role === 'reviewer' && (state === 'in_review' || state === 'supplement_requested')) return 'review';
+  if (role === 'clerk' && state === 'submitted') return 'acceptance';
+  return 'record';
+}
