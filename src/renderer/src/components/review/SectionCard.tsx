@@ -38,7 +38,8 @@ export function SectionCard(props: {
       data-in-round={s.inRound}
       data-waiting={waiting || undefined}
       tabIndex={mine ? -1 : undefined}
-      style={mine ? { borderColor: 'var(--mantine-color-desk-5)', borderWidth: 2 } : undefined}
+      // Not clipped (Mantine's Card hides overflow), so the decision bar inside can stick to the window's bottom.
+      style={mine ? { borderColor: 'var(--mantine-color-desk-5)', borderWidth: 2, overflow: 'visible' } : undefined}
     >
       <Group justify="space-between" mb={6}>
         <Group gap="xs">

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { FilingView } from '../../../../shared/contract/filings';
 import type { Settings } from '../../../../shared/schemas/settings';
 import type { UnitCode } from '../../../../shared/domain/units';
@@ -11,10 +12,20 @@ import { PdfPreview } from '../../pages/certificates/PdfPreview';
 
 type Attachment = FilingView['materials'][number]['attachments'][number];
 
+const CHOICE_KEYS: Record<string, (code: string) => string> = {
+  'applicant.creditStatus': (c) => `ff.creditStatus.${c}`,
+  'project.eiaCategory': (c) => `ff.eia.${c}`,
+  'project.processes': (c) => `process.${c}`,
+  'project.hazardGrade': () => 'ff.hazardGrade.n',
+};
+
 /** A record value as one line of text: lists joined, parks and bases by name, flags as yes / no. */
-function factText(value: unknown, path: string, settings: Settings | null, lang: string, yes: string, no: string): string {
+function factText(value: unknown, path: string, settings: Settings | null, lang: string, t: TFunction): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return value ? yes : no;
+  if (typeof value === 'boolean') return value ? t('admin.yes') : t('rv.desk.no');
+  // Choices are stored as codes; the screen shows their words.
+  const word = CHOICE_KEYS[path];
+  if (word) return (Array.isArray(value) ? value : [value]).map((v) => t(word(String(v)), { n: v })).join(lang === 'en' ? ', ' : '、');
   if (path === 'project.parkId' || path === 'project.baseId') {
     const places = path === 'project.parkId' ? settings?.parks : settings?.parks.flatMap((p) => p.bases);
     const found = places?.find((p) => p.id === value);
@@ -84,7 +95,7 @@ export function UnitDesk({
                 <Table.Th w="40%" fw={500}>
                   {t(`ff.${path}`)}
                 </Table.Th>
-                <Table.Td>{factText(valueAt(view.fields, path), path, settings, lang, t('admin.yes'), t('rv.desk.no'))}</Table.Td>
+                <Table.Td>{factText(valueAt(view.fields, path), path, settings, lang, t)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
