@@ -173,11 +173,9 @@ test('open a meeting and run it, by keyboard; dialogs give the focus back', asyn
   expect(meeting, 'the demo session').toBeTruthy();
   const view = await rpc<{ agenda: { filingId: number }[] }>(page, 'meeting.get', { id: meeting!.id });
   const first = view.value!.agenda[0]!.filingId;
-  const review = await rpc<{ sections: { section: string; inRound: boolean; current: { stale: boolean } | null }[] }>(
-    page,
-    'review.get',
-    { filingId: first },
-  );
+  const review = await rpc<{ sections: { section: string; inRound: boolean; current: { stale: boolean } | null }[] }>(page, 'review.get', {
+    filingId: first,
+  });
   const units = ['yj', 'hb', 'gh', 'sp', 'yq'];
   const waiting = review.value!.sections.find((s) => s.inRound && (!s.current || s.current.stale))!.section;
 
