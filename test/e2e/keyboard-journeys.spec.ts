@@ -105,8 +105,12 @@ test('create → submit → accept, by keyboard', async ({ deskPage: page }) => 
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved', { timeout: 20_000 });
 
   // Papers received on paper: each switch by Space; the focus stays on the switch.
-  await tabTo(page, page.getByTestId('tab-materials'), { back: true });
+  // The tab list is one Tab stop (the selected tab); the arrow keys move along it.
+  await tabTo(page, page.getByTestId('tab-record'), { back: true });
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('tab-materials')).toBeFocused();
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('tab-materials')).toHaveAttribute('aria-selected', 'true');
   const missing = () =>
     page
       .locator('tr[data-testid^="material-"][data-applicable="true"][data-state="missing"]')
@@ -171,7 +175,7 @@ test('open a meeting and run it, by keyboard; dialogs give the focus back', asyn
   const meetings = await rpc<{ id: number; state: string }[]>(page, 'meeting.list', {});
   const meeting = meetings.value!.find((m) => m.state !== 'closed');
   expect(meeting, 'the demo session').toBeTruthy();
-  const view = await rpc<{ agenda: { filingId: number }[] }>(page, 'meeting.get', { id: meeting!.id });
+  const view = await rpc<{ agenda: { filingId: number }[] }>(page, 'meeting.get', { meetingId: meeting!.id });
   const first = view.value!.agenda[0]!.filingId;
   const review = await rpc<{ sections: { section: string; inRound: boolean; current: { stale: boolean } | null }[] }>(page, 'review.get', {
     filingId: first,

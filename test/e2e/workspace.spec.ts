@@ -127,11 +127,38 @@ test('review cards show words, never catalogue keys or codes, in both languages'
   }
 });
 
-test('a failed list offers a retry; a slow export shows progress and can be cancelled', async ({ deskPage: page }) => {
+test('toasts leave the focused control free; a failed list offers a retry; a slow export can be cancelled', async ({ deskPage: page }) => {
   await login(page, 'clerk');
+  // The due-items summary after signing in sits bottom-right; the list's rows (full width) pass under it as Tab moves
+  // down the list. Whenever a toast covers the focused row, it has moved away within a frame or two.
+  await go(page, '/filings');
+  const toast = page.locator('.mantine-Notifications-notification').first();
+  await expect(toast).toBeVisible();
+  await expect(page.getByTestId('filing-row').first()).toBeVisible();
+  await page.getByTestId('filing-row').nth(8).focus();
+  let passedUnder = 0;
+  for (let i = 0; i < 14 && (await toast.isVisible()); i++) {
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const f = document.activeElement!.getBoundingClientRect();
+          return [...document.querySelectorAll('.mantine-Notifications-notification')].some((n) => {
+            const r = n.getBoundingClientRect();
+            return r.left < f.right && f.left < r.right && r.top < f.bottom && f.top < r.bottom;
+          });
+        }),
+      )
+      .toBe(false);
+    const box = await page.evaluate(() => document.activeElement!.getBoundingClientRect().bottom);
+    if (box > 768 - 150) passedUnder++;
+  }
+  expect(passedUnder, 'rows reached the toast corner while it showed').toBeGreaterThan(0);
+
   // The first load of the list fails on the wire; the list says so and offers a retry, not "no filings match".
   let failures = 1;
   await page.route('**/rpc/filing.list', (route) => (failures-- > 0 ? route.abort('failed') : route.continue()));
+  await go(page, '/inbox');
   await go(page, '/filings');
   await expect(page.getByTestId('list-error')).toBeVisible();
   await expect(page.getByTestId('filings-empty')).toHaveCount(0);

@@ -3,7 +3,7 @@ import type { Messages } from './index';
 /** The reviewer's workspace: facts and papers beside the checklist, retrying a failed list, a cancellable export. */
 export const workspace: Messages = {
   'rv.retry': ['重试', 'Try again'],
-  'rv.desk.facts': ['{{unit}}审查的登记事项', 'Facts {{unit}} reviews'],
+  'rv.desk.facts': ['{{unit}}审查的登记事项', 'Record facts reviewed by {{unit}}'],
   'rv.desk.papers': ['本单位审查的材料', 'Papers your unit checks'],
   'rv.desk.no': ['否', 'No'],
   'rv.desk.open': ['查看', 'View'],
