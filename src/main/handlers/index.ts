@@ -14,6 +14,7 @@ import { followupHandlers, followupFiles } from './followup';
 import { dashboardHandlers } from './dashboard';
 import { exportHandlers, exportFiles } from './exports';
 import { problemsHandlers } from './problems';
+import { problemMeetingsHandlers } from './problem-meetings';
 
 /** The one handler map. The type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -31,6 +32,7 @@ export const handlers: Handlers = {
   ...dashboardHandlers,
   ...exportHandlers,
   ...problemsHandlers,
+  ...problemMeetingsHandlers,
 };
 
 /** Every file the desk serves, by kind; each route declares who may read it, as a channel declares its access. */

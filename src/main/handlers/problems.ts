@@ -1,6 +1,6 @@
 import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
-import { todayOf, write, writeOnce, type Ctx, type WriteScope } from '../services';
+import { emit, todayOf, write, writeOnce, type Ctx, type WriteScope } from '../services';
 import { storeUpload } from '../attachments';
 import {
   departmentOf,
@@ -130,7 +130,12 @@ const assignDepartment: Handler<'problem.setDepartment'> = async (input, ctx) =>
 export const problemsHandlers = {
   'problem.settings': settings,
   'problem.create': create,
-  'problem.dispatch': ((input, ctx) => act(ctx, input, dispatchProblem)) as Handler<'problem.dispatch'>,
+  'problem.dispatch': (async (input, ctx) => {
+    const done = await act(ctx, input, dispatchProblem);
+    // The meeting's shared screen and audience window show the assignment as soon as it is made.
+    if (input.meetingId) emit(ctx.services, 'meeting.changed', { meetingId: input.meetingId });
+    return done;
+  }) as Handler<'problem.dispatch'>,
   'problem.report': ((input, ctx) => act(ctx, input, reportProblem)) as Handler<'problem.report'>,
   'problem.reassign': ((input, ctx) => act(ctx, input, reassignProblem)) as Handler<'problem.reassign'>,
   'problem.extend': ((input, ctx) => act(ctx, input, extendProblem)) as Handler<'problem.extend'>,
