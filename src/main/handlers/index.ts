@@ -13,7 +13,7 @@ import { meetingsHandlers, meetingFiles } from './meetings';
 import { followupHandlers, followupFiles } from './followup';
 import { dashboardHandlers } from './dashboard';
 import { exportHandlers, exportFiles } from './exports';
-import { problemsHandlers } from './problems';
+import { problemsHandlers, problemFiles } from './problems';
 import { problemMeetingsHandlers } from './problem-meetings';
 
 /** The one handler map. The type makes a channel without a handler a compile error. */
@@ -42,4 +42,5 @@ export const fileRoutes: FileRoutes = {
   ...meetingFiles,
   ...followupFiles,
   ...exportFiles,
+  ...problemFiles,
 };

@@ -1,9 +1,11 @@
 import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
 import { emit, todayOf, write, writeOnce, type Ctx, type WriteScope } from '../services';
-import { storeUpload } from '../attachments';
+import { readAttachment, storeUpload } from '../attachments';
+import type { FileRoutes } from '../host/files';
 import {
   departmentOf,
+  getProblemAttachment,
   listCategories,
   listDepartments,
   loadPolicy,
@@ -149,4 +151,22 @@ export const problemsHandlers = {
   'problem.meetingCreate': meetingCreate,
   'problem.meetingAgenda': meetingAgenda,
   'problem.setDepartment': assignDepartment,
+};
+
+export const problemFiles: FileRoutes = {
+  /** `files/problem-attachment/<id>`: a problem's attachment; whoever may read the problem (every signed-in user). */
+  'problem-attachment': {
+    access: 'user',
+    async serve(id, ctx) {
+      if (!/^\d{1,15}$/.test(id)) return null;
+      const row = await getProblemAttachment(ctx.services.store.db, Number(id));
+      if (!row) return null;
+      return {
+        bytes: readAttachment(ctx.services.store.dataDir, row.sha256),
+        mime: row.mime,
+        filename: row.name,
+        disposition: row.mime === 'application/ofd' ? 'attachment' : 'inline',
+      };
+    },
+  },
 };

@@ -20,4 +20,8 @@ export const problemMeetings: Messages = {
   'pm.opinion': ['下步工作意见', 'Next-step opinion'],
   'pm.awaiting': ['待交办', 'Awaiting dispatch'],
   'pm.request': ['企业诉求', 'What the firm asks'],
+  // attachments of a problem (same upload rules as a filing's papers)
+  'pm.files': ['附件（PDF、PNG、JPEG、OFD，单个不超过 20 MB）', 'Attachments (PDF, PNG, JPEG, OFD; up to 20 MB each)'],
+  'pm.files.list': ['附件', 'Attachments'],
+  'pm.files.reading': ['正在读取文件…', 'Reading the files…'],
 };

@@ -44,7 +44,7 @@ export function AudiencePage({ meetingId }: { meetingId: number }) {
       settings={settings}
       focusUnit={focus}
       agendaTotal={assignment.total || undefined}
-      content={assignment.problem ? <ProblemSlide problem={assignment.problem} /> : undefined}
+      content={assignment.problem ? <ProblemSlide problem={assignment.problem} meetingId={meetingId} /> : undefined}
       barRight={meeting.state === 'closed' ? <span>{t('mt.closedBanner')}</span> : null}
       footer={
         focus ? (

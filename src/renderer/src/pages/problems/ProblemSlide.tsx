@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ProblemView } from '../../../../shared/contract/problems-views';
+import { addWorkingDays, officialCalendar, toIsoDate } from '../../../../shared/domain/calendar';
 import { useQuery } from '../../hooks/use-call';
 import { useLiveReload } from '../../components/review/use-live';
 import { useProblemSettings } from './use-problem-settings';
@@ -8,10 +9,12 @@ import { useProblemSettings } from './use-problem-settings';
  * The problem under discussion as the room sees it on the joint session's board (SessionBoard's content): what the
  * firm asks on the left, the assignment made at the table on the right.
  */
-export function ProblemSlide({ problem }: { problem: ProblemView }) {
+export function ProblemSlide({ problem, meetingId }: { problem: ProblemView; meetingId: number }) {
   const { t } = useTranslation();
   const { dept, category } = useProblemSettings();
-  const a = problem.assignments.at(-1);
+  // The assignment made at this meeting, as its minutes hold it (a later hand-over is the problem's own history).
+  const a = problem.assignments.find((x) => x.meetingId === meetingId);
+  const due = a ? addWorkingDays(officialCalendar, toIsoDate(new Date(a.from)), a.limitDays) : null;
   return (
     <>
       <div className="mt-head" data-testid="slide-problem" data-problem-id={problem.id} data-state={problem.state}>
@@ -41,7 +44,7 @@ export function ProblemSlide({ problem }: { problem: ProblemView }) {
               <dt>{t('pm.cooperating')}</dt>
               <dd>{a.cooperating.length ? a.cooperating.map(dept).join('、') : '—'}</dd>
               <dt>{t('pm.due')}</dt>
-              <dd className="tabular">{problem.clock?.dueDate ?? '—'}</dd>
+              <dd className="tabular">{due}</dd>
               <dt>{t('pm.opinion')}</dt>
               <dd style={{ whiteSpace: 'pre-wrap' }}>{a.opinion}</dd>
             </dl>
