@@ -8,6 +8,7 @@ import { meetingsContract } from './contract/meetings';
 import { followupContract } from './contract/followup';
 import { problemsContract } from './contract/problems';
 import { problemMeetingsContract } from './contract/problem-meetings';
+import { problemSettingsContract } from './contract/problem-settings';
 
 /** Every channel the desk answers: name -> { input, output, access, writes }. The one source of truth. */
 export const contract = {
@@ -23,6 +24,7 @@ export const contract = {
   ...followupContract,
   ...problemsContract,
   ...problemMeetingsContract,
+  ...problemSettingsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ import { dashboardHandlers } from './dashboard';
 import { exportHandlers, exportFiles } from './exports';
 import { problemsHandlers, problemFiles } from './problems';
 import { problemMeetingsHandlers } from './problem-meetings';
+import { problemSettingsHandlers } from './problem-settings';
 
 /** The one handler map. The type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -33,6 +34,7 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...problemsHandlers,
   ...problemMeetingsHandlers,
+  ...problemSettingsHandlers,
 };
 
 /** Every file the desk serves, by kind; each route declares who may read it, as a channel declares its access. */

@@ -1,6 +1,6 @@
 import type { Messages } from './index';
 
-/** Assignment meetings (企业问题交办会) on the joint session's screen: attendance, audience, minutes. */
+/** Enterprise problems, second part: assignment meetings (attendance, audience, minutes), attachments, their Settings tab. */
 export const problemMeetings: Messages = {
   'pr.meeting.notAssignment': ['这不是企业问题交办会', 'This is not a problem assignment meeting'],
   'pr.meeting.closeAsAssignment': ['企业问题交办会请在交办会页面结束', 'Close a problem assignment meeting from its own screen'],
@@ -24,4 +24,31 @@ export const problemMeetings: Messages = {
   'pm.files': ['附件（PDF、PNG、JPEG、OFD，单个不超过 20 MB）', 'Attachments (PDF, PNG, JPEG, OFD; up to 20 MB each)'],
   'pm.files.list': ['附件', 'Attachments'],
   'pm.files.reading': ['正在读取文件…', 'Reading the files…'],
+  // Settings: departments, categories, deadlines by grade
+  'v.ps.code': ['代码为小写字母开头的 1–16 位字母或数字', 'A code is 1–16 lower-case letters or digits, starting with a letter'],
+  'v.ps.duplicate': ['代码重复', 'This code is already used'],
+  'v.ps.removed': ['已有条目不能删除，请改为停用', 'Existing rows cannot be removed: set them inactive'],
+  'v.ps.reviewUnitKind': ['五个审查单位的层级不能更改', 'The level of the five review units cannot change'],
+  'v.ps.mustStayActive': ['审查单位和统筹部门必须保持启用', 'The review units and the coordinating department stay active'],
+  'v.ps.outsideWithAccounts': ['该部门已有账户，不能改为外部单位', 'Accounts belong to this department: it cannot become an outside party'],
+  'v.ps.noActiveCategory': ['至少保留一个启用的类别', 'Keep at least one active category'],
+  'ps.tab': ['企业诉求', 'Enterprise problems'],
+  'ps.departments': ['部门', 'Departments'],
+  'ps.categories': ['诉求类别', 'Problem categories'],
+  'ps.deadlines': ['限期（工作日）与报送周期', 'Deadlines (working days) and reporting'],
+  'ps.kind': ['层级', 'Level'],
+  'ps.kind.district': ['区级部门', 'District body'],
+  'ps.kind.park': ['园区', 'Park'],
+  'ps.kind.city': ['市级部门', 'City body'],
+  'ps.kind.outside': ['外部单位', 'Outside party'],
+  'ps.active': ['启用', 'Active'],
+  'ps.add': ['添加', 'Add'],
+  'ps.limit.park': ['园区级限期', 'Park-level deadline'],
+  'ps.limit.district': ['区级限期', 'District-level deadline'],
+  'ps.limit.city': ['市级限期', 'City-level deadline'],
+  'ps.reportEvery': ['进展报送周期（天）', 'Progress report every (days)'],
+  'ps.reminderAfter': ['逾期提醒宽限（天）', 'Reminder grace (days)'],
+  'ps.warning': ['临期预警（工作日）', 'Warning before the deadline (working days)'],
+  'ps.save': ['保存企业诉求设置', 'Save the problem settings'],
+  'ps.saved': ['已保存', 'Saved'],
 };
