@@ -140,6 +140,7 @@ test('a commissioner’s problem: dispatched at a meeting, reported, extended, r
   await audience.setViewportSize({ width: 1920, height: 1080 });
   const slide = audience.getByTestId('slide-problem');
   await expect(audience.getByTestId('session-screen')).toHaveAttribute('data-view', 'audience');
+  await expect(audience.locator('.mt-bar')).toContainText('企业问题交办会');
   const firstOnAgenda = Number(await slide.getAttribute('data-problem-id'));
   expect([problemId, secondId]).toContain(firstOnAgenda);
   await page.getByTestId('agenda-1').click();

@@ -32,7 +32,7 @@ export const problemMeetings: Messages = {
   'v.ps.mustStayActive': ['审查单位和统筹部门必须保持启用', 'The review units and the coordinating department stay active'],
   'v.ps.outsideWithAccounts': ['该部门已有账户，不能改为外部单位', 'Accounts belong to this department: it cannot become an outside party'],
   'v.ps.noActiveCategory': ['至少保留一个启用的类别', 'Keep at least one active category'],
-  'ps.tab': ['企业诉求', 'Enterprise problems'],
+  'admin.settings.tab.problems': ['企业诉求', 'Enterprise problems'],
   'ps.departments': ['部门', 'Departments'],
   'ps.categories': ['诉求类别', 'Problem categories'],
   'ps.deadlines': ['限期（工作日）与报送周期', 'Deadlines (working days) and reporting'],

@@ -24,6 +24,8 @@ export interface BoardProps {
   /** An assignment meeting's agenda is problems: their count, and the current one in place of the filing. */
   agendaTotal?: number;
   content?: ReactNode;
+  /** The bar's title (an assignment meeting names itself); the joint session's by default. */
+  title?: string;
 }
 
 const quantity = (n: number | null) => (n === null ? '—' : String(n));
@@ -47,7 +49,7 @@ export function SessionBoard(props: BoardProps) {
     >
       <div className="mt-bar">
         <span>
-          <strong>{t('mt.session')}</strong> · {when} · {meeting.place}
+          <strong>{props.title ?? t('mt.session')}</strong> · {when} · {meeting.place}
         </span>
         <span style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
           {total > 0 && <span data-testid="session-position">{t('mt.position', { n: position + 1, total })}</span>}

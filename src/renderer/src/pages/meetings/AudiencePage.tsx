@@ -44,6 +44,7 @@ export function AudiencePage({ meetingId }: { meetingId: number }) {
       settings={settings}
       focusUnit={focus}
       agendaTotal={assignment.total || undefined}
+      title={assignment.total ? t('pu.meeting.title') : undefined}
       content={assignment.problem ? <ProblemSlide problem={assignment.problem} meetingId={meetingId} /> : undefined}
       barRight={meeting.state === 'closed' ? <span>{t('mt.closedBanner')}</span> : null}
       footer={
