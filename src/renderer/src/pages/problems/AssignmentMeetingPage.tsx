@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { useMeeting } from '../../components/meetings/use-meeting';
 import { openAudience } from '../../components/meetings/open-audience';
 import { MeetingRecordPanel } from './MeetingRecordPanel';
+import { useActor } from '../../session';
 import { DispatchForm } from './DispatchForm';
 import { STATE_COLOR, useProblemSettings } from './use-problem-settings';
 
@@ -20,13 +21,14 @@ export function AssignmentMeetingPage({ id }: { id: number }) {
   const { category } = useProblemSettings();
   const meeting = useMeeting(id);
   const agenda = useQuery('problem.meetingAgenda', { meetingId: id });
-  // A closed meeting is a record: its position no longer moves, so reading it back is local.
+  // The clerk hosting an open meeting moves the shared position; anyone else (or a closed meeting) browses locally.
   const [browse, setBrowse] = useState(0);
   const closed = meeting.data?.state === 'closed';
-  const cursor = closed ? browse : (meeting.data?.cursor ?? 0);
+  const hosting = useActor()?.role === 'clerk' && !closed;
+  const cursor = hosting ? (meeting.data?.cursor ?? 0) : browse;
   const setCursor = async (position: number) => {
     setBrowse(position);
-    if (closed) return;
+    if (!hosting) return;
     const r = await call('meeting.setCursor', { meetingId: id, position, focusUnit: null });
     if (r.ok) meeting.setData(r.value);
   };
