@@ -10,7 +10,7 @@ import { useProblemSettings } from './use-problem-settings';
  * firm asks on the left, the assignment made at the table on the right.
  */
 export function ProblemSlide({ problem, meetingId }: { problem: ProblemView; meetingId: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { dept, category } = useProblemSettings();
   // The assignment made at this meeting, as its minutes hold it (a later hand-over is the problem's own history).
   const a = problem.assignments.find((x) => x.meetingId === meetingId);
@@ -42,7 +42,7 @@ export function ProblemSlide({ problem, meetingId }: { problem: ProblemView; mee
               <dt>{t('pm.lead')}</dt>
               <dd data-testid="slide-lead">{dept(a.lead)}</dd>
               <dt>{t('pm.cooperating')}</dt>
-              <dd>{a.cooperating.length ? a.cooperating.map(dept).join('、') : '—'}</dd>
+              <dd>{a.cooperating.length ? a.cooperating.map(dept).join(i18n.language === 'en' ? ', ' : '、') : '—'}</dd>
               <dt>{t('pm.due')}</dt>
               <dd className="tabular">{due}</dd>
               <dt>{t('pm.opinion')}</dt>
