@@ -13,7 +13,7 @@ import { loadSettings } from '../db/settings';
 import { bumpVersion, getAttachment, insertAttachment, insertFiling, nextFilingNo, setMaterial } from '../db/filings';
 import { insertTrackedItem, refreshNextItemDue } from '../db/tracked-items';
 import { listFilings } from '../db/filing-list';
-import { readAttachment, storeUpload } from '../attachments';
+import { readAttachment, withUploads } from '../attachments';
 import type { FileRoutes } from '../host/files';
 import { buildView, materialStatuses, requireFiling } from '../filings/view';
 import { afterAcceptance, afterFactsChanged } from './hooks';
@@ -125,31 +125,34 @@ const attach: Handler<'material.attach'> = async (input, ctx) => {
   const settings = await loadSettings(ctx.services.store.db);
   if (!settings.materialTypes.some((t) => t.code === input.code))
     throw new DeskError('INVALID', 'err.INVALID', {}, { code: { key: 'v.choice' } });
-  // Bytes first (durable, content-addressed), then the row that refers to them.
-  const { sha256, mime, size } = storeUpload(ctx.services.store.dataDir, input.file, 'file');
-  await write(ctx, async ({ trx, audit }) => {
-    const f = await lockFiling(trx, ctx, input.filingId, input.version);
-    requireEditable(f.state);
-    const now = ctx.now.toISOString();
-    await insertAttachment(trx, {
-      filingId: input.filingId,
-      code: input.code,
-      sha256,
-      name: input.file.name,
-      mime,
-      size,
-      now,
-      by: ctx.actor!.id,
-    });
-    await setMaterial(trx, input.filingId, input.code, 'present', '', now);
-    await bump(trx, ctx, input.filingId, input.version);
-    await afterFactsChanged(trx, ctx, input.filingId);
-    await audit({
-      action: 'material.attach',
-      target: `filing:${input.filingId}`,
-      after: { code: input.code, name: input.file.name, sha256, size, mime },
-    });
-  });
+  // Bytes staged first (durable), moved under their content address only once the row committed.
+  const uploads = [{ file: input.file, field: 'file' }];
+  await withUploads(ctx.services.store.dataDir, uploads, ([file]) =>
+    write(ctx, async ({ trx, audit }) => {
+      const { sha256, mime, size } = file!;
+      const f = await lockFiling(trx, ctx, input.filingId, input.version);
+      requireEditable(f.state);
+      const now = ctx.now.toISOString();
+      await insertAttachment(trx, {
+        filingId: input.filingId,
+        code: input.code,
+        sha256,
+        name: input.file.name,
+        mime,
+        size,
+        now,
+        by: ctx.actor!.id,
+      });
+      await setMaterial(trx, input.filingId, input.code, 'present', '', now);
+      await bump(trx, ctx, input.filingId, input.version);
+      await afterFactsChanged(trx, ctx, input.filingId);
+      await audit({
+        action: 'material.attach',
+        target: `filing:${input.filingId}`,
+        after: { code: input.code, name: input.file.name, sha256, size, mime },
+      });
+    }),
+  );
   const view = await buildView(ctx.services.store.db, input.filingId, todayOf(ctx), settings);
   changed(ctx, input.filingId, view.version);
   return view;
