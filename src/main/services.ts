@@ -14,7 +14,7 @@ import { DeskError } from '../shared/result';
 import { OWASP_SCRYPT } from './passwords';
 import { toIsoDate } from '../shared/domain/calendar';
 
-export type Mode = 'electron' | 'browser' | 'test';
+export type Mode = 'electron' | 'browser' | 'server' | 'test';
 
 /** Everything a handler may use. Created once per process; handlers never reach for globals. */
 export interface Services<S extends Store = Store> {

@@ -39,14 +39,15 @@ export async function openPgStore(url: string, dataDir: string, opts: { poolSize
   }
   const db = createPgKysely(pool);
   // As on SQLite: only a chain that is still empty at open may create the signed head file.
-  const counted = await db.selectFrom('audit_log').select(db.fn.countAll<string>().as('n')).executeTakeFirst();
+  // A newer schema may not even have the tables this desk knows: nothing is read from it.
+  const counted = health.ok ? await db.selectFrom('audit_log').select(db.fn.countAll<string>().as('n')).executeTakeFirst() : null;
   return {
     kind: 'postgres',
     pool,
     db,
     health,
     head: new HeadFile(join(dir, HEAD_FILE), loadOrCreateKeys(dir)),
-    headMayCreate: Number(counted?.n ?? 0) === 0,
+    headMayCreate: counted !== null && Number(counted?.n ?? 0) === 0,
     dataDir: dir,
     close: () => db.destroy(),
   };
