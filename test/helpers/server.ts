@@ -94,6 +94,8 @@ export interface Reply {
 export interface ClientOptions {
   /** Trusted certificate for HTTPS (the server's self-signed one in tests). */
   ca?: Buffer;
+  /** Another loopback source address (127.0.0.x), to play a different client machine. */
+  localAddress?: string;
 }
 
 /** A scripted browser: one cookie jar, the server's own Origin on every request unless told otherwise. */
@@ -120,7 +122,11 @@ export class ServerClient {
     if (this.cookie) headers.cookie = this.cookie;
     const request = u.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise((resolve, reject) => {
-      const req = request(u, { method, headers, ...(this.opts.ca ? { ca: this.opts.ca } : {}) }, (res) => {
+      const extra = {
+        ...(this.opts.ca ? { ca: this.opts.ca } : {}),
+        ...(this.opts.localAddress ? { localAddress: this.opts.localAddress } : {}),
+      };
+      const req = request(u, { method, headers, ...extra }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
@@ -163,8 +169,8 @@ export class ServerClient {
 export interface LiveStream {
   status: number;
   events: { event: string; payload: any }[];
-  /** Resolves with the first event matching, or rejects after `ms`. */
-  waitFor(match: (e: { event: string; payload: any }) => boolean, ms: number): Promise<{ event: string; payload: any }>;
+  /** Resolves with the first event matching (from index `after` on), or rejects after `ms`. */
+  waitFor(match: (e: { event: string; payload: any }) => boolean, ms: number, after?: number): Promise<{ event: string; payload: any }>;
   close(): void;
 }
 
@@ -192,10 +198,10 @@ export function openEvents(client: ServerClient, ca?: Buffer): Promise<LiveStrea
       resolve({
         status: res.statusCode ?? 0,
         events,
-        waitFor: (match, ms) =>
+        waitFor: (match, ms, after = 0) =>
           new Promise((ok, fail) => {
             const check = () => {
-              const found = events.find(match);
+              const found = events.slice(after).find(match);
               if (!found) return;
               waiters.delete(check);
               clearTimeout(timer);

@@ -4,6 +4,7 @@ import { pickLang, translate } from '../../shared/i18n';
 import { deskOn, startEscalation } from '../desk';
 import { countUsers } from '../db/users';
 import { openPgStore, redactUrl, type PgStore } from '../db/postgres/store';
+import { startLiveRelay } from '../db/postgres/live';
 import { servicesFromEnv } from '../host/options';
 import { parseServerArgs, SERVER_USAGE, type ServerArgs } from './options';
 import { startDistrictServer } from './http';
@@ -72,6 +73,12 @@ async function main(): Promise<void> {
   const server = await startDistrictServer({ desk, rendererDir, host: args.host, port: args.port, tls }).catch((err: unknown) =>
     die(`${args.host}:${args.port}: ${reasonOf(err)}`),
   );
+  // live-1: this instance's events go to the others through PostgreSQL; theirs come to this instance's streams.
+  const relay = await startLiveRelay(args.database, store.pool, server.broadcast);
+  const forward = (event: string, payload: unknown) =>
+    void relay.publish(event, payload).catch((err: unknown) => console.error(`[live] not sent to other instances: ${reasonOf(err)}`));
+  desk.services.events.on('desk-event', forward);
+
   // Exactly one line on stdout: launchers and tests parse it.
   process.stdout.write(`Desk server ready: ${server.url}\n`);
 
@@ -80,7 +87,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     stopEscalation();
-    void server.close().finally(() => void desk.close().finally(() => process.exit(0)));
+    desk.services.events.off('desk-event', forward);
+    void Promise.all([server.close(), relay.close()]).finally(() => void desk.close().finally(() => process.exit(0)));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
