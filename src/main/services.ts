@@ -5,7 +5,7 @@ import type { Lang } from '../shared/i18n';
 import type { Store } from './db/store';
 import type { Trx } from './db/connection';
 import { appendAudit, type AuditInput } from './db/audit';
-import { storeHead } from './db/store-ops';
+import { recordHeadInside, storeHead } from './db/store-ops';
 import { findKey, recordKey } from './db/idempotency';
 import { forgetUnauditedRows, hasUnrecordedRows } from './db/row-hashes';
 import type { SessionSlot } from './sessions';
@@ -108,6 +108,7 @@ export async function write<T>(ctx: Ctx, fn: (scope: WriteScope) => Promise<T>):
     const value = await fn({ trx, audit: (entry) => auditAs(trx, ctx, entry) });
     // rows-1: covered rows written after the transaction's last entry still get their hashes on the record.
     if (await hasUnrecordedRows(trx)) await auditAs(trx, ctx, { action: 'rows.written', target: null });
+    await recordHeadInside(store, trx);
     return value;
   });
   const head = await storeHead(store);
