@@ -142,4 +142,28 @@ describe('two server instances on one database', () => {
     });
     expect(right.json().error.code).toBe('RATE_LIMITED');
   });
+
+  it('pg-2: an instance killed mid-decision; the retry with the same key on the other instance acts once', async () => {
+    const spB = await signedIn(b, 'sp');
+    const spA = await signedIn(a, 'sp');
+    const [filingId] = await waitingFor(spB, 'sp');
+    expect(filingId).toBeDefined();
+    const view = await spB.ok<ReviewView>('review.get', { filingId });
+    const input = decisionInput(view, 'sp', 'approve', { key: newKey('killed') });
+    const before = await count('SELECT count(*)::int AS n FROM decisions WHERE filing_id = $1', [filingId]);
+    // The request is on its way when B dies: it may or may not have committed; the client cannot tell.
+    const inFlight = spB.rpc('review.decide', input).then(
+      (r) => r.status,
+      (err: Error) => err.message,
+    );
+    b.child.kill('SIGKILL');
+    await inFlight;
+    await expect(spB.rpc('auth.status')).rejects.toThrow(/ECONNREFUSED|socket hang up|ECONNRESET/);
+    const retried = await spA.ok<ReviewView>('review.decide', input);
+    expect(retried.filingId).toBe(filingId);
+    expect(await count('SELECT count(*)::int AS n FROM decisions WHERE filing_id = $1', [filingId])).toBe(before + 1);
+    expect(await count('SELECT count(*)::int AS n FROM idempotency WHERE key = $1', [input.idempotencyKey])).toBe(1);
+    const admin = await signedIn(a, 'admin');
+    expect(await admin.ok('audit.verify')).toMatchObject({ ok: true, problem: null });
+  });
 });
