@@ -125,6 +125,28 @@ describe('two server instances on one database', () => {
     expect(report.entries).toBe(await count('SELECT count(*)::int AS n FROM audit_log'));
   });
 
+  it('session-1: a password reset or a disabled account on A ends that user’s sessions on B', async () => {
+    const admin = await signedIn(a, 'admin');
+    const accounts = await admin.ok<{ id: number; username: string }[]>('accounts.list');
+    const idOf = (username: string) => accounts.find((x) => x.username === username)!.id;
+    const yq = await signedIn(b, 'yq');
+    const observer = await signedIn(b, 'observer');
+    const yqCookie = yq.cookie;
+    expect(yqCookie).toMatch(/^desk_session=/);
+    expect((await yq.ok('auth.status')).actor.username).toBe('yq');
+    expect((await observer.ok('auth.status')).actor.username).toBe('observer');
+
+    await admin.ok('accounts.resetPassword', { id: idOf('yq'), password: 'Harbor-quill-5823' });
+    await admin.ok('accounts.setDisabled', { id: idOf('observer'), disabled: true });
+    expect((await yq.ok('auth.status')).actor).toBeNull();
+    expect((await observer.ok('auth.status')).actor).toBeNull();
+    expect((await yq.rpc('review.inbox')).json().error.code).toBe('UNAUTHENTICATED');
+    // Another client reusing the old cookie is nobody too.
+    const replay = new ServerClient(a.url);
+    replay.cookie = yqCookie;
+    expect((await replay.rpc('review.inbox')).json().error.code).toBe('UNAUTHENTICATED');
+  });
+
   it('login slow-down counts attempts sent to A and B at once as one series', async () => {
     // Another loopback address, so this client's failures do not slow the tests' own address.
     const clients = [a, b].map((s) => new ServerClient(s.url, { localAddress: '127.0.0.2' }));
