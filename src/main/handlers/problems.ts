@@ -1,7 +1,7 @@
 import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
 import { todayOf, write, writeOnce, type Ctx, type WriteScope } from '../services';
-import { storeUpload } from '../attachments';
+import { withUploads } from '../attachments';
 import {
   departmentOf,
   listCategories,
@@ -44,8 +44,10 @@ const settings: Handler<'problem.settings'> = async (_input, ctx) => {
 };
 
 const create: Handler<'problem.create'> = async (input, ctx) => {
-  const files = input.attachments.map((f, i) => storeUpload(ctx.services.store.dataDir, f, `attachments.${i}`));
-  const { id } = await writeOnce(ctx, async (scope) => ({ id: await createProblem(scope, ctx, input, files) }));
+  const uploads = input.attachments.map((file, i) => ({ file, field: `attachments.${i}` }));
+  const { id } = await withUploads(ctx.services.store.dataDir, uploads, (files) =>
+    writeOnce(ctx, async (scope) => ({ id: await createProblem(scope, ctx, input, files) })),
+  );
   return view(ctx, id);
 };
 
@@ -75,11 +77,11 @@ const meetingCreate: Handler<'problem.meetingCreate'> = async (input, ctx) => {
   const { db } = ctx.services.store;
   const host = ctx.actor!;
   const { id } = await writeOnce(ctx, async ({ trx, audit }) => {
-    const fields: Record<string, { key: string }> = {};
+    const fields: Record<string, { key: string; params?: Record<string, string> }> = {};
     for (const [i, problemId] of input.agenda.entries()) {
       const p = await requireProblem(trx, problemId).catch(() => null);
       if (!p) fields[`agenda.${i}`] = { key: 'err.NOT_FOUND' };
-      else if (p.state !== 'new') fields[`agenda.${i}`] = { key: 'pr.state.notNew' };
+      else if (p.state !== 'new') fields[`agenda.${i}`] = { key: 'pr.state.notNew', params: { state: p.state } };
     }
     if (Object.keys(fields).length) throw new DeskError('INVALID', 'err.INVALID', {}, fields);
     const now = ctx.now.toISOString();

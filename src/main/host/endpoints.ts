@@ -8,6 +8,10 @@ import { resolveStatic } from './static';
 import { contentDisposition } from './files';
 import { cookieSlot } from './cookie-session';
 import { resolveSession } from '../sessions';
+import { isAbort, readBody } from './body';
+import { BodyGate, LARGE_BODY_BYTES, type BodyGateStats } from './body-gate';
+
+export { isAbort };
 
 /**
  * What every HTTP transport of the desk serves once its own gate has let a request through: `POST /rpc/<channel>`
@@ -47,36 +51,6 @@ export function langOf(req: IncomingMessage): Lang {
   return pickLang(header(req, 'accept-language'));
 }
 
-/** A client that goes away mid-request is ordinary, not a failure worth a stack trace. */
-export const isAbort = (err: unknown) => {
-  const e = err as { code?: string; message?: string } | null;
-  return e?.code === 'ECONNRESET' || e?.code === 'ERR_STREAM_PREMATURE_CLOSE' || e?.message === 'aborted';
-};
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-big'> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(header(req, 'content-length') ?? 0);
-    if (declared > limit) return resolve('too-big');
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      if (over) return;
-      size += chunk.length;
-      if (size > limit) {
-        over = true;
-        resolve('too-big');
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!over) resolve(Buffer.concat(chunks));
-    });
-    req.on('error', reject);
-  });
-}
-
 export interface EndpointOptions {
   desk: Desk;
   rendererDir: string;
@@ -86,6 +60,9 @@ export interface EndpointOptions {
   secureCookie?: boolean;
   /** How calls name their transport to dispatch. */
   connectionId: string;
+  /** Large bodies held in memory at once (see body-gate.ts), and how many more may wait for a slot. */
+  largeBodySlots?: number;
+  largeBodyQueue?: number;
 }
 
 export interface Endpoints {
@@ -95,6 +72,8 @@ export interface Endpoints {
   signedIn(req: IncomingMessage, res: ServerResponse): ReturnType<typeof resolveSession>;
   /** Sends a desk event to every open live stream. */
   broadcast(event: string, payload: unknown): void;
+  /** How many large bodies are in memory now and at most so far. */
+  bodyStats(): BodyGateStats;
   close(): void;
 }
 
@@ -102,6 +81,7 @@ export function createEndpoints(opts: EndpointOptions): Endpoints {
   const { desk, rendererDir } = opts;
   const limit = opts.maxBodyBytes ?? 30 * 1024 * 1024;
   const cookie = { secure: opts.secureCookie ?? false };
+  const gate = new BodyGate(opts.largeBodySlots ?? 2, opts.largeBodyQueue ?? 16);
   // Each live-update stream with the session secret that opened it; a stream whose session ended is closed.
   const streams = new Map<ServerResponse, string>();
 
@@ -131,9 +111,8 @@ export function createEndpoints(opts: EndpointOptions): Endpoints {
   const signedIn = (req: IncomingMessage, res: ServerResponse) =>
     resolveSession(desk.services, cookieSlot(req, res, cookie), desk.services.clock());
 
-  const rpc = async (req: IncomingMessage, res: ServerResponse, lang: Lang, path: string) => {
-    if (req.method !== 'POST') return refuse(res, 405, 'INVALID', lang, 'err.INVALID');
-    if (!/^application\/json\b/i.test(header(req, 'content-type') ?? '')) return refuse(res, 415, 'INVALID', lang, 'err.INVALID');
+  /** Reads, parses and dispatches one call; a large body holds its slot of the gate for all of it. */
+  const dispatchCall = async (req: IncomingMessage, res: ServerResponse, lang: Lang, channel: string): Promise<void> => {
     const ctx = call(req, res, lang);
     const body = await readBody(req, limit);
     if (body === 'too-big') {
@@ -146,8 +125,29 @@ export function createEndpoints(opts: EndpointOptions): Endpoints {
     } catch {
       return refuse(res, 400, 'INVALID', lang, 'err.INVALID');
     }
-    const result = await desk.dispatch(path.slice('/rpc/'.length), input, ctx);
+    const result = await desk.dispatch(channel, input, ctx);
+    // The client may have gone while the call ran; the write is done, and there is no one left to answer.
+    if (res.destroyed) return;
     return sendJson(res, 200, result);
+  };
+
+  const rpc = async (req: IncomingMessage, res: ServerResponse, lang: Lang, path: string) => {
+    if (req.method !== 'POST') return refuse(res, 405, 'INVALID', lang, 'err.INVALID');
+    if (!/^application\/json\b/i.test(header(req, 'content-type') ?? '')) return refuse(res, 415, 'INVALID', lang, 'err.INVALID');
+    const declared = header(req, 'content-length');
+    const large = declared === undefined || Number(declared) > LARGE_BODY_BYTES;
+    const release = large ? await gate.acquire() : () => undefined;
+    if (!release) {
+      // Drained, not read into memory: a browser whose body is cut off sees a reset instead of the answer.
+      req.resume();
+      res.setHeader('Retry-After', '5');
+      return refuse(res, 503, 'RATE_LIMITED', lang, 'host.busy');
+    }
+    try {
+      return await dispatchCall(req, res, lang, path.slice('/rpc/'.length));
+    } finally {
+      release();
+    }
   };
 
   const events = async (req: IncomingMessage, res: ServerResponse, lang: Lang) => {
@@ -200,6 +200,7 @@ export function createEndpoints(opts: EndpointOptions): Endpoints {
   return {
     signedIn,
     broadcast,
+    bodyStats: () => gate.stats(),
     async serve(req, res, lang, url) {
       const path = url.pathname;
       if (path.startsWith('/rpc/')) return rpc(req, res, lang, path);

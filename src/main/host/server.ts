@@ -3,6 +3,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Desk } from '../desk';
 import { createEndpoints, guarded, header, langOf, refuse } from './endpoints';
+import type { BodyGateStats } from './body-gate';
 
 export interface HostOptions {
   desk: Desk;
@@ -14,6 +15,9 @@ export interface HostOptions {
   token?: string;
   /** Attachments travel as base64 inside JSON, so the limit sits above the 20 MiB file limit. */
   maxBodyBytes?: number;
+  /** Large bodies held in memory at once (see body-gate.ts), and how many more may wait for a slot. */
+  largeBodySlots?: number;
+  largeBodyQueue?: number;
 }
 
 export interface Host {
@@ -22,6 +26,8 @@ export interface Host {
   token: string;
   /** The one URL to open: the token rides in the fragment, which browsers never send to a server. */
   url: string;
+  /** How many large bodies are in memory now and at most so far. */
+  bodyStats(): BodyGateStats;
   close(): Promise<void>;
 }
 
@@ -45,6 +51,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     rendererDir: opts.rendererDir,
     connectionId: 'browser',
     ...(opts.maxBodyBytes ? { maxBodyBytes: opts.maxBodyBytes } : {}),
+    ...(opts.largeBodySlots !== undefined ? { largeBodySlots: opts.largeBodySlots } : {}),
+    ...(opts.largeBodyQueue !== undefined ? { largeBodyQueue: opts.largeBodyQueue } : {}),
   });
   let port = 0;
   let origin = '';
@@ -87,6 +95,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     origin,
     token,
     url: `${origin}/#token=${token}`,
+    bodyStats: endpoints.bodyStats,
     close: () =>
       new Promise<void>((resolve) => {
         desk.services.events.off('desk-event', endpoints.broadcast);

@@ -15,6 +15,7 @@ import { access } from './access';
 import { desktop } from './desktop';
 import { integrity } from './integrity';
 import { server } from './server';
+import { workspace } from './workspace';
 
 /** Every area's catalogue: key -> [zh-CN, en]. A tuple makes a missing translation a type error. */
 export type Messages = Record<string, readonly [string, string]>;
@@ -37,4 +38,5 @@ export const messages: Messages[] = [
   desktop,
   integrity,
   server,
+  workspace,
 ];

@@ -5,12 +5,14 @@ import { PROBLEM_SOURCES, type ProblemSource } from '../../../../shared/domain/p
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
 import { useProblemSettings } from './use-problem-settings';
+import { useReturnFocus } from '../../hooks/use-return-focus';
 
 const key = () => `pr-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /** Enter a problem: the firm by credit code, what it asks, where it came from, its category. */
 export function NewProblemModal({ onClose, onCreated }: { onClose(): void; onCreated(id: number): void }) {
   const { t } = useTranslation();
+  useReturnFocus();
   const { settings, category } = useProblemSettings();
   const [v, setV] = useState({
     creditCode: '',
