@@ -28,8 +28,6 @@ export default defineConfig({
       // those reads go through the test desk's query() (as the files above did).
       'test/integration/certificate-pages.test.ts',
       'test/integration/certificate-verify-facts.test.ts',
-      'test/integration/problems.test.ts',
-      'test/integration/problems-demo.test.ts',
       'test/integration/review-rules.test.ts',
       'test/integration/migrations.test.ts',
       'test/integration/store.test.ts',

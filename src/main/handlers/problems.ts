@@ -1,9 +1,11 @@
 import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
-import { todayOf, write, writeOnce, type Ctx, type WriteScope } from '../services';
-import { withUploads } from '../attachments';
+import { emit, todayOf, write, writeOnce, type Ctx, type WriteScope } from '../services';
+import { readAttachment, withUploads } from '../attachments';
+import type { FileRoutes } from '../host/files';
 import {
   departmentOf,
+  getProblemAttachment,
   listCategories,
   listDepartments,
   loadPolicy,
@@ -132,7 +134,12 @@ const assignDepartment: Handler<'problem.setDepartment'> = async (input, ctx) =>
 export const problemsHandlers = {
   'problem.settings': settings,
   'problem.create': create,
-  'problem.dispatch': ((input, ctx) => act(ctx, input, dispatchProblem)) as Handler<'problem.dispatch'>,
+  'problem.dispatch': (async (input, ctx) => {
+    const done = await act(ctx, input, dispatchProblem);
+    // The meeting's shared screen and audience window show the assignment as soon as it is made.
+    if (input.meetingId) emit(ctx.services, 'meeting.changed', { meetingId: input.meetingId });
+    return done;
+  }) as Handler<'problem.dispatch'>,
   'problem.report': ((input, ctx) => act(ctx, input, reportProblem)) as Handler<'problem.report'>,
   'problem.reassign': ((input, ctx) => act(ctx, input, reassignProblem)) as Handler<'problem.reassign'>,
   'problem.extend': ((input, ctx) => act(ctx, input, extendProblem)) as Handler<'problem.extend'>,
@@ -146,4 +153,22 @@ export const problemsHandlers = {
   'problem.meetingCreate': meetingCreate,
   'problem.meetingAgenda': meetingAgenda,
   'problem.setDepartment': assignDepartment,
+};
+
+export const problemFiles: FileRoutes = {
+  /** `files/problem-attachment/<id>`: a problem's attachment; whoever may read the problem (every signed-in user). */
+  'problem-attachment': {
+    access: 'user',
+    async serve(id, ctx) {
+      if (!/^\d{1,15}$/.test(id)) return null;
+      const row = await getProblemAttachment(ctx.services.store.db, Number(id));
+      if (!row) return null;
+      return {
+        bytes: readAttachment(ctx.services.store.dataDir, row.sha256),
+        mime: row.mime,
+        filename: row.name,
+        disposition: row.mime === 'application/ofd' ? 'attachment' : 'inline',
+      };
+    },
+  },
 };
