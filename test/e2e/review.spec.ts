@@ -105,6 +105,9 @@ test('joint review from round 1 to approval, with stale sections, diff view and 
   const row = diff.locator('tr[data-path="project.bay"]');
   await expect(row.getByTestId('diff-before')).toHaveText(oldName);
   await expect(row.getByTestId('diff-after')).toHaveText(`${oldName}（二期）`);
+  // The field by its label, never by its storage path.
+  await expect(row.getByTestId('diff-label')).toHaveText('楼栋/车间');
+  await expect(diff).not.toContainText('project.bay');
   // The dialog is fixed to the viewport: a viewport picture shows it as the reviewer sees it.
   await page.screenshot({ path: join(artifactsDir, 'review-diff-view.png') });
   await page.keyboard.press('Escape');
