@@ -3,6 +3,7 @@ import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
 import { EDITABLE_STATES } from '../../shared/domain/states';
 import { evaluateAcceptance, acceptancePreview } from '../../shared/domain/acceptance';
+import { issueNotices } from '../certificates/notice-store';
 import { submissionProblems } from '../../shared/domain/submission';
 import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
 import type { Trx } from '../db/connection';
@@ -216,6 +217,8 @@ const decide: Handler<'acceptance.decide'> = async (input, ctx) => {
     });
     return { filingId: f.id };
   });
+  // Conditional acceptance, correction and non-acceptance each issue a notice, kept with the filing as issued.
+  await issueNotices(ctx, filingId);
   const view = await buildView(db, filingId, today, settings);
   changed(ctx, filingId, view.version);
   return view;

@@ -17,6 +17,7 @@ import { buildReviewView } from '../review/view';
 import { buildInbox } from '../review/inbox';
 import { factsSinceSigned } from '../review/facts';
 import { describedDiff } from '../review/diff';
+import { issueNotices } from '../certificates/notice-store';
 import { lastDecision } from '../review/state';
 import { reviewDue, REVIEW_STEP, WAITING_FOR_APPLICANT } from '../review/clock';
 import { getRounds } from '../db/review';
@@ -47,6 +48,8 @@ const decide: Handler<'review.decide'> = async (input, ctx) => {
     await recordDecision(scope, ctx, input, actor, { via: 'desk', meetingId: null }, settings);
     return { filingId: input.filingId };
   });
+  // A round that closed in revise or reject issues its notice, rendered outside the decision's transaction.
+  await issueNotices(ctx, filingId);
   const view = await buildReviewView(db, filingId);
   changed(ctx, filingId, view.filingVersion, [input.section]);
   return view;

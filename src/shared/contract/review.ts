@@ -95,7 +95,17 @@ export const reviewViewSchema = z.strictObject({
   rounds: z.array(roundViewSchema),
   sections: z.array(sectionViewSchema),
   /** The one notice listing everything every unit asked for when the round ended in revise. */
-  supplementRequest: z.array(z.strictObject({ section: unitCode(), opinion: z.string(), failedItems: z.array(z.string()) })).nullable(),
+  supplementRequest: z
+    .array(
+      z.strictObject({
+        section: unitCode(),
+        opinion: z.string(),
+        failedItems: z.array(z.string()),
+        /** The reviewer's note on each failed item, by item code. */
+        notes: z.record(z.string(), z.string()),
+      }),
+    )
+    .nullable(),
 });
 export type ReviewView = z.infer<typeof reviewViewSchema>;
 
