@@ -207,13 +207,15 @@ const decide: Handler<'acceptance.decide'> = async (input, ctx) => {
       reason: input.reason,
       corrections: input.corrections,
       items: verdict.items,
+      // A deadline typed onto a holiday is recorded on the next working day, and the record says it moved.
+      moved: verdict.moved ?? [],
     });
     if (accepted) await afterAcceptance(trx, ctx, f.id);
     await audit({
       action: 'acceptance.decide',
       target: `filing:${f.id}`,
       before: { state: f.state },
-      after: { state: nextState, ...acceptance, items: verdict.items },
+      after: { state: nextState, ...acceptance, items: verdict.items, moved: verdict.moved ?? [] },
     });
     return { filingId: f.id };
   });
