@@ -8,6 +8,7 @@ import type { Settings } from '../../../../shared/schemas/settings';
 import { addDays, toIsoDate } from '../../../../shared/domain/calendar';
 import { call } from '../../api/client';
 import { DueDate } from '../../components/filing/DueDate';
+import { DeadlineNote } from '../../components/filing/DeadlineNote';
 import { stampText } from '../../components/filing/format';
 import { newIdempotencyKey } from '../../api/idempotency';
 import { useLocalName } from '../../components/filing/use-settings';
@@ -224,10 +225,17 @@ function DecisionForm({ view, settings, onView }: { view: FilingView; settings: 
                         max={m.maxDueDate}
                         error={!!fieldError(m.materialCode)}
                         onChange={(e) => {
+                          // Never clamped: a date past the maximum stays as typed and is refused with the maximum shown.
                           const v = e.currentTarget.value;
-                          setDeadlines((d) => ({ ...d, [m.materialCode]: v && v > m.maxDueDate ? m.maxDueDate : v }));
+                          setDeadlines((d) => ({ ...d, [m.materialCode]: v }));
                         }}
                         data-testid={`deadline-${m.materialCode}`}
+                      />
+                      <DeadlineNote
+                        typed={deadlines[m.materialCode] ?? ''}
+                        today={addDays(tomorrow, -1)}
+                        max={m.maxDueDate}
+                        testId={`deadline-note-${m.materialCode}`}
                       />
                     </Table.Td>
                     <Table.Td className="tabular">
