@@ -58,6 +58,12 @@ describe('notices', () => {
     expect(texts[second]).toContain('第1页共');
   });
 
+  it('容缺受理通知书 marks a deadline in a year without the official holiday notice as provisional', async () => {
+    const d = { ...sampleConditional, items: [{ ...sampleConditional.items[0]!, dueDate: '2027-01-15', provisional: true }] };
+    const texts = await check('conditional-notice-provisional', await renderConditionalNotice(d), [`${displayDate('2027-01-15')}（暂定）`]);
+    expect(texts.join('').split('（暂定）').length - 1).toBe(2);
+  });
+
   it('补正材料一次性告知书 lists every point', async () => {
     const d = sampleCorrection;
     await check(

@@ -14,6 +14,7 @@ import { getDecisions, getRounds, type RoundRecord } from '../db/review';
 import { renderConditionalNotice, renderCorrectionNotice, renderRefusalNotice, renderSupplementNotice } from '../pdf/notices';
 import { isOpen } from '../../shared/domain/issuing';
 import { withNotes } from '../review/state';
+import { isProvisionalDate } from '../../shared/domain/deadline';
 
 interface Acceptance {
   decision: string;
@@ -76,7 +77,7 @@ export async function renderNotice(db: Db, filing: FilingRecord, o: NoticeOccasi
     const listed = papers.some(isOpen) ? papers.filter(isOpen) : papers;
     const items = listed.map((i) => {
       const type = settings.materialTypes.find((t) => t.code === i.materialCode);
-      return { name: type?.nameZh ?? i.text, form: type?.formZh || '—', dueDate: i.dueDate };
+      return { name: type?.nameZh ?? i.text, form: type?.formZh || '—', dueDate: i.dueDate, provisional: isProvisionalDate(i.dueDate) };
     });
     return renderConditionalNotice({ ...base, items, consequence: CONSEQUENCE });
   }

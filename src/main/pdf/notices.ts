@@ -13,7 +13,8 @@ export interface ConditionalNoticeData {
   filingNo: Text;
   applicantName: Text;
   projectName: Text;
-  items: { name: Text; form: Text; dueDate: Text }[];
+  /** `provisional`: the deadline's year has no published holiday notice yet, so the date is marked (domain §7). */
+  items: { name: Text; form: Text; dueDate: Text; provisional?: boolean }[];
   consequence: Text;
   issuer: Text;
   issueDate: Text;
@@ -98,7 +99,7 @@ const itemsTable = (items: ConditionalNoticeData['items']): Cell[][] =>
     { text: String(i + 1), align: 'center' },
     { text: item.name },
     { text: item.form },
-    { text: displayDate(item.dueDate), align: 'center' },
+    { text: `${displayDate(item.dueDate)}${item.provisional ? '（暂定）' : ''}`, align: 'center' },
   ]);
 
 /** 容缺受理通知书: two copies in one PDF, 第一联 申请人留存 and 第二联 存档, each starting on its own page. */
