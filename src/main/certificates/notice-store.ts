@@ -15,12 +15,12 @@ import { noticeFilename, noticeOccasions, renderNotice } from './notices';
 
 /**
  * Renders and stores the notices the filing's decisions produce that are not on file yet. Called after each
- * decision's transaction (rendering stays outside it), and by readers, so a notice whose storing was interrupted, or
+ * decision's transaction (rendering stays outside it; a bulk load skips this), and by readers, so a notice whose storing was interrupted, made by a bulk load, or
  * whose decision predates kept notices, is stored the first time anyone asks for it. A damaged store only reads.
  */
-export async function issueNotices(ctx: Ctx, filingId: number): Promise<void> {
+export async function issueNotices(ctx: Ctx, filingId: number, after: 'decision' | 'read' = 'read'): Promise<void> {
   const { db, health } = ctx.services.store;
-  if (!health.ok) return;
+  if (!health.ok || (after === 'decision' && ctx.lazyNotices)) return;
   const filing = await requireFiling(db, filingId);
   const stored = await issuedNotices(db, filingId);
   const missing = (await noticeOccasions(db, filing)).filter((o) => !stored.some((s) => s.kind === o.kind && s.occasion === o.occasion));

@@ -220,7 +220,7 @@ const decide: Handler<'acceptance.decide'> = async (input, ctx) => {
     return { filingId: f.id };
   });
   // Conditional acceptance, correction and non-acceptance each issue a notice, kept with the filing as issued.
-  await issueNotices(ctx, filingId);
+  await issueNotices(ctx, filingId, 'decision');
   const view = await buildView(db, filingId, today, settings);
   changed(ctx, filingId, view.version);
   return view;

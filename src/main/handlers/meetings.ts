@@ -185,7 +185,7 @@ const confirmDecision: Handler<'meeting.confirmDecision'> = async (input, ctx) =
     if (!(await bumpMeeting(trx, m.id, m.version, m.startedAt ? {} : { started_at: ctx.now.toISOString() }))) throw await stale(trx, m.id);
     return { filingId: d.filingId };
   });
-  await issueNotices(ctx, filingId);
+  await issueNotices(ctx, filingId, 'decision');
   const review = await buildReviewView(db, filingId);
   emit(ctx.services, 'filing.changed', { filingId, version: review.filingVersion });
   emit(ctx.services, 'inbox.changed', { units: [d.section] });

@@ -49,7 +49,7 @@ const decide: Handler<'review.decide'> = async (input, ctx) => {
     return { filingId: input.filingId };
   });
   // A round that closed in revise or reject issues its notice, rendered outside the decision's transaction.
-  await issueNotices(ctx, filingId);
+  await issueNotices(ctx, filingId, 'decision');
   const view = await buildReviewView(db, filingId);
   changed(ctx, filingId, view.filingVersion, [input.section]);
   return view;
