@@ -15,8 +15,9 @@ import { noticeFilename, noticeOccasions, renderNotice } from './notices';
 
 /**
  * Renders and stores the notices the filing's decisions produce that are not on file yet. Called after each
- * decision's transaction (rendering stays outside it; a bulk load skips this), and by readers, so a notice whose storing was interrupted, made by a bulk load, or
- * whose decision predates kept notices, is stored the first time anyone asks for it. A damaged store only reads.
+ * decision's transaction (rendering stays outside it; a bulk load skips this), and by readers, so a notice whose
+ * storing was interrupted, made by a bulk load, or whose decision predates kept notices, is stored the first time
+ * anyone asks for it. A damaged store only reads.
  */
 export async function issueNotices(ctx: Ctx, filingId: number, after: 'decision' | 'read' = 'read'): Promise<void> {
   const { db, health } = ctx.services.store;
