@@ -4,6 +4,7 @@
  * decision that produces one is an occasion; the notice is rendered from the decision as recorded. Storing it is
  * notice-store.ts's work; nothing here writes.
  */
+import { renderStored } from '../../shared/i18n/stored';
 import type { NoticeKind } from '../../shared/contract/certificates';
 import type { Settings } from '../../shared/schemas/settings';
 import { toIsoDate } from '../../shared/domain/calendar';
@@ -77,7 +78,12 @@ export async function renderNotice(db: Db, filing: FilingRecord, o: NoticeOccasi
     const listed = papers.some(isOpen) ? papers.filter(isOpen) : papers;
     const items = listed.map((i) => {
       const type = settings.materialTypes.find((t) => t.code === i.materialCode);
-      return { name: type?.nameZh ?? i.text, form: type?.formZh || '—', dueDate: i.dueDate, provisional: isProvisionalDate(i.dueDate) };
+      return {
+        name: type?.nameZh ?? renderStored('zh-CN', i.text),
+        form: type?.formZh || '—',
+        dueDate: i.dueDate,
+        provisional: isProvisionalDate(i.dueDate),
+      };
     });
     return renderConditionalNotice({ ...base, items, consequence: CONSEQUENCE });
   }

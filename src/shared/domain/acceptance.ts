@@ -32,6 +32,8 @@ export interface PlannedItem {
   dueDate: IsoDate;
   textZh: string;
   textEn: string;
+  /** The title as a message key and parameters, stored so each reader sees it in their language. */
+  title: { key: string; params: Record<string, string | number> };
 }
 
 export type AcceptanceOutcome =
@@ -158,6 +160,13 @@ function movedDeadlines(s: Situation, deadlines: AcceptanceRequest['deadlines'])
     .map((m) => ({ materialCode: m.materialCode, from: m.typed, to: m.dueDate }));
 }
 
+/** A missing paper's tracked-item title, 补交「…」 with its form when the settings give one. */
+function itemTitle(t: MaterialType): PlannedItem['title'] {
+  const formZh = t.formZh.trim();
+  if (!formZh) return { key: 'fu.item.supply', params: { nameZh: t.nameZh, nameEn: t.nameEn } };
+  return { key: 'fu.item.supplyForm', params: { nameZh: t.nameZh, nameEn: t.nameEn, formZh, formEn: t.formEn.trim() || formZh } };
+}
+
 function plannedItems(s: Situation, deadlines: AcceptanceRequest['deadlines']): PlannedItem[] {
   return classify(s).missingEligible.map((t) => {
     const form = (text: string, open: string, close: string) => (text.trim() ? `${open}${text.trim()}${close}` : '');
@@ -167,6 +176,7 @@ function plannedItems(s: Situation, deadlines: AcceptanceRequest['deadlines']): 
       dueDate: settledDate(s, t, deadlines).dueDate,
       textZh: `补交「${t.nameZh}」${form(t.formZh, '（', '）')}`,
       textEn: `Supply "${t.nameEn}"${form(t.formEn, ' (', ')')}`,
+      title: itemTitle(t),
     };
   });
 }

@@ -6,6 +6,7 @@ import { migration004 } from './004-followup';
 import { migration005 } from './005-meetings';
 import { migration006 } from './006-problems';
 import { migration007 } from './007-integrity';
+import { migration008 } from './008-problem-meetings';
 import { migration016 } from './016-notices';
 
 export interface Migration {
@@ -24,6 +25,7 @@ export const migrations: Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
   migration016,
 ];
 
