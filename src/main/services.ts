@@ -67,6 +67,8 @@ export interface Ctx {
   clientAddress?: string;
   /** Where the transport keeps this caller's session secret; sign-in and sign-out set it. */
   session?: SessionSlot;
+  /** A bulk load (the demo set) leaves its notices to be stored on first read, so loading renders no PDFs. */
+  lazyNotices?: boolean;
 }
 
 export interface IdempotentCall {

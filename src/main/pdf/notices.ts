@@ -13,7 +13,8 @@ export interface ConditionalNoticeData {
   filingNo: Text;
   applicantName: Text;
   projectName: Text;
-  items: { name: Text; form: Text; dueDate: Text }[];
+  /** `provisional`: the deadline's year has no published holiday notice yet, so the date is marked (domain §7). */
+  items: { name: Text; form: Text; dueDate: Text; provisional?: boolean }[];
   consequence: Text;
   issuer: Text;
   issueDate: Text;
@@ -23,6 +24,16 @@ export interface CorrectionNoticeData {
   applicantName: Text;
   projectName: Text;
   points: Text[];
+  issuer: Text;
+  issueDate: Text;
+}
+export interface SupplementNoticeData {
+  filingNo: Text;
+  applicantName: Text;
+  projectName: Text;
+  round: number;
+  /** Each unit that asks for something: its opinion and its failed checklist items with the reviewer's note. */
+  units: { unit: Text; opinion: Text; items: { text: Text; note: Text }[] }[];
   issuer: Text;
   issueDate: Text;
 }
@@ -88,7 +99,7 @@ const itemsTable = (items: ConditionalNoticeData['items']): Cell[][] =>
     { text: String(i + 1), align: 'center' },
     { text: item.name },
     { text: item.form },
-    { text: displayDate(item.dueDate), align: 'center' },
+    { text: `${displayDate(item.dueDate)}${item.provisional ? '（暂定）' : ''}`, align: 'center' },
   ]);
 
 /** 容缺受理通知书: two copies in one PDF, 第一联 申请人留存 and 第二联 存档, each starting on its own page. */
@@ -132,6 +143,30 @@ export async function renderCorrectionNotice(d: CorrectionNoticeData): Promise<U
   );
   d.points.forEach((point, i) => sheet.paragraph(`${i + 1}．${point}`, body));
   closing(sheet, '请你单位按照上述要求补正全部材料后重新提交。补正材料齐全、符合要求的，本机关将予以受理。', d.issuer, d.issueDate);
+  footers(sheet, `受理编号：${d.filingNo}`, [0]);
+  return sheet.save();
+}
+
+/** 一次性补正告知书 after a review round ended in revise: everything every unit asks for, with the reviewers' notes. */
+export async function renderSupplementNotice(d: SupplementNoticeData): Promise<Uint8Array> {
+  const sheet = await Sheet.create({ title: `一次性补正告知书 ${d.filingNo}` });
+  heading(sheet, '一次性补正告知书', `受理编号：${d.filingNo}`);
+  sheet.paragraph(`${d.applicantName}：`, { lineHeight: BODY_LINE });
+  sheet.paragraph(
+    `你单位申请登记备案的“${d.projectName}”化工中试项目，经第${chineseOrdinal(d.round)}轮联合审查，需要补正。现将各审查单位要求补正的全部内容一次性告知如下：`,
+    body,
+  );
+  d.units.forEach((u, n) => {
+    sheet.paragraph(`（${chineseOrdinal(n + 1)}）${u.unit}`, { ...body, weight: 'bold', keepWithNext: BODY_LINE });
+    if (u.opinion) sheet.paragraph(`审查意见：${u.opinion}`, body);
+    u.items.forEach((item, i) => sheet.paragraph(`${i + 1}．${item.text}${item.note ? `：${item.note}` : ''}`, body));
+  });
+  closing(
+    sheet,
+    '请你单位按照上述要求一次补齐全部内容后提交本机关。补正期间审查期限暂停计算，自补正材料提交之日起恢复计算。',
+    d.issuer,
+    d.issueDate,
+  );
   footers(sheet, `受理编号：${d.filingNo}`, [0]);
   return sheet.save();
 }
