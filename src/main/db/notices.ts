@@ -2,7 +2,7 @@ import type { Db, Trx } from './connection';
 
 type Q = Db | Trx;
 
-/** Migration 016: the notices the desk issued, each kept as the PDF it was issued as. */
+/** Migration 009: the notices the desk issued, each kept as the PDF it was issued as. */
 export interface NoticeTables {
   issued_notices: {
     id: import('kysely').Generated<number>;

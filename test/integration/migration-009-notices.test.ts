@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { migrate } from '../../src/main/db/migrations';
-import { migration016 } from '../../src/main/db/migrations/016-notices';
+import { migration009 } from '../../src/main/db/migrations/009-notices';
 
-/** Migration 016: issued notices, stored once per decision, never changed, never deleted. */
+/** Migration 009: issued notices, stored once per decision, never changed, never deleted. */
 function fresh() {
   const db = new Database(':memory:');
   migrate(db);
@@ -20,7 +20,7 @@ const insert = (db: Database.Database, kind: string, occasion = 'acceptance:t') 
     )
     .run(kind, occasion, 'a'.repeat(64), Buffer.from('%PDF-1.7'));
 
-describe(`migration ${migration016.version} (notices)`, () => {
+describe(`migration ${migration009.version} (notices)`, () => {
   it('keeps one notice per decision and kind, of the kinds the desk issues', () => {
     const db = fresh();
     insert(db, 'correction');

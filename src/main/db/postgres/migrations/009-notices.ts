@@ -1,8 +1,8 @@
 import type { PgMigration } from './index';
 
-// SQLite's step 016-notices, for PostgreSQL: issued notices, stored once, never changed or deleted.
-export const pgMigration016: PgMigration = {
-  version: 16,
+// SQLite's step 009-notices, for PostgreSQL: issued notices, stored once, never changed or deleted.
+export const pgMigration009: PgMigration = {
+  version: 9,
   name: 'notices',
   up: `
 CREATE TABLE issued_notices (

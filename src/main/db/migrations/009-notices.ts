@@ -7,8 +7,8 @@ import type { Migration } from './index';
  * round's number), so a notice is stored once; a trigger keeps it from changing and rows are never deleted, so a
  * correction notice stays on file after the applicant resubmits.
  */
-export const migration016: Migration = {
-  version: 16,
+export const migration009: Migration = {
+  version: 9,
   name: 'notices',
   up: `
 CREATE TABLE issued_notices (
