@@ -45,7 +45,7 @@ export function SessionBoard(props: BoardProps) {
         <span>
           <strong>{t('mt.session')}</strong> · {when} · {meeting.place}
         </span>
-        <span style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+        <span style={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: '0 calc(var(--b) * 0.8)' }}>
           {meeting.agenda.length > 0 && (
             <span data-testid="session-position">{t('mt.position', { n: position + 1, total: meeting.agenda.length })}</span>
           )}
@@ -69,13 +69,14 @@ export function SessionBoard(props: BoardProps) {
             </div>
           </div>
           <div className="mt-body">
-            <div style={{ minHeight: 0, overflow: 'hidden' }}>
+            <div className="mt-summary-panel" data-testid="session-summary-panel" tabIndex={-1}>
               {filing ? <Summary filing={filing} settings={settings} lang={lang} /> : null}
             </div>
-            <div style={{ minHeight: 0, overflow: 'hidden' }}>
-              <h2 className="mt-section-title">{t('mt.tally')}</h2>
-              {review && (
+            <div className="mt-tally-panel" data-testid="session-tally-panel">
+              {review ? (
                 <Tally meeting={meeting} review={review} settings={settings} lang={lang} focusUnit={focusUnit} showKeys={showKeys} />
+              ) : (
+                <h2 className="mt-section-title">{t('mt.tally')}</h2>
               )}
             </div>
           </div>
@@ -187,9 +188,14 @@ function Tally({ meeting, review, settings, lang, focusUnit, showKeys }: TallyPr
           {showKeys && <span className="mt-key">{i + 1}</span>}
           {unitName(settings, unit, lang, t(`unit.${unit}`))}
         </td>
-        <td>
+        <td className="mt-verdict">
           {decided ? (
-            <span className={`mt-decision ${d!.decision}`}>{t(`rv.decision.${d!.decision}`)}</span>
+            <>
+              <span className={`mt-decision ${d!.decision}`}>{t(`rv.decision.${d!.decision}`)}</span>
+              <div className="mt-by" data-testid={`tally-${unit}-by`}>
+                {d!.decidedBy} · {t(d!.confirmedVia === 'session' ? 'mt.viaSession' : 'mt.viaDesk')}
+              </div>
+            </>
           ) : inRound ? (
             <span className="mt-decision pending">{d?.stale ? t('mt.stale') : t('mt.pending')}</span>
           ) : (
@@ -199,13 +205,9 @@ function Tally({ meeting, review, settings, lang, focusUnit, showKeys }: TallyPr
         <td className="mt-by">
           {decided ? (
             <>
-              {d!.decidedBy} · {t(d!.confirmedVia === 'session' ? 'mt.viaSession' : 'mt.viaDesk')}
-              {checks && d!.checklist.length > 0 && <div>{t('mt.checklist', checks)}</div>}
-              {d!.conditions.length > 0 && (
-                <div>
-                  {t('rv.conditions')}：{d!.conditions.length}
-                </div>
-              )}
+              {checks && d!.checklist.length > 0 && <span className="mt-nobreak">{t('mt.checklist', checks)}</span>}
+              {checks && d!.checklist.length > 0 && d!.conditions.length > 0 && ' · '}
+              {d!.conditions.length > 0 && <span className="mt-nobreak">{`${t('rv.conditions')}：${d!.conditions.length}`}</span>}
             </>
           ) : inRound && absent ? (
             t('mt.absentPending')
@@ -216,17 +218,20 @@ function Tally({ meeting, review, settings, lang, focusUnit, showKeys }: TallyPr
   });
   return (
     <>
+      <h2 className="mt-section-title mt-tally-title">
+        <span>{t('mt.tally')}</span>
+        <span className="mt-counts" data-testid="session-counts">
+          <span>
+            {t('mt.decided')}：<b data-testid="count-decided">{counts.decided}</b>
+          </span>
+          <span>
+            {t('mt.pending')}：<b data-testid="count-pending">{counts.pending}</b>
+          </span>
+        </span>
+      </h2>
       <table className="mt-tally" data-testid="session-tally">
         <tbody>{rows}</tbody>
       </table>
-      <div className="mt-counts" data-testid="session-counts">
-        <span>
-          {t('mt.decided')}：<b data-testid="count-decided">{counts.decided}</b>
-        </span>
-        <span>
-          {t('mt.pending')}：<b data-testid="count-pending">{counts.pending}</b>
-        </span>
-      </div>
     </>
   );
 }

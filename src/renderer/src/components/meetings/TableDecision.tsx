@@ -175,7 +175,7 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
   const name = unitName(settings, unit, i18n.language, t(`unit.${unit}`));
   return (
     <div className="mt-panel" data-testid="table-panel" data-unit={unit} data-stage={stage} role="dialog" aria-label={name}>
-      <h2 className="mt-section-title" style={{ fontSize: 36 }}>
+      <h2 className="mt-section-title" style={{ fontSize: 'calc(var(--b) * 1.2)' }}>
         {name} · {t('rv.roundN', { n: review.currentRound ?? 1 })}
       </h2>
       {!canDecide ? (
@@ -205,7 +205,7 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
                 <button
                   type="button"
                   className="mt-action secondary"
-                  style={{ fontSize: 28, padding: '0 14px', marginLeft: 12 }}
+                  style={{ fontSize: 'var(--b)', padding: '0 0.45em', marginLeft: '0.4em' }}
                   onClick={allPass}
                   data-testid="table-all-pass"
                 >
@@ -306,11 +306,11 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
           }}
           data-testid="table-confirm"
         >
-          <h3 style={{ fontSize: 34, margin: '8px 0' }}>{t('mt.confirmTitle', { unit: name })}</h3>
-          <p style={{ margin: '0 0 8px' }}>
+          <h3 style={{ fontSize: 'calc(var(--b) * 1.133)', margin: '0.25em 0' }}>{t('mt.confirmTitle', { unit: name })}</h3>
+          <p style={{ margin: '0 0 0.25em' }}>
             <span className={`mt-decision ${decision}`}>{decision && t(`rv.decision.${decision}`)}</span>
           </p>
-          <p style={{ margin: '0 0 12px', color: '#374151' }}>{t('mt.confirmHint')}</p>
+          <p style={{ margin: '0 0 0.4em', color: '#374151' }}>{t('mt.confirmHint')}</p>
           <label>
             <span className="mt-field-label">{t('mt.reviewer')}</span>
             <input
