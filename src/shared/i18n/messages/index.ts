@@ -14,6 +14,7 @@ import { problemsUi } from './problems-ui';
 import { access } from './access';
 import { desktop } from './desktop';
 import { integrity } from './integrity';
+import { sessionScreen } from './session-screen';
 
 /** Every area's catalogue: key -> [zh-CN, en]. A tuple makes a missing translation a type error. */
 export type Messages = Record<string, readonly [string, string]>;
@@ -35,4 +36,5 @@ export const messages: Messages[] = [
   access,
   desktop,
   integrity,
+  sessionScreen,
 ];

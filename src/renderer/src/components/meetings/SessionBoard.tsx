@@ -168,7 +168,8 @@ function Tally({ meeting, review, settings, lang, focusUnit, showKeys }: TallyPr
     const decided = d !== null && !d.stale;
     if (decided) counts.decided++;
     else if (inRound) counts.pending++;
-    const absent = meeting.units.includes(unit) && (meeting.attendance.find((a) => a.unit === unit)?.attendees.length ?? 0) === 0;
+    const invited = meeting.units.includes(unit);
+    const absent = invited && (meeting.attendance.find((a) => a.unit === unit)?.attendees.length ?? 0) === 0;
     const checks = d
       ? {
           pass: d.checklist.filter((c) => c.result === 'pass').length,
@@ -183,9 +184,14 @@ function Tally({ meeting, review, settings, lang, focusUnit, showKeys }: TallyPr
         data-testid={`tally-${unit}`}
         data-decision={decided ? d!.decision : 'pending'}
         data-via={decided ? d!.confirmedVia : ''}
+        data-invited={invited}
       >
         <td className="mt-unit">
-          {showKeys && <span className="mt-key">{i + 1}</span>}
+          {showKeys && (
+            <span className={invited ? 'mt-key' : 'mt-key off'} aria-disabled={!invited || undefined}>
+              {i + 1}
+            </span>
+          )}
           {unitName(settings, unit, lang, t(`unit.${unit}`))}
         </td>
         <td className="mt-verdict">
@@ -212,6 +218,11 @@ function Tally({ meeting, review, settings, lang, focusUnit, showKeys }: TallyPr
           ) : inRound && absent ? (
             t('mt.absentPending')
           ) : null}
+          {!invited && showKeys && (
+            <div className="mt-not-invited" data-testid={`tally-${unit}-not-invited`}>
+              {t('mt.notInvitedShort')}
+            </div>
+          )}
         </td>
       </tr>
     );
