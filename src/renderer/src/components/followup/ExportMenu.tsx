@@ -12,7 +12,8 @@ export function ExportMenu() {
   const { t } = useTranslation();
   const actor = useActor();
   const [busy, setBusy] = useState(false);
-  const kinds = EXPORT_KINDS.filter((k) => k !== 'audit' || actor?.role === 'admin' || actor?.role === 'observer');
+  // The dashboard's figures are exported from the dashboard itself (DashboardExport), for the period shown there.
+  const kinds = EXPORT_KINDS.filter((k) => k !== 'dashboard' && (k !== 'audit' || actor?.role === 'admin' || actor?.role === 'observer'));
   const run = async (kind: (typeof EXPORT_KINDS)[number], format: (typeof EXPORT_FORMATS)[number]) => {
     setBusy(true);
     const r = await call('export.create', { kind, format });
