@@ -50,10 +50,7 @@ describe('lint keeps the layers', () => {
  * on other branches; they are named here so the list can only shrink: a new file over the limit fails, and so does
  * a listed file that has come under it (take it off the list).
  */
-const OVER_LIMIT_FOR_NOW = new Set([
-  'src/renderer/src/components/meetings/TableDecision.tsx',
-  'src/renderer/src/pages/filings/AcceptanceTab.tsx',
-]);
+const OVER_LIMIT_FOR_NOW = new Set(['src/renderer/src/components/meetings/TableDecision.tsx']);
 
 describe('source files stay small', () => {
   it('no file in src is over 300 lines', () => {

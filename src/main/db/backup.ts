@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { checkIntegrity } from './integrity';
 import type { BackupInfo } from '../../shared/contract/backup';
 import { copyDurably, keepAttachment, keepKeys, KEYS_DIR } from './backup-files';
 import { appendAudit, currentHead, GENESIS, verifyChain, type ChainHead, type VerifyReport } from './audit';
@@ -59,7 +60,7 @@ function inspect(path: string, expectedHead: ChainHead | null): Inspection {
     const quickCheck = String(handle.pragma('quick_check', { simple: true }));
     if (quickCheck !== 'ok') return failed(quickCheck);
     const head = currentHead(handle) ?? { seq: 0, hash: GENESIS };
-    const attachments = handle.prepare('SELECT DISTINCT sha256 FROM attachments ORDER BY sha256').pluck().all() as string[];
+    const attachments = handle.prepare(attachmentsSql(handle)).pluck().all() as string[];
     const filings = handle.prepare('SELECT count(*) FROM filings').pluck().get() as number;
     const chain = verifyChain(handle, expectedHead && expectedHead.seq > 0 ? expectedHead : null);
     return { quickCheck, head, attachments, filings, chain };
@@ -77,6 +78,8 @@ function inspect(path: string, expectedHead: ChainHead | null): Inspection {
  */
 export async function createBackup(store: Store, now: Date): Promise<BackupInfo> {
   if (!store.health.ok) throw new BackupError('unhealthy', store.health.problem ?? '');
+  // corrupt-2: the full check first, so a damaged database is never signed into a backup; a failure makes the desk read-only.
+  if ((await checkIntegrity(store)) !== 'ok') throw new BackupError('unhealthy', store.health.detail ?? 'integrity_check');
   const dir = join(store.dataDir, BACKUP_DIR);
   mkdirSync(dir, { recursive: true });
   let at = now.getTime();
@@ -274,4 +277,15 @@ async function restoreLocked(source: string, dir: string, now: Date): Promise<Re
   } finally {
     if (handle.open) handle.close();
   }
+}
+
+/**
+ * Every content address the backed-up rows refer to: filings' papers (with tracked items' papers and closure reports)
+ * and, from migration 006 on, enterprise problems' attachments. A backup of an older desk has no problem table.
+ */
+function attachmentsSql(handle: Database.Database): string {
+  const problems = handle.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'problem_attachments'").get();
+  return problems
+    ? 'SELECT sha256 FROM attachments UNION SELECT sha256 FROM problem_attachments ORDER BY sha256'
+    : 'SELECT DISTINCT sha256 FROM attachments ORDER BY sha256';
 }

@@ -10,7 +10,7 @@ export const shell: Messages = {
   'field.confirmPassword': ['确认密码', 'Confirm password'],
   'setup.title': ['首次使用：创建管理员', 'First start: create the administrator'],
   'setup.intro': ['管理员负责账户和设置，不参与评审签署。', 'The administrator manages accounts and settings and never signs a review.'],
-  'setup.passwordRule': ['至少 10 位', 'At least 10 characters'],
+  'setup.passwordRule': ['至少 10 位，不能是常见密码或用户名', 'At least 10 characters, not a common password or the username'],
   'setup.mismatch': ['两次输入的密码不一致', 'The passwords do not match'],
   'setup.create': ['创建管理员并进入', 'Create administrator and continue'],
   'setup.or': ['或', 'or'],
@@ -45,4 +45,6 @@ export const shell: Messages = {
   'filing.notSubmittable': ['当前状态下不能提交', 'This filing cannot be submitted in its current state'],
   'filing.incomplete': ['还有必填项未填写或有误，请查看标出的字段', 'Some required fields are missing or wrong; see the marked fields'],
   'acceptance.notSubmitted': ['只有待受理的案件才能作受理决定', 'Only a filing awaiting acceptance can be decided'],
+  'state.refused': ['此案件当前的状态不允许这一步操作', "The filing's current state does not allow this step"],
+  'state.notYours': ['您的角色不能对此案件执行这一步操作', 'Your role may not take this step on the filing'],
 };

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { FollowupItem } from '../../../../shared/contract/followup';
 import { call } from '../../api/client';
 import { ACCEPT, readBase64 } from './file';
+import { useReturnFocus } from '../../hooks/use-return-focus';
 
 export type ItemAction = 'supply' | 'verify' | 'notApplied';
 
@@ -20,6 +21,7 @@ export function ItemActionModal({
   onDone(): void;
 }) {
   const { t } = useTranslation();
+  useReturnFocus();
   const [note, setNote] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -1,4 +1,4 @@
-import { Alert, Button, CloseButton, Group, List, Paper, Radio, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, CloseButton, Group, List, Paper, Radio, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
 import type { FilingView } from '../../../../shared/contract/filings';
@@ -7,76 +7,14 @@ import type { AcceptanceDecision } from '../../../../shared/domain/states';
 import type { Settings } from '../../../../shared/schemas/settings';
 import { addDays, toIsoDate } from '../../../../shared/domain/calendar';
 import { call } from '../../api/client';
-import { DueDate } from '../../components/filing/DueDate';
-import { stampText } from '../../components/filing/format';
+import { DateTextInput } from '../../components/filing/TypedFields';
+import { BusyButton } from '../../components/BusyButton';
+import { DecisionRecord } from './AcceptanceRecord';
 import { newIdempotencyKey } from '../../api/idempotency';
 import { useLocalName } from '../../components/filing/use-settings';
 
 type Preview = Output<'acceptance.preview'>;
 const DECISIONS: AcceptanceDecision[] = ['accept', 'conditional', 'correction', 'notAccepted'];
-
-/** What was decided, and the supply deadlines it set. */
-function DecisionRecord({ view, settings }: { view: FilingView; settings: Settings | null }) {
-  const { t } = useTranslation();
-  const name = useLocalName();
-  const a = view.acceptance;
-  const items = view.trackedItems.filter((i) => i.kind === 'material');
-  if (!a)
-    return (
-      <Text size="sm" c="dimmed" data-testid="acceptance-none">
-        {view.state === 'draft' ? t('fa.notYetSubmitted') : t('fa.notYetDecided')}
-      </Text>
-    );
-  return (
-    <Paper withBorder p="sm" data-testid="acceptance-record">
-      <Stack gap="xs">
-        <Group gap="xs">
-          <Title order={5}>{t(`fa.decision.${a.decision}`)}</Title>
-          <Text size="sm" c="dimmed">
-            {t('fa.decidedBy', { who: a.decidedBy, at: stampText(a.decidedAt) })}
-          </Text>
-        </Group>
-        {a.reason && (
-          <Text size="sm">
-            {t('fa.reason')}：{a.reason}
-          </Text>
-        )}
-        {a.corrections.length > 0 && (
-          <List size="sm" type="ordered">
-            {a.corrections.map((c, i) => (
-              <List.Item key={i}>{c}</List.Item>
-            ))}
-          </List>
-        )}
-        {items.length > 0 && (
-          <Table withTableBorder verticalSpacing={4} fz="sm" data-testid="tracked-items">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fa.item')}</Table.Th>
-                <Table.Th w={120}>{t('fa.dueDate')}</Table.Th>
-                <Table.Th w={100}>{t('fa.itemState')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((i) => {
-                const type = settings?.materialTypes.find((m) => m.code === i.materialCode);
-                return (
-                  <Table.Tr key={i.id}>
-                    <Table.Td>{type ? `${type.no}. ${name(type)}` : i.text}</Table.Td>
-                    <Table.Td>
-                      <DueDate date={i.dueDate} warningDays={settings?.timeLimits.warningDays ?? 3} />
-                    </Table.Td>
-                    <Table.Td>{t(`fa.itemState.${i.state}`)}</Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Stack>
-    </Paper>
-  );
-}
 
 export function AcceptanceTab({
   view,
@@ -89,8 +27,13 @@ export function AcceptanceTab({
   canDecide: boolean;
   onView(v: FilingView): void;
 }) {
-  if (!canDecide) return <DecisionRecord view={view} settings={settings} />;
-  return <DecisionForm view={view} settings={settings} onView={onView} />;
+  const [decidedHere, setDecidedHere] = useState(false);
+  if (!canDecide) return <DecisionRecord view={view} settings={settings} focus={decidedHere} />;
+  const decided = (v: FilingView) => {
+    setDecidedHere(true);
+    onView(v);
+  };
+  return <DecisionForm view={view} settings={settings} onView={decided} />;
 }
 
 function DecisionForm({ view, settings, onView }: { view: FilingView; settings: Settings | null; onView(v: FilingView): void }) {
@@ -215,18 +158,15 @@ function DecisionForm({ view, settings, onView }: { view: FilingView; settings: 
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <TextInput
-                        type="date"
+                      <DateTextInput
                         size="xs"
                         aria-label={t('fa.dueDateFor', { name: type ? name(type) : m.materialCode })}
-                        value={deadlines[m.materialCode] ?? ''}
-                        min={tomorrow}
-                        max={m.maxDueDate}
+                        stored={deadlines[m.materialCode] ?? ''}
+                        minDate={tomorrow}
+                        maxDate={m.maxDueDate}
                         error={!!fieldError(m.materialCode)}
-                        onChange={(e) => {
-                          const v = e.currentTarget.value;
-                          setDeadlines((d) => ({ ...d, [m.materialCode]: v && v > m.maxDueDate ? m.maxDueDate : v }));
-                        }}
+                        // Kept as typed: a day past the latest allowed is refused by the rule, never moved to it.
+                        onValue={(v) => setDeadlines((d) => ({ ...d, [m.materialCode]: String(v ?? '') }))}
                         data-testid={`deadline-${m.materialCode}`}
                       />
                     </Table.Td>
@@ -314,9 +254,9 @@ function DecisionForm({ view, settings, onView }: { view: FilingView; settings: 
       )}
 
       <Group>
-        <Button onClick={() => void submit()} loading={busy} disabled={decision === null} data-testid="acceptance-submit">
+        <BusyButton onClick={() => void submit()} busy={busy} disabled={decision === null} data-testid="acceptance-submit">
           {t('fa.submit')}
-        </Button>
+        </BusyButton>
         <Text size="xs" c="dimmed">
           {t('fa.submitHint')}
         </Text>

@@ -5,6 +5,7 @@ import { UNIT_CODES, type UnitCode } from '../../../../shared/domain/units';
 import { call } from '../../api/client';
 import { useQuery } from '../../hooks/use-call';
 import { newIdempotencyKey } from '../../api/idempotency';
+import { DateTextInput } from '../../components/filing/TypedFields';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const today = () => {
@@ -68,11 +69,10 @@ export function NewMeetingForm({ onCancel, onCreated }: { onCancel(): void; onCr
       <Stack gap="sm">
         <Title order={4}>{t('mt.new')}</Title>
         <Group grow align="flex-start">
-          <TextInput
-            type="date"
+          <DateTextInput
             label={t('mt.field.date')}
-            value={date}
-            onChange={(e) => (setDate(e.currentTarget.value), setAskPast(false))}
+            stored={date}
+            onValue={(v) => (setDate(String(v ?? '')), setAskPast(false))}
             error={errors.date}
             data-testid="meeting-date"
           />
