@@ -16,6 +16,7 @@ import { access } from './access';
 import { desktop } from './desktop';
 import { integrity } from './integrity';
 import { sessionScreen } from './session-screen';
+import { server } from './server';
 import { workspace } from './workspace';
 
 /** Every area's catalogue: key -> [zh-CN, en]. A tuple makes a missing translation a type error. */
@@ -40,5 +41,6 @@ export const messages: Messages[] = [
   desktop,
   integrity,
   sessionScreen,
+  server,
   workspace,
 ];
