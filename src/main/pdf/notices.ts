@@ -67,6 +67,8 @@ export interface MinutesData {
 
 export const BODY_LINE = 28.9; // 22 lines in the 225 mm block, as GB/T 9704 sets for body text
 export const body = { indent: 2, lineHeight: BODY_LINE };
+/** Room a heading keeps with a table after it: the table's head row and the first line of its first row. */
+const KEEP_TABLE = 2 * BODY_LINE;
 
 export function heading(sheet: Sheet, title: string, reference: string | null): void {
   sheet.paragraph(title, { size: SIZE.title, weight: 'bold', align: 'center', lineHeight: 36, after: reference ? 0 : 12 });
@@ -215,7 +217,8 @@ export async function renderMinutes(d: MinutesData): Promise<Uint8Array> {
     sheet.ensure(BODY_LINE * 4);
     sheet.paragraph(`${chineseOrdinal(n + 1)}、${f.projectName}（${f.filingNo}）`, { weight: 'bold', lineHeight: BODY_LINE });
     sheet.paragraph(`申请单位：${f.applicantName}`, body);
-    sheet.paragraph('（一）各单位审查意见', { ...body, weight: 'bold' });
+    // Headings keep with what follows them: a table's head and first row, or the first line of text (GB/T 9704).
+    sheet.paragraph('（一）各单位审查意见', { ...body, weight: 'bold', keepWithNext: KEEP_TABLE });
     sheet.table(
       [38, 26, 64, 28],
       f.decisions.map((x) => [
@@ -226,7 +229,12 @@ export async function renderMinutes(d: MinutesData): Promise<Uint8Array> {
       ]),
       { header: ['单位', '结论', '意见', '确认人'].map((text) => ({ text, weight: 'bold', align: 'center' }) as Cell) },
     );
-    sheet.paragraph('（二）审查条件', { ...body, weight: 'bold', before: 4 });
+    sheet.paragraph('（二）审查条件', {
+      ...body,
+      weight: 'bold',
+      before: 4,
+      keepWithNext: f.conditions.length ? KEEP_TABLE : BODY_LINE,
+    });
     if (f.conditions.length === 0) sheet.paragraph('无。', body);
     else
       sheet.table(
@@ -240,8 +248,11 @@ export async function renderMinutes(d: MinutesData): Promise<Uint8Array> {
         ]),
         { header: ['序号', '条件', '核查单位', '期限', '限制'].map((text) => ({ text, weight: 'bold', align: 'center' }) as Cell) },
       );
-    sheet.paragraph('（三）下一步工作', { ...body, weight: 'bold', before: 4 });
-    if (n < d.filings.length - 1) sheet.paragraph(f.nextSteps || '无。', body);
+    // The last project's next steps end the minutes: their last two lines go with the signature, so the heading too.
+    const last = n === d.filings.length - 1;
+    const keep = last ? 2 * BODY_LINE + 10 + layoutSignature(sheet, d.issuer, d.issueDate, 130).height : BODY_LINE;
+    sheet.paragraph('（三）下一步工作', { ...body, weight: 'bold', before: 4, keepWithNext: keep });
+    if (!last) sheet.paragraph(f.nextSteps || '无。', body);
     else closing(sheet, f.nextSteps || '无。', d.issuer, d.issueDate);
   });
   if (d.filings.length === 0) closing(sheet, '本次会议未审查项目。', d.issuer, d.issueDate);

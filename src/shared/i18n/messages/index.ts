@@ -15,6 +15,7 @@ import { problemMeetings } from './problem-meetings';
 import { access } from './access';
 import { desktop } from './desktop';
 import { integrity } from './integrity';
+import { sessionScreen } from './session-screen';
 import { server } from './server';
 import { workspace } from './workspace';
 
@@ -39,6 +40,7 @@ export const messages: Messages[] = [
   access,
   desktop,
   integrity,
+  sessionScreen,
   server,
   workspace,
 ];
