@@ -125,6 +125,11 @@ describe('pdf-1: anything the schemas accept can be drawn', () => {
     const trace: DrawnLine[] = [];
     const bytes = await renderCertificate(doc, { trace });
     trace.forEach(lineInsideBlock);
+    // Every character of the verification text is printed, however narrow the room beside the seal: the audit head
+    // (200 characters here) is never cut off at the foot of the code's band.
+    const printed = trace.map((l) => l.text).join('');
+    expect(printed.split('f').length - 1).toBeGreaterThanOrEqual(200);
+    expect(printed).toContain('登记记录审计链摘要');
     await checkPixels(bytes, trace);
   }, 240_000);
 

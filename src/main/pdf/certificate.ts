@@ -140,11 +140,12 @@ export async function renderCertificate(doc: CertificateDoc, options: RenderOpti
   // Labels in the regular face: the bold subset then carries only the title, which keeps the file small.
   // 12 pt cells with 1.2 line spacing (domain §8 allows 12–14 pt for a ruled table so that one page holds it).
   const signature = layoutSignature(sheet, doc.issuer, doc.issueDate, 0);
-  const closingHeight = 28 + Math.max(signature.height - 24, 6 + QR_SIZE) + 2;
+  const verification = verificationLines(sheet, doc, signature);
+  const closingHeight = 28 + Math.max(signature.height - 24, 6 + QR_SIZE) + (verification.below ? verification.height + 8 : 0) + 2;
   const table = { size: SIZE.cell, lineHeight: 14.5, pad: 2.5, pairs: [30, 50, 30, 46], keepLastWith: closingHeight };
   sheet.table([30, 126], tableRows(doc), table);
 
-  closing(sheet, doc, signature, closingHeight, options);
+  closing(sheet, doc, signature, verification, closingHeight, options);
   sheet.footer((i, count) => ({ left: doc.number, right: pageOf(i + 1, count) }));
   return sheet.save();
 }
@@ -152,11 +153,51 @@ export async function renderCertificate(doc: CertificateDoc, options: RenderOpti
 const QR_SIZE = 32 * MM;
 
 /**
+ * The verification text, broken into lines for the room between the code and the seal; when it does not fit there
+ * (a long issuer name narrows the room), it is printed whole under the band at the block's width instead — never cut.
+ */
+function verificationLines(sheet: Sheet, doc: CertificateDoc, signature: SignatureLayout): VerificationText {
+  const textX = BLOCK.left + QR_SIZE + 8;
+  const issuerWidth = Math.max(...signature.lines.map((l) => sheet.width(l, 'regular', SIZE.body)));
+  const room = signature.centre - Math.max(signature.radius, issuerWidth / 2) - 8 - textX;
+  const parts: [string, number][] = [
+    [`核验码：${doc.verificationCode}`, SIZE.footer + 1],
+    ['扫描二维码，或输入证明编号和核验码，核验本证明的真实性和有效状态。', SIZE.small],
+    [`登记记录审计链摘要：${doc.auditHead}`, SIZE.small - 2],
+  ];
+  const layout = (width: number) => {
+    const lines = parts.flatMap(([text, size]) => sheet.lines(printable(text), width, 'regular', size).map((line) => ({ line, size })));
+    // From the first baseline (a footer size below the top) to the last line's descent.
+    const height = SIZE.footer + lines.slice(1).reduce((h, l) => h + l.size * 1.45, 0) + (lines.at(-1)?.size ?? 0) * 0.3;
+    return { lines, height };
+  };
+  const beside = room >= 30 * MM ? layout(room) : null;
+  if (beside && beside.height <= QR_SIZE) return { x: textX, below: false, ...beside };
+  return { x: BLOCK.left, below: true, ...layout(BLOCK.width) };
+}
+
+interface VerificationText {
+  x: number;
+  /** Printed under the code's band instead of beside the code. */
+  below: boolean;
+  lines: { line: string; size: number }[];
+  height: number;
+}
+
+/**
  * "特此证明", then one band: the 2-D code with its verification text at the left, the issuer and date at the right
  * with the seal's room around them (GB/T 9704: the seal presses on issuer and date). Side by side, so the closing
- * costs one band, not two.
+ * costs one band, not two. The band is as tall as the code or the text, whichever is taller: no line of the
+ * verification text (the audit head above all) is ever left out.
  */
-function closing(sheet: Sheet, doc: CertificateDoc, signature: SignatureLayout, height: number, options: RenderOptions): void {
+function closing(
+  sheet: Sheet,
+  doc: CertificateDoc,
+  signature: SignatureLayout,
+  text: VerificationText,
+  height: number,
+  options: RenderOptions,
+): void {
   sheet.ensure(height);
   sheet.paragraph('特此证明。', { indent: 2, lineHeight: 24, before: 4 });
   const top = sheet.y;
@@ -166,24 +207,22 @@ function closing(sheet: Sheet, doc: CertificateDoc, signature: SignatureLayout, 
   drawQr(page, doc.qrText, x, y, QR_SIZE);
   options.qrBox = Object.assign(options.qrBox ?? {}, { page: sheet.pages.length - 1, x, y, size: QR_SIZE });
 
-  // Verification text between the code and the seal's room.
-  const textX = x + QR_SIZE + 8;
-  const issuerWidth = Math.max(...signature.lines.map((l) => sheet.width(l, 'regular', SIZE.body)));
-  const width = signature.centre - Math.max(signature.radius, issuerWidth / 2) - 8 - textX;
-  let baseline = top - 6 - SIZE.footer;
-  const write = (text: string, size: number) => {
-    for (const line of sheet.lines(printable(text), width, 'regular', size)) {
-      if (baseline - size * 0.3 < y) return; // the band is as tall as the code; never spill below it
-      sheet.drawLine(line, textX, baseline, size, 'regular');
+  // Verification text between the code and the seal's room, or under the band (drawn after the seal's block).
+  const drawText = (top: number) => {
+    let baseline = top - SIZE.footer;
+    for (const { line, size } of text.lines) {
+      sheet.drawLine(line, text.x, baseline, size, 'regular');
       baseline -= size * 1.45;
     }
   };
-  write(`核验码：${doc.verificationCode}`, SIZE.footer + 1);
-  write('扫描二维码，或输入证明编号和核验码，核验本证明的真实性和有效状态。', SIZE.small);
-  write(`登记记录审计链摘要：${doc.auditHead}`, SIZE.small - 2);
+  if (!text.below) drawText(top - 6);
 
   // The seal's room starts beside "特此证明" (which sits at the left), so the seal overlaps issuer and date only.
   sheet.y = top + 24;
   signatureBlock(sheet, signature, { mark: options.preview === true });
   sheet.y = Math.min(sheet.y, y - 2);
+  if (text.below) {
+    drawText(sheet.y - 6);
+    sheet.y -= 6 + text.height + 2;
+  }
 }
