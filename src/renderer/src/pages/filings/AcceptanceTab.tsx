@@ -1,4 +1,4 @@
-import { Alert, Button, CloseButton, Group, List, Paper, Radio, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, CloseButton, Group, List, Paper, Radio, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
 import type { FilingView } from '../../../../shared/contract/filings';
@@ -7,76 +7,12 @@ import type { AcceptanceDecision } from '../../../../shared/domain/states';
 import type { Settings } from '../../../../shared/schemas/settings';
 import { addDays, toIsoDate } from '../../../../shared/domain/calendar';
 import { call } from '../../api/client';
-import { DueDate } from '../../components/filing/DueDate';
-import { stampText } from '../../components/filing/format';
 import { newIdempotencyKey } from '../../api/idempotency';
 import { useLocalName } from '../../components/filing/use-settings';
+import { AcceptanceRecord } from './AcceptanceRecord';
 
 type Preview = Output<'acceptance.preview'>;
 const DECISIONS: AcceptanceDecision[] = ['accept', 'conditional', 'correction', 'notAccepted'];
-
-/** What was decided, and the supply deadlines it set. */
-function DecisionRecord({ view, settings }: { view: FilingView; settings: Settings | null }) {
-  const { t } = useTranslation();
-  const name = useLocalName();
-  const a = view.acceptance;
-  const items = view.trackedItems.filter((i) => i.kind === 'material');
-  if (!a)
-    return (
-      <Text size="sm" c="dimmed" data-testid="acceptance-none">
-        {view.state === 'draft' ? t('fa.notYetSubmitted') : t('fa.notYetDecided')}
-      </Text>
-    );
-  return (
-    <Paper withBorder p="sm" data-testid="acceptance-record">
-      <Stack gap="xs">
-        <Group gap="xs">
-          <Title order={5}>{t(`fa.decision.${a.decision}`)}</Title>
-          <Text size="sm" c="dimmed">
-            {t('fa.decidedBy', { who: a.decidedBy, at: stampText(a.decidedAt) })}
-          </Text>
-        </Group>
-        {a.reason && (
-          <Text size="sm">
-            {t('fa.reason')}：{a.reason}
-          </Text>
-        )}
-        {a.corrections.length > 0 && (
-          <List size="sm" type="ordered">
-            {a.corrections.map((c, i) => (
-              <List.Item key={i}>{c}</List.Item>
-            ))}
-          </List>
-        )}
-        {items.length > 0 && (
-          <Table withTableBorder verticalSpacing={4} fz="sm" data-testid="tracked-items">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fa.item')}</Table.Th>
-                <Table.Th w={120}>{t('fa.dueDate')}</Table.Th>
-                <Table.Th w={100}>{t('fa.itemState')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((i) => {
-                const type = settings?.materialTypes.find((m) => m.code === i.materialCode);
-                return (
-                  <Table.Tr key={i.id}>
-                    <Table.Td>{type ? `${type.no}. ${name(type)}` : i.text}</Table.Td>
-                    <Table.Td>
-                      <DueDate date={i.dueDate} warningDays={settings?.timeLimits.warningDays ?? 3} />
-                    </Table.Td>
-                    <Table.Td>{t(`fa.itemState.${i.state}`)}</Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Stack>
-    </Paper>
-  );
-}
 
 export function AcceptanceTab({
   view,
@@ -89,7 +25,7 @@ export function AcceptanceTab({
   canDecide: boolean;
   onView(v: FilingView): void;
 }) {
-  if (!canDecide) return <DecisionRecord view={view} settings={settings} />;
+  if (!canDecide) return <AcceptanceRecord view={view} settings={settings} />;
   return <DecisionForm view={view} settings={settings} onView={onView} />;
 }
 
