@@ -1,7 +1,8 @@
-import type { Channel, DeskEvent, DeskEvents, Input, Output } from '../../../shared/contract';
+import { contract, type Channel, type DeskEvent, type DeskEvents, type Input, type Output } from '../../../shared/contract';
 import { LANGUAGES, pickLang, translate, type Lang } from '../../../shared/i18n';
 import type { Result } from '../../../shared/result';
 import { adoptToken, deskToken } from './session';
+import { createQueryLayer } from './query-layer';
 
 /**
  * The renderer's one way to reach the desk: the preload bridge inside Electron, HTTP in browser mode.
@@ -36,7 +37,7 @@ function isResult(v: unknown): v is Result<unknown> {
   return r.ok === true || (r.ok === false && typeof r.error?.code === 'string' && typeof r.error.message === 'string');
 }
 
-export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
+async function send<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
   const desk = bridge();
   try {
     if (desk) {
@@ -123,6 +124,13 @@ export function subscribe<E extends DeskEvent>(event: E, cb: (payload: DeskEvent
       source = null;
     }
   };
+}
+
+/** Reads go through the query layer's cache (./query-layer.ts); writes go straight to the desk and update it. */
+export const queries = createQueryLayer({ send, subscribe, isWrite: (channel) => contract[channel].writes });
+
+export function call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
+  return queries.call(channel, input);
 }
 
 /** A URL for `<a href>` or window.open that downloads a generated file (certificates, exports). */
