@@ -127,7 +127,8 @@ export function subscribe<E extends DeskEvent>(event: E, cb: (payload: DeskEvent
 }
 
 /** Reads go through the query layer's cache (./query-layer.ts); writes go straight to the desk and update it. */
-export const queries = createQueryLayer({ send, subscribe, isWrite: (channel) => contract[channel].writes });
+// Signing out changes who is asking (it writes no data, so the contract does not list it as a write): never cached.
+export const queries = createQueryLayer({ send, subscribe, isWrite: (channel) => contract[channel].writes || channel === 'auth.logout' });
 
 export function call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
   return queries.call(channel, input);
