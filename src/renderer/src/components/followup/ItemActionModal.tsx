@@ -40,25 +40,28 @@ export function ItemActionModal({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = form.onSubmit(async ({ note, file }) => {
-    setBusy(true);
-    setError(null);
-    const r =
-      action === 'supply'
-        ? await call('followup.supply', {
-            itemId: item.id,
-            note,
-            file: file ? { name: file.name, contentBase64: await readBase64(file) } : null,
-          })
-        : action === 'verify'
-          ? await call('followup.verify', { itemId: item.id, note })
-          : await call('followup.notApplied', { itemId: item.id, reason: note });
-    setBusy(false);
-    if (r.ok) return onDone();
-    const fields = r.error.fields ?? {};
-    form.setErrors({ note: fields.note ?? fields.reason ?? null });
-    setError(Object.keys(fields).length ? Object.values(fields).join('；') : r.error.message);
-  });
+  const submit = form.onSubmit(
+    async ({ note, file }) => {
+      setBusy(true);
+      setError(null);
+      const r =
+        action === 'supply'
+          ? await call('followup.supply', {
+              itemId: item.id,
+              note,
+              file: file ? { name: file.name, contentBase64: await readBase64(file) } : null,
+            })
+          : action === 'verify'
+            ? await call('followup.verify', { itemId: item.id, note })
+            : await call('followup.notApplied', { itemId: item.id, reason: note });
+      setBusy(false);
+      if (r.ok) return onDone();
+      const fields = r.error.fields ?? {};
+      form.setErrors({ note: fields.note ?? fields.reason ?? null });
+      setError(Object.keys(fields).length ? Object.values(fields).join('；') : r.error.message);
+    },
+    (errors) => setError(Object.values(errors).join('；')),
+  );
 
   return (
     <Modal opened onClose={onClose} title={t(`fu.action.${action}`)} size="lg" data-testid={`item-modal-${action}`}>
