@@ -16,7 +16,16 @@ export interface Migration {
 }
 
 /** Numbered migrations, applied in order, each in its own transaction, tracked in PRAGMA user_version. */
-export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const migrations: Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+  migration008,
+];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
 
