@@ -1,4 +1,4 @@
-import { QueryClient, isCancelledError, type Query } from '@tanstack/react-query';
+import { QueryClient, hashKey, type Query } from '@tanstack/react-query';
 import type { Channel, DeskEvent, DeskEvents, Input, Output } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
 
@@ -63,13 +63,19 @@ export function createQueryLayer(transport: Transport) {
   let settled: Promise<void> = Promise.resolve();
   let settle: () => void = () => {};
   let listening = false;
+  // Change counter; per query, when it last changed and when its latest fetch started.
+  let epoch = 0;
+  const changedAt = new Map<string, number>();
+  const startedAt = new Map<string, number>();
 
   const channelOf = (q: Query) => q.queryKey[0] as Channel;
   async function changed(concerns: (channel: string) => boolean): Promise<void> {
     const predicate = (q: Query) => concerns(channelOf(q));
+    // An answer still in flight may predate the change: read() asks again once it is in (twice at most, so a busy
+    // stream of events cannot starve a slow read).
+    epoch++;
+    for (const q of client.getQueryCache().findAll({ predicate })) changedAt.set(q.queryHash, epoch);
     await client.invalidateQueries({ predicate, refetchType: 'none' });
-    // An answer in flight may predate the change: it is dropped (not reverted to) and read() asks again.
-    await client.cancelQueries({ predicate }, { revert: false, silent: true });
     const channels = new Set(client.getQueryCache().findAll({ predicate }).map(channelOf));
     for (const c of channels) for (const w of watchers) w(c);
   }
@@ -90,20 +96,25 @@ export function createQueryLayer(transport: Transport) {
     listen();
     while (writing > 0) await settled;
     const queryKey = [channel, input ?? {}];
-    for (;;) {
+    const hash = hashKey(queryKey);
+    for (let tries = 0; ; tries++) {
       try {
         const value = await client.fetchQuery({
           queryKey,
           staleTime: staleAfter(channel),
           queryFn: async () => {
+            startedAt.set(hash, epoch);
             const r = await transport.send(channel, input);
             if (!r.ok) throw new Refused(r);
             return r.value;
           },
         });
+        if (tries < 2 && (changedAt.get(hash) ?? 0) > (startedAt.get(hash) ?? 0)) {
+          await client.invalidateQueries({ queryKey, exact: true, refetchType: 'none' });
+          continue;
+        }
         return { ok: true, value: value as Output<C> };
       } catch (err) {
-        if (isCancelledError(err)) continue;
         if (err instanceof Refused) return err.result;
         throw err;
       }
@@ -120,6 +131,8 @@ export function createQueryLayer(transport: Transport) {
         await changed(touchedBy(channel));
         const seed = SEEDS[channel]?.(input, r.value);
         if (seed) {
+          // The seed is as new as the write: it counts as fetched after every change so far.
+          startedAt.set(hashKey([seed[0], seed[1]]), epoch);
           client.setQueryData([seed[0], seed[1]], r.value);
           for (const w of watchers) w(seed[0]);
         }
