@@ -46,6 +46,7 @@ describe('lint keeps the layers', () => {
 });
 
 /** No source file over 300 lines (tests and CSS aside), without exceptions. */
+
 describe('source files stay small', () => {
   it('no file in src is over 300 lines', () => {
     const files = execFileSync('git', ['ls-files', 'src'], { cwd: root, encoding: 'utf8' })

@@ -5,15 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { cssVariablesResolver, makeTheme } from './theme';
 import { SessionProvider } from './session';
 import { App } from './App';
+import { useToastPlacement } from './components/use-toast-placement';
 
 /** The providers, with a theme in the screen's language (close buttons of dialogs and toasts carry a name). */
 export function Root() {
   const { t } = useTranslation();
   const closeLabel = t('a11y.close');
   const theme = useMemo(() => makeTheme(closeLabel), [closeLabel]);
+  const toastPosition = useToastPlacement();
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="bottom-right" limit={4} />
+      <Notifications position={toastPosition} limit={4} />
       <SessionProvider>
         <App />
       </SessionProvider>

@@ -37,6 +37,20 @@ function isResult(v: unknown): v is Result<unknown> {
   return r.ok === true || (r.ok === false && typeof r.error?.code === 'string' && typeof r.error.message === 'string');
 }
 
+const readOnlyListeners = new Set<() => void>();
+
+/** A write refused READ_ONLY: the desk went read-only after start (its background integrity check failed). */
+export function onReadOnly(cb: () => void): () => void {
+  readOnlyListeners.add(cb);
+  return () => readOnlyListeners.delete(cb);
+}
+
+export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
+  const result = await queries.call(channel, input);
+  if (!result.ok && result.error.code === 'READ_ONLY') for (const cb of readOnlyListeners) cb();
+  return result;
+}
+
 async function send<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
   const desk = bridge();
   try {
@@ -130,9 +144,6 @@ export function subscribe<E extends DeskEvent>(event: E, cb: (payload: DeskEvent
 // Signing out changes who is asking (it writes no data, so the contract does not list it as a write): never cached.
 export const queries = createQueryLayer({ send, subscribe, isWrite: (channel) => contract[channel].writes || channel === 'auth.logout' });
 
-export function call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
-  return queries.call(channel, input);
-}
 
 /** A URL for `<a href>` or window.open that downloads a generated file (certificates, exports). */
 export function fileUrl(kind: string, id: string | number): string {

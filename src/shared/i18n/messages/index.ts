@@ -11,9 +11,11 @@ import { meetings } from './meetings';
 import { adminUi } from './admin-ui';
 import { problems } from './problems';
 import { problemsUi } from './problems-ui';
+import { problemMeetings } from './problem-meetings';
 import { access } from './access';
 import { desktop } from './desktop';
 import { integrity } from './integrity';
+import { workspace } from './workspace';
 
 /** Every area's catalogue: key -> [zh-CN, en]. A tuple makes a missing translation a type error. */
 export type Messages = Record<string, readonly [string, string]>;
@@ -32,7 +34,9 @@ export const messages: Messages[] = [
   adminUi,
   problems,
   problemsUi,
+  problemMeetings,
   access,
   desktop,
   integrity,
+  workspace,
 ];

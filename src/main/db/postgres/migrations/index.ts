@@ -7,7 +7,8 @@ import { pgMigration004 } from './004-followup';
 import { pgMigration005 } from './005-meetings';
 import { pgMigration006 } from './006-problems';
 import { pgMigration007 } from './007-integrity';
-import { pgMigration008 } from './008-certificate-files';
+import { pgMigration008 } from './008-problem-meetings';
+import { pgMigration009 } from './009-certificate-files';
 
 export interface PgMigration {
   version: number;
@@ -36,6 +37,7 @@ export const pgMigrations: PgMigration[] = [
   pgMigration006,
   pgMigration007,
   pgMigration008,
+  pgMigration009,
 ];
 
 export const PG_LATEST_VERSION = pgMigrations[pgMigrations.length - 1]!.version;

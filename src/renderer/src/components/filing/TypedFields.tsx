@@ -52,8 +52,17 @@ const dateMeans = (text: string, v: unknown) => {
 };
 const showDate = (v: unknown) => (typeof v === 'string' ? v : '');
 
-/** YYYY-MM-DD; 2027/1/15 and 20270115 are read as the same day and shown as 2027-01-15 on leaving the field. */
-export function DateTextInput({ stored, onValue, onBlur, label, readOnly, ...rest }: TypedProps) {
+interface DateProps extends TypedProps {
+  /** Bounds of the calendar picker only: a typed day outside them stays as typed and the desk's rule refuses it. */
+  minDate?: string;
+  maxDate?: string;
+}
+
+/**
+ * The one date field of the desk (filing form, acceptance deadlines, meeting dates): YYYY-MM-DD; 2027/1/15 and 20270115
+ * are read as the same day and shown as 2027-01-15 on leaving the field.
+ */
+export function DateTextInput({ stored, onValue, onBlur, label, readOnly, minDate, maxDate, ...rest }: DateProps) {
   const { t, i18n } = useTranslation();
   const [text, setText] = useTypedText(stored, showDate, dateMeans);
   const [open, setOpen] = useState(false);
@@ -70,7 +79,7 @@ export function DateTextInput({ stored, onValue, onBlur, label, readOnly, ...res
           variant="subtle"
           color="gray.8"
           onClick={() => setOpen((o) => !o)}
-          aria-label={t('date.openCalendar', { label: typeof label === 'string' ? label : '' })}
+          aria-label={t('date.openCalendar', { label: typeof label === 'string' ? label : String(rest['aria-label'] ?? '') })}
           aria-expanded={open}
           data-testid={`${String(rest['data-testid' as keyof typeof rest] ?? 'date')}-calendar`}
         >
@@ -87,6 +96,8 @@ export function DateTextInput({ stored, onValue, onBlur, label, readOnly, ...res
             defaultDate={parsed.ok && parsed.value ? parsed.value : undefined}
             monthLabelFormat={t('date.monthFormat')}
             weekendDays={[]}
+            minDate={minDate}
+            maxDate={maxDate}
             nextLabel={t('date.next')}
             previousLabel={t('date.previous')}
             onChange={(v) => {

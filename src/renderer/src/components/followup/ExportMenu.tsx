@@ -1,21 +1,27 @@
-import { Button, Menu } from '@mantine/core';
+import { Button, Group, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { EXPORT_KINDS, type EXPORT_FORMATS } from '../../../../shared/contract/followup';
 import { call } from '../../api/client';
 import { saveFile } from '../../api/files';
 import { useActor } from '../../session';
+import { BusyButton } from '../BusyButton';
 
 /** Filings, tracked items and (for administrators and observers) the audit log, as XLSX or CSV. */
 export function ExportMenu() {
   const { t } = useTranslation();
   const actor = useActor();
   const [busy, setBusy] = useState(false);
+  // Each run has a number; cancelling moves it on, so the answer of a cancelled run is dropped, never saved.
+  const runNo = useRef(0);
+  const target = useRef<HTMLButtonElement>(null);
   const kinds = EXPORT_KINDS.filter((k) => k !== 'audit' || actor?.role === 'admin' || actor?.role === 'observer');
   const run = async (kind: (typeof EXPORT_KINDS)[number], format: (typeof EXPORT_FORMATS)[number]) => {
+    const mine = ++runNo.current;
     setBusy(true);
     const r = await call('export.create', { kind, format });
+    if (mine !== runNo.current) return;
     setBusy(false);
     if (!r.ok) return notifications.show({ color: 'red', message: r.error.message });
     // The toast follows what actually happened to the file, not that it was generated.
@@ -28,12 +34,18 @@ export function ExportMenu() {
       message: saved.value.path ? `${done} · ${t('desk.download.saved', { path: saved.value.path })}` : done,
     });
   };
-  return (
+  const cancel = () => {
+    runNo.current += 1;
+    setBusy(false);
+    notifications.show({ color: 'gray', message: t('fu.export.cancelled') });
+    target.current?.focus();
+  };
+  const menu = (
     <Menu withinPortal position="bottom-end">
       <Menu.Target>
-        <Button variant="default" size="xs" loading={busy} data-testid="export-menu">
+        <BusyButton ref={target} variant="default" size="xs" busy={busy} data-testid="export-menu">
           {t('fu.export.title')}
-        </Button>
+        </BusyButton>
       </Menu.Target>
       <Menu.Dropdown>
         {kinds.map((k) => (
@@ -49,5 +61,21 @@ export function ExportMenu() {
         ))}
       </Menu.Dropdown>
     </Menu>
+  );
+  // One tree whether busy or not: the menu's button keeps its place and with it the focus.
+  return (
+    <Group gap="xs" wrap="nowrap">
+      {busy && (
+        <>
+          <Text size="xs" role="status" data-testid="export-progress">
+            {t('fu.export.running')}
+          </Text>
+          <Button variant="subtle" size="compact-xs" onClick={cancel} data-testid="export-cancel">
+            {t('fu.export.cancel')}
+          </Button>
+        </>
+      )}
+      {menu}
+    </Group>
   );
 }

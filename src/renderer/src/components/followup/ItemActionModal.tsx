@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { contract } from '../../../../shared/contract';
 import { zodValidate } from '../../hooks/zod-form';
 import { ACCEPT, readBase64 } from './file';
+import { useReturnFocus } from '../../hooks/use-return-focus';
 
 export type ItemAction = 'supply' | 'verify' | 'notApplied';
 const CHANNELS = { supply: 'followup.supply', verify: 'followup.verify', notApplied: 'followup.notApplied' } as const;
@@ -24,6 +25,7 @@ export function ItemActionModal({
   onDone(): void;
 }) {
   const { t } = useTranslation();
+  useReturnFocus();
   // The note is the request's `note`, or its `reason` when an item is set aside; the file is checked once read.
   const noteField = action === 'notApplied' ? 'reason' : 'note';
   const channel = CHANNELS[action];

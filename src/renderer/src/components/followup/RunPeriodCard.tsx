@@ -19,6 +19,7 @@ import type { RunPeriod } from '../../../../shared/contract/followup';
 import { call, fileUrl } from '../../api/client';
 import { useActor } from '../../session';
 import { ACCEPT, readBase64 } from './file';
+import { useReturnFocus } from '../../hooks/use-return-focus';
 
 /** Countdown to the end of the run period, with the one extension and the closure (clerk). */
 export function RunPeriodCard({ period, onChanged }: { period: RunPeriod; onChanged(): void }) {
@@ -103,6 +104,7 @@ function RunPeriodDialog({
   onDone(): void;
 }) {
   const { t } = useTranslation();
+  useReturnFocus();
   const [months, setMonths] = useState<number | string>(Math.min(6, period.maxExtensionMonths));
   const [reason, setReason] = useState('');
   const [how, setHow] = useState<'dismantled' | 'sealed'>('dismantled');

@@ -1,4 +1,4 @@
-import { Alert, Button, Divider, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Divider, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/result';
@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { ChecklistEditor } from './ChecklistEditor';
 import { ConditionsEditor } from './ConditionsEditor';
 import { useDecisionDraft } from './use-decision-draft';
+import { BusyButton } from '../BusyButton';
 
 /** Display order: the usual outcome first, the rare ones last (the rule's severity order is for aggregation). */
 const DECISION_ORDER: ReviewDecision[] = ['approve', 'approveWithConditions', 'revise', 'reject', 'notInvolved'];
@@ -124,13 +125,13 @@ export function DecisionForm(props: Props) {
             {message}
           </Alert>
         )}
-        <Group justify="space-between">
+        <Group justify="space-between" className="decision-bar" data-testid="decision-bar">
           <Text size="xs" c="dimmed">
             {t('rv.form.boundTo', { v: filingVersion })}
           </Text>
-          <Button onClick={submit} loading={busy} data-testid="decision-submit">
+          <BusyButton onClick={() => void submit()} busy={busy} data-testid="decision-submit">
             {t('rv.form.submit')}
-          </Button>
+          </BusyButton>
         </Group>
       </Stack>
     </Paper>

@@ -8,6 +8,8 @@ import { DecisionSummary } from './DecisionSummary';
 import { formatStamp } from './labels';
 
 type Section = ReviewView['sections'][number];
+/** The code the server gives the earlier round's open comment among the carried-over checklist items. */
+const OPEN_COMMENT = 'opinion';
 
 export function SectionCard(props: {
   section: Section;
@@ -35,7 +37,9 @@ export function SectionCard(props: {
       data-testid={`section-${s.section}`}
       data-in-round={s.inRound}
       data-waiting={waiting || undefined}
-      style={mine ? { borderColor: 'var(--mantine-color-desk-5)', borderWidth: 2 } : undefined}
+      tabIndex={mine ? -1 : undefined}
+      // Not clipped (Mantine's Card hides overflow), so the decision bar inside can stick to the window's bottom.
+      style={mine ? { borderColor: 'var(--mantine-color-desk-5)', borderWidth: 2, overflow: 'visible' } : undefined}
     >
       <Group justify="space-between" mb={6}>
         <Group gap="xs">
@@ -90,7 +94,7 @@ export function SectionCard(props: {
                   <Text span size="xs" c="dimmed">
                     {t('rv.roundN', { n: c.round })} ·{' '}
                   </Text>
-                  {c.code ? itemText(c.code) : t('rv.openComment')}
+                  {c.code && c.code !== OPEN_COMMENT ? itemText(c.code) : t('rv.openComment')}
                   {c.note ? `${t('rv.colon')}${c.note}` : ''}
                 </List.Item>
               ))}

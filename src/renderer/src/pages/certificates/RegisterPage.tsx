@@ -24,6 +24,7 @@ import { formatStamp } from '../../components/review/labels';
 import { newIdempotencyKey } from '../../api/idempotency';
 import { useLiveReload } from '../../components/review/use-live';
 import { CertificateStatusBadge } from './StatusBadge';
+import { useReturnFocus } from '../../hooks/use-return-focus';
 
 const PAGE = 50;
 
@@ -179,6 +180,7 @@ function ActionModal({
   onDone(): void;
 }) {
   const { t } = useTranslation();
+  useReturnFocus();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -1,4 +1,5 @@
 import { Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FilingView } from '../../../../shared/contract/filings';
 import type { Settings } from '../../../../shared/schemas/settings';
@@ -7,8 +8,13 @@ import { stampText } from '../../components/filing/format';
 import { useLocalName } from '../../components/filing/use-settings';
 
 /** What was decided, and the supply deadlines it set. */
-export function AcceptanceRecord({ view, settings }: { view: FilingView; settings: Settings | null }) {
+export function DecisionRecord({ view, settings, focus }: { view: FilingView; settings: Settings | null; focus: boolean }) {
   const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  // Right after the clerk decided, the form that held the focus is gone: the record of the decision takes it.
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus]);
   const name = useLocalName();
   const a = view.acceptance;
   const items = view.trackedItems.filter((i) => i.kind === 'material');
@@ -19,7 +25,7 @@ export function AcceptanceRecord({ view, settings }: { view: FilingView; setting
       </Text>
     );
   return (
-    <Paper withBorder p="sm" data-testid="acceptance-record">
+    <Paper withBorder p="sm" data-testid="acceptance-record" ref={ref} tabIndex={-1}>
       <Stack gap="xs">
         <Group gap="xs">
           <Title order={5}>{t(`fa.decision.${a.decision}`)}</Title>

@@ -1,4 +1,4 @@
-import { Alert, Button, CloseButton, Group, List, Paper, Radio, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, CloseButton, Group, List, Paper, Radio, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
 import type { FilingView } from '../../../../shared/contract/filings';
@@ -7,9 +7,11 @@ import type { AcceptanceDecision } from '../../../../shared/domain/states';
 import type { Settings } from '../../../../shared/schemas/settings';
 import { addDays, toIsoDate } from '../../../../shared/domain/calendar';
 import { call } from '../../api/client';
+import { DateTextInput } from '../../components/filing/TypedFields';
+import { BusyButton } from '../../components/BusyButton';
+import { DecisionRecord } from './AcceptanceRecord';
 import { newIdempotencyKey } from '../../api/idempotency';
 import { useLocalName } from '../../components/filing/use-settings';
-import { AcceptanceRecord } from './AcceptanceRecord';
 
 type Preview = Output<'acceptance.preview'>;
 const DECISIONS: AcceptanceDecision[] = ['accept', 'conditional', 'correction', 'notAccepted'];
@@ -25,8 +27,13 @@ export function AcceptanceTab({
   canDecide: boolean;
   onView(v: FilingView): void;
 }) {
-  if (!canDecide) return <AcceptanceRecord view={view} settings={settings} />;
-  return <DecisionForm view={view} settings={settings} onView={onView} />;
+  const [decidedHere, setDecidedHere] = useState(false);
+  if (!canDecide) return <DecisionRecord view={view} settings={settings} focus={decidedHere} />;
+  const decided = (v: FilingView) => {
+    setDecidedHere(true);
+    onView(v);
+  };
+  return <DecisionForm view={view} settings={settings} onView={decided} />;
 }
 
 function DecisionForm({ view, settings, onView }: { view: FilingView; settings: Settings | null; onView(v: FilingView): void }) {
@@ -151,18 +158,15 @@ function DecisionForm({ view, settings, onView }: { view: FilingView; settings: 
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <TextInput
-                        type="date"
+                      <DateTextInput
                         size="xs"
                         aria-label={t('fa.dueDateFor', { name: type ? name(type) : m.materialCode })}
-                        value={deadlines[m.materialCode] ?? ''}
-                        min={tomorrow}
-                        max={m.maxDueDate}
+                        stored={deadlines[m.materialCode] ?? ''}
+                        minDate={tomorrow}
+                        maxDate={m.maxDueDate}
                         error={!!fieldError(m.materialCode)}
-                        onChange={(e) => {
-                          const v = e.currentTarget.value;
-                          setDeadlines((d) => ({ ...d, [m.materialCode]: v && v > m.maxDueDate ? m.maxDueDate : v }));
-                        }}
+                        // Kept as typed: a day past the latest allowed is refused by the rule, never moved to it.
+                        onValue={(v) => setDeadlines((d) => ({ ...d, [m.materialCode]: String(v ?? '') }))}
                         data-testid={`deadline-${m.materialCode}`}
                       />
                     </Table.Td>
@@ -250,9 +254,9 @@ function DecisionForm({ view, settings, onView }: { view: FilingView; settings: 
       )}
 
       <Group>
-        <Button onClick={() => void submit()} loading={busy} disabled={decision === null} data-testid="acceptance-submit">
+        <BusyButton onClick={() => void submit()} busy={busy} disabled={decision === null} data-testid="acceptance-submit">
           {t('fa.submit')}
-        </Button>
+        </BusyButton>
         <Text size="xs" c="dimmed">
           {t('fa.submitHint')}
         </Text>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Center, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useState } from 'react';
 import type { FilingView } from '../../../../shared/contract/filings';
@@ -18,6 +18,7 @@ import { focusFirstError } from '../../components/filing/field-errors';
 import { RecordPanel, SaveIndicator } from './RecordPanel';
 import { MaterialsTab } from './MaterialsTab';
 import { AcceptanceTab } from './AcceptanceTab';
+import { BusyButton } from '../../components/BusyButton';
 
 /** Loads the filing and keeps it current (live events); the workspace mounts once it is known. */
 export function FilingPage({ id }: { id: string }) {
@@ -68,7 +69,7 @@ function FilingWorkspace({ view, onView, reload }: { view: FilingView; onView(v:
   const isClerk = actor?.role === 'clerk';
   const editable = isClerk && (EDITABLE_STATES as readonly string[]).includes(view.state);
   const draft = useDraft({ view, editable, onView });
-  const [tab, setTab] = useState<string | null>(view.state === 'submitted' && isClerk ? 'acceptance' : 'record');
+  const [tab, setTab] = useState<string | null>(() => firstTab(view.state, actor?.role));
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const canSubmit = isClerk && (view.state === 'draft' || view.state === 'correction_requested');
@@ -95,6 +96,9 @@ function FilingWorkspace({ view, onView, reload }: { view: FilingView; onView(v:
     setSubmitting(false);
     if (r.ok) {
       onView(r.value);
+      // The submit button leaves with the draft state; the clerk's next step, the acceptance decision, takes the focus.
+      setTab('acceptance');
+      setTimeout(() => document.querySelector<HTMLElement>('[data-testid="tab-acceptance"]')?.focus(), 0);
       return;
     }
     setSubmitError(r.error.message);
@@ -159,9 +163,9 @@ function FilingWorkspace({ view, onView, reload }: { view: FilingView; onView(v:
             <Group gap="sm" wrap="nowrap">
               {editable && <SaveIndicator draft={draft} />}
               {canSubmit && (
-                <Button onClick={() => void submit()} loading={submitting} disabled={draft.status === 'stale'} data-testid="filing-submit">
+                <BusyButton onClick={() => void submit()} busy={submitting} disabled={draft.status === 'stale'} data-testid="filing-submit">
                   {view.state === 'draft' ? t('fp.submit') : t('fp.resubmit')}
-                </Button>
+                </BusyButton>
               )}
             </Group>
           </Stack>
@@ -224,3 +228,10 @@ function FilingWorkspace({ view, onView, reload }: { view: FilingView; onView(v:
 }
 
 export const openFiling = (id: number) => navigate(`/filings/${id}`);
+
+/** Where a filing opens: at the step that waits for the reader — a reviewer's unit review, a clerk's acceptance. */
+function firstTab(state: FilingView['state'], role: string | undefined): string {
+  if (role === 'reviewer' && (state === 'in_review' || state === 'supplement_requested')) return 'review';
+  if (role === 'clerk' && state === 'submitted') return 'acceptance';
+  return 'record';
+}

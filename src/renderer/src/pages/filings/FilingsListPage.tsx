@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Group,
@@ -27,6 +26,7 @@ import { StateBadge, ConditionalBadge } from '../../components/filing/StateBadge
 import { DueDate } from '../../components/filing/DueDate';
 import { stampText } from '../../components/filing/format';
 import { useLocalName, useSettings } from '../../components/filing/use-settings';
+import { LoadError } from '../../components/LoadError';
 import { COUNT_CAP, PAGE_SIZE, listInput, rememberList, rememberedList, totalText, type ListState } from './list-state';
 
 type Column = ListState['sort'];
@@ -205,11 +205,7 @@ export function FilingsListPage() {
         />
       </Group>
 
-      {error && (
-        <Alert color="red" variant="light">
-          {error}
-        </Alert>
-      )}
+      {error && <LoadError message={error} onRetry={() => void load()} />}
 
       <Table.ScrollContainer minWidth={1100}>
         <Table highlightOnHover withTableBorder verticalSpacing={4} fz="sm" stickyHeader>
@@ -222,7 +218,7 @@ export function FilingsListPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {data?.rows.map((r, i) => (
+            {(error ? [] : (data?.rows ?? [])).map((r, i) => (
               <Table.Tr
                 key={r.id}
                 ref={(el) => {
@@ -271,7 +267,7 @@ export function FilingsListPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {data && data.rows.length === 0 && (
+      {data && !error && data.rows.length === 0 && (
         <Text c="dimmed" size="sm" ta="center" py="md" data-testid="filings-empty">
           {t('fl.empty')}
         </Text>

@@ -1,13 +1,11 @@
 import { Alert, Button, Checkbox, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { UNIT_CODES, type UnitCode } from '../../../../shared/domain/units';
 import { call } from '../../api/client';
 import { useQuery } from '../../hooks/use-call';
 import { newIdempotencyKey } from '../../api/idempotency';
-import { meetingCreateSchema } from '../../../../shared/contract/meetings';
-import { zodValidate } from '../../hooks/zod-form';
+import { DateTextInput } from '../../components/filing/TypedFields';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const today = () => {
@@ -29,45 +27,75 @@ export function NewMeetingForm({ onCancel, onCreated }: { onCancel(): void; onCr
     offset: 0,
     limit: 200,
   });
-  const [key, setKey] = useState(newIdempotencyKey);
-  const form = useForm({
-    initialValues: { date: today(), time: '09:30', place: '', units: [...UNIT_CODES] as UnitCode[], agenda: [] as number[] },
-    validate: zodValidate(meetingCreateSchema, t, () => ({ idempotencyKey: key })),
-    // A changed intent is a new intent: only an identical retry may reuse the key.
-    onValuesChange: () => setKey(newIdempotencyKey()),
-  });
-  const { agenda } = form.values;
+  const [date, setDate] = useState(today);
+  const [time, setTime] = useState('09:30');
+  const [place, setPlace] = useState('');
+  const [units, setUnits] = useState<UnitCode[]>([...UNIT_CODES]);
+  const [agenda, setAgenda] = useState<number[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [key, setKey] = useState(newIdempotencyKey);
 
-  const toggle = (id: number) => form.setFieldValue('agenda', agenda.includes(id) ? agenda.filter((x) => x !== id) : [...agenda, id]);
+  const toggle = (id: number) => {
+    setAgenda((a) => (a.includes(id) ? a.filter((x) => x !== id) : [...a, id]));
+    setKey(newIdempotencyKey());
+  };
 
-  const submit = form.onSubmit(
-    async (values) => {
-      setBusy(true);
-      setMessage(null);
-      const units = UNIT_CODES.filter((u) => values.units.includes(u));
-      const r = await call('meeting.create', { ...values, units, idempotencyKey: key });
-      setBusy(false);
-      if (r.ok) return onCreated(r.value.id);
-      if (r.error.code !== 'INTERNAL') setKey(newIdempotencyKey());
-      form.setErrors(r.error.fields ?? {});
-      setMessage(r.error.message);
-    },
-    () => setMessage(t('rv.form.fixMarked')),
-  );
+  const submit = async () => {
+    setBusy(true);
+    const r = await call('meeting.create', {
+      date,
+      time,
+      place,
+      units: UNIT_CODES.filter((u) => units.includes(u)),
+      agenda,
+      idempotencyKey: key,
+    });
+    setBusy(false);
+    if (r.ok) return onCreated(r.value.id);
+    if (r.error.code !== 'INTERNAL') setKey(newIdempotencyKey());
+    setErrors(r.error.fields ?? {});
+    setMessage(r.error.message);
+  };
 
-  const agendaError = Object.entries(form.errors).find(([k]) => k === 'agenda' || k.startsWith('agenda.'))?.[1];
+  const agendaError = Object.entries(errors).find(([k]) => k === 'agenda' || k.startsWith('agenda.'))?.[1];
   return (
     <Paper withBorder p="md" mb="md" bg="gray.0" data-testid="meeting-form">
       <Stack gap="sm">
         <Title order={4}>{t('mt.new')}</Title>
         <Group grow align="flex-start">
-          <TextInput type="date" label={t('mt.field.date')} {...form.getInputProps('date')} data-testid="meeting-date" />
-          <TextInput type="time" label={t('mt.field.time')} {...form.getInputProps('time')} data-testid="meeting-time" />
-          <TextInput label={t('mt.field.place')} withAsterisk {...form.getInputProps('place')} data-testid="meeting-place" />
+          <DateTextInput
+            label={t('mt.field.date')}
+            stored={date}
+            onValue={(v) => setDate(String(v ?? ''))}
+            error={errors.date}
+            data-testid="meeting-date"
+          />
+          <TextInput
+            type="time"
+            label={t('mt.field.time')}
+            value={time}
+            onChange={(e) => setTime(e.currentTarget.value)}
+            error={errors.time}
+            data-testid="meeting-time"
+          />
+          <TextInput
+            label={t('mt.field.place')}
+            withAsterisk
+            value={place}
+            onChange={(e) => setPlace(e.currentTarget.value)}
+            error={errors.place}
+            data-testid="meeting-place"
+          />
         </Group>
-        <Checkbox.Group label={t('mt.field.units')} {...form.getInputProps('units')} data-testid="meeting-units">
+        <Checkbox.Group
+          label={t('mt.field.units')}
+          value={units}
+          onChange={(v) => setUnits(v as UnitCode[])}
+          error={errors.units}
+          data-testid="meeting-units"
+        >
           <Group gap="md" mt={4}>
             {UNIT_CODES.map((u) => (
               <Checkbox key={u} value={u} label={t(`unit.${u}`)} data-testid={`meeting-unit-${u}`} />
@@ -117,7 +145,7 @@ export function NewMeetingForm({ onCancel, onCreated }: { onCancel(): void; onCr
           </Alert>
         )}
         <Group>
-          <Button onClick={() => submit()} loading={busy} data-testid="meeting-create">
+          <Button onClick={submit} loading={busy} data-testid="meeting-create">
             {t('mt.create')}
           </Button>
           <Button variant="default" onClick={onCancel}>

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
 import { navigate } from '../../router';
+import { DateTextInput } from '../../components/filing/TypedFields';
+import { useReturnFocus } from '../../hooks/use-return-focus';
 
 const key = () => `pm-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
@@ -11,6 +13,7 @@ const key = () => `pm-${Date.now().toString(36)}-${Math.random().toString(36).sl
 export function NewMeetingModal({ agenda, onClose }: { agenda: number[]; onClose(): void }) {
   const { t } = useTranslation();
   const today = new Date().toISOString().slice(0, 10);
+  useReturnFocus();
   const [v, setV] = useState({ date: today, time: '09:30', place: '' });
   const [error, setError] = useState<AppError | null>(null);
   const [idem] = useState(key);
@@ -25,11 +28,12 @@ export function NewMeetingModal({ agenda, onClose }: { agenda: number[]; onClose
       <Stack gap="xs">
         {error && !error.fields && <Alert color="red">{error.message}</Alert>}
         <Group grow>
-          <TextInput
+          <DateTextInput
             label={t('pu.meeting.date')}
-            value={v.date}
-            onChange={(e) => setV({ ...v, date: e.currentTarget.value })}
+            stored={v.date}
+            onValue={(d) => setV((x) => ({ ...x, date: String(d ?? '') }))}
             error={f.date}
+            data-testid="problem-meeting-date"
           />
           <TextInput
             label={t('pu.meeting.time')}

@@ -1,6 +1,7 @@
-import { Alert, Anchor, Badge, Group, Loader, Paper, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Loader, Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { EmptyRow } from '../../components/EmptyRow';
+import { LoadError } from '../../components/LoadError';
 import { useQuery } from '../../hooks/use-call';
 import { navigate } from '../../router';
 import { useActor } from '../../session';
@@ -32,11 +33,7 @@ export function InboxPage() {
           {actor?.role === 'reviewer' && actor.unit ? t('rv.inbox.forUnit', { unit: t(`unit.${actor.unit}`) }) : t('rv.inbox.forAll')}
         </Text>
       </Group>
-      {error && (
-        <Alert color="red" mb="sm">
-          {error.message}
-        </Alert>
-      )}
+      {error && <LoadError message={error.message} onRetry={() => void reload()} />}
       {/* Narrow windows (200% zoom) scroll the table in its own box rather than squeezing columns to one character. */}
       <Table.ScrollContainer minWidth={960} type="native">
         <Table striped highlightOnHover stickyHeader data-testid="inbox-table">
@@ -99,7 +96,7 @@ export function InboxPage() {
                 </Table.Td>
               </Table.Tr>
             ))}
-            {data && rows.length === 0 && <EmptyRow colSpan={8}>{t('rv.inbox.empty')}</EmptyRow>}
+            {data && !error && rows.length === 0 && <EmptyRow colSpan={8}>{t('rv.inbox.empty')}</EmptyRow>}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { DiffModal } from '../../components/review/DiffModal';
 import { SupplementPanel } from '../../components/review/SupplementPanel';
 import { ClockPanel } from '../../components/review/ClockPanel';
 import { ChangeDecision } from '../../components/review/ChangeDecision';
+import { UnitDesk } from '../../components/review/UnitDesk';
 
 /** The joint review of one filing: rounds, the five unit sections, and the actions the signed-in user may take. */
 export function ReviewTab({ filingId, version, onChanged }: { filingId: number; version: number; onChanged(): void }) {
@@ -28,6 +29,7 @@ export function ReviewTab({ filingId, version, onChanged }: { filingId: number; 
   const [stale, setStale] = useState<string | null>(null);
   const [diffFor, setDiffFor] = useState<UnitCode | null>(null);
   const [changing, setChanging] = useState(false);
+  const myUnit = actor?.role === 'reviewer' ? actor.unit : null;
   useLiveReload(
     ['filing.changed', 'inbox.changed'],
     reload,
@@ -40,6 +42,8 @@ export function ReviewTab({ filingId, version, onChanged }: { filingId: number; 
     setStale(null);
     notifications.show({ color: 'green', message: t(messageKey) });
     onChanged();
+    // The form that held the focus is replaced by the signed decision: the unit's section takes the focus.
+    if (myUnit) setTimeout(() => document.querySelector<HTMLElement>(`[data-testid="section-${myUnit}"]`)?.focus(), 0);
   };
   const onStale = (e: AppError) => {
     setStale(e.message);
@@ -54,7 +58,6 @@ export function ReviewTab({ filingId, version, onChanged }: { filingId: number; 
 
   const name = (u: UnitCode) => unitName(settings, u, lang, t(`unit.${u}`));
   const sections = UNIT_CODES.map((u) => view.sections.find((s) => s.section === u)).filter((s) => s !== undefined);
-  const myUnit = actor?.role === 'reviewer' ? actor.unit : null;
   const canDecide = (s: (typeof sections)[number]) =>
     myUnit === s.section &&
     s.inRound &&
@@ -72,6 +75,54 @@ export function ReviewTab({ filingId, version, onChanged }: { filingId: number; 
   const isClerk = actor?.role === 'clerk';
   const decided = (s: (typeof sections)[number]) => s.current && !s.current.stale && s.current.round === view.currentRound;
   const waitingUnits = sections.filter((s) => s.inRound && !decided(s)).map((s) => s.section);
+
+  const card = (s: (typeof sections)[number]) => (
+    <SectionCard
+      key={s.section}
+      section={s}
+      name={name(s.section)}
+      settings={settings}
+      lang={lang}
+      mine={myUnit === s.section}
+      onShowDiff={() => setDiffFor(s.section)}
+    >
+      {canDecide(s) && view.currentRound !== null && (
+        <DecisionForm
+          key={`${s.section}-${view.currentRound}`}
+          filingId={filingId}
+          section={s.section}
+          round={view.currentRound}
+          filingVersion={view.filingVersion}
+          settings={settings}
+          lang={lang}
+          previous={s.current}
+          onSaved={(v) => saved(v, 'rv.form.saved')}
+          onStale={onStale}
+        />
+      )}
+      {canChange(s) && view.currentRound !== null && (
+        <ChangeDecision
+          open={changing}
+          onOpen={setChanging}
+          form={
+            <DecisionForm
+              key={`${s.section}-${view.currentRound}-change-${s.current!.id}`}
+              filingId={filingId}
+              section={s.section}
+              round={view.currentRound}
+              filingVersion={view.filingVersion}
+              settings={settings}
+              lang={lang}
+              previous={s.current}
+              onSaved={(v) => saved(v, 'rv.form.saved')}
+              onStale={onStale}
+            />
+          }
+        />
+      )}
+    </SectionCard>
+  );
+  const deciding = sections.find(canDecide);
 
   return (
     <Stack gap="sm" data-testid="review-tab" data-state={view.state} data-version={view.filingVersion}>
@@ -124,52 +175,16 @@ export function ReviewTab({ filingId, version, onChanged }: { filingId: number; 
           onStale={onStale}
         />
       )}
-      {sections.map((s) => (
-        <SectionCard
-          key={s.section}
-          section={s}
-          name={name(s.section)}
-          settings={settings}
-          lang={lang}
-          mine={myUnit === s.section}
-          onShowDiff={() => setDiffFor(s.section)}
-        >
-          {canDecide(s) && view.currentRound !== null && (
-            <DecisionForm
-              key={`${s.section}-${view.currentRound}`}
-              filingId={filingId}
-              section={s.section}
-              round={view.currentRound}
-              filingVersion={view.filingVersion}
-              settings={settings}
-              lang={lang}
-              previous={s.current}
-              onSaved={(v) => saved(v, 'rv.form.saved')}
-              onStale={onStale}
-            />
-          )}
-          {canChange(s) && view.currentRound !== null && (
-            <ChangeDecision
-              open={changing}
-              onOpen={setChanging}
-              form={
-                <DecisionForm
-                  key={`${s.section}-${view.currentRound}-change-${s.current!.id}`}
-                  filingId={filingId}
-                  section={s.section}
-                  round={view.currentRound}
-                  filingVersion={view.filingVersion}
-                  settings={settings}
-                  lang={lang}
-                  previous={s.current}
-                  onSaved={(v) => saved(v, 'rv.form.saved')}
-                  onStale={onStale}
-                />
-              }
-            />
-          )}
-        </SectionCard>
-      ))}
+      {deciding && myUnit && (
+        // The reviewer's workspace: their section's checklist and decision, and beside it what their unit covers.
+        <Grid gap="sm" data-testid="review-workspace">
+          <Grid.Col span={{ base: 12, md: 7 }}>{card(deciding)}</Grid.Col>
+          <Grid.Col span={{ base: 12, md: 5 }} className="unit-desk-col">
+            <UnitDesk filingId={filingId} unit={myUnit} settings={settings} lang={lang} />
+          </Grid.Col>
+        </Grid>
+      )}
+      {sections.filter((s) => s !== deciding).map(card)}
       {myUnit && !sections.some(canDecide) && view.state === 'in_review' && (
         <Text size="sm" c="dimmed" data-testid="review-nothing-to-do">
           {t('rv.nothingToDo')}
