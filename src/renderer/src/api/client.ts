@@ -144,7 +144,6 @@ export function subscribe<E extends DeskEvent>(event: E, cb: (payload: DeskEvent
 // Signing out changes who is asking (it writes no data, so the contract does not list it as a write): never cached.
 export const queries = createQueryLayer({ send, subscribe, isWrite: (channel) => contract[channel].writes || channel === 'auth.logout' });
 
-
 /** A URL for `<a href>` or window.open that downloads a generated file (certificates, exports). */
 export function fileUrl(kind: string, id: string | number): string {
   const path = `/files/${encodeURIComponent(kind)}/${encodeURIComponent(String(id))}`;
