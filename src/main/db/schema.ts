@@ -197,7 +197,7 @@ export interface CertificateTables {
     revoked_at: string | null;
   };
   trusted_keys: { key_id: string; public_key_pem: string; label: string; imported_at: string; imported_by: number | null };
-  /** Migration 008: the issued PDF, rendered after the issuing transaction and written once. */
+  /** Migration 009: the issued PDF, rendered after the issuing transaction and written once. */
   certificate_files: { certificate_id: number; pdf: Uint8Array };
 }
 

@@ -1,8 +1,8 @@
 import type { PgMigration } from './index';
 
-/** Step 8 on PostgreSQL: the issued certificate's PDF, written once after the issuing transaction, as SQLite 008. */
-export const pgMigration008: PgMigration = {
-  version: 8,
+/** Step 9 on PostgreSQL: the issued certificate's PDF, written once after the issuing transaction, as SQLite 008. */
+export const pgMigration009: PgMigration = {
+  version: 9,
   name: 'certificate-files',
   up: `
 CREATE TABLE certificate_files (
