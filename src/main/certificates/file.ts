@@ -1,7 +1,7 @@
 /**
  * The issued certificate's PDF (issue 12 §7). It is rendered after the issuing transaction, from what that
  * transaction stored (the record, its signed code and the audit head it vouches for) and nothing else: no clock, no
- * random ids, so the same row always gives byte-identical files. It is written once (migration 009); until then,
+ * random ids, so the same row always gives byte-identical files. It is written once (migration 010); until then,
  * or when writing fails, the file is rendered again from the row, and it is the same file.
  */
 import { getCertificate, getPdf, savePdf, type CertificateRow } from '../db/certificates';

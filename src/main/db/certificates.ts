@@ -107,7 +107,7 @@ export async function insertCertificate(
       issued_by: a.issuedBy,
       issued_by_name: a.issuedByName,
       replaces_id: a.replacesId,
-      // The file lives in certificate_files (migration 009), rendered after this transaction; the old column stays empty.
+      // The file lives in certificate_files (migration 010), rendered after this transaction; the old column stays empty.
       pdf: new Uint8Array(0),
     })
     .returning('id')

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { ProblemTables } from './schema-problems';
+import type { NoticeTables } from './notices';
 
 /** Kysely's view of the tables. Columns mirror the migrations; JSON columns hold text. */
 export interface UsersTable {
@@ -197,7 +198,7 @@ export interface CertificateTables {
     revoked_at: string | null;
   };
   trusted_keys: { key_id: string; public_key_pem: string; label: string; imported_at: string; imported_by: number | null };
-  /** Migration 009: the issued PDF, rendered after the issuing transaction and written once. */
+  /** Migration 010: the issued PDF, rendered after the issuing transaction and written once. */
   certificate_files: { certificate_id: number; pdf: Uint8Array };
 }
 
@@ -243,4 +244,4 @@ export interface MeetingTables {
 }
 
 /** Every table the migrations create, as Kysely sees them: the type the stores are written against. */
-export interface DB extends CoreTables, ReviewTables, CertificateTables, FollowupTables, MeetingTables, ProblemTables {}
+export interface DB extends CoreTables, ReviewTables, CertificateTables, FollowupTables, MeetingTables, ProblemTables, NoticeTables {}

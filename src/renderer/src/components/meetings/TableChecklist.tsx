@@ -30,7 +30,7 @@ export function TableChecklist({ items, rows, errors, onSet, onAllPass }: Props)
         <button
           type="button"
           className="mt-action secondary"
-          style={{ fontSize: 28, padding: '0 14px', marginLeft: 12 }}
+          style={{ fontSize: 'var(--b)', padding: '0 0.45em', marginLeft: '0.4em' }}
           onClick={onAllPass}
           data-testid="table-all-pass"
         >

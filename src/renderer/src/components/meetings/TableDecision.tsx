@@ -10,6 +10,7 @@ import { ConditionsEditor } from '../review/ConditionsEditor';
 import { useDecisionDraft } from '../review/use-decision-draft';
 import { TableChecklist } from './TableChecklist';
 import { unitName } from '../review/labels';
+import { useEditorZoom } from './use-editor-zoom';
 
 const DECISIONS: ReviewDecision[] = ['approve', 'approveWithConditions', 'revise', 'reject', 'notInvolved'];
 
@@ -49,6 +50,10 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const messageRef = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState(0);
+  const zoom = useEditorZoom(panelRef);
   const usernameRef = useRef<HTMLInputElement>(null);
   const canDecide = review.state === 'in_review' && section.inRound;
 
@@ -57,7 +62,10 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
     if (!canDecide) return;
     const { errors: local } = draft.check();
     setErrors(local ?? {});
-    if (local) return setMessage(t('rv.form.fixMarked'));
+    if (local) {
+      setShown((n) => n + 1);
+      return setMessage(t('rv.form.fixMarked'));
+    }
     setMessage(null);
     setStage('confirm');
   };
@@ -106,6 +114,12 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
     window.addEventListener('keydown', on);
     return () => window.removeEventListener('keydown', on);
   }, []);
+  // A dialog: focus moves into it when it opens, so Enter acts here and not on whatever had focus behind it.
+  useEffect(() => panelRef.current?.focus(), []);
+  // The message under the form may be below the panel's fold: bring it into view each time it is given.
+  useEffect(() => {
+    if (shown) messageRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [shown]);
   useEffect(() => {
     if (stage === 'confirm') (username ? passwordRef : usernameRef).current?.focus();
     // Focus moves once, when the confirmation step opens.
@@ -114,8 +128,18 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
 
   const name = unitName(settings, unit, i18n.language, t(`unit.${unit}`));
   return (
-    <div className="mt-panel" data-testid="table-panel" data-unit={unit} data-stage={stage} role="dialog" aria-label={name}>
-      <h2 className="mt-section-title" style={{ fontSize: 36 }}>
+    <div
+      ref={panelRef}
+      tabIndex={-1}
+      className="mt-panel"
+      data-testid="table-panel"
+      data-unit={unit}
+      data-stage={stage}
+      role="dialog"
+      aria-modal="true"
+      aria-label={name}
+    >
+      <h2 className="mt-section-title" style={{ fontSize: 'calc(var(--b) * 1.2)' }}>
         {name} · {t('rv.roundN', { n: review.currentRound ?? 1 })}
       </h2>
       {!canDecide ? (
@@ -170,12 +194,12 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
             )}
           </label>
           {decision === 'approveWithConditions' && (
-            <div style={{ zoom: 2, marginTop: 10 }}>
+            <div style={{ zoom, marginTop: '0.3em' }} data-testid="table-conditions">
               <ConditionsEditor rows={draft.conditions} errors={errors} defaultUnit={unit} onChange={draft.setConditions} />
             </div>
           )}
           {message && (
-            <div className="mt-error" data-testid="table-message">
+            <div className="mt-error" data-testid="table-message" ref={messageRef}>
               {message}
             </div>
           )}
@@ -196,11 +220,11 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
           }}
           data-testid="table-confirm"
         >
-          <h3 style={{ fontSize: 34, margin: '8px 0' }}>{t('mt.confirmTitle', { unit: name })}</h3>
-          <p style={{ margin: '0 0 8px' }}>
+          <h3 style={{ fontSize: 'calc(var(--b) * 1.133)', margin: '0.25em 0' }}>{t('mt.confirmTitle', { unit: name })}</h3>
+          <p style={{ margin: '0 0 0.25em' }}>
             <span className={`mt-decision ${decision}`}>{decision && t(`rv.decision.${decision}`)}</span>
           </p>
-          <p style={{ margin: '0 0 12px', color: '#374151' }}>{t('mt.confirmHint')}</p>
+          <p style={{ margin: '0 0 0.4em', color: '#374151' }}>{t('mt.confirmHint')}</p>
           <label>
             <span className="mt-field-label">{t('mt.reviewer')}</span>
             <input

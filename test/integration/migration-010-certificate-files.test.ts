@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { migrate } from '../../src/main/db/migrations';
-import { migration009 } from '../../src/main/db/migrations/009-certificate-files';
+import { migration010 } from '../../src/main/db/migrations/010-certificate-files';
 
-/** Migration 009: the issued PDF moves to certificate_files, written once and never changed or deleted. */
-function issuedBefore009() {
+/** Migration 010: the issued PDF moves to certificate_files, written once and never changed or deleted. */
+function issuedBefore010() {
   const db = new Database(':memory:');
-  migrate(db, 8);
+  migrate(db, 9);
   // Only the certificate rows matter here; the filings and users they point at are not this step's subject.
   db.pragma('foreign_keys = OFF');
   const insert = db.prepare(
@@ -18,10 +18,10 @@ function issuedBefore009() {
   return db;
 }
 
-describe(`migration ${migration009.version} (certificate files)`, () => {
+describe(`migration ${migration010.version} (certificate files)`, () => {
   it('moves every file issued before it, byte for byte, to certificate_files', () => {
-    const db = issuedBefore009();
-    migrate(db, 9);
+    const db = issuedBefore010();
+    migrate(db, 10);
     const rows = db.prepare('SELECT certificate_id AS id, pdf FROM certificate_files ORDER BY certificate_id').all() as {
       id: number;
       pdf: Buffer;
@@ -33,8 +33,8 @@ describe(`migration ${migration009.version} (certificate files)`, () => {
   });
 
   it('writes a file once: no update, no delete, no empty file, one file per certificate', () => {
-    const db = issuedBefore009();
-    migrate(db, 9);
+    const db = issuedBefore010();
+    migrate(db, 10);
     expect(() => db.prepare("UPDATE certificate_files SET pdf = x'00' WHERE certificate_id = 1").run()).toThrow(/never changes/);
     expect(() => db.prepare('DELETE FROM certificate_files WHERE certificate_id = 2').run()).toThrow(/never deleted/);
     expect(() => db.prepare("INSERT INTO certificate_files (certificate_id, pdf) VALUES (1, x'01')").run()).toThrow(/UNIQUE|PRIMARY/);

@@ -7,8 +7,8 @@ import type { Migration } from './index';
  * later. The file never changes and is never deleted, as the certificate row itself (migration 003), whose `pdf`
  * column new certificates leave empty. Files issued before this step move here as they were.
  */
-export const migration009: Migration = {
-  version: 9,
+export const migration010: Migration = {
+  version: 10,
   name: 'certificate-files',
   up: `
 CREATE TABLE certificate_files (

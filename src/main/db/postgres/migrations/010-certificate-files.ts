@@ -1,8 +1,8 @@
 import type { PgMigration } from './index';
 
-/** Step 9 on PostgreSQL: the issued certificate's PDF, written once after the issuing transaction, as SQLite 008. */
-export const pgMigration009: PgMigration = {
-  version: 9,
+/** Step 10 on PostgreSQL: the issued certificate's PDF, written once after the issuing transaction, as SQLite 008. */
+export const pgMigration010: PgMigration = {
+  version: 10,
   name: 'certificate-files',
   up: `
 CREATE TABLE certificate_files (
