@@ -1,15 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PDFDocument, rgb } from 'pdf-lib';
-import {
-  createTestDesk,
-  decisionInput,
-  expectError,
-  expectOk,
-  newKey,
-  reviewersByUnit,
-  type TestDesk,
-  type TestUser,
-} from '../helpers/desk';
+import { decisionInput, expectError, newKey, type TestDesk, type TestUser } from '../helpers/desk';
+import { issuedCertificate, reviewDesk } from '../helpers/review-desk';
 import { UNIT_CODES, type UnitCode } from '../../src/shared/domain/units';
 import { describe as describeCli } from '../../src/main/cli/verify-certificate';
 import { loadOrCreateKeys, recordHash, signCertificate } from '../../src/main/crypto/signing';
@@ -22,22 +14,10 @@ import { sqliteHandle } from '../../src/main/db/store';
 let t: TestDesk;
 let rv: Record<UnitCode, TestUser>;
 let clerk: TestUser;
-beforeEach(async () => {
-  t = await createTestDesk();
-  rv = await reviewersByUnit(t);
-  clerk = await t.clerk();
-});
+beforeEach(async () => ({ t, rv, clerk } = await reviewDesk()));
 afterEach(() => t.close());
 
-async function issued() {
-  const accepted = await t.acceptedFiling();
-  let view = await clerk.session.ok('review.get', { filingId: accepted.id });
-  for (const u of UNIT_CODES) view = await rv[u].session.ok('review.decide', decisionInput(view, u, 'approve'));
-  const f = await clerk.session.ok('filing.get', { id: accepted.id });
-  const cert = await clerk.session.ok('certificate.issue', { filingId: f.id, version: f.version, idempotencyKey: newKey('issue') });
-  const r = await t.desk.files('certificate', String(cert.id), { connectionId: clerk.session.connectionId, lang: 'en' });
-  return { f, cert, pdf: expectOk(r).bytes };
-}
+const issued = () => issuedCertificate({ t, rv, clerk });
 
 /** The forgery the tester made: the firm name whited out and another typed over it; the embedded code untouched. */
 async function forge(pdf: Uint8Array): Promise<Uint8Array> {

@@ -91,7 +91,11 @@ describe('certificate numbers under two racing desk processes (two server instan
     const byCode = await verifyCertificate(t.dir, [cert.verificationCode]);
     expect(byCode.code).toBe(0);
     expect(byCode.lines.join('\n')).toContain(cert.number);
-    const [qr] = await t.query<{ qr_text: string; pdf: Buffer }>('SELECT qr_text, pdf FROM certificates WHERE id = ?', cert.id);
+    // The issued file, rendered after the numbering transaction and stored on its own (migration 010).
+    const [qr] = await t.query<{ qr_text: string; pdf: Buffer }>(
+      'SELECT c.qr_text, f.pdf FROM certificates c JOIN certificate_files f ON f.certificate_id = c.id WHERE c.id = ?',
+      cert.id,
+    );
     if (!qr) throw new Error('the listed certificate is not in the database');
     writeFileSync(join(t.dir, 'code.txt'), `${qr.qr_text}\n`);
     writeFileSync(join(t.dir, 'cert.pdf'), qr.pdf);

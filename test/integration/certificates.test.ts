@@ -1,21 +1,12 @@
 import { renderStored } from '../../src/shared/i18n/stored';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
-import {
-  createTestDesk,
-  decisionInput,
-  expectError,
-  expectOk,
-  newKey,
-  reviewersByUnit,
-  type TestDesk,
-  type TestUser,
-} from '../helpers/desk';
+import { expectError, expectOk, newKey, type TestDesk, type TestUser } from '../helpers/desk';
+import { approvedFiling, reviewDesk, type ApprovedOptions } from '../helpers/review-desk';
 import { extractText, renderPages, type RenderedPage } from '../helpers/pdf-render';
 import { dropTrigger } from '../helpers/store';
 import { demoPdfBase64 } from '../../src/main/demo/plan';
-import { UNIT_CODES, type UnitCode } from '../../src/shared/domain/units';
-import type { ReviewDecision } from '../../src/shared/domain/review';
+import type { UnitCode } from '../../src/shared/domain/units';
 import { displayDate, quantity } from '../../src/main/pdf/format';
 import { quotes } from '../../src/main/pdf/certificate';
 import { parseRecord } from '../../src/main/certificates/record';
@@ -24,32 +15,10 @@ import { loadOrCreateKeys, recordHash, signCertificate } from '../../src/main/cr
 let t: TestDesk;
 let rv: Record<UnitCode, TestUser>;
 let clerk: TestUser;
-beforeEach(async () => {
-  t = await createTestDesk();
-  rv = await reviewersByUnit(t);
-  clerk = await t.clerk();
-});
+beforeEach(async () => ({ t, rv, clerk } = await reviewDesk()));
 afterEach(() => t.close());
 
-/** An accepted filing taken through one review round in which every unit decides as given (approve by default). */
-async function approvedFiling(
-  opts: { conditional?: boolean; decisions?: Partial<Record<UnitCode, ReviewDecision>>; lockCondition?: boolean } = {},
-) {
-  const accepted = await t.acceptedFiling({ conditional: opts.conditional });
-  let view = await clerk.session.ok('review.get', { filingId: accepted.id });
-  for (const u of UNIT_CODES) {
-    const d = opts.decisions?.[u] ?? 'approve';
-    const conditions =
-      opts.lockCondition && u === 'yj'
-        ? [{ text: '试运行前完成HAZOP整改', verifyingUnit: 'yj' as const, dueDays: 10, blocks: 'lock' as const }]
-        : undefined;
-    view = await rv[u].session.ok(
-      'review.decide',
-      decisionInput(view, u, opts.lockCondition && u === 'yj' ? 'approveWithConditions' : d, { conditions }),
-    );
-  }
-  return clerk.session.ok('filing.get', { id: accepted.id });
-}
+const approved = (opts?: ApprovedOptions) => approvedFiling({ t, rv, clerk }, opts);
 
 const file = async (kind: string, id: string | number, connectionId = clerk.session.connectionId) => {
   const r = await t.desk.files(kind, String(id), { connectionId, lang: 'en' });
@@ -77,7 +46,7 @@ describe('certificate.issue: only when the rules allow', () => {
     expect(refused.message).toContain('in_review');
     expect((await clerk.session.ok('certificate.forFiling', { filingId: accepted.id })).canIssue).toBe(false);
 
-    const f = await approvedFiling();
+    const f = await approved();
     expect(f.state).toBe('approved');
     const state = await clerk.session.ok('certificate.forFiling', { filingId: f.id });
     expect(state).toMatchObject({ canIssue: true, problems: [], certificates: [] });
@@ -99,7 +68,7 @@ describe('certificate.issue: only when the rules allow', () => {
     expect(cert.verificationCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTWXYZ]{10}$/);
     const after = await clerk.session.ok('filing.get', { id: f.id });
     expect(after).toMatchObject({ state: 'registered', clock: null });
-    const second = await approvedFiling();
+    const second = await approved();
     expect((await issue(second.id)).number).toBe('滨海化中试备〔2026〕2号');
     // Issued once: a second issue for the same filing is refused.
     expectError(
@@ -114,7 +83,7 @@ describe('certificate.issue: only when the rules allow', () => {
   });
 
   it('a stale version gets STALE; the same idempotency key returns the same certificate', async () => {
-    const f = await approvedFiling();
+    const f = await approved();
     const stale = expectError(
       await clerk.session.call('certificate.issue', { filingId: f.id, version: f.version - 1, idempotencyKey: newKey() }),
       'STALE',
@@ -128,7 +97,7 @@ describe('certificate.issue: only when the rules allow', () => {
   });
 
   it('registerWithHold: a conditionally accepted filing is registered and its certificate lists the open papers', async () => {
-    const f = await approvedFiling({ conditional: true });
+    const f = await approved({ conditional: true });
     const cert = await issue(f.id);
     const pdf = await file('certificate', cert.id);
     const text = (await extractText(pdf)).join('').replace(/\s+/g, '');
@@ -149,7 +118,7 @@ describe('certificate.issue: only when the rules allow', () => {
     const admin = (await t.setupAdmin()).session;
     const settings = await admin.ok('settings.get', {});
     await admin.ok('settings.update', { ...settings, conditionalPolicy: 'lock' });
-    const conditional = await approvedFiling({ conditional: true });
+    const conditional = await approved({ conditional: true });
     const state = await clerk.session.ok('certificate.forFiling', { filingId: conditional.id });
     expect(state.canIssue).toBe(false);
     expect(state.problems).toEqual([{ key: 'cert.problem.missingPapers', params: { n: 2 } }]);
@@ -158,12 +127,12 @@ describe('certificate.issue: only when the rules allow', () => {
       'CONFLICT',
     );
     // A plain acceptance has nothing missing: lock changes nothing for it.
-    const plain = await approvedFiling();
+    const plain = await approved();
     expect((await issue(plain.id)).seq).toBe(1);
 
     await admin.ok('settings.update', { ...settings, conditionalPolicy: 'registerWithHold' });
     expect((await clerk.session.ok('certificate.forFiling', { filingId: conditional.id })).canIssue).toBe(true);
-    const locked = await approvedFiling({ lockCondition: true });
+    const locked = await approved({ lockCondition: true });
     expect((await clerk.session.ok('certificate.forFiling', { filingId: locked.id })).problems).toEqual([
       { key: 'cert.problem.lockingConditions', params: { n: 1 } },
     ]);
@@ -172,7 +141,7 @@ describe('certificate.issue: only when the rules allow', () => {
 
 describe('an issued certificate', () => {
   it('never changes: re-print gives the same bytes; the database refuses edits and deletes', async () => {
-    const f = await approvedFiling();
+    const f = await approved();
     const cert = await issue(f.id);
     const first = await file('certificate', cert.id);
     t.clock.advance({ days: 30 });
@@ -197,7 +166,7 @@ describe('an issued certificate', () => {
   });
 
   it('prints every field of the registered record and the audit chain head (pdf.js text layer)', async () => {
-    const f = await approvedFiling({ decisions: { gh: 'notInvolved', yq: 'approveWithConditions' } });
+    const f = await approved({ decisions: { gh: 'notInvolved', yq: 'approveWithConditions' } });
     const cert = await issue(f.id);
     const [row] = await t.query<{ record_json: string; audit_head: string }>(
       'SELECT record_json, audit_head FROM certificates WHERE id = ?',
@@ -247,7 +216,7 @@ describe('an issued certificate', () => {
 
 describe('verification (qr-1)', () => {
   it('decodes the 2-D code from the rendered page: valid; one changed character invalid; revoked after revoke', async () => {
-    const f = await approvedFiling();
+    const f = await approved();
     const cert = await issue(f.id);
     const pdf = await file('certificate', cert.id);
     const pages = await renderPages(pdf, 2);
@@ -287,7 +256,7 @@ describe('verification (qr-1)', () => {
   });
 
   it('by verification code and by PDF file; unknown codes, foreign desks and imported keys', async () => {
-    const f = await approvedFiling();
+    const f = await approved();
     const cert = await issue(f.id);
     expect(
       await clerk.session.ok('certificate.verify', { code: ` ${cert.verificationCode.slice(0, 5)}-${cert.verificationCode.slice(5)} ` }),
@@ -339,9 +308,9 @@ describe('verification (qr-1)', () => {
   });
 
   it('re-issue: a new number pointing at the old one; the old verifies as superseded; suspension', async () => {
-    const f = await approvedFiling();
+    const f = await approved();
     const cert = await issue(f.id);
-    const other = await approvedFiling();
+    const other = await approved();
     await issue(other.id);
     const key = newKey('reissue');
     const next = await clerk.session.ok('certificate.reissue', { id: cert.id, reason: '试验期限延期后换发', idempotencyKey: key });
@@ -425,7 +394,7 @@ describe('notices (documents.notice)', () => {
     const na = await clerk.session.ok('documents.notice', { filingId: refused.id, kind: 'notAccepted' });
     expect((await extractText(await file('notice', na.fileId))).join('')).toContain('不予受理通知书');
 
-    const rejected = await approvedFiling({ decisions: { yj: 'reject' } });
+    const rejected = await approved({ decisions: { yj: 'reject' } });
     expect(rejected.state).toBe('rejected');
     const rj = await clerk.session.ok('documents.notice', { filingId: rejected.id, kind: 'rejected' });
     const rtext = (await extractText(await file('notice', rj.fileId))).join('');

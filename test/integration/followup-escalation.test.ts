@@ -5,19 +5,16 @@
  * holidays of 2026 (25 Sep; 1–7 Oct off, with the make-up working days Sun 20 Sep and Sat 10 Oct).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDesk, decisionInput, expectError, newKey, reviewersByUnit, type TestDesk, type TestUser } from '../helpers/desk';
+import { decisionInput, expectError, newKey, type TestDesk, type TestUser } from '../helpers/desk';
+import { reviewDesk } from '../helpers/review-desk';
 import { UNIT_CODES, type UnitCode } from '../../src/shared/domain/units';
 import type { FilingView } from '../../src/shared/contract/filings';
 
 let t: TestDesk;
 let rv: Record<UnitCode, TestUser>;
 let clerk: TestUser;
-beforeEach(async () => {
-  // Monday 7 September 2026, 10:00 in Shanghai.
-  t = await createTestDesk({ now: '2026-09-07T02:00:00Z' });
-  rv = await reviewersByUnit(t);
-  clerk = await t.clerk();
-});
+// Monday 7 September 2026, 10:00 in Shanghai.
+beforeEach(async () => ({ t, rv, clerk } = await reviewDesk({ now: '2026-09-07T02:00:00Z' })));
 afterEach(() => t.close());
 
 const at = (day: string) => t.clock.set(`${day}T02:00:00Z`);

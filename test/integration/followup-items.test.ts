@@ -1,17 +1,14 @@
 /** Issue 6: supply, verify (销号) and not-applied through dispatch; who may verify; the run period; the dashboard. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDesk, decisionInput, expectError, newKey, reviewersByUnit, type TestDesk, type TestUser } from '../helpers/desk';
+import { decisionInput, expectError, newKey, type TestDesk, type TestUser } from '../helpers/desk';
+import { reviewDesk } from '../helpers/review-desk';
 import { demoPdfBase64 } from '../../src/main/demo/plan';
 import { UNIT_CODES, type UnitCode } from '../../src/shared/domain/units';
 
 let t: TestDesk;
 let rv: Record<UnitCode, TestUser>;
 let clerk: TestUser;
-beforeEach(async () => {
-  t = await createTestDesk();
-  rv = await reviewersByUnit(t);
-  clerk = await t.clerk();
-});
+beforeEach(async () => ({ t, rv, clerk } = await reviewDesk()));
 afterEach(() => t.close());
 
 async function approveAndRegister(filingId: number) {

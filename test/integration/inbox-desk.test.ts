@@ -1,16 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDesk, decisionInput, reviewersByUnit, type TestDesk, type TestUser } from '../helpers/desk';
+import { decisionInput, type TestDesk, type TestUser } from '../helpers/desk';
+import { reviewDesk } from '../helpers/review-desk';
 import { UNIT_CODES, type UnitCode } from '../../src/shared/domain/units';
 
 /** Domain §9 "Whose work waits where": the clerk's inbox holds the clerk's work and the applicant's, each with its clock. */
 let t: TestDesk;
 let rv: Record<UnitCode, TestUser>;
 let clerk: TestUser;
-beforeEach(async () => {
-  t = await createTestDesk();
-  rv = await reviewersByUnit(t);
-  clerk = await t.clerk();
-});
+beforeEach(async () => ({ t, rv, clerk } = await reviewDesk()));
 afterEach(() => t.close());
 
 const inboxRow = async (u: TestUser, filingId: number) => (await u.session.ok('review.inbox', {})).find((r) => r.filingId === filingId);

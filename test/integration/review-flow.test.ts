@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDesk, decisionInput, newKey, reviewersByUnit, type TestDesk, type TestUser } from '../helpers/desk';
+import { decisionInput, newKey, type TestDesk, type TestUser } from '../helpers/desk';
+import { reviewDesk } from '../helpers/review-desk';
 import { demoPdfBase64 } from '../../src/main/demo/plan';
 import { addWorkingDays, officialCalendar } from '../../src/shared/domain/calendar';
 import type { UnitCode } from '../../src/shared/domain/units';
@@ -8,11 +9,7 @@ import type { ReviewView } from '../../src/shared/contract/review';
 let t: TestDesk;
 let rv: Record<UnitCode, TestUser>;
 let clerk: TestUser;
-beforeEach(async () => {
-  t = await createTestDesk();
-  rv = await reviewersByUnit(t);
-  clerk = await t.clerk();
-});
+beforeEach(async () => ({ t, rv, clerk } = await reviewDesk()));
 afterEach(() => t.close());
 
 const holder = async (filingId: number) => (await clerk.session.ok('trajectory.get', { filingId })).summary;

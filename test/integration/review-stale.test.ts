@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDesk, decisionInput, expectError, newKey, reviewersByUnit, type TestDesk, type TestUser } from '../helpers/desk';
+import { decisionInput, expectError, newKey, type TestDesk, type TestUser } from '../helpers/desk';
+import { reviewDesk } from '../helpers/review-desk';
 import { demoPdfBase64 } from '../../src/main/demo/plan';
 import type { UnitCode } from '../../src/shared/domain/units';
 import type { ReviewView } from '../../src/shared/contract/review';
@@ -7,11 +8,7 @@ import type { ReviewView } from '../../src/shared/contract/review';
 let t: TestDesk;
 let rv: Record<UnitCode, TestUser>;
 let clerk: TestUser;
-beforeEach(async () => {
-  t = await createTestDesk();
-  rv = await reviewersByUnit(t);
-  clerk = await t.clerk();
-});
+beforeEach(async () => ({ t, rv, clerk } = await reviewDesk()));
 afterEach(() => t.close());
 
 const count = async (sql: string, ...args: unknown[]) => (await t.query<{ n: number }>(sql, ...args))[0]!.n;

@@ -1,7 +1,8 @@
 /**
  * Issuing, re-issuing and changing the status of certificates, inside the caller's IMMEDIATE transaction.
  * The number is taken here, in the same transaction that stores the certificate, so the year's sequence has
- * neither gaps nor duplicates; the PDF is rendered here too, so what is stored is exactly what was issued.
+ * neither gaps nor duplicates, with the record and its signature. The PDF is rendered after the transaction, from
+ * the stored row alone (./file.ts), so the write lock is never held while a PDF is drawn.
  */
 import { recordEvent } from '../events';
 import { DeskError } from '../../shared/result';
@@ -17,14 +18,13 @@ import { loadSettings } from '../db/settings';
 import type { Db, Trx } from '../db/connection';
 import { getCertificate, insertCertificate, liveCertificate, nextCertificateSeq, setStatus, type CertificateRow } from '../db/certificates';
 import { loadOrCreateKeys, recordHash, signCertificate, type DeskKeys } from '../crypto/signing';
-import { allText, renderCertificate } from '../pdf/certificate';
+import { allText } from '../pdf/certificate';
 import { unsupportedCharacters } from '../pdf/fonts';
 import { requireFiling } from '../filings/view';
 import { lastDecision } from '../review/state';
 import { buildRecord, canonicalRecord, certificateDoc, certificateNumber, parseRecord } from './record';
 import { REGISTRATION_ACTION, requireTransition } from '../../shared/domain/transitions';
 import { issueProblems, type IssueFacts, type Problem } from '../../shared/domain/issuing';
-import { embedCode } from './pdf-code';
 
 const keyCache = new Map<string, DeskKeys>();
 
@@ -71,7 +71,7 @@ export async function problemsFor(db: Db | Trx, filing: FilingRecord, settings: 
 
 const codePoints = (chars: string[]) => chars.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join(' ');
 
-/** Numbers, builds, signs, renders and stores one certificate for the filing as it stands now. */
+/** Numbers, builds, signs and stores one certificate for the filing as it stands now (rendered after the commit). */
 async function mint(
   trx: Trx,
   ctx: Ctx,
@@ -105,7 +105,6 @@ async function mint(
   // The chain head as it stands before this issue's own entry: the newest state the certificate can vouch for.
   const head = await headInside(ctx.services.store, trx);
   const auditHead = `#${head?.seq ?? 0} ${head?.hash ?? GENESIS}`;
-  const pdf = await embedCode(await renderCertificate(certificateDoc(record, signed, auditHead)), signed.qrText);
   return insertCertificate(trx, {
     number,
     year,
@@ -121,7 +120,6 @@ async function mint(
     issuedBy: ctx.actor?.id ?? null,
     issuedByName: ctx.actor?.displayName ?? '',
     replacesId: a.replaces?.id ?? null,
-    pdf,
   });
 }
 

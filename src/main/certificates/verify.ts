@@ -7,11 +7,12 @@ import { createHash } from 'node:crypto';
 import type { RegisteredFacts, VerifyOutput } from '../../shared/contract/certificates';
 import { translate, type Lang } from '../../shared/i18n';
 import type { Db, Trx } from '../db/connection';
-import { findByCode, findByNumber, getPdf, namesFor, trustedKeys, type CertificateRow } from '../db/certificates';
+import { findByCode, findByNumber, namesFor, trustedKeys, type CertificateRow } from '../db/certificates';
 import { normalizeVerificationCode, recordHash, verifyQrText, type DeskKeys } from '../crypto/signing';
 import { parseRecord, type RegisteredRecord } from './record';
 import { getFiling } from '../db/filings';
 import { extractCode } from './pdf-code';
+import { issuedPdf } from './file';
 
 type Q = Db | Trx;
 
@@ -83,8 +84,7 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 /** Compares a given file byte for byte (by SHA-256) with the file this desk issued for the certificate. */
 async function fileCheck(db: Q, local: CertificateRow | null, file: Uint8Array | undefined): Promise<VerifyOutput['file']> {
   if (!file || !local) return null;
-  const issued = await getPdf(db, local.id);
-  if (!issued) return null;
+  const issued = await issuedPdf(db, local);
   return sha256(issued) === sha256(file) ? 'issued' : 'differs';
 }
 

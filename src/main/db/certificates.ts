@@ -88,7 +88,7 @@ export async function nextCertificateSeq(trx: Q, year: number): Promise<number> 
 
 export async function insertCertificate(
   trx: Trx,
-  a: Omit<CertificateRow, 'id' | 'status' | 'statusReason' | 'statusChangedAt' | 'revokedReason' | 'revokedAt'> & { pdf: Uint8Array },
+  a: Omit<CertificateRow, 'id' | 'status' | 'statusReason' | 'statusChangedAt' | 'revokedReason' | 'revokedAt'>,
 ): Promise<number> {
   const row = await trx
     .insertInto('certificates')
@@ -107,7 +107,8 @@ export async function insertCertificate(
       issued_by: a.issuedBy,
       issued_by_name: a.issuedByName,
       replaces_id: a.replacesId,
-      pdf: Buffer.from(a.pdf.buffer, a.pdf.byteOffset, a.pdf.byteLength),
+      // The file lives in certificate_files (migration 010), rendered after this transaction; the old column stays empty.
+      pdf: new Uint8Array(0),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -144,9 +145,19 @@ export async function liveCertificate(db: Q, filingId: number): Promise<Certific
   return r ? toRow(r) : null;
 }
 
+/** The issued PDF, or null while it has not been rendered yet (or the certificate does not exist). */
 export async function getPdf(db: Q, id: number): Promise<Uint8Array | null> {
-  const r = await db.selectFrom('certificates').select('pdf').where('id', '=', id).executeTakeFirst();
+  const r = await db.selectFrom('certificate_files').select('pdf').where('certificate_id', '=', id).executeTakeFirst();
   return r ? new Uint8Array(r.pdf) : null;
+}
+
+/** Writes the issued PDF once: a second writer (a repeated render, a racing request) changes nothing. */
+export async function savePdf(trx: Trx, id: number, pdf: Uint8Array): Promise<void> {
+  await trx
+    .insertInto('certificate_files')
+    .values({ certificate_id: id, pdf: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength) })
+    .onConflict((oc) => oc.column('certificate_id').doNothing())
+    .execute();
 }
 
 export async function setStatus(trx: Trx, id: number, a: { status: CertificateStatus; reason: string; at: string }): Promise<void> {
@@ -199,7 +210,8 @@ const NAME_COLUMNS = [
   'next.id as replacedById',
   'next.number as replacedByNumber',
 ] as const;
-const pdfSize = () => sql<number>`length(c.pdf)`.as('size');
+/** The issued file's size; 0 while it has not been rendered yet. */
+const pdfSize = () => sql<number>`coalesce((select length(cf.pdf) from certificate_files cf where cf.certificate_id = c.id), 0)`.as('size');
 
 export interface Names {
   filingNo: string;

@@ -198,6 +198,8 @@ export interface CertificateTables {
     revoked_at: string | null;
   };
   trusted_keys: { key_id: string; public_key_pem: string; label: string; imported_at: string; imported_by: number | null };
+  /** Migration 010: the issued PDF, rendered after the issuing transaction and written once. */
+  certificate_files: { certificate_id: number; pdf: Uint8Array };
 }
 
 /** Migration 004: run periods, the working-day calendar and the dashboard's step histogram. */

@@ -8,7 +8,6 @@ import { loadSettings } from '../db/settings';
 import {
   certificatesOfFiling,
   getCertificate,
-  getPdf,
   insertTrustedKey,
   listCertificates,
   namesFor,
@@ -20,9 +19,9 @@ import type { FileRoutes } from '../host/files';
 import { requireFiling } from '../filings/view';
 import { deskKeys, issueCertificate, problemsFor, reissueCertificate, revokeCertificate } from '../certificates/issue';
 import { verifyCode, verifyPdf, verifyText, type Verifier } from '../certificates/verify';
+import { issuedFile } from '../certificates/file';
 import { issueNotices, latestNotice, storedNotice, storedNotices } from '../certificates/notice-store';
 import { unsupportedCharacters } from '../pdf/fonts';
-// Registers the demo loader's certificate stage (after the review stage, which it imports first).
 
 async function viewOf(db: Db, id: number): Promise<CertificateView> {
   const row = await getCertificate(db, id);
@@ -57,9 +56,18 @@ const changed = async (ctx: Ctx, filingId: number) => {
   emit(ctx.services, 'inbox.changed', { units: ['sp'] });
 };
 
-/** The certificate an idempotent issue or re-issue made (the outcome its key records). */
-const issued = async (ctx: Ctx, fn: (scope: WriteScope) => Promise<number>): Promise<number> =>
-  (await writeOnce(ctx, async (scope) => ({ certificateId: await fn(scope) }))).certificateId;
+/**
+ * The certificate an idempotent issue or re-issue made (the outcome its key records), with its PDF rendered and
+ * stored after the numbering transaction has committed. A failed render does not undo the issue: the file renders
+ * on its first request instead, to the same bytes.
+ */
+async function issued(ctx: Ctx, fn: (scope: WriteScope) => Promise<number>): Promise<number> {
+  const id = (await writeOnce(ctx, async (scope) => ({ certificateId: await fn(scope) }))).certificateId;
+  await issuedFile(ctx, id).catch((err: unknown) => {
+    if (ctx.services.mode !== 'test' || process.env.DESK_LOG_ERRORS) console.error(`[certificate] ${id} not rendered:`, err);
+  });
+  return id;
+}
 
 const forFiling: Handler<'certificate.forFiling'> = async (input, ctx) => {
   await issueNotices(ctx, input.filingId);
@@ -179,9 +187,8 @@ export const certificateFiles: FileRoutes = {
     access: 'user',
     async serve(id, ctx) {
       if (!/^\d{1,15}$/.test(id)) return null;
-      const db = ctx.services.store.db;
-      const row = await getCertificate(db, Number(id));
-      const pdf = row && (await getPdf(db, row.id));
+      const row = await getCertificate(ctx.services.store.db, Number(id));
+      const pdf = row && (await issuedFile(ctx, row.id));
       if (!row || !pdf) return null;
       return { bytes: pdf, mime: 'application/pdf', filename: `登记备案证明-${row.number}.pdf`, disposition: 'inline' };
     },

@@ -8,6 +8,7 @@ import { migration006 } from './006-problems';
 import { migration007 } from './007-integrity';
 import { migration008 } from './008-problem-meetings';
 import { migration009 } from './009-notices';
+import { migration010 } from './010-certificate-files';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const migrations: Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -1,7 +1,8 @@
-import type { Channel, DeskEvent, DeskEvents, Input, Output } from '../../../shared/contract';
+import { contract, type Channel, type DeskEvent, type DeskEvents, type Input, type Output } from '../../../shared/contract';
 import { LANGUAGES, pickLang, translate, type Lang } from '../../../shared/i18n';
 import type { Result } from '../../../shared/result';
 import { adoptToken, deskToken } from './session';
+import { createQueryLayer } from './query-layer';
 
 /**
  * The renderer's one way to reach the desk: the preload bridge inside Electron, HTTP in browser mode.
@@ -45,7 +46,7 @@ export function onReadOnly(cb: () => void): () => void {
 }
 
 export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
-  const result = await send(channel, input);
+  const result = await queries.call(channel, input);
   if (!result.ok && result.error.code === 'READ_ONLY') for (const cb of readOnlyListeners) cb();
   return result;
 }
@@ -138,6 +139,10 @@ export function subscribe<E extends DeskEvent>(event: E, cb: (payload: DeskEvent
     }
   };
 }
+
+/** Reads go through the query layer's cache (./query-layer.ts); writes go straight to the desk and update it. */
+// Signing out changes who is asking (it writes no data, so the contract does not list it as a write): never cached.
+export const queries = createQueryLayer({ send, subscribe, isWrite: (channel) => contract[channel].writes || channel === 'auth.logout' });
 
 /** A URL for `<a href>` or window.open that downloads a generated file (certificates, exports). */
 export function fileUrl(kind: string, id: string | number): string {

@@ -3,6 +3,8 @@ import { Alert, Button, Center, Code, Group, Paper, PasswordInput, Stack, Text, 
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
+import { contract } from '../../../shared/contract';
+import { zodValidate } from '../hooks/zod-form';
 import { useSession } from '../session';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 
@@ -11,7 +13,7 @@ export function LoginPage() {
   const { status, refresh } = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const form = useForm({ initialValues: { username: '', password: '' } });
+  const form = useForm({ initialValues: { username: '', password: '' }, validate: zodValidate(contract['auth.login'].input, t) });
 
   const submit = form.onSubmit(async (v) => {
     setBusy(true);

@@ -9,6 +9,7 @@ import { pgMigration006 } from './006-problems';
 import { pgMigration007 } from './007-integrity';
 import { pgMigration008 } from './008-problem-meetings';
 import { pgMigration009 } from './009-notices';
+import { pgMigration010 } from './010-certificate-files';
 
 export interface PgMigration {
   version: number;
@@ -38,6 +39,7 @@ export const pgMigrations: PgMigration[] = [
   pgMigration007,
   pgMigration008,
   pgMigration009,
+  pgMigration010,
 ];
 
 export const PG_LATEST_VERSION = pgMigrations[pgMigrations.length - 1]!.version;

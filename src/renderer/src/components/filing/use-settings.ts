@@ -1,22 +1,25 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/schemas/settings';
-import { call } from '../../api/client';
+import { call, queries } from '../../api/client';
 
-// Settings change rarely (admin only); one fetch per page load is shared by every screen that needs names.
-let cached: Promise<Settings | null> | null = null;
-
+/**
+ * The desk's settings. The query layer keeps them until a settings write (they change rarely, by an admin), so every
+ * screen shares one answer; after `settings.update` its answer is seeded and every screen shows it.
+ */
 export function useSettings(): Settings | null {
   const [s, setS] = useState<Settings | null>(null);
   useEffect(() => {
     let live = true;
-    cached ??= call('settings.get', {}).then((r) => (r.ok ? r.value : null));
-    void cached.then((v) => {
-      if (!v) cached = null;
-      if (live) setS(v);
-    });
+    const load = () =>
+      void call('settings.get', {}).then((r) => {
+        if (live && r.ok) setS(r.value);
+      });
+    load();
+    const off = queries.watch((channel) => channel === 'settings.get' && load());
     return () => {
       live = false;
+      off();
     };
   }, []);
   return s;

@@ -2,11 +2,15 @@ import { Alert, Button, FileInput, Group, Modal, Stack, Text, Textarea } from '@
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { FollowupItem } from '../../../../shared/contract/followup';
+import { useForm } from '@mantine/form';
 import { call } from '../../api/client';
+import { contract } from '../../../../shared/contract';
+import { zodValidate } from '../../hooks/zod-form';
 import { ACCEPT, readBase64 } from './file';
 import { useReturnFocus } from '../../hooks/use-return-focus';
 
 export type ItemAction = 'supply' | 'verify' | 'notApplied';
+const CHANNELS = { supply: 'followup.supply', verify: 'followup.verify', notApplied: 'followup.notApplied' } as const;
 
 /** One form for the three moves on an item: the clerk records a supply, the verifying unit closes it or sets it aside. */
 export function ItemActionModal({
@@ -22,32 +26,44 @@ export function ItemActionModal({
 }) {
   const { t } = useTranslation();
   useReturnFocus();
-  const [note, setNote] = useState('');
-  const [file, setFile] = useState<File | null>(null);
+  // The note is the request's `note`, or its `reason` when an item is set aside; the file is checked once read.
+  const noteField = action === 'notApplied' ? 'reason' : 'note';
+  const channel = CHANNELS[action];
+  const form = useForm({
+    initialValues: { note: '', file: null as File | null },
+    validate: (v) => {
+      const errors = zodValidate(
+        contract[channel].input,
+        t,
+      )({ itemId: item.id, [noteField]: v.note, ...(action === 'supply' && { file: null }) });
+      return errors[noteField] ? { note: errors[noteField] } : {};
+    },
+  });
   const [error, setError] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    setFieldError(null);
-    const r =
-      action === 'supply'
-        ? await call('followup.supply', {
-            itemId: item.id,
-            note,
-            file: file ? { name: file.name, contentBase64: await readBase64(file) } : null,
-          })
-        : action === 'verify'
-          ? await call('followup.verify', { itemId: item.id, note })
-          : await call('followup.notApplied', { itemId: item.id, reason: note });
-    setBusy(false);
-    if (r.ok) return onDone();
-    const fields = r.error.fields ?? {};
-    setFieldError(fields.note ?? fields.reason ?? null);
-    setError(Object.keys(fields).length ? Object.values(fields).join('；') : r.error.message);
-  };
+  const submit = form.onSubmit(
+    async ({ note, file }) => {
+      setBusy(true);
+      setError(null);
+      const r =
+        action === 'supply'
+          ? await call('followup.supply', {
+              itemId: item.id,
+              note,
+              file: file ? { name: file.name, contentBase64: await readBase64(file) } : null,
+            })
+          : action === 'verify'
+            ? await call('followup.verify', { itemId: item.id, note })
+            : await call('followup.notApplied', { itemId: item.id, reason: note });
+      setBusy(false);
+      if (r.ok) return onDone();
+      const fields = r.error.fields ?? {};
+      form.setErrors({ note: fields.note ?? fields.reason ?? null });
+      setError(Object.keys(fields).length ? Object.values(fields).join('；') : r.error.message);
+    },
+    (errors) => setError(Object.values(errors).join('；')),
+  );
 
   return (
     <Modal opened onClose={onClose} title={t(`fu.action.${action}`)} size="lg" data-testid={`item-modal-${action}`}>
@@ -63,9 +79,7 @@ export function ItemActionModal({
           required={action !== 'supply'}
           autosize
           minRows={3}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={fieldError}
+          {...form.getInputProps('note')}
           data-testid="item-note"
         />
         {action === 'supply' && (
@@ -73,8 +87,7 @@ export function ItemActionModal({
             label={t('fu.file')}
             description={t('fu.fileHint')}
             accept={ACCEPT}
-            value={file}
-            onChange={setFile}
+            {...form.getInputProps('file')}
             clearable
             data-testid="item-file"
           />
@@ -88,12 +101,7 @@ export function ItemActionModal({
           <Button variant="default" onClick={onClose}>
             {t('fu.cancel')}
           </Button>
-          <Button
-            onClick={() => void submit()}
-            loading={busy}
-            color={action === 'notApplied' ? 'gray' : undefined}
-            data-testid="item-submit"
-          >
+          <Button onClick={() => submit()} loading={busy} color={action === 'notApplied' ? 'gray' : undefined} data-testid="item-submit">
             {t(`fu.action.${action}`)}
           </Button>
         </Group>

@@ -4,16 +4,15 @@ import type { MeetingView } from '../../../../shared/contract/meetings';
 import type { ReviewView } from '../../../../shared/contract/review';
 import type { Settings } from '../../../../shared/schemas/settings';
 import type { UnitCode } from '../../../../shared/domain/units';
-import { decisionProblems, type ReviewDecision } from '../../../../shared/domain/review';
-import { checklistPath, checklistProblems } from '../../../../shared/domain/checklist';
+import type { ReviewDecision } from '../../../../shared/domain/review';
 import { call } from '../../api/client';
-import { ConditionsEditor, type ConditionRow } from '../review/ConditionsEditor';
+import { ConditionsEditor } from '../review/ConditionsEditor';
+import { useDecisionDraft } from '../review/use-decision-draft';
+import { TableChecklist } from './TableChecklist';
 import { unitName } from '../review/labels';
-import { newIdempotencyKey } from '../../api/idempotency';
 import { useEditorZoom } from './use-editor-zoom';
 
 const DECISIONS: ReviewDecision[] = ['approve', 'approveWithConditions', 'revise', 'reject', 'notInvolved'];
-type Result = 'pass' | 'fail' | 'na';
 
 const typing = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.tagName === 'TEXTAREA' || el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.isContentEditable);
@@ -37,68 +36,33 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
   const previous = section.current;
   const items = settings?.checklists[unit] ?? [];
   const attendees = meeting.attendance.find((a) => a.unit === unit)?.attendees ?? [];
-  const [decision, setDecision] = useState<ReviewDecision | ''>(previous && !previous.stale ? previous.decision : '');
-  const [opinion, setOpinion] = useState(previous?.opinion ?? '');
-  const [reason, setReason] = useState(previous?.notInvolvedReason ?? '');
-  const [checks, setChecks] = useState<Record<string, Result | ''>>(() =>
-    Object.fromEntries((previous?.checklist ?? []).map((c) => [c.code, c.result])),
+  const draft = useDecisionDraft(
+    { filingId: review.filingId, section: unit, round: review.currentRound ?? 1, filingVersion: review.filingVersion },
+    items,
+    previous,
+    previous && !previous.stale ? previous.decision : '',
   );
-  const [notes, setNotes] = useState<Record<string, string>>(() =>
-    Object.fromEntries((previous?.checklist ?? []).map((c) => [c.code, c.note])),
-  );
-  const answers = items.map((it) => ({ code: it.code, result: checks[it.code] ?? '', note: notes[it.code] ?? '' }));
-  const [conditions, setConditions] = useState<ConditionRow[]>(() =>
-    (previous?.conditions ?? []).map((c) => ({ text: c.text, verifyingUnit: c.verifyingUnit, dueDays: 20, blocks: c.blocks })),
-  );
+  const { decision, rows, choose, allPass } = draft;
   const [stage, setStage] = useState<'form' | 'confirm'>('form');
   const [username, setUsername] = useState(attendees.length === 1 ? attendees[0]!.username : '');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [key, setKey] = useState(newIdempotencyKey);
   const passwordRef = useRef<HTMLInputElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const messageRef = useRef<HTMLDivElement>(null);
   const [shown, setShown] = useState(0);
   const zoom = useEditorZoom(panelRef);
   const usernameRef = useRef<HTMLInputElement>(null);
-  const edited = () => setKey(newIdempotencyKey());
   const canDecide = review.state === 'in_review' && section.inRound;
-
-  const checkError = (code: string, i: number) =>
-    [
-      errors[`checklist.${code}.result`],
-      errors[`checklist.${code}.note`],
-      errors[`checklist.${code}.code`],
-      errors[`checklist.${i}.result`],
-    ]
-      .filter(Boolean)
-      .join('；');
-
-  const choose = (d: ReviewDecision) => {
-    setDecision(d);
-    edited();
-    if (d === 'approveWithConditions' && conditions.length === 0)
-      setConditions([{ text: '', verifyingUnit: unit, dueDays: 20, blocks: 'hold' }]);
-  };
-  const allPass = () => {
-    setChecks((c) => Object.fromEntries(items.map((it) => [it.code, c[it.code] || 'pass'])));
-    edited();
-  };
 
   /** Local checks first, so the reviewer is only asked for a password once the record is complete. */
   const record = () => {
     if (!canDecide) return;
-    const local: Record<string, string> = {};
-    if (!decision) local.decision = t('rv.form.chooseDecision');
-    // The server's own checklist rule (domain §6): what it would refuse is marked here first.
-    if (decision) for (const p of checklistProblems(items, answers, decision)) local[checklistPath(p.code, p.field)] ??= t(p.key, p.params);
-    if (decision)
-      for (const p of decisionProblems({ decision, opinion, notInvolvedReason: reason, conditions: [] }))
-        if (p.path !== 'conditions') local[p.path] = t(p.key);
-    setErrors(local);
-    if (Object.keys(local).length) {
+    const { errors: local } = draft.check();
+    setErrors(local ?? {});
+    if (local) {
       setShown((n) => n + 1);
       return setMessage(t('rv.form.fixMarked'));
     }
@@ -107,42 +71,18 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
   };
 
   const confirm = async () => {
-    if (busy || !decision) return;
+    const { input } = draft.check();
+    if (busy || !input) return;
     setBusy(true);
-    const r = await call('meeting.confirmDecision', {
-      meetingId: meeting.id,
-      reviewerUsername: username,
-      password,
-      decision: {
-        filingId: review.filingId,
-        section: unit,
-        round: review.currentRound ?? 1,
-        filingVersion: review.filingVersion,
-        decision,
-        opinion,
-        notInvolvedReason: decision === 'notInvolved' ? reason : '',
-        checklist: answers.filter((a) => a.result !== '').map((a) => ({ code: a.code, result: a.result as Result, note: a.note })),
-        conditions:
-          decision === 'approveWithConditions'
-            ? conditions.map((c) => ({
-                text: c.text,
-                verifyingUnit: c.verifyingUnit,
-                dueDays: c.dueDays === '' ? 0 : c.dueDays,
-                blocks: c.blocks,
-              }))
-            : [],
-        idempotencyKey: key,
-      },
-    });
+    const r = await call('meeting.confirmDecision', { meetingId: meeting.id, reviewerUsername: username, password, decision: input });
     setBusy(false);
     setPassword('');
+    draft.answered(r.ok ? null : r.error);
     if (r.ok) {
       const by = r.value.sections.find((s) => s.section === unit)?.current?.decidedBy ?? username;
       onRecorded(r.value, by);
       return;
     }
-    // A transport failure may have committed: only then is the same key kept for the retry.
-    if (r.error.code !== 'INTERNAL') edited();
     const fields = Object.fromEntries(Object.entries(r.error.fields ?? {}).map(([k, v]) => [k.replace(/^decision\./, ''), v]));
     setErrors(fields);
     setMessage(r.error.message);
@@ -223,57 +163,7 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
           </div>
           {errors.decision && <div className="mt-error">{errors.decision}</div>}
           {decision !== 'notInvolved' && items.length > 0 && (
-            <>
-              <span className="mt-field-label">
-                {t('rv.form.checklist')}{' '}
-                <button
-                  type="button"
-                  className="mt-action secondary"
-                  style={{ fontSize: 'var(--b)', padding: '0 0.45em', marginLeft: '0.4em' }}
-                  onClick={allPass}
-                  data-testid="table-all-pass"
-                >
-                  {t('rv.form.allPass')}（P）
-                </button>
-              </span>
-              <div className="mt-check" data-testid="table-checklist">
-                {items.map((it, i) => (
-                  <div key={it.code} style={{ display: 'contents' }}>
-                    <span>
-                      {i18n.language === 'en' ? it.textEn : it.textZh}
-                      {checkError(it.code, i) && <span className="mt-error"> · {checkError(it.code, i)}</span>}
-                    </span>
-                    <span className="opts">
-                      {(['pass', 'fail', 'na'] as const).map((r) => (
-                        <button
-                          key={r}
-                          type="button"
-                          className={r}
-                          aria-pressed={checks[it.code] === r}
-                          onClick={() => {
-                            setChecks((c) => ({ ...c, [it.code]: r }));
-                            edited();
-                          }}
-                          data-testid={`table-check-${it.code}-${r}`}
-                        >
-                          {t(`rv.check.${r}`)}
-                        </button>
-                      ))}
-                    </span>
-                    {checks[it.code] === 'fail' && (
-                      <input
-                        className="mt-input mt-check-note"
-                        placeholder={t('rv.form.checkNote')}
-                        aria-label={t('rv.form.checkNote')}
-                        value={notes[it.code] ?? ''}
-                        onChange={(e) => (setNotes((n) => ({ ...n, [it.code]: e.currentTarget.value })), edited())}
-                        data-testid={`table-check-${it.code}-note`}
-                      />
-                    )}
-                  </div>
-                ))}
-              </div>
-            </>
+            <TableChecklist items={items} rows={rows} errors={errors} onSet={draft.setRow} onAllPass={allPass} />
           )}
           {decision === 'notInvolved' && (
             <label>
@@ -281,8 +171,8 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
               <textarea
                 className="mt-textarea"
                 rows={2}
-                value={reason}
-                onChange={(e) => (setReason(e.currentTarget.value), edited())}
+                value={draft.reason}
+                onChange={(e) => draft.setReason(e.currentTarget.value)}
                 data-testid="table-reason"
               />
               {errors.notInvolvedReason && <div className="mt-error">{errors.notInvolvedReason}</div>}
@@ -293,8 +183,8 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
             <textarea
               className="mt-textarea"
               rows={3}
-              value={opinion}
-              onChange={(e) => (setOpinion(e.currentTarget.value), edited())}
+              value={draft.opinion}
+              onChange={(e) => draft.setOpinion(e.currentTarget.value)}
               data-testid="table-opinion"
             />
             {errors.opinion && (
@@ -305,7 +195,7 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
           </label>
           {decision === 'approveWithConditions' && (
             <div style={{ zoom, marginTop: '0.3em' }} data-testid="table-conditions">
-              <ConditionsEditor rows={conditions} errors={errors} defaultUnit={unit} onChange={(c) => (setConditions(c), edited())} />
+              <ConditionsEditor rows={draft.conditions} errors={errors} defaultUnit={unit} onChange={draft.setConditions} />
             </div>
           )}
           {message && (

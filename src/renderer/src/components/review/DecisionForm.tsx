@@ -4,13 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/result';
 import type { ReviewView } from '../../../../shared/contract/review';
 import { REVIEW_DECISIONS, type ReviewDecision } from '../../../../shared/domain/review';
-import { checklistPath, checklistProblems } from '../../../../shared/domain/checklist';
 import type { Settings } from '../../../../shared/schemas/settings';
 import type { UnitCode } from '../../../../shared/domain/units';
 import { call } from '../../api/client';
-import { ChecklistEditor, type ChecklistRow } from './ChecklistEditor';
-import { ConditionsEditor, type ConditionRow } from './ConditionsEditor';
-import { newIdempotencyKey } from '../../api/idempotency';
+import { ChecklistEditor } from './ChecklistEditor';
+import { ConditionsEditor } from './ConditionsEditor';
+import { useDecisionDraft } from './use-decision-draft';
 import { BusyButton } from '../BusyButton';
 
 /** Display order: the usual outcome first, the rare ones last (the rule's severity order is for aggregation). */
@@ -34,84 +33,29 @@ export function DecisionForm(props: Props) {
   const { filingId, section, round, filingVersion, settings, lang, previous, onSaved, onStale } = props;
   const { t } = useTranslation();
   const items = settings?.checklists[section] ?? [];
-  const [decision, setDecision] = useState<ReviewDecision | ''>(previous?.decision ?? '');
-  const [opinion, setOpinion] = useState(previous?.opinion ?? '');
-  const [reason, setReason] = useState(previous?.notInvolvedReason ?? '');
-  const [checks, setChecks] = useState<ChecklistRow[] | null>(null);
-  // Re-confirming a stale decision starts from what was signed; the due date is asked again in working days.
-  const [conditions, setConditions] = useState<ConditionRow[]>(() =>
-    (previous?.conditions ?? []).map((c) => ({ text: c.text, verifyingUnit: c.verifyingUnit, dueDays: 20, blocks: c.blocks })),
-  );
+  const draft = useDecisionDraft({ filingId, section, round, filingVersion }, items, previous, previous?.decision ?? '');
+  const { decision, rows, conditions } = draft;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [key, setKey] = useState(newIdempotencyKey);
-
-  // Settings arrive after the first render; the checklist rows follow them, carrying over earlier answers.
-  const rows: ChecklistRow[] =
-    checks ??
-    items.map((it) => {
-      const before = previous?.checklist.find((c) => c.code === it.code);
-      return { code: it.code, result: before?.result ?? '', note: before?.note ?? '' };
-    });
-  const setRow = (i: number, patch: Partial<ChecklistRow>) => setChecks(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
-  const allPass = () => setChecks(rows.map((r) => (r.result ? r : { ...r, result: 'pass' })));
-  const edited = () => {
-    // A changed intent is a new intent: only an identical retry may reuse the key.
-    setKey(newIdempotencyKey());
-  };
-
-  const chooseDecision = (v: string) => {
-    const d = v as ReviewDecision;
-    setDecision(d);
-    edited();
-    if (d === 'approveWithConditions' && conditions.length === 0)
-      setConditions([{ text: '', verifyingUnit: section, dueDays: 20, blocks: 'hold' }]);
-  };
 
   const submit = async () => {
     setMessage(null);
-    const local: Record<string, string> = {};
-    if (!decision) local.decision = t('rv.form.chooseDecision');
-    // The server's own checklist rule (domain §6), so each item is marked before anything is sent.
-    if (decision) for (const p of checklistProblems(items, rows, decision)) local[checklistPath(p.code, p.field)] ??= t(p.key, p.params);
-    if (Object.keys(local).length > 0 || !decision) {
+    const { input, errors: local } = draft.check();
+    if (!input) {
       setErrors(local);
       setMessage(t('rv.form.fixMarked'));
       return;
     }
     setBusy(true);
-    const r = await call('review.decide', {
-      filingId,
-      section,
-      round,
-      filingVersion,
-      decision,
-      opinion,
-      notInvolvedReason: decision === 'notInvolved' ? reason : '',
-      checklist: rows
-        .filter((c) => c.result !== '')
-        .map((c) => ({ code: c.code, result: c.result as Exclude<ChecklistRow['result'], ''>, note: c.note })),
-      conditions:
-        decision === 'approveWithConditions'
-          ? conditions.map((c) => ({
-              text: c.text,
-              verifyingUnit: c.verifyingUnit,
-              dueDays: c.dueDays === '' ? 0 : c.dueDays,
-              blocks: c.blocks,
-            }))
-          : [],
-      idempotencyKey: key,
-    });
+    const r = await call('review.decide', input);
     setBusy(false);
+    draft.answered(r.ok ? null : r.error);
     if (r.ok) {
       setErrors({});
-      setKey(newIdempotencyKey());
       onSaved(r.value);
       return;
     }
-    // A transport failure may have committed: keep the key so the retry returns the same decision.
-    if (r.error.code !== 'INTERNAL') setKey(newIdempotencyKey());
     if (r.error.code === 'STALE') {
       onStale(r.error);
       return;
@@ -131,21 +75,15 @@ export function DecisionForm(props: Props) {
             rows={rows}
             lang={lang}
             errors={errors}
-            onChange={(i, p) => {
-              setRow(i, p);
-              edited();
-            }}
-            onAllPass={() => {
-              allPass();
-              edited();
-            }}
+            onChange={(i, p) => draft.setRow(rows[i]!.code, p)}
+            onAllPass={draft.allPass}
           />
         )}
         <Divider />
         <Radio.Group
           label={t('rv.form.decision')}
           value={decision}
-          onChange={chooseDecision}
+          onChange={(v) => draft.choose(v as ReviewDecision)}
           error={errors.decision}
           data-testid="decision-choice"
         >
@@ -161,11 +99,8 @@ export function DecisionForm(props: Props) {
             withAsterisk
             autosize
             minRows={2}
-            value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-              edited();
-            }}
+            value={draft.reason}
+            onChange={(e) => draft.setReason(e.currentTarget.value)}
             error={errors.notInvolvedReason}
             data-testid="decision-reason"
           />
@@ -177,24 +112,13 @@ export function DecisionForm(props: Props) {
           autosize
           minRows={3}
           maxRows={12}
-          value={opinion}
-          onChange={(e) => {
-            setOpinion(e.currentTarget.value);
-            edited();
-          }}
+          value={draft.opinion}
+          onChange={(e) => draft.setOpinion(e.currentTarget.value)}
           error={errors.opinion}
           data-testid="decision-opinion"
         />
         {decision === 'approveWithConditions' && (
-          <ConditionsEditor
-            rows={conditions}
-            errors={errors}
-            defaultUnit={section}
-            onChange={(c) => {
-              setConditions(c);
-              edited();
-            }}
-          />
+          <ConditionsEditor rows={conditions} errors={errors} defaultUnit={section} onChange={draft.setConditions} />
         )}
         {message && (
           <Alert color="red" p="xs" data-testid="decision-error">
