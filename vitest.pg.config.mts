@@ -14,6 +14,9 @@ export default defineConfig({
       'test/integration/corrupt.test.ts',
       'test/integration/crash.test.ts',
       'test/integration/host.test.ts',
+      'test/integration/host-load.test.ts',
+      // The full integrity_check reads the desk's SQLite file; PostgreSQL checks its own pages (db/integrity.ts).
+      'test/integration/integrity-check.test.ts',
       // SQLite's own integrity machinery: the signed head file beside a SQLite desk (audit-head), verifyRows and the
       // verify-audit CLI reading the desk folder's SQLite file (audit-rows, refusals' chain check), and the data
       // folder's lock held by SQLite desk processes against restore (folder-lock).
@@ -25,8 +28,6 @@ export default defineConfig({
       // those reads go through the test desk's query() (as the files above did).
       'test/integration/certificate-pages.test.ts',
       'test/integration/certificate-verify-facts.test.ts',
-      'test/integration/problems.test.ts',
-      'test/integration/problems-demo.test.ts',
       'test/integration/review-rules.test.ts',
       'test/integration/migrations.test.ts',
       'test/integration/store.test.ts',

@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fsyncPath } from './db/durable';
 import { DeskError } from '../shared/result';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -20,16 +21,27 @@ export function attachmentPath(dataDir: string, sha256: string): string {
   return join(dataDir, 'attachments', sha256.slice(0, 2), sha256);
 }
 
+/** Where upload bytes wait until the row that refers to them has committed (same file system, so the move is atomic). */
+export const STAGING_DIR = '.incoming';
+
+/** An upload whose bytes are on disk under a temporary name, not yet under its content address. */
+export interface StagedFile {
+  sha256: string;
+  mime: 'application/pdf' | 'image/png' | 'image/jpeg' | 'application/ofd';
+  size: number;
+  name: string;
+  /** The temporary file (always one of its own: an existing file of the same content may be an orphan being swept). */
+  staged: string;
+}
+
 /**
- * Stores bytes under their SHA-256, durably (write, fsync, rename) before the database refers to them.
- * Content addressing makes a retry or a duplicate upload harmless.
+ * Writes bytes durably (write, fsync) under a temporary name of their own. Only `placeStaged`, after the row commits,
+ * moves them under their SHA-256, so a refused or failed write never leaves a file without its row.
  */
-export function storeAttachment(dataDir: string, bytes: Uint8Array): string {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const path = attachmentPath(dataDir, sha256);
-  if (existsSync(path)) return sha256;
-  mkdirSync(join(dataDir, 'attachments', sha256.slice(0, 2)), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
+function stageBytes(dataDir: string, bytes: Uint8Array, sha256: string): string {
+  const dir = join(dataDir, 'attachments', STAGING_DIR);
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `${sha256}.${randomBytes(6).toString('hex')}`);
   const fd = openSync(tmp, 'w');
   try {
     writeSync(fd, bytes);
@@ -37,8 +49,48 @@ export function storeAttachment(dataDir: string, bytes: Uint8Array): string {
   } finally {
     closeSync(fd);
   }
-  renameSync(tmp, path);
-  return sha256;
+  return tmp;
+}
+
+/** Moves committed uploads under their content address and makes the moves durable. */
+export function placeStaged(dataDir: string, files: readonly StagedFile[]): void {
+  for (const f of files) {
+    const path = attachmentPath(dataDir, f.sha256);
+    mkdirSync(dirname(path), { recursive: true });
+    try {
+      renameSync(f.staged, path);
+    } catch (err) {
+      // The start-up sweep of another desk on this folder may have placed it already (see attachment-sweep.ts).
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || !existsSync(path)) throw err;
+    }
+    fsyncPath(dirname(path));
+  }
+}
+
+/** Removes whatever is still staged (after a refusal, or left over once placed: then nothing is there). */
+export function discardStaged(files: readonly StagedFile[]): void {
+  for (const f of files) rmSync(f.staged, { force: true });
+}
+
+/**
+ * Checks and stages the uploads, runs the write, and only after it committed moves the bytes into place; on any
+ * failure (STALE, INVALID, a crash of the handler) the staged bytes are removed. A crash between commit and move is
+ * repaired by the start-up sweep, which places staged bytes a row refers to.
+ */
+export async function withUploads<T>(
+  dataDir: string,
+  files: readonly { file: { name: string; contentBase64: string }; field: string }[],
+  write: (stored: StagedFile[]) => Promise<T>,
+): Promise<T> {
+  const stored: StagedFile[] = [];
+  try {
+    for (const f of files) stored.push(storeUpload(dataDir, f.file, f.field));
+    const value = await write(stored);
+    placeStaged(dataDir, stored);
+    return value;
+  } finally {
+    discardStaged(stored);
+  }
 }
 
 export function readAttachment(dataDir: string, sha256: string): Buffer {
@@ -55,10 +107,10 @@ export function safeFileName(name: string): string {
 }
 
 /**
- * Checks an uploaded file (base64, size, type by magic bytes) and stores its bytes durably under their SHA-256
- * before any row refers to them. `field` is the input path the errors are reported at.
+ * Checks an uploaded file (base64, size, type by magic bytes) and stages its bytes durably (see withUploads).
+ * `field` is the input path the errors are reported at.
  */
-export function storeUpload(dataDir: string, file: { name: string; contentBase64: string }, field: string) {
+function storeUpload(dataDir: string, file: { name: string; contentBase64: string }, field: string): StagedFile {
   const bad = (key: string, path = field) => new DeskError('INVALID', 'err.INVALID', {}, { [path]: { key } });
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(file.contentBase64)) throw bad('v.file.base64', `${field}.contentBase64`);
   const bytes = Buffer.from(file.contentBase64, 'base64');
@@ -66,5 +118,6 @@ export function storeUpload(dataDir: string, file: { name: string; contentBase64
   if (bytes.length > MAX_ATTACHMENT_BYTES) throw bad('v.file.tooLarge');
   const mime = sniffType(bytes);
   if (!mime) throw bad('v.file.type');
-  return { sha256: storeAttachment(dataDir, bytes), mime, size: bytes.length, name: file.name };
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { sha256, mime, size: bytes.length, name: file.name, staged: stageBytes(dataDir, bytes, sha256) };
 }

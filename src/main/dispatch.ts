@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../shared/contract';
 import type { Actor } from '../shared/contract/auth';
 import { translate, type Lang } from '../shared/i18n';
+import { renderDeep } from '../shared/i18n/stored';
 import { issueFields, type IssueLike } from '../shared/schemas/issues';
 import { DeskError, fail, ok, type AppError, type Result } from '../shared/result';
 import { write, type Ctx, type IdempotentCall, type Services } from './services';
@@ -131,7 +132,8 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
         const checked = def.output.safeParse(value);
         if (!checked.success) throw new Error(`output of ${channelName} does not match the contract: ${checked.error.message}`);
       }
-      return ok(value as Output<Channel>);
+      // Texts the desk composed are stored as message keys; the reader gets them in their own language.
+      return ok(renderDeep(lang, value) as Output<Channel>);
     } catch (err) {
       if (err instanceof DeskError) {
         if (err.code === 'FORBIDDEN') await denied(channelName, actor, now, err.key, rawInput);

@@ -7,6 +7,8 @@ import { certificatesContract } from './contract/certificates';
 import { meetingsContract } from './contract/meetings';
 import { followupContract } from './contract/followup';
 import { problemsContract } from './contract/problems';
+import { problemMeetingsContract } from './contract/problem-meetings';
+import { problemSettingsContract } from './contract/problem-settings';
 
 /** Every channel the desk answers: name -> { input, output, access, writes }. The one source of truth. */
 export const contract = {
@@ -21,6 +23,8 @@ export const contract = {
   ...meetingsContract,
   ...followupContract,
   ...problemsContract,
+  ...problemMeetingsContract,
+  ...problemSettingsContract,
 } as const;
 
 export type Contract = typeof contract;

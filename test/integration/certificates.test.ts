@@ -1,3 +1,4 @@
+import { renderStored } from '../../src/shared/i18n/stored';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import {
@@ -133,8 +134,14 @@ describe('certificate.issue: only when the rules allow', () => {
     const text = (await extractText(pdf)).join('').replace(/\s+/g, '');
     const papers = f.trackedItems.filter((i) => i.kind === 'material');
     expect(papers.length).toBe(2);
-    // Printed with GB/T 15834 quotation marks (“ ”), whatever the record holds.
-    for (const p of papers) expect(text).toContain(quotes(p.text).replace(/\s+/g, ''));
+    // Printed in Chinese (the certificate is a Chinese document, whatever the reader's language), with GB/T 15834
+    // quotation marks (“ ”), whatever the record holds.
+    const stored = await t.query<{ id: number; text: string }>('SELECT id, text FROM tracked_items WHERE filing_id = ?', f.id);
+    for (const p of papers) {
+      const zh = renderStored('zh-CN', stored.find((r) => Number(r.id) === p.id)!.text);
+      expect(zh).toMatch(/^补交「/);
+      expect(text).toContain(quotes(zh).replace(/\s+/g, ''));
+    }
     expect(text).toContain('不得开展试运行');
   });
 

@@ -1,4 +1,5 @@
 /** Issue 6 exports: read back with exceljs (and as CSV text), they match the database; who may export what; audited. */
+import { renderStored } from '../../src/shared/i18n/stored';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -106,7 +107,8 @@ describe('exports', () => {
     ]);
     const db = await sql<{ id: number; text: string; due_date: string; verifying_unit: string }>('SELECT * FROM tracked_items ORDER BY id');
     expect(rows.slice(1).map((r) => [Number(r[0]), r[4], r[6], r[5], r[3], r[8]])).toEqual(
-      db.map((i) => [i.id, i.text, i.due_date, '应急管理局', '容缺材料', '待补交']),
+      // A title the desk composed is stored as a message key and exported in Chinese.
+      db.map((i) => [i.id, renderStored('zh-CN', i.text), i.due_date, '应急管理局', '容缺材料', '待补交']),
     );
   });
 

@@ -57,6 +57,11 @@ function shapedArbitrary(schema: z.ZodType) {
     base.map((o) => ({ ...o, userId: 1, unit: 'yj' })),
     base.map((o) => ({ ...o, sessionId: 'a'.repeat(43), connectionId: 'tab:clientAAAAAAAAAA', secret: 'x' })),
     base.map((o) => JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(o).slice(1)}`.replace(/, }$/, '}')) as unknown),
+    // Issue 13 (point 8): `constructor` as a key, and NUL, bidi controls and lone surrogates in keys as well as values.
+    base.map(
+      (o) => JSON.parse(`{"constructor": {"prototype": {"polluted": true}}, ${JSON.stringify(o).slice(1)}`.replace(/, }$/, '}')) as unknown,
+    ),
+    base.map((o) => ({ ...o, 'x\u0000': 'y', '\u202E': '\u2066z', '\uD800': '\uDC00' })),
   );
 }
 
@@ -79,6 +84,11 @@ describe('fuzz-1', () => {
         sent++;
         expect(result.ok, `${name} accepted ${JSON.stringify(payload)?.slice(0, 200)}`).toBe(false);
         if (!result.ok) expect(refused.has(result.error.code), `${name}: ${result.error.code} ${result.error.message}`).toBe(true);
+        // A refusal always says why, also for a field named `__proto__` or `constructor`.
+        if (!result.ok && result.error.code === 'INVALID') {
+          expect(result.error.message, name).toBeTruthy();
+          for (const text of Object.values(result.error.fields ?? {})) expect(typeof text === 'string' && text.length > 0, name).toBe(true);
+        }
       }
     }
     expect(sent).toBeGreaterThan(2000);

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDesk, type TestDesk } from '../helpers/desk';
-import { sqliteHandle } from '../../src/main/db/store';
 
 /** Issue 11: the demo loads a dozen enterprise problems in every state, through the real handlers. */
 let t: TestDesk;
@@ -36,9 +35,10 @@ describe('demo problems', () => {
     expect(view.causes.map((c) => c.class).sort()).toEqual(['legacy', 'mechanism']);
     expect(view.unsatisfiedVisits).toBe(1);
     expect(view.reassignments.reduce((s, r) => s + r.n, 0)).toBe(1);
-    const sqlite = sqliteHandle(t.desk.services.store);
-    expect((sqlite.prepare('SELECT count(*) n FROM problem_pauses WHERE to_date IS NULL').get() as { n: number }).n).toBe(1);
-    expect((sqlite.prepare('SELECT count(*) n FROM problems WHERE filing_id IS NOT NULL').get() as { n: number }).n).toBe(12);
-    expect((sqlite.prepare('SELECT count(*) n FROM problem_assignments WHERE meeting_id IS NOT NULL').get() as { n: number }).n).toBe(1);
-  });
+    const count = async (sql: string) => Number((await t.query<{ n: number | string }>(sql))[0]!.n);
+    expect(await count('SELECT count(*) n FROM problem_pauses WHERE to_date IS NULL')).toBe(1);
+    expect(await count('SELECT count(*) n FROM problems WHERE filing_id IS NOT NULL')).toBe(12);
+    expect(await count('SELECT count(*) n FROM problem_assignments WHERE meeting_id IS NOT NULL')).toBe(1);
+    // The demo load is hundreds of writes (on PostgreSQL each a round trip): slow on a loaded 2-core machine.
+  }, 300_000);
 });

@@ -7,7 +7,6 @@ import type { Input } from '../../src/shared/contract';
 import type { ProblemView } from '../../src/shared/contract/problems-views';
 import { addWorkingDays, officialCalendar } from '../../src/shared/domain/calendar';
 import { creditCodeWithCheck } from '../../src/shared/domain/identifiers';
-import { sqliteHandle } from '../../src/main/db/store';
 
 /**
  * Issue 11: enterprise problems through dispatch — graded, dispatched, reported on, re-assigned, solved, visited and
@@ -23,19 +22,11 @@ let commissioner: TestUser; // an account of the science-and-commerce bureau
 
 const CREDIT = creditCodeWithCheck('91320412MA1MXKJU6');
 const denials = () =>
-  sqliteHandle(t.desk.services.store)
-    .prepare("SELECT action, actor_id, after FROM audit_log WHERE outcome = 'denied' ORDER BY seq")
-    .all() as {
-    action: string;
-    actor_id: number | null;
-    after: string;
-  }[];
-const audited = (action: string) =>
-  (
-    sqliteHandle(t.desk.services.store).prepare("SELECT count(*) n FROM audit_log WHERE action = ? AND outcome = 'ok'").get(action) as {
-      n: number;
-    }
-  ).n;
+  t.query<{ action: string; actor_id: number | null; after: string }>(
+    "SELECT action, actor_id, after FROM audit_log WHERE outcome = 'denied' ORDER BY seq",
+  );
+const audited = async (action: string) =>
+  Number((await t.query<{ n: number | string }>("SELECT count(*) n FROM audit_log WHERE action = ? AND outcome = 'ok'", action))[0]!.n);
 
 const createInput = (over: Partial<Input<'problem.create'>> = {}): Input<'problem.create'> => ({
   creditCode: CREDIT,
@@ -85,7 +76,7 @@ describe('entering a problem', () => {
     expect(p.problemNo).toMatch(/^SQ2026\d{5}$/);
     const admin = await t.setupAdmin();
     expectError(await admin.session.call('problem.create', createInput()), 'FORBIDDEN');
-    expect(denials().at(-1)).toMatchObject({ action: 'problem.create', actor_id: admin.id });
+    expect((await denials()).at(-1)).toMatchObject({ action: 'problem.create', actor_id: admin.id });
   });
 
   it('checks the credit code and the category, and links the firm to its filing', async () => {
@@ -108,7 +99,7 @@ describe('entering a problem', () => {
     const a = await commissioner.session.ok('problem.create', input);
     const b = await commissioner.session.ok('problem.create', input);
     expect(b.id).toBe(a.id);
-    expect(audited('problem.create')).toBe(1);
+    expect(await audited('problem.create')).toBe(1);
   });
 });
 
@@ -117,7 +108,7 @@ describe('dispatch', () => {
     const p = await newProblem();
     const err = expectError(await yq.session.call('problem.dispatch', dispatchInput(p)), 'FORBIDDEN');
     expect(err.message).toMatch(/coordinating/);
-    expect(denials().at(-1)).toMatchObject({ action: 'problem.dispatch', actor_id: yq.id });
+    expect((await denials()).at(-1)).toMatchObject({ action: 'problem.dispatch', actor_id: yq.id });
   });
 
   it('suggests the grade; an override needs a reason; the deadline follows the grade in working days', async () => {
@@ -181,7 +172,7 @@ describe('progress, hand-over, solution, return visit', () => {
   it('the lead reports progress; co-units add notes; a stranger is refused and audited', async () => {
     expectError(await gh.session.call('problem.report', { problemId: p.id, kind: 'progress', text: '已踏勘' }), 'FORBIDDEN');
     expectError(await hb.session.call('problem.report', { problemId: p.id, kind: 'note', text: '知悉' }), 'FORBIDDEN');
-    expect(denials().map((d) => d.action)).toEqual(['problem.report', 'problem.report']);
+    expect((await denials()).map((d) => d.action)).toEqual(['problem.report', 'problem.report']);
     await yq.session.ok('problem.report', { problemId: p.id, kind: 'progress', text: '已会同供电公司现场踏勘。' });
     const v = await gh.session.ok('problem.report', { problemId: p.id, kind: 'note', text: '规划条件允许架空线路走廊。' });
     expect(v.reports.map((r) => [r.kind, r.department])).toEqual([
@@ -270,7 +261,7 @@ describe('progress, hand-over, solution, return visit', () => {
     const map = await clerk.session.ok('problem.trajectory', { problemId: p.id });
     expect(map.summary).toMatchObject({ state: 'closed', holder: null, causeClass: 'unit', reasonKey: 'pr.map.why.closed' });
     expect(map.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['problem.reopened', 'problem.closed', 'problem.blockage']));
-    expect(audited('problem.visit')).toBe(2);
+    expect(await audited('problem.visit')).toBe(2);
   });
 
   it('an extension is the desk’s, with its cause', async () => {

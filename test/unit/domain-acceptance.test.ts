@@ -92,6 +92,11 @@ describe('conditional acceptance', () => {
     const r = run(request({ decision: 'conditional', deadlines: good }), missingTwo);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
+    // The stored title renders as the same text in each language.
+    for (const i of r.items) {
+      expect(translate('zh-CN', i.title.key, i.title.params)).toBe(i.textZh);
+      expect(translate('en', i.title.key, i.title.params)).toBe(i.textEn);
+    }
     expect(r.reviewDueDate).toBe(REVIEW_DUE);
     expect(r.items).toEqual([
       {
@@ -100,6 +105,15 @@ describe('conditional acceptance', () => {
         dueDate: REVIEW_DUE,
         textZh: '补交「环评文件或豁免意见」（环评批复、备案回执或豁免意见）',
         textEn: 'Supply "EIA document or exemption opinion" (EIA approval, filing receipt or exemption opinion)',
+        title: {
+          key: 'fu.item.supplyForm',
+          params: {
+            nameZh: '环评文件或豁免意见',
+            nameEn: 'EIA document or exemption opinion',
+            formZh: '环评批复、备案回执或豁免意见',
+            formEn: 'EIA approval, filing receipt or exemption opinion',
+          },
+        },
       },
       {
         materialCode: 'staff',
@@ -107,6 +121,15 @@ describe('conditional acceptance', () => {
         dueDate: STAFF_MAX,
         textZh: '补交「人员名单、资质及培训记录」（名单及证书复印件）',
         textEn: 'Supply "Staff list with qualifications and training records" (List and copies of certificates)',
+        title: {
+          key: 'fu.item.supplyForm',
+          params: {
+            nameZh: '人员名单、资质及培训记录',
+            nameEn: 'Staff list with qualifications and training records',
+            formZh: '名单及证书复印件',
+            formEn: 'List and copies of certificates',
+          },
+        },
       },
     ]);
   });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import { pickLang, translate } from '../../shared/i18n';
 import { createDesk, startEscalation } from '../desk';
+import { runStartupChecks } from '../startup-checks';
 import { servicesFromEnv } from '../host/options';
 import { nativeBindingFor, useNativeBinding } from '../db/native';
 import { parseMaintenance, setInvocation } from '../cli/invocation';
@@ -69,6 +70,8 @@ async function start(): Promise<void> {
     'shell.saveFile': (sender, input, language) => files.save(sender, input, language),
   });
   installMenu();
+  // After the first window: the sweep and the full integrity check never hold up the first screen.
+  void runStartupChecks(desk);
 
   // will-quit does not come at a Windows shutdown or log-off: session-end (Windows) and powerMonitor's shutdown
   // (Linux, macOS) close the store too, once.

@@ -22,7 +22,7 @@ import { unsupportedCharacters } from '../pdf/fonts';
 import { requireFiling } from '../filings/view';
 import { lastDecision } from '../review/state';
 import { buildRecord, canonicalRecord, certificateDoc, certificateNumber, parseRecord } from './record';
-import { REGISTRATION_STATE } from '../../shared/domain/states';
+import { REGISTRATION_ACTION, requireTransition } from '../../shared/domain/transitions';
 import { issueProblems, type IssueFacts, type Problem } from '../../shared/domain/issuing';
 import { embedCode } from './pdf-code';
 
@@ -132,16 +132,17 @@ export async function issueCertificate(trx: Trx, ctx: Ctx, filingId: number, ver
   const settings = await loadSettings(trx);
   const problems = await problemsFor(trx, filing, settings);
   if (problems.length) throw new DeskError('CONFLICT', problems[0]!.key, problems[0]!.params);
+  const to = requireTransition(ctx.actor, filing.state, 'issueCertificate');
   const id = await mint(trx, ctx, { filing, settings, replaces: null, extensionTo: null });
   const cert = (await getCertificate(trx, id))!;
-  await moveFiling(trx, ctx, filing, { state: 'registered', step: null, due_date: null, waiting_units: '' });
+  await moveFiling(trx, ctx, filing, { state: to, step: null, due_date: null, waiting_units: '' });
   await recordEvent(trx, ctx, filing.id, 'certificate.issued', { certificateId: id, number: cert.number });
   await auditAs(trx, ctx, {
     action: 'certificate.issue',
     target: `filing:${filing.id}`,
     before: { state: filing.state },
     after: {
-      state: 'registered',
+      state: to,
       certificateId: id,
       number: cert.number,
       recordHash: cert.recordHash,
@@ -201,15 +202,16 @@ export async function setCertificateStatus(
   if (!live) throw new DeskError('CONFLICT', 'cert.noneInForce');
   if (live.status === status) return live.id;
   const filing = await requireFiling(trx, filingId);
+  const to = requireTransition(ctx.actor, filing.state, REGISTRATION_ACTION[status], 'cert.problem.state');
   await setStatus(trx, live.id, { status, reason, at: ctx.now.toISOString() });
-  await moveFiling(trx, ctx, filing, { state: REGISTRATION_STATE[status], step: null, due_date: null, waiting_units: '' });
+  await moveFiling(trx, ctx, filing, { state: to, step: null, due_date: null, waiting_units: '' });
   const kind = status === 'issued' ? 'certificate.reinstated' : `certificate.${status}`;
   await recordEvent(trx, ctx, filingId, kind, { certificateId: live.id, number: live.number, reason });
   await auditAs(trx, ctx, {
     action: kind,
     target: `filing:${filingId}`,
     before: { status: live.status, state: filing.state },
-    after: { certificateId: live.id, number: live.number, status, state: REGISTRATION_STATE[status], reason },
+    after: { certificateId: live.id, number: live.number, status, state: to, reason },
   });
   return live.id;
 }

@@ -2,6 +2,7 @@
  * The notices a decision produces (domain §5): conditional acceptance (two copies), the one-time correction notice,
  * not accepted and rejected. Rendered on request from the decision as recorded; nothing here writes.
  */
+import { renderStored } from '../../shared/i18n/stored';
 import type { NoticeKind } from '../../shared/contract/certificates';
 import type { Settings } from '../../shared/schemas/settings';
 import { toIsoDate } from '../../shared/domain/calendar';
@@ -65,7 +66,7 @@ export async function renderNotice(db: Db, filing: FilingRecord, kind: NoticeKin
     const listed = papers.some(isOpen) ? papers.filter(isOpen) : papers;
     const items = listed.map((i) => {
       const type = settings.materialTypes.find((t) => t.code === i.materialCode);
-      return { name: type?.nameZh ?? i.text, form: type?.formZh || '—', dueDate: i.dueDate };
+      return { name: type?.nameZh ?? renderStored('zh-CN', i.text), form: type?.formZh || '—', dueDate: i.dueDate };
     });
     return renderConditionalNotice({ ...base, items, consequence: CONSEQUENCE, issueDate: toIsoDate(new Date(a!.decidedAt)) });
   }

@@ -11,6 +11,7 @@ import type { Settings } from '../../shared/schemas/settings';
 import { canonicalJson } from '../../shared/domain/staleness';
 import { UNIT_CODES } from '../../shared/domain/units';
 import { translate } from '../../shared/i18n';
+import { renderStored } from '../../shared/i18n/stored';
 import { lastDecision } from '../review/state';
 import { DEFAULT_NUMBER_PATTERN, formatCertificateNumber } from '../../shared/domain/certificate-number';
 import { isOpen } from '../../shared/domain/issuing';
@@ -56,7 +57,7 @@ export function buildRecord(a: RecordInput): RegisteredRecord {
   });
   const open = a.trackedItems.filter(isOpen).sort((x, y) => x.dueDate.localeCompare(y.dueDate) || x.id - y.id);
   const openItems = open.map((i) => ({
-    text: i.text,
+    text: renderStored('zh-CN', i.text),
     verifyingUnit: unitName(i.verifyingUnit),
     dueDate: i.dueDate,
     kind: KIND_ZH[i.kind === 'material' ? 'material' : i.blocks] ?? i.blocks,

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { checkIntegrity } from './integrity';
 import type { BackupInfo } from '../../shared/contract/backup';
 import { copyDurably, keepAttachment, keepKeys, KEYS_DIR } from './backup-files';
 import { appendAudit, currentHead, GENESIS, verifyChain, type ChainHead, type VerifyReport } from './audit';
@@ -77,6 +78,8 @@ function inspect(path: string, expectedHead: ChainHead | null): Inspection {
  */
 export async function createBackup(store: Store, now: Date): Promise<BackupInfo> {
   if (!store.health.ok) throw new BackupError('unhealthy', store.health.problem ?? '');
+  // corrupt-2: the full check first, so a damaged database is never signed into a backup; a failure makes the desk read-only.
+  if ((await checkIntegrity(store)) !== 'ok') throw new BackupError('unhealthy', store.health.detail ?? 'integrity_check');
   const dir = join(store.dataDir, BACKUP_DIR);
   mkdirSync(dir, { recursive: true });
   let at = now.getTime();

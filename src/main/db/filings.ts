@@ -3,6 +3,7 @@ import type { Db, Trx } from './connection';
 import { localDay } from './dialect';
 import type { FilingFields } from '../../shared/schemas/filing';
 import type { FilingState } from '../../shared/domain/states';
+import type { Moved } from '../../shared/domain/transitions';
 
 type Q = Db | Trx;
 
@@ -161,7 +162,8 @@ export async function bumpVersion(
   now: string,
   set: Partial<{
     fields: FilingFields;
-    state: FilingState;
+    /** Only from the transition table (requireTransition): no state changes by any other road. */
+    state: Moved;
     acceptance: unknown;
     conditional: boolean;
     step: string | null;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ProblemListInput } from '../../shared/contract/problems';
 import type { Q } from './problems-schema';
 import type { ProblemRecord } from './problems';
+import { dialectOf } from './dialect';
 
 /**
  * Lists and the common-blockage aggregates. The aggregates read only the problem rows and their causes (never the
@@ -75,8 +76,9 @@ export async function blockageAggregates(db: Q, today: string) {
       .where('state', '=', 'dispatched')
       .where('due_date', '<', today)
       .where('paused_since', 'is', null)
-      // "+lead": grouping must not pick the lead index (a skip-scan of every problem) over the state index range.
-      .groupBy(sql`+lead`)
+      // "+lead": SQLite's grouping must not pick the lead index (a skip-scan of every problem) over the state index
+      // range; the unary plus is SQLite's planner hint only (PostgreSQL has no + on text).
+      .groupBy(dialectOf(db) === 'postgres' ? sql`lead` : sql`+lead`)
       .execute(),
     k
       .selectFrom('problems')

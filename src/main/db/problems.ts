@@ -93,6 +93,10 @@ export async function insertAttachment(trx: Trx, v: Ins<'problem_attachments'>):
   await trx.insertInto('problem_attachments').values(v).execute();
 }
 
+export async function getProblemAttachment(db: Q, id: number) {
+  return (await db.selectFrom('problem_attachments').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
 export async function openAssignment(trx: Trx, v: Ins<'problem_assignments'>): Promise<void> {
   await trx.insertInto('problem_assignments').values(v).execute();
 }

@@ -10,5 +10,6 @@ export const AUTHORITY_REFUSAL = 'FORBIDDEN: ';
 export function isAuthorityRefusal(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const code = (err as { code?: unknown }).code;
-  return code === 'SQLITE_CONSTRAINT_TRIGGER' && err.message.startsWith(AUTHORITY_REFUSAL);
+  // PostgreSQL's guard functions RAISE EXCEPTION (SQLSTATE P0001, raise_exception) with the same message.
+  return (code === 'SQLITE_CONSTRAINT_TRIGGER' || code === 'P0001') && err.message.startsWith(AUTHORITY_REFUSAL);
 }

@@ -106,4 +106,6 @@ export interface ProblemTables {
     text: string;
   };
   problem_meeting_agenda: { meeting_id: number; position: number; problem_id: number };
+  /** Migration 008: who came for each department to an assignment meeting. */
+  problem_meeting_attendance: { meeting_id: number; department: string; position: number; name: string };
 }

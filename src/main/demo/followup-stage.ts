@@ -21,8 +21,7 @@ export async function followupStage(runner: DemoRunner, filing: { id: number; in
   const clerk = runner.as('clerk');
   let at = new Date(filing.at.getTime() + 2 * HOUR);
   const view = await runner.call(clerk, 'filing.get', { id: filing.id }, at);
-  // The loader spreads filings over the 150 days before it ran; this recovers the moment it ran.
-  const loadedAt = new Date(Date.parse(view.createdAt) + (150 - filing.index * 4.5) * DAY);
+  const loadedAt = runner.now;
   const today = toIsoDate(loadedAt);
   const breach = BREACH_TARGETS.includes(filing.target);
   const open = view.trackedItems.filter((i) => i.state === 'open');

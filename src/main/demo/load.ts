@@ -14,6 +14,7 @@ import { certificatesStage } from './certificates-stage';
 import { meetingsStage } from './meetings-stage';
 import { followupStage } from './followup-stage';
 import { problemsStage } from './problems-stage';
+import { demoTimes } from './schedule';
 
 /**
  * The stages after acceptance, in the order they run for each filing: review decides, certificates issue for
@@ -39,6 +40,7 @@ export async function loadDemo(services: Services, handlers: Handlers, lang: Ctx
   });
 
   const runner: DemoRunner = {
+    now: realNow,
     as: (username) => actors.get(username)!,
     async call(actor, channel, input, at) {
       const def = contract[channel];
@@ -56,8 +58,8 @@ export async function loadDemo(services: Services, handlers: Handlers, lang: Ctx
     const target = DEMO_TARGETS[i]!;
     const park = settings.parks[i % settings.parks.length]!;
     const baseId = park.bases[i % park.bases.length]!.id;
-    // Spread the cases over the last ~five months; older cases are further along.
-    let at = new Date(realNow.getTime() - (150 - i * 4.5) * day);
+    const times = demoTimes(i, realNow);
+    let at = times.created;
     const start = toIsoDate(new Date(at.getTime() + 40 * day));
     const fields = demoFields(i, park.id, baseId, start, addMonths(start, 18));
     let view = await runner.call(clerk, 'filing.create', { fields }, at);
@@ -84,7 +86,7 @@ export async function loadDemo(services: Services, handlers: Handlers, lang: Ctx
     at = new Date(at.getTime() + 3600_000);
     view = await runner.call(clerk, 'filing.submit', { id: view.id, version: view.version }, at);
     if (target === 'submitted') continue;
-    at = new Date(at.getTime() + 2 * day);
+    at = times.accepted ?? new Date(at.getTime() + 2 * day);
     const key = `demo-acceptance-${i}`;
     if (target === 'correction_requested') {
       await runner.call(

@@ -17,8 +17,8 @@ export async function meetingsStage(runner: DemoRunner, filing: { id: number; in
   if (filing.index === DEMO_TARGETS.length - 1 && inReview.length >= 3) {
     const agenda = inReview.slice(0, 3);
     inReview = [];
-    // Demo filings live in the past; the session is ahead of whoever opens the demo.
-    const today = toIsoDate(new Date(Math.max(Date.now(), filing.at.getTime())));
+    // Demo filings live in the past; the session is ahead of the day the demo is loaded.
+    const today = toIsoDate(new Date(Math.max(runner.now.getTime(), filing.at.getTime())));
     await runner.call(
       clerk,
       'meeting.create',

@@ -18,6 +18,8 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
 
 /** One step of a demo filing's life, run through the real handlers as the right person at a simulated time. */
 export interface DemoRunner {
+  /** The moment the demo is loaded (the desk's clock): every demo date is counted from it. */
+  now: Date;
   as(username: string): Actor;
   call<C extends Channel>(actor: Actor, channel: C, input: Input<C>, at: Date): Promise<Output<C>>;
 }

@@ -8,7 +8,7 @@ import type { Ctx } from '../services';
 import { liveCertificate } from '../db/certificates';
 import { reissueCertificate, setCertificateStatus } from '../certificates/issue';
 import { DeskError } from '../../shared/result';
-import { REGISTRATION_STATE } from '../../shared/domain/states';
+import { REGISTRATION_ACTION, requireTransition } from '../../shared/domain/transitions';
 import { bumpVersion } from '../db/filings';
 import { requireFiling } from '../filings/view';
 
@@ -30,9 +30,10 @@ export async function setRegistrationStatus(
     return;
   }
   const filing = await requireFiling(trx, filingId);
+  const to = requireTransition(ctx.actor, filing.state, REGISTRATION_ACTION[status], 'cert.problem.state');
   if (
     !(await bumpVersion(trx, filingId, filing.version, ctx.now.toISOString(), {
-      state: REGISTRATION_STATE[status],
+      state: to,
       step: null,
       due_date: null,
       waiting_units: '',

@@ -8,8 +8,9 @@
 import type { SweepResult } from '../../shared/contract/followup';
 import type { FilingState } from '../../shared/domain/states';
 import { breachAction, inBreach } from '../../shared/domain/follow-up';
+import { nextState, requireTransition } from '../../shared/domain/transitions';
 import { officialCalendar, toIsoDate } from '../../shared/domain/calendar';
-import { translate } from '../../shared/i18n';
+import { storedMessage } from '../../shared/i18n/stored';
 import { todayOf, emit, write, type Ctx, type Services } from '../services';
 import { bumpVersion } from '../db/filings';
 import { breachCandidates, openItemsOf } from '../db/followup';
@@ -23,13 +24,16 @@ import { dateOf } from '../review/clock';
 
 type Action = SweepResult['actions'][number];
 
-/** What each escalation step does: the filing's new state, the certificate's (none before registration), the event. */
+/**
+ * What each escalation step does beside the filing's move (the transition table's): the certificate's new status
+ * (none before registration) and the event.
+ */
 const STEPS = {
-  terminate: { to: 'terminated', certificate: null, event: 'followup.terminated' },
-  suspend: { to: 'suspended', certificate: 'suspended', event: 'followup.suspended' },
-  revoke: { to: 'revoked', certificate: 'revoked', event: 'followup.revoked' },
-  reinstate: { to: 'registered', certificate: 'issued', event: 'followup.reinstated' },
-} as const satisfies Record<Action['action'], { to: FilingState; certificate: RegistrationStatus | null; event: string }>;
+  terminate: { certificate: null, event: 'followup.terminated' },
+  suspend: { certificate: 'suspended', event: 'followup.suspended' },
+  revoke: { certificate: 'revoked', event: 'followup.revoked' },
+  reinstate: { certificate: 'issued', event: 'followup.reinstated' },
+} as const satisfies Record<Action['action'], { certificate: RegistrationStatus | null; event: string }>;
 
 type Candidate = Awaited<ReturnType<typeof breachCandidates>>[number];
 
@@ -61,7 +65,7 @@ export async function previewSweep(ctx: Ctx, filingId: number | null = null): Pr
         filingNo: row.filing_no,
         action,
         from: row.state as FilingState,
-        to: STEPS[action].to,
+        to: nextState(row.state as FilingState, action) ?? (row.state as FilingState),
         overdueSince: row.overdue_since,
       });
   }
@@ -84,17 +88,17 @@ async function escalateOnce(ctx: Ctx, filingId: number, graceDays: number, mayRe
     const items = overdue.map((i) => ({ itemId: i.id, text: i.text, dueDate: i.due_date }));
     const reason =
       action === 'reinstate'
-        ? translate('zh-CN', 'fu.reason.cleared')
+        ? storedMessage('fu.reason.cleared')
         : action === 'revoke'
-          ? translate('zh-CN', 'fu.reason.grace', { date: overdueSince ?? '', days: graceDays, n: items.length })
-          : translate('zh-CN', 'fu.reason.overdue', { date: overdueSince ?? '', n: items.length });
+          ? storedMessage('fu.reason.grace', { date: overdueSince ?? '', days: graceDays, n: items.length })
+          : storedMessage('fu.reason.overdue', { date: overdueSince ?? '', n: items.length });
     const step = STEPS[action];
+    const to = requireTransition(ctx.actor, from, action);
     if (step.certificate === null) {
       const f = await requireFiling(trx, filingId);
-      await bumpVersion(trx, filingId, f.version, ctx.now.toISOString(), { state: step.to, step: null, due_date: null, waiting_units: '' });
+      await bumpVersion(trx, filingId, f.version, ctx.now.toISOString(), { state: to, step: null, due_date: null, waiting_units: '' });
     } else await setRegistrationStatus(trx, ctx, filingId, step.certificate, reason);
-    if (step.to === 'terminated' || step.to === 'revoked') await retireItems(trx, ctx, filingId, reason);
-    const to = step.to;
+    if (to === 'terminated' || to === 'revoked') await retireItems(trx, ctx, filingId, reason);
     const detail = { action, from, to, reason, overdueSince, items, graceDays };
     await recordEvent(trx, ctx, filingId, step.event, detail);
     await audit({ action: 'followup.escalate', target: `filing:${filingId}`, before: { state: from }, after: detail });

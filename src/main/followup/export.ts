@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Settings } from '../../shared/schemas/settings';
 import type { UnitCode } from '../../shared/domain/units';
 import { translate } from '../../shared/i18n';
+import { renderStored } from '../../shared/i18n/stored';
 import type { SqliteHandle } from '../db/connection';
 import { iterateExport, EXPORT_QUERIES } from '../db/followup';
 import { filingClock } from '../review/clock';
@@ -60,7 +61,7 @@ function columns(kind: ExportKind, settings: Settings, today: string): Column[] 
       col('备案编号', 18, 'text', (r) => text(r.filing_no)),
       col('项目名称', 40, 'text', (r) => text(r.project_name)),
       col('类型', 10, 'text', (r) => zh('fu.kind.')(r.kind)),
-      col('事项', 40, 'text', (r) => text(r.text)),
+      col('事项', 40, 'text', (r) => text(renderStored('zh-CN', String(r.text)))),
       col('核验单位', 20, 'text', (r) => unit(r.verifying_unit)),
       col('期限', 12, 'date', (r) => dateOnly(r.due_date)),
       col('约束', 10, 'text', (r) => zh('fu.blocks.')(r.blocks)),

@@ -9,7 +9,7 @@ import { DeskError } from '../../shared/result';
 import { FINAL_STATES } from '../../shared/domain/states';
 import { suspensionLifts } from '../../shared/domain/follow-up';
 import { dateOf } from '../review/clock';
-import { translate } from '../../shared/i18n';
+import { storedMessage } from '../../shared/i18n/stored';
 import type { Trx } from '../db/connection';
 import { todayOf, type Ctx, type WriteScope } from '../services';
 import { bumpVersion, insertAttachment } from '../db/filings';
@@ -112,7 +112,7 @@ export async function afterItemsChanged(trx: Trx, ctx: Ctx, filingId: number): P
   let filing = await requireFiling(trx, filingId);
   const items = open.map((i) => ({ state: i.state, dueDate: i.due_date, suppliedOn: i.supplied_at ? dateOf(i.supplied_at) : null }));
   if (filing.state === 'suspended' && suspensionLifts(items, today)) {
-    await setRegistrationStatus(trx, ctx, filingId, 'issued', translate('zh-CN', 'fu.reason.cleared'));
+    await setRegistrationStatus(trx, ctx, filingId, 'issued', storedMessage('fu.reason.cleared'));
     await recordEvent(trx, ctx, filingId, 'followup.reinstated', {});
     filing = await requireFiling(trx, filingId);
   }

@@ -15,8 +15,9 @@ import { getRunPeriod, recordClosure, recordExtension } from '../db/followup';
 import { requireFiling } from '../filings/view';
 import { reissueForExtension } from './certificate-link';
 import { retireItems } from './items';
+import { requireTransition, statesAllowing } from '../../shared/domain/transitions';
 import { recordEvent } from '../events';
-import { translate } from '../../shared/i18n';
+import { storedMessage } from '../../shared/i18n/stored';
 
 export const CLOSURE_REPORT_CODE = 'closure-report';
 
@@ -80,13 +81,7 @@ export async function extendRunPeriod(
   const to = addMonths(plannedEnd, input.months);
   const by = ctx.actor!.displayName;
   await recordExtension(trx, { filingId: f.id, months: input.months, reason: input.reason, at: ctx.now.toISOString(), by });
-  const certificateId = await reissueForExtension(
-    trx,
-    ctx,
-    f.id,
-    to,
-    translate('zh-CN', 'fu.reason.extended', { to, reason: input.reason }),
-  );
+  const certificateId = await reissueForExtension(trx, ctx, f.id, to, storedMessage('fu.reason.extended', { to, reason: input.reason }));
   await recordEvent(trx, ctx, f.id, 'followup.extended', {
     months: input.months,
     from: plannedEnd,
@@ -109,7 +104,8 @@ export async function closeRunPeriod(
   report: { sha256: string; mime: string; size: number; name: string },
 ): Promise<void> {
   const { trx, audit } = scope;
-  const f = await lockRegistered(trx, input.filingId, input.version, ['registered', 'suspended']);
+  const f = await lockRegistered(trx, input.filingId, input.version, statesAllowing('close'));
+  const to = requireTransition(ctx.actor, f.state, 'close');
   const now = ctx.now.toISOString();
   const attachmentId = await insertAttachment(trx, {
     filingId: f.id,
@@ -122,14 +118,14 @@ export async function closeRunPeriod(
     by: ctx.actor!.id,
   });
   await recordClosure(trx, { filingId: f.id, how: input.how, attachmentId, at: now, by: ctx.actor!.displayName });
-  await retireItems(trx, ctx, f.id, translate('zh-CN', 'fu.reason.closed'));
-  if (!(await bumpVersion(trx, f.id, f.version, now, { state: 'closed', step: null, due_date: null, waiting_units: '' })))
+  await retireItems(trx, ctx, f.id, storedMessage('fu.reason.closed'));
+  if (!(await bumpVersion(trx, f.id, f.version, now, { state: to, step: null, due_date: null, waiting_units: '' })))
     throw new DeskError('STALE', 'err.STALE');
   await recordEvent(trx, ctx, f.id, 'followup.closed', { how: input.how, attachmentId, report: report.name, today: todayOf(ctx) });
   await audit({
     action: 'followup.close',
     target: `filing:${f.id}`,
     before: { state: f.state },
-    after: { state: 'closed', how: input.how, report: { name: report.name, sha256: report.sha256, size: report.size } },
+    after: { state: to, how: input.how, report: { name: report.name, sha256: report.sha256, size: report.size } },
   });
 }

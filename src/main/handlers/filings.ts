@@ -2,6 +2,8 @@ import { recordEvent } from '../events';
 import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
 import { EDITABLE_STATES } from '../../shared/domain/states';
+import { requireTransition } from '../../shared/domain/transitions';
+import { storedMessage } from '../../shared/i18n/stored';
 import { evaluateAcceptance, acceptancePreview } from '../../shared/domain/acceptance';
 import { submissionProblems } from '../../shared/domain/submission';
 import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
@@ -11,7 +13,7 @@ import { loadSettings } from '../db/settings';
 import { bumpVersion, getAttachment, insertAttachment, insertFiling, nextFilingNo, setMaterial } from '../db/filings';
 import { insertTrackedItem, refreshNextItemDue } from '../db/tracked-items';
 import { listFilings } from '../db/filing-list';
-import { readAttachment, storeUpload } from '../attachments';
+import { readAttachment, withUploads } from '../attachments';
 import type { FileRoutes } from '../host/files';
 import { buildView, materialStatuses, requireFiling } from '../filings/view';
 import { afterAcceptance, afterFactsChanged } from './hooks';
@@ -79,20 +81,19 @@ const submit: Handler<'filing.submit'> = async (input, ctx) => {
   const settings = await loadSettings(ctx.services.store.db);
   await write(ctx, async ({ trx, audit }) => {
     const f = await lockFiling(trx, ctx, input.id, input.version);
-    if (f.state !== 'draft' && f.state !== 'correction_requested')
-      throw new DeskError('CONFLICT', 'filing.notSubmittable', { state: f.state });
+    const to = requireTransition(ctx.actor, f.state, 'submit', 'filing.notSubmittable');
     const problems = submissionProblems(f.fields, settings);
     if (Object.keys(problems).length) throw new DeskError('INVALID', 'filing.incomplete', {}, problems);
     const today = todayOf(ctx);
     await bump(trx, ctx, input.id, input.version, {
-      state: 'submitted',
+      state: to,
       step: 'acceptance',
       due_date: addWorkingDays(officialCalendar, today, settings.timeLimits.acceptanceDays),
       submitted_at: f.submittedAt ?? ctx.now.toISOString(),
       waiting_units: ',sp,',
     });
     await recordEvent(trx, ctx, input.id, f.state === 'draft' ? 'submitted' : 'resubmitted');
-    await audit({ action: 'filing.submit', target: `filing:${input.id}`, before: { state: f.state }, after: { state: 'submitted' } });
+    await audit({ action: 'filing.submit', target: `filing:${input.id}`, before: { state: f.state }, after: { state: to } });
   });
   const view = await buildView(ctx.services.store.db, input.id, todayOf(ctx), settings);
   changed(ctx, input.id, view.version);
@@ -124,31 +125,34 @@ const attach: Handler<'material.attach'> = async (input, ctx) => {
   const settings = await loadSettings(ctx.services.store.db);
   if (!settings.materialTypes.some((t) => t.code === input.code))
     throw new DeskError('INVALID', 'err.INVALID', {}, { code: { key: 'v.choice' } });
-  // Bytes first (durable, content-addressed), then the row that refers to them.
-  const { sha256, mime, size } = storeUpload(ctx.services.store.dataDir, input.file, 'file');
-  await write(ctx, async ({ trx, audit }) => {
-    const f = await lockFiling(trx, ctx, input.filingId, input.version);
-    requireEditable(f.state);
-    const now = ctx.now.toISOString();
-    await insertAttachment(trx, {
-      filingId: input.filingId,
-      code: input.code,
-      sha256,
-      name: input.file.name,
-      mime,
-      size,
-      now,
-      by: ctx.actor!.id,
-    });
-    await setMaterial(trx, input.filingId, input.code, 'present', '', now);
-    await bump(trx, ctx, input.filingId, input.version);
-    await afterFactsChanged(trx, ctx, input.filingId);
-    await audit({
-      action: 'material.attach',
-      target: `filing:${input.filingId}`,
-      after: { code: input.code, name: input.file.name, sha256, size, mime },
-    });
-  });
+  // Bytes staged first (durable), moved under their content address only once the row committed.
+  const uploads = [{ file: input.file, field: 'file' }];
+  await withUploads(ctx.services.store.dataDir, uploads, ([file]) =>
+    write(ctx, async ({ trx, audit }) => {
+      const { sha256, mime, size } = file!;
+      const f = await lockFiling(trx, ctx, input.filingId, input.version);
+      requireEditable(f.state);
+      const now = ctx.now.toISOString();
+      await insertAttachment(trx, {
+        filingId: input.filingId,
+        code: input.code,
+        sha256,
+        name: input.file.name,
+        mime,
+        size,
+        now,
+        by: ctx.actor!.id,
+      });
+      await setMaterial(trx, input.filingId, input.code, 'present', '', now);
+      await bump(trx, ctx, input.filingId, input.version);
+      await afterFactsChanged(trx, ctx, input.filingId);
+      await audit({
+        action: 'material.attach',
+        target: `filing:${input.filingId}`,
+        after: { code: input.code, name: input.file.name, sha256, size, mime },
+      });
+    }),
+  );
   const view = await buildView(ctx.services.store.db, input.filingId, todayOf(ctx), settings);
   changed(ctx, input.filingId, view.version);
   return view;
@@ -160,7 +164,7 @@ const decide: Handler<'acceptance.decide'> = async (input, ctx) => {
   const today = todayOf(ctx);
   const { filingId } = await writeOnce(ctx, async ({ trx, audit }) => {
     const f = await lockFiling(trx, ctx, input.filingId, input.version);
-    if (f.state !== 'submitted') throw new DeskError('CONFLICT', 'acceptance.notSubmitted', { state: f.state });
+    const nextState = requireTransition(ctx.actor, f.state, input.decision, 'acceptance.notSubmitted');
     const materials = await materialStatuses(trx, input.filingId);
     const verdict = evaluateAcceptance({ fields: f.fields, materials, settings, request: input, today, calendar: officialCalendar });
     if (!verdict.ok) {
@@ -186,13 +190,12 @@ const decide: Handler<'acceptance.decide'> = async (input, ctx) => {
         filingId: f.id,
         kind: 'material',
         materialCode: item.materialCode,
-        text: item.textZh,
+        text: storedMessage(item.title.key, item.title.params),
         verifyingUnit: item.verifyingUnit,
         dueDate: item.dueDate,
         blocks: settings.conditionalPolicy === 'lock' ? 'lock' : 'hold',
         now,
       });
-    const nextState = accepted ? 'in_review' : input.decision === 'correction' ? 'correction_requested' : 'not_accepted';
     await bump(trx, ctx, f.id, input.version, {
       state: nextState,
       acceptance,

@@ -11,7 +11,7 @@ import { endItem, supplyItem } from '../followup/items';
 import { buildNotifications } from '../followup/reminders';
 import { previewSweep, sweep } from '../followup/escalation';
 import { closeRunPeriod, extendRunPeriod, runPeriodView } from '../followup/run-period';
-import { storeUpload } from '../attachments';
+import { withUploads } from '../attachments';
 // Registers the demo loader's follow-up stage (breaches, extensions, closures on demo filings).
 
 const changed = async (ctx: Ctx, filingId: number) => {
@@ -29,8 +29,10 @@ const list: Handler<'followup.list'> = async (input, ctx) => {
 };
 
 const supply: Handler<'followup.supply'> = async (input, ctx) => {
-  const paper = input.file ? storeUpload(ctx.services.store.dataDir, input.file, 'file') : null;
-  const filingId = await write(ctx, (scope) => supplyItem(scope, ctx, input, paper));
+  const uploads = input.file ? [{ file: input.file, field: 'file' }] : [];
+  const filingId = await withUploads(ctx.services.store.dataDir, uploads, ([paper]) =>
+    write(ctx, (scope) => supplyItem(scope, ctx, input, paper ?? null)),
+  );
   await changed(ctx, filingId);
   return itemView(ctx.services.store.db, input.itemId, todayOf(ctx), await loadSettings(ctx.services.store.db));
 };
@@ -67,8 +69,8 @@ const extend: Handler<'followup.extend'> = async (input, ctx) => {
 
 const close: Handler<'followup.close'> = async (input, ctx) => {
   const { db } = ctx.services.store;
-  const report = storeUpload(ctx.services.store.dataDir, input.report, 'report');
-  await write(ctx, (scope) => closeRunPeriod(scope, ctx, input, report));
+  const uploads = [{ file: input.report, field: 'report' }];
+  await withUploads(ctx.services.store.dataDir, uploads, ([report]) => write(ctx, (scope) => closeRunPeriod(scope, ctx, input, report!)));
   await changed(ctx, input.filingId);
   return runPeriodView(db, input.filingId, todayOf(ctx), await loadSettings(db));
 };

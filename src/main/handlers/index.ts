@@ -13,7 +13,9 @@ import { meetingsHandlers, meetingFiles } from './meetings';
 import { followupHandlers, followupFiles } from './followup';
 import { dashboardHandlers } from './dashboard';
 import { exportHandlers, exportFiles } from './exports';
-import { problemsHandlers } from './problems';
+import { problemsHandlers, problemFiles } from './problems';
+import { problemMeetingsHandlers } from './problem-meetings';
+import { problemSettingsHandlers } from './problem-settings';
 
 /** The one handler map. The type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -31,6 +33,8 @@ export const handlers: Handlers = {
   ...dashboardHandlers,
   ...exportHandlers,
   ...problemsHandlers,
+  ...problemMeetingsHandlers,
+  ...problemSettingsHandlers,
 };
 
 /** Every file the desk serves, by kind; each route declares who may read it, as a channel declares its access. */
@@ -40,4 +44,5 @@ export const fileRoutes: FileRoutes = {
   ...meetingFiles,
   ...followupFiles,
   ...exportFiles,
+  ...problemFiles,
 };

@@ -17,6 +17,7 @@ import {
   setUnitAttendance,
 } from '../db/meetings';
 import { parseUnits } from '../db/review';
+import { problemAgenda } from '../db/problems';
 import { recordDecision } from '../review/decide';
 import { buildReviewView } from '../review/view';
 import { buildMeetingView, requireMeeting, requireOpen } from '../meetings/view';
@@ -114,9 +115,10 @@ const setCursor: Handler<'meeting.setCursor'> = async (input, ctx) => {
   await write(ctx, async ({ trx, audit }) => {
     const m = await requireMeeting(trx, input.meetingId);
     requireOpen(m);
-    const agenda = (await buildMeetingView(trx, m.id)).agenda;
-    if (input.position >= agenda.length)
-      throw new DeskError('INVALID', 'err.INVALID', {}, { position: { key: 'v.tooBig', params: { max: agenda.length - 1 } } });
+    // An assignment meeting's agenda is problems; the same screen moves through them.
+    const agenda = (await buildMeetingView(trx, m.id)).agenda.length || (await problemAgenda(trx, m.id)).length;
+    if (input.position >= agenda)
+      throw new DeskError('INVALID', 'err.INVALID', {}, { position: { key: 'v.tooBig', params: { max: agenda - 1 } } });
     await moveCursor(trx, m.id, input.position, input.focusUnit);
     if (!m.startedAt) {
       if (!(await bumpMeeting(trx, m.id, m.version, { started_at: ctx.now.toISOString() }))) throw await stale(trx, m.id);
@@ -199,6 +201,8 @@ const close: Handler<'meeting.close'> = async (input, ctx) => {
     const m = await requireMeeting(trx, input.meetingId);
     requireOpen(m);
     if (m.version !== input.version) throw await stale(trx, m.id);
+    // An assignment meeting closes into its own minutes (problem.meetingClose).
+    if ((await problemAgenda(trx, m.id)).length) throw new DeskError('CONFLICT', 'pr.meeting.closeAsAssignment');
     const view = await buildMeetingView(trx, m.id);
     const fields: Record<string, { key: string }> = {};
     input.notes.forEach((n, i) => {

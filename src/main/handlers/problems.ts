@@ -1,9 +1,11 @@
 import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
-import { todayOf, write, writeOnce, type Ctx, type WriteScope } from '../services';
-import { storeUpload } from '../attachments';
+import { emit, todayOf, write, writeOnce, type Ctx, type WriteScope } from '../services';
+import { readAttachment, withUploads } from '../attachments';
+import type { FileRoutes } from '../host/files';
 import {
   departmentOf,
+  getProblemAttachment,
   listCategories,
   listDepartments,
   loadPolicy,
@@ -44,8 +46,10 @@ const settings: Handler<'problem.settings'> = async (_input, ctx) => {
 };
 
 const create: Handler<'problem.create'> = async (input, ctx) => {
-  const files = input.attachments.map((f, i) => storeUpload(ctx.services.store.dataDir, f, `attachments.${i}`));
-  const { id } = await writeOnce(ctx, async (scope) => ({ id: await createProblem(scope, ctx, input, files) }));
+  const uploads = input.attachments.map((file, i) => ({ file, field: `attachments.${i}` }));
+  const { id } = await withUploads(ctx.services.store.dataDir, uploads, (files) =>
+    writeOnce(ctx, async (scope) => ({ id: await createProblem(scope, ctx, input, files) })),
+  );
   return view(ctx, id);
 };
 
@@ -75,11 +79,11 @@ const meetingCreate: Handler<'problem.meetingCreate'> = async (input, ctx) => {
   const { db } = ctx.services.store;
   const host = ctx.actor!;
   const { id } = await writeOnce(ctx, async ({ trx, audit }) => {
-    const fields: Record<string, { key: string }> = {};
+    const fields: Record<string, { key: string; params?: Record<string, string> }> = {};
     for (const [i, problemId] of input.agenda.entries()) {
       const p = await requireProblem(trx, problemId).catch(() => null);
       if (!p) fields[`agenda.${i}`] = { key: 'err.NOT_FOUND' };
-      else if (p.state !== 'new') fields[`agenda.${i}`] = { key: 'pr.state.notNew' };
+      else if (p.state !== 'new') fields[`agenda.${i}`] = { key: 'pr.state.notNew', params: { state: p.state } };
     }
     if (Object.keys(fields).length) throw new DeskError('INVALID', 'err.INVALID', {}, fields);
     const now = ctx.now.toISOString();
@@ -130,7 +134,12 @@ const assignDepartment: Handler<'problem.setDepartment'> = async (input, ctx) =>
 export const problemsHandlers = {
   'problem.settings': settings,
   'problem.create': create,
-  'problem.dispatch': ((input, ctx) => act(ctx, input, dispatchProblem)) as Handler<'problem.dispatch'>,
+  'problem.dispatch': (async (input, ctx) => {
+    const done = await act(ctx, input, dispatchProblem);
+    // The meeting's shared screen and audience window show the assignment as soon as it is made.
+    if (input.meetingId) emit(ctx.services, 'meeting.changed', { meetingId: input.meetingId });
+    return done;
+  }) as Handler<'problem.dispatch'>,
   'problem.report': ((input, ctx) => act(ctx, input, reportProblem)) as Handler<'problem.report'>,
   'problem.reassign': ((input, ctx) => act(ctx, input, reassignProblem)) as Handler<'problem.reassign'>,
   'problem.extend': ((input, ctx) => act(ctx, input, extendProblem)) as Handler<'problem.extend'>,
@@ -144,4 +153,22 @@ export const problemsHandlers = {
   'problem.meetingCreate': meetingCreate,
   'problem.meetingAgenda': meetingAgenda,
   'problem.setDepartment': assignDepartment,
+};
+
+export const problemFiles: FileRoutes = {
+  /** `files/problem-attachment/<id>`: a problem's attachment; whoever may read the problem (every signed-in user). */
+  'problem-attachment': {
+    access: 'user',
+    async serve(id, ctx) {
+      if (!/^\d{1,15}$/.test(id)) return null;
+      const row = await getProblemAttachment(ctx.services.store.db, Number(id));
+      if (!row) return null;
+      return {
+        bytes: readAttachment(ctx.services.store.dataDir, row.sha256),
+        mime: row.mime,
+        filename: row.name,
+        disposition: row.mime === 'application/ofd' ? 'attachment' : 'inline',
+      };
+    },
+  },
 };

@@ -11,6 +11,7 @@ import { endPause, getDecisions, insertPause } from '../db/review';
 import { requireFiling } from '../filings/view';
 import { recordDecision } from '../review/decide';
 import { requireAuthority } from '../../shared/domain/authority';
+import { requireTransition } from '../../shared/domain/transitions';
 import { openNextRound } from '../review/rounds';
 import { recordEvent } from '../events';
 import { buildReviewView } from '../review/view';
@@ -71,7 +72,7 @@ const recordSupplement: Handler<'review.recordSupplement'> = async (input, ctx) 
   let units: UnitCode[] = [];
   const { filingId } = await writeOnce(ctx, async ({ trx, audit }) => {
     const filing = await lockForReview(trx, input.filingId, input.version);
-    if (filing.state !== 'supplement_requested') throw new DeskError('CONFLICT', 'review.notWaitingSupplement', { state: filing.state });
+    const to = requireTransition(ctx.actor, filing.state, 'recordSupplement', 'review.notWaitingSupplement');
     const now = ctx.now.toISOString();
     for (const p of await getPauses(trx, filing.id))
       if (p.ended_at === null && p.reason === WAITING_FOR_APPLICANT) await endPause(trx, p.id, now);
@@ -79,13 +80,13 @@ const recordSupplement: Handler<'review.recordSupplement'> = async (input, ctx) 
     const next = await openNextRound(trx, ctx, filing, settings);
     units = next.units;
     const { units: _units, ...change } = next;
-    if (!(await bumpVersion(trx, filing.id, filing.version, now, change)))
+    if (!(await bumpVersion(trx, filing.id, filing.version, now, { ...change, state: to })))
       throw new DeskError('STALE', 'err.STALE', {}, undefined, await buildReviewView(trx, filing.id));
     await audit({
       action: 'review.recordSupplement',
       target: `filing:${filing.id}`,
       before: { state: filing.state },
-      after: { state: 'in_review', note: input.note, nextRoundUnits: next.units },
+      after: { state: to, note: input.note, nextRoundUnits: next.units },
     });
     return { filingId: filing.id };
   });
@@ -99,7 +100,7 @@ const pauseClock: Handler<'review.pauseClock'> = async (input, ctx) => {
   const settings = await loadSettings(db);
   await write(ctx, async ({ trx, audit }) => {
     const filing = await lockForReview(trx, input.filingId, input.version);
-    if (filing.state !== 'in_review') throw new DeskError('CONFLICT', 'review.notInReview', { state: filing.state });
+    requireTransition(ctx.actor, filing.state, 'pauseClock', 'review.notInReview');
     const now = ctx.now.toISOString();
     const open = (await getPauses(trx, filing.id)).find((p) => p.ended_at === null);
     if (input.pause) {

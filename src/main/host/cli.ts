@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createDesk, startEscalation } from '../desk';
+import { runStartupChecks } from '../startup-checks';
 import { countUsers } from '../db/users';
 import { startHost } from './server';
 import { parseHostArgs, servicesFromEnv, type HostArgs } from './options';
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
 
   // Exactly one line on stdout: launchers and tests parse it.
   process.stdout.write(`Desk ready: ${host.url}\n`);
+  // After the desk is serving: the sweep and the full integrity check never hold up the first screen.
+  void runStartupChecks(desk);
 
   let stopping = false;
   const stop = () => {

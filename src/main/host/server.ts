@@ -10,6 +10,8 @@ import { resolveStatic } from './static';
 import { contentDisposition } from './files';
 import { cookieSlot } from './cookie-session';
 import { resolveSession } from '../sessions';
+import { isAbort, readBody } from './body';
+import { BodyGate, LARGE_BODY_BYTES, type BodyGateStats } from './body-gate';
 
 export interface HostOptions {
   desk: Desk;
@@ -21,6 +23,9 @@ export interface HostOptions {
   token?: string;
   /** Attachments travel as base64 inside JSON, so the limit sits above the 20 MiB file limit. */
   maxBodyBytes?: number;
+  /** Large bodies held in memory at once (see body-gate.ts), and how many more may wait for a slot. */
+  largeBodySlots?: number;
+  largeBodyQueue?: number;
 }
 
 export interface Host {
@@ -29,6 +34,8 @@ export interface Host {
   token: string;
   /** The one URL to open: the token rides in the fragment, which browsers never send to a server. */
   url: string;
+  /** How many large bodies are in memory now and at most so far. */
+  bodyStats(): BodyGateStats;
   close(): Promise<void>;
 }
 
@@ -71,36 +78,6 @@ function langOf(req: IncomingMessage): Lang {
   return pickLang(header(req, 'accept-language'));
 }
 
-/** A client that goes away mid-request is ordinary, not a failure worth a stack trace. */
-const isAbort = (err: unknown) => {
-  const e = err as { code?: string; message?: string } | null;
-  return e?.code === 'ECONNRESET' || e?.code === 'ERR_STREAM_PREMATURE_CLOSE' || e?.message === 'aborted';
-};
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-big'> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(header(req, 'content-length') ?? 0);
-    if (declared > limit) return resolve('too-big');
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      if (over) return;
-      size += chunk.length;
-      if (size > limit) {
-        over = true;
-        resolve('too-big');
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!over) resolve(Buffer.concat(chunks));
-    });
-    req.on('error', reject);
-  });
-}
-
 /**
  * Browser mode: the built renderer plus `POST /rpc/<channel>` through the same dispatch Electron uses,
  * `GET /events` (Server-Sent Events) and `GET /files/<kind>/<id>`. Listens on 127.0.0.1 only and trusts
@@ -110,6 +87,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const { desk, rendererDir } = opts;
   const token = opts.token ?? randomBytes(32).toString('base64url');
   const limit = opts.maxBodyBytes ?? 30 * 1024 * 1024;
+  const gate = new BodyGate(opts.largeBodySlots ?? 2, opts.largeBodyQueue ?? 16);
   // Each live-update stream with the session secret that opened it; a stream whose session ended is closed.
   const streams = new Map<ServerResponse, string>();
   let port = 0;
@@ -143,6 +121,26 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const signedIn = (req: IncomingMessage, res: ServerResponse) =>
     resolveSession(desk.services, cookieSlot(req, res), desk.services.clock());
 
+  /** Reads, parses and dispatches one call; a large body holds its slot of the gate for all of it. */
+  const rpc = async (req: IncomingMessage, res: ServerResponse, lang: Lang, channel: string): Promise<void> => {
+    const ctx = call(req, res, lang);
+    const body = await readBody(req, limit);
+    if (body === 'too-big') {
+      res.setHeader('Connection', 'close');
+      return refuse(res, 413, 'INVALID', lang, 'err.INVALID');
+    }
+    let input: unknown;
+    try {
+      input = body.length ? JSON.parse(body.toString('utf8')) : undefined;
+    } catch {
+      return refuse(res, 400, 'INVALID', lang, 'err.INVALID');
+    }
+    const result = await desk.dispatch(channel, input, ctx);
+    // The client may have gone while the call ran; the write is done, and there is no one left to answer.
+    if (res.destroyed) return;
+    return sendJson(res, 200, result);
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const lang = langOf(req);
     // DNS rebinding: a hostile page that re-points its own name at 127.0.0.1 still sends its own Host.
@@ -164,20 +162,20 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     if (path.startsWith('/rpc/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'INVALID', lang, 'err.INVALID');
       if (!/^application\/json\b/i.test(header(req, 'content-type') ?? '')) return refuse(res, 415, 'INVALID', lang, 'err.INVALID');
-      const ctx = call(req, res, lang);
-      const body = await readBody(req, limit);
-      if (body === 'too-big') {
-        res.setHeader('Connection', 'close');
-        return refuse(res, 413, 'INVALID', lang, 'err.INVALID');
+      const declared = header(req, 'content-length');
+      const large = declared === undefined || Number(declared) > LARGE_BODY_BYTES;
+      const release = large ? await gate.acquire() : () => undefined;
+      if (!release) {
+        // Drained, not read into memory: a browser whose body is cut off sees a reset instead of the answer.
+        req.resume();
+        res.setHeader('Retry-After', '5');
+        return refuse(res, 503, 'RATE_LIMITED', lang, 'host.busy');
       }
-      let input: unknown;
       try {
-        input = body.length ? JSON.parse(body.toString('utf8')) : undefined;
-      } catch {
-        return refuse(res, 400, 'INVALID', lang, 'err.INVALID');
+        return await rpc(req, res, lang, path.slice('/rpc/'.length));
+      } finally {
+        release();
       }
-      const result = await desk.dispatch(path.slice('/rpc/'.length), input, ctx);
-      return sendJson(res, 200, result);
     }
 
     if (path === '/events') {
@@ -254,6 +252,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     origin,
     token,
     url: `${origin}/#token=${token}`,
+    bodyStats: () => gate.stats(),
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(keepAlive);

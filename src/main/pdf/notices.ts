@@ -54,10 +54,10 @@ export interface MinutesData {
   issueDate: Text;
 }
 
-const BODY_LINE = 28.9; // 22 lines in the 225 mm block, as GB/T 9704 sets for body text
-const body = { indent: 2, lineHeight: BODY_LINE };
+export const BODY_LINE = 28.9; // 22 lines in the 225 mm block, as GB/T 9704 sets for body text
+export const body = { indent: 2, lineHeight: BODY_LINE };
 
-function heading(sheet: Sheet, title: string, reference: string | null): void {
+export function heading(sheet: Sheet, title: string, reference: string | null): void {
   sheet.paragraph(title, { size: SIZE.title, weight: 'bold', align: 'center', lineHeight: 36, after: reference ? 0 : 12 });
   if (reference) sheet.paragraph(reference, { align: 'center', lineHeight: BODY_LINE, after: 8 });
 }
@@ -66,7 +66,7 @@ function heading(sheet: Sheet, title: string, reference: string | null): void {
  * The last paragraph, then issuer and date under the seal space. The paragraph is kept with the signature so the
  * seal never stands alone on a page (GB/T 9704 forbids a signature page without body text).
  */
-function closing(sheet: Sheet, lastParagraph: string, issuer: string, issueDate: string): void {
+export function closing(sheet: Sheet, lastParagraph: string, issuer: string, issueDate: string): void {
   const signature = layoutSignature(sheet, issuer, issueDate, 130);
   sheet.paragraph(lastParagraph, { ...body, keepWithNext: 10 + signature.height });
   sheet.gap(10);
@@ -75,7 +75,7 @@ function closing(sheet: Sheet, lastParagraph: string, issuer: string, issueDate:
 }
 
 /** Footer for a document whose copies each number their own pages. */
-function footers(sheet: Sheet, reference: string, copyStarts: number[]): void {
+export function footers(sheet: Sheet, reference: string, copyStarts: number[]): void {
   sheet.footer((i) => {
     const start = Math.max(...copyStarts.filter((s) => s <= i));
     const next = copyStarts.find((s) => s > i) ?? sheet.pages.length;

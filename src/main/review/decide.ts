@@ -5,6 +5,8 @@ import { DeskError } from '../../shared/result';
 import { addWorkingDays, officialCalendar, toIsoDate } from '../../shared/domain/calendar';
 import { checklistPath, checklistProblems } from '../../shared/domain/checklist';
 import { requireAuthority } from '../../shared/domain/authority';
+import { requireTransition } from '../../shared/domain/transitions';
+import { storedMessage } from '../../shared/i18n/stored';
 import type { Ctx, WriteScope } from '../services';
 import { bumpVersion } from '../db/filings';
 import { insertTrackedItem, refreshNextItemDue } from '../db/tracked-items';
@@ -51,7 +53,7 @@ export async function recordDecision(
   const filing = await requireFiling(trx, input.filingId);
   const stale = async () => new DeskError('STALE', 'err.STALE', {}, undefined, await buildReviewView(trx, input.filingId));
   if (filing.version !== input.filingVersion) throw await stale();
-  if (filing.state !== 'in_review') throw new DeskError('CONFLICT', 'review.notInReview', { state: filing.state });
+  requireTransition(decider, filing.state, 'decide', 'review.notInReview');
   const rounds = await getRounds(trx, filing.id);
   const round = openRoundOf(rounds);
   if (!round || round.number !== input.round) throw new DeskError('CONFLICT', 'review.wrongRound', { round: round?.number ?? '-' });
@@ -89,7 +91,7 @@ export async function recordDecision(
   };
   const id = await insertDecision(trx, record);
   decisions.push({ ...record, id, stale: false, staleAt: null });
-  if (replaced) await setConditionsNotApplied(trx, [replaced.id], `superseded by decision ${id}`, now);
+  if (replaced) await setConditionsNotApplied(trx, [replaced.id], storedMessage('fu.reason.superseded', { id }), now);
   for (const c of conditions)
     await insertTrackedItem(trx, {
       filingId: filing.id,
@@ -112,7 +114,7 @@ export async function recordDecision(
     via: confirmation.via,
   });
 
-  const change = await combineRound(trx, ctx, filing, settings, rounds, decisions);
+  const change = await combineRound(trx, ctx, filing, settings, rounds, decisions, decider);
   if (!(await bumpVersion(trx, filing.id, filing.version, now, change))) throw await stale();
   await audit({
     action: 'review.decide',

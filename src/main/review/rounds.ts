@@ -10,8 +10,9 @@ import type { Settings } from '../../shared/schemas/settings';
 import type { FilingRecord } from '../db/filings';
 import { getPauses } from '../db/filings';
 import { addWorkingDays, officialCalendar, toIsoDate } from '../../shared/domain/calendar';
-import { roundOutcome, unitsForNextRound } from '../../shared/domain/review';
-import { UNIT_CODES, type UnitCode } from '../../shared/domain/units';
+import { roundOutcome, unitsForNextRound, type RoundOutcome } from '../../shared/domain/review';
+import { UNIT_CODES, type Role, type UnitCode } from '../../shared/domain/units';
+import { requireTransition, type FilingAction, type Moved } from '../../shared/domain/transitions';
 import {
   closeRound,
   countOpenMaterialItems,
@@ -30,6 +31,15 @@ import { factsSinceSigned } from './facts';
 import { reviewDue, REVIEW_STEP, WAITING_FOR_APPLICANT } from './clock';
 import { lastDecision, openRoundOf, pendingUnits, supplementRequest, unitDecisions } from './state';
 
+/** The table's action for each way a round can end (pending: it stays open). */
+const ROUND_ACTION = {
+  pending: 'decide',
+  rejected: 'rejectRound',
+  supplementRequested: 'requestSupplement',
+  approvedWithConditions: 'approveRound',
+  approved: 'approveRound',
+} as const satisfies Record<RoundOutcome, FilingAction>;
+
 export async function openFirstRound(trx: Trx, ctx: Ctx, filingId: number): Promise<void> {
   if ((await getRounds(trx, filingId)).length) return;
   await insertRound(trx, { filingId, number: 1, units: UNIT_CODES, openedAt: ctx.now.toISOString() });
@@ -39,7 +49,7 @@ export async function openFirstRound(trx: Trx, ctx: Ctx, filingId: number): Prom
 
 /** What the filing row becomes after a decision; written by the caller's version bump. */
 export interface FilingChange {
-  state?: FilingRecord['state'];
+  state?: Moved;
   step?: string | null;
   due_date?: string | null;
   waiting_units: string;
@@ -56,12 +66,14 @@ export async function combineRound(
   settings: Settings,
   rounds: RoundRecord[],
   decisions: DecisionRecord[],
+  decider: { role: Role },
 ): Promise<FilingChange> {
   const round = openRoundOf(rounds)!;
   const units = unitDecisions(decisions, round);
   // A decision alone never moves the review's due date (only pauses do), so a round still pending changes one column.
   if (roundOutcome(units, 0) === 'pending') return { waiting_units: unitList(pendingUnits(decisions, round)) };
   const outcome = roundOutcome(units, await countOpenMaterialItems(trx, filing.id));
+  const to = requireTransition(decider, filing.state, ROUND_ACTION[outcome]);
   const now = ctx.now.toISOString();
   const today = toIsoDate(ctx.now);
   const started = rounds[0]!.openedAt;
@@ -73,31 +85,34 @@ export async function combineRound(
       .filter((d) => d.decision === 'reject')
       .map((d) => ({ section: d.section, opinion: d.opinion }));
     await recordEvent(trx, ctx, filing.id, 'review.rejected', { round: round.number, reasons });
-    return { state: 'rejected', step: null, due_date: null, waiting_units: '' };
+    return { state: to, step: null, due_date: null, waiting_units: '' };
   }
   if (outcome === 'supplementRequested') {
     await insertPause(trx, { filingId: filing.id, step: REVIEW_STEP, startedAt: now, reason: WAITING_FOR_APPLICANT });
     await recordEvent(trx, ctx, filing.id, 'review.supplementRequested', { round: round.number, request });
     const dueDate = reviewDue(started, await getPauses(trx, filing.id), settings, today);
-    return { state: 'supplement_requested', step: REVIEW_STEP, due_date: dueDate, waiting_units: '' };
+    return { state: to, step: REVIEW_STEP, due_date: dueDate, waiting_units: '' };
   }
   await recordEvent(trx, ctx, filing.id, 'review.approved', { round: round.number, outcome });
   // No section is pending any more; the certificate is the clerk's move, not a reviewing unit's.
   return {
-    state: 'approved',
+    state: to,
     step: 'certificate',
     due_date: addWorkingDays(officialCalendar, today, settings.timeLimits.certificateDays),
     waiting_units: '',
   };
 }
 
-/** After a supplement: the next round asks the units that revised plus those whose signed facts changed. */
+/**
+ * After a supplement: the next round asks the units that revised plus those whose signed facts changed. The state
+ * itself is the caller's move (recordSupplement in the transition table).
+ */
 export async function openNextRound(
   trx: Trx,
   ctx: Ctx,
   filing: FilingRecord,
   settings: Settings,
-): Promise<FilingChange & { units: UnitCode[] }> {
+): Promise<Omit<FilingChange, 'state'> & { units: UnitCode[] }> {
   const rounds = await getRounds(trx, filing.id);
   const last = rounds[rounds.length - 1]!;
   const decisions = await getDecisions(trx, filing.id);
@@ -122,7 +137,7 @@ export async function openNextRound(
   await insertRound(trx, { filingId: filing.id, number: last.number + 1, units, openedAt: ctx.now.toISOString() });
   await recordEvent(trx, ctx, filing.id, 'review.roundOpened', { round: last.number + 1, units, changed });
   const dueDate = reviewDue(rounds[0]!.openedAt, await getPauses(trx, filing.id), settings, toIsoDate(ctx.now));
-  return { state: 'in_review', step: REVIEW_STEP, due_date: dueDate, waiting_units: unitList(units), units };
+  return { step: REVIEW_STEP, due_date: dueDate, waiting_units: unitList(units), units };
 }
 
 /**

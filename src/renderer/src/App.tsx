@@ -18,6 +18,7 @@ import { routes as meetingRoutes } from './pages/meetings/routes';
 import { routes as followupRoutes } from './pages/followup/routes';
 import { routes as problemRoutes } from './pages/problems/routes';
 import { NotificationBell } from './components/NotificationBell';
+import { ChangePasswordButton } from './components/ChangePassword';
 import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 
@@ -134,6 +135,7 @@ export function App() {
               {actor.unit ? ` · ${t(`unit.${actor.unit}`)}` : ''}
             </Text>
             <LanguageSwitch />
+            <ChangePasswordButton username={actor.username} />
             <Button variant="subtle" size="xs" onClick={logout} data-testid="logout">
               {t('shell.logout')}
             </Button>

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Output } from '../../shared/contract';
-import { call } from './api/client';
+import { call, onReadOnly } from './api/client';
 
 type Status = Output<'auth.status'>;
 
@@ -23,6 +23,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // eslint-disable-next-line react-hooks/set-state-in-effect
     void refresh();
   }, [refresh]);
+  // The damaged-database screen also comes when the desk turns read-only while open (see main/db/integrity.ts).
+  useEffect(() => onReadOnly(() => void refresh()), [refresh]);
   return <SessionContext.Provider value={{ status, refresh }}>{children}</SessionContext.Provider>;
 }
 

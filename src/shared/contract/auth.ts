@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { channel } from './define';
 import { empty, nameText, okOutput, role, unitCode, id } from '../schemas/common';
 import { UNIT_CODES } from '../domain/units';
-import { passwordProblem } from '../domain/password';
+import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../domain/password';
 
 export const username = () =>
   z
@@ -15,7 +15,7 @@ export const password = () =>
   z
     .string({ error: 'v.text' })
     .transform((s) => s.normalize('NFC'))
-    .pipe(z.string().min(10, { error: 'v.password.short' }).max(128, { error: 'v.password.long' }))
+    .pipe(z.string().min(PASSWORD_MIN, { error: 'v.password.short' }).max(PASSWORD_MAX, { error: 'v.password.long' }))
     .superRefine((s, ctx) => {
       const problem = passwordProblem(s);
       if (problem) ctx.addIssue({ code: 'custom', message: `v.password.${problem}` });

@@ -31,6 +31,8 @@ export interface PlannedItem {
   dueDate: IsoDate;
   textZh: string;
   textEn: string;
+  /** The title as a message key and parameters, stored so each reader sees it in their language. */
+  title: { key: string; params: Record<string, string | number> };
 }
 
 export type AcceptanceOutcome =
@@ -133,6 +135,13 @@ function conditionalProblems(s: Situation, deadlines: AcceptanceRequest['deadlin
   return problems;
 }
 
+/** A missing paper's tracked-item title, 补交「…」 with its form when the settings give one. */
+function itemTitle(t: MaterialType): PlannedItem['title'] {
+  const formZh = t.formZh.trim();
+  if (!formZh) return { key: 'fu.item.supply', params: { nameZh: t.nameZh, nameEn: t.nameEn } };
+  return { key: 'fu.item.supplyForm', params: { nameZh: t.nameZh, nameEn: t.nameEn, formZh, formEn: t.formEn.trim() || formZh } };
+}
+
 function plannedItems(s: Situation, deadlines: AcceptanceRequest['deadlines']): PlannedItem[] {
   return classify(s).missingEligible.map((t) => {
     const form = (text: string, open: string, close: string) => (text.trim() ? `${open}${text.trim()}${close}` : '');
@@ -142,6 +151,7 @@ function plannedItems(s: Situation, deadlines: AcceptanceRequest['deadlines']): 
       dueDate: deadlines.find((d) => d.materialCode === t.code)!.dueDate,
       textZh: `补交「${t.nameZh}」${form(t.formZh, '（', '）')}`,
       textEn: `Supply "${t.nameEn}"${form(t.formEn, ' (', ')')}`,
+      title: itemTitle(t),
     };
   });
 }

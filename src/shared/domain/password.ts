@@ -3,6 +3,10 @@ import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 
 export type PasswordProblem = 'blank' | 'username' | 'weak';
 
+/** Length after NFC normalisation; the schema (contract/auth.ts) and the forms both use these. */
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 128;
+
 let strength: ZxcvbnFactory | null = null;
 /** Built on first use: the dictionaries are large and most requests never carry a password. */
 const estimator = () => (strength ??= new ZxcvbnFactory({ dictionary: { ...dictionary }, graphs: adjacencyGraphs }));
@@ -17,4 +21,16 @@ export function passwordProblem(password: string, username?: string): PasswordPr
   const name = username?.trim().toLowerCase();
   if (name && password.trim().toLowerCase() === name) return 'username';
   return estimator().check(password, name ? [name] : []).score < 3 ? 'weak' : null;
+}
+
+/**
+ * The whole rule as one message key, for forms that guide the user before anything is sent: the same keys the desk's
+ * schema answers with (length first, then passwordProblem), or null when the desk will accept the password.
+ */
+export function passwordMessageKey(password: string, username?: string): string | null {
+  const nfc = password.normalize('NFC');
+  if (nfc.length < PASSWORD_MIN) return 'v.password.short';
+  if (nfc.length > PASSWORD_MAX) return 'v.password.long';
+  const problem = passwordProblem(nfc, username);
+  return problem ? `v.password.${problem}` : null;
 }

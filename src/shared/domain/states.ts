@@ -29,9 +29,3 @@ export type AcceptanceDecision = (typeof ACCEPTANCE_DECISIONS)[number];
 
 export const MATERIAL_STATES = ['present', 'missing'] as const;
 export type MaterialState = (typeof MATERIAL_STATES)[number];
-
-/** The filing's state that goes with each status of its certificate in force. */
-export const REGISTRATION_STATE = { issued: 'registered', suspended: 'suspended', revoked: 'revoked' } as const satisfies Record<
-  string,
-  FilingState
->;

@@ -16,9 +16,16 @@ export interface IssueLike {
 
 export type Translate = (key: string, params: Record<string, unknown>) => string;
 
+const bounds = (issue: IssueLike): Record<string, string> => ({
+  ...(issue.minimum !== undefined ? { min: String(issue.minimum) } : {}),
+  ...(issue.maximum !== undefined ? { max: String(issue.maximum) } : {}),
+});
+
 /** The catalogue key and parameters of one issue. */
 export function issueKey(issue: IssueLike): { key: string; params: Record<string, unknown> } {
-  if (issue.message.startsWith('v.') && issue.code !== 'unrecognized_keys') return { key: issue.message, params: issue.params ?? {} };
+  // A schema's own key on a size check (`.min(1, { error: 'v.tooSmall' })`) still gets the limit zod reports.
+  if (issue.message.startsWith('v.') && issue.code !== 'unrecognized_keys')
+    return { key: issue.message, params: { ...bounds(issue), ...issue.params } };
   switch (issue.code) {
     case 'unrecognized_keys':
       return { key: 'v.unknownKey', params: { keys: (issue.keys ?? []).join(', ') } };

@@ -6,6 +6,7 @@ import { migration004 } from './004-followup';
 import { migration005 } from './005-meetings';
 import { migration006 } from './006-problems';
 import { migration007 } from './007-integrity';
+import { migration008 } from './008-problem-meetings';
 
 export interface Migration {
   version: number;
@@ -15,7 +16,16 @@ export interface Migration {
 }
 
 /** Numbered migrations, applied in order, each in its own transaction, tracked in PRAGMA user_version. */
-export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const migrations: Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+  migration008,
+];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
 

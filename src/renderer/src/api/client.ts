@@ -36,7 +36,21 @@ function isResult(v: unknown): v is Result<unknown> {
   return r.ok === true || (r.ok === false && typeof r.error?.code === 'string' && typeof r.error.message === 'string');
 }
 
+const readOnlyListeners = new Set<() => void>();
+
+/** A write refused READ_ONLY: the desk went read-only after start (its background integrity check failed). */
+export function onReadOnly(cb: () => void): () => void {
+  readOnlyListeners.add(cb);
+  return () => readOnlyListeners.delete(cb);
+}
+
 export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
+  const result = await send(channel, input);
+  if (!result.ok && result.error.code === 'READ_ONLY') for (const cb of readOnlyListeners) cb();
+  return result;
+}
+
+async function send<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
   const desk = bridge();
   try {
     if (desk) {

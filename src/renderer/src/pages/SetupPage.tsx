@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { useSession } from '../session';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { usePasswordRule } from '../components/password-rule';
 
 /** First start: the desk has no accounts yet, so the first person creates the administrator (or loads the demo). */
 export function SetupPage() {
@@ -13,8 +14,10 @@ export function SetupPage() {
   const [busy, setBusy] = useState<'setup' | 'demo' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const form = useForm({ initialValues: { username: 'admin', displayName: '', password: '', confirm: '' } });
+  const checkPassword = usePasswordRule(form);
 
   const submit = form.onSubmit(async (v) => {
+    if (!(await checkPassword(v.password, v.username))) return;
     if (v.password !== v.confirm) return form.setFieldError('confirm', t('setup.mismatch'));
     setBusy('setup');
     const r = await call('auth.setup', { username: v.username, displayName: v.displayName, password: v.password });
@@ -53,6 +56,7 @@ export function SetupPage() {
               label={t('field.password')}
               description={t('setup.passwordRule')}
               {...form.getInputProps('password')}
+              onBlur={() => void checkPassword(form.values.password, form.values.username)}
               data-testid="setup-password"
             />
             <PasswordInput label={t('field.confirmPassword')} {...form.getInputProps('confirm')} data-testid="setup-confirm" />

@@ -24,6 +24,9 @@ export const followup: Messages = {
   ],
   'fu.reason.cleared': ['逾期事项均已补交，恢复登记备案效力', 'Every overdue item has been supplied; the registration is restored'],
   'fu.reason.extended': ['试验期延长至 {{to}}：{{reason}}', 'Run period extended to {{to}}: {{reason}}'],
+  'fu.item.supply': ['补交「{{nameZh}}」', 'Supply "{{nameEn}}"'],
+  'fu.item.supplyForm': ['补交「{{nameZh}}」（{{formZh}}）', 'Supply "{{nameEn}}" ({{formEn}})'],
+  'fu.reason.superseded': ['已被同一轮中的新意见（第 {{id}} 号）取代', 'Replaced by decision {{id}} in the same round'],
   'fu.reason.closed': ['试验期结束，装置已拆除或封存', 'Run period over; the unit was dismantled or sealed'],
   'export.auditForbidden': ['只有系统管理员和观察员可以导出审计日志', 'Only administrators and observers may export the audit log'],
   // labels shared by screens and exports

@@ -11,6 +11,7 @@ import { meetings } from './meetings';
 import { adminUi } from './admin-ui';
 import { problems } from './problems';
 import { problemsUi } from './problems-ui';
+import { problemMeetings } from './problem-meetings';
 import { access } from './access';
 import { desktop } from './desktop';
 import { integrity } from './integrity';
@@ -33,6 +34,7 @@ export const messages: Messages[] = [
   adminUi,
   problems,
   problemsUi,
+  problemMeetings,
   access,
   desktop,
   integrity,

@@ -30,4 +30,8 @@ export const integrity: Messages = {
   'admin.settings.sessions.idleMinutes': ['无操作自动退出（分钟）', 'Sign out after inactivity (minutes)'],
   'admin.settings.sessions.absoluteHours': ['登录最长有效（小时）', 'Longest session (hours)'],
   'admin.audit.problem.rows': ['数据行与审计记录不符', 'data rows no longer match the audit log'],
+  'host.busy': ['桌面正在接收其他大文件，请稍后再试。', 'The desk is receiving other large files. Try again in a moment.'],
+  'shell.changePassword': ['修改密码', 'Change password'],
+  'shell.currentPassword': ['当前密码', 'Current password'],
+  'shell.passwordChanged': ['密码已修改，其他已登录的会话均已退出。', 'Password changed; your other sessions have been signed out.'],
 };

@@ -45,4 +45,6 @@ export const shell: Messages = {
   'filing.notSubmittable': ['当前状态下不能提交', 'This filing cannot be submitted in its current state'],
   'filing.incomplete': ['还有必填项未填写或有误，请查看标出的字段', 'Some required fields are missing or wrong; see the marked fields'],
   'acceptance.notSubmitted': ['只有待受理的案件才能作受理决定', 'Only a filing awaiting acceptance can be decided'],
+  'state.refused': ['此案件当前的状态不允许这一步操作', "The filing's current state does not allow this step"],
+  'state.notYours': ['您的角色不能对此案件执行这一步操作', 'Your role may not take this step on the filing'],
 };

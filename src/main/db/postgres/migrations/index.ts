@@ -7,6 +7,7 @@ import { pgMigration004 } from './004-followup';
 import { pgMigration005 } from './005-meetings';
 import { pgMigration006 } from './006-problems';
 import { pgMigration007 } from './007-integrity';
+import { pgMigration008 } from './008-problem-meetings';
 
 export interface PgMigration {
   version: number;
@@ -34,6 +35,7 @@ export const pgMigrations: PgMigration[] = [
   pgMigration005,
   pgMigration006,
   pgMigration007,
+  pgMigration008,
 ];
 
 export const PG_LATEST_VERSION = pgMigrations[pgMigrations.length - 1]!.version;

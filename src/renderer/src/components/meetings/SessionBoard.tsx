@@ -21,17 +21,23 @@ export interface BoardProps {
   barRight?: ReactNode;
   footer?: ReactNode;
   children?: ReactNode;
+  /** An assignment meeting's agenda is problems: their count, and the current one in place of the filing. */
+  agendaTotal?: number;
+  content?: ReactNode;
+  /** The bar's title (an assignment meeting names itself); the joint session's by default. */
+  title?: string;
 }
 
 const quantity = (n: number | null) => (n === null ? '—' : String(n));
 
 /** The current filing as the room sees it: what it is, what is missing, and where each unit stands. */
 export function SessionBoard(props: BoardProps) {
-  const { view, meeting, position, filing, review, settings, focusUnit, showKeys, barRight, footer, children } = props;
+  const { view, meeting, position, filing, review, settings, focusUnit, showKeys, barRight, footer, children, content } = props;
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const item = meeting.agenda[position] ?? null;
   const when = `${meeting.date} ${meeting.time}`;
+  const total = props.agendaTotal ?? meeting.agenda.length;
   return (
     <div
       className="mt-screen"
@@ -43,16 +49,16 @@ export function SessionBoard(props: BoardProps) {
     >
       <div className="mt-bar">
         <span>
-          <strong>{t('mt.session')}</strong> · {when} · {meeting.place}
+          <strong>{props.title ?? t('mt.session')}</strong> · {when} · {meeting.place}
         </span>
         <span style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
-          {meeting.agenda.length > 0 && (
-            <span data-testid="session-position">{t('mt.position', { n: position + 1, total: meeting.agenda.length })}</span>
-          )}
+          {total > 0 && <span data-testid="session-position">{t('mt.position', { n: position + 1, total })}</span>}
           {barRight}
         </span>
       </div>
-      {!item ? (
+      {content ? (
+        content
+      ) : !item ? (
         <div className="mt-center">{t('mt.noAgenda')}</div>
       ) : (
         <>

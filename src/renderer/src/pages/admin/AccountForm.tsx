@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import type { Output } from '../../../../shared/contract';
 import { ROLES, UNIT_CODES, type Role, type UnitCode } from '../../../../shared/domain/units';
+import { usePasswordRule } from '../../components/password-rule';
 
 type Account = Output<'accounts.create'>;
 
@@ -17,6 +18,7 @@ export function AccountForm({ opened, onClose, onCreated }: { opened: boolean; o
     initialValues: { username: '', displayName: '', role: 'reviewer' as Role, unit: null as UnitCode | null, password: '' },
   });
   const role = form.values.role;
+  const checkPassword = usePasswordRule(form);
 
   const close = () => {
     form.reset();
@@ -25,8 +27,9 @@ export function AccountForm({ opened, onClose, onCreated }: { opened: boolean; o
   };
 
   const submit = form.onSubmit(async (v) => {
-    setBusy(true);
     setError(null);
+    if (!(await checkPassword(v.password, v.username))) return;
+    setBusy(true);
     const unit = v.role === 'reviewer' ? v.unit : v.role === 'clerk' ? 'sp' : null;
     const r = await call('accounts.create', { username: v.username, displayName: v.displayName, role: v.role, unit, password: v.password });
     setBusy(false);
@@ -89,6 +92,7 @@ export function AccountForm({ opened, onClose, onCreated }: { opened: boolean; o
             autoComplete="new-password"
             data-testid="account-password"
             {...form.getInputProps('password')}
+            onBlur={() => void checkPassword(form.values.password, form.values.username)}
           />
           {error && !Object.keys(form.errors).length && (
             <Alert color="red" variant="light" role="alert">
@@ -114,12 +118,13 @@ export function ResetPasswordModal({ account, onClose, onDone }: { account: Acco
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const form = useForm({ initialValues: { password: '' } });
+  const checkPassword = usePasswordRule(form);
   const close = () => {
     form.reset();
     onClose();
   };
   const submit = form.onSubmit(async (v) => {
-    if (!account) return;
+    if (!account || !(await checkPassword(v.password, account.username))) return;
     setBusy(true);
     const r = await call('accounts.resetPassword', { id: account.id, password: v.password });
     setBusy(false);
@@ -143,6 +148,7 @@ export function ResetPasswordModal({ account, onClose, onDone }: { account: Acco
             data-autofocus
             data-testid="reset-password"
             {...form.getInputProps('password')}
+            onBlur={() => void checkPassword(form.values.password, account?.username)}
           />
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={close}>

@@ -12,6 +12,7 @@ import { ParksSection } from './SettingsParks';
 import { MaterialsSection } from './SettingsMaterials';
 import { ChecklistsSection } from './SettingsChecklists';
 import { CoverageSection } from './SettingsCoverage';
+import { ProblemSettingsSection } from './SettingsProblems';
 
 export type SettingsValues = Output<'settings.get'>;
 export type SettingsForm = UseFormReturnType<SettingsValues>;
@@ -25,6 +26,8 @@ const TABS = [
   { key: 'checklists', prefixes: ['checklists'] },
   { key: 'limits', prefixes: ['timeLimits', 'runPeriod', 'sessions'] },
   { key: 'certificate', prefixes: ['certificate', 'conditionalPolicy', 'projectCodeRequired'] },
+  // Enterprise problems' tables: their own form and save button (ProblemSettingsSection).
+  { key: 'problems', prefixes: [] },
 ] as const;
 
 export function SettingsPage() {
@@ -88,7 +91,8 @@ function SettingsEditor({ initial }: { initial: SettingsValues }) {
   const dirty = form.isDirty();
   return (
     <Stack gap="sm">
-      <Paper withBorder p="xs" pos="sticky" top={56} style={{ zIndex: 5 }}>
+      {/* The problems tab saves its own tables with its own button: this bar would not save them. */}
+      <Paper withBorder p="xs" pos="sticky" top={56} style={{ zIndex: 5 }} display={tab === 'problems' ? 'none' : undefined}>
         <Group justify="space-between">
           <Group gap="xs">
             {dirty ? (
@@ -167,6 +171,9 @@ function SettingsEditor({ initial }: { initial: SettingsValues }) {
         </Tabs.Panel>
         <Tabs.Panel value="certificate" pt="sm">
           <CertificateSection form={form} />
+        </Tabs.Panel>
+        <Tabs.Panel value="problems" pt="sm">
+          <ProblemSettingsSection />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -5,6 +5,7 @@ import { useSettings } from '../../components/filing/use-settings';
 import { unitName } from '../../components/review/labels';
 import { SessionBoard } from '../../components/meetings/SessionBoard';
 import { useAgendaFiling, useFullScreenPage, useMeeting } from '../../components/meetings/use-meeting';
+import { ProblemSlide, useAgendaProblem } from '../problems/ProblemSlide';
 
 /**
  * The audience view (`#/meetings/:id/audience`): the same board, following the host's position and open section
@@ -16,6 +17,8 @@ export function AudiencePage({ meetingId }: { meetingId: number }) {
   const settings = useSettings();
   const pos = meeting?.cursor ?? 0;
   const { filing, review } = useAgendaFiling(meeting?.agenda[pos]?.filingId ?? null);
+  // An assignment meeting shows the problem at the host's position on the same board.
+  const assignment = useAgendaProblem(meetingId, pos);
   useFullScreenPage(t('mt.session'));
 
   useEffect(() => {
@@ -40,6 +43,9 @@ export function AudiencePage({ meetingId }: { meetingId: number }) {
       review={review}
       settings={settings}
       focusUnit={focus}
+      agendaTotal={assignment.total || undefined}
+      title={assignment.total ? t('pu.meeting.title') : undefined}
+      content={assignment.problem ? <ProblemSlide problem={assignment.problem} meetingId={meetingId} /> : undefined}
       barRight={meeting.state === 'closed' ? <span>{t('mt.closedBanner')}</span> : null}
       footer={
         focus ? (

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, FileInput, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { PROBLEM_SOURCES, type ProblemSource } from '../../../../shared/domain/problems';
@@ -6,6 +6,7 @@ import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
 import { useProblemSettings } from './use-problem-settings';
 import { useReturnFocus } from '../../hooks/use-return-focus';
+import { ACCEPT, readBase64 } from '../../components/followup/file';
 
 const key = () => `pr-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
@@ -22,6 +23,7 @@ export function NewProblemModal({ onClose, onCreated }: { onClose(): void; onCre
     source: 'commissioner' as ProblemSource,
     category: 'other',
   });
+  const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const [idem] = useState(key);
@@ -29,7 +31,9 @@ export function NewProblemModal({ onClose, onCreated }: { onClose(): void; onCre
   const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
   const save = async () => {
     setBusy(true);
-    const r = await call('problem.create', { ...v, filingId: null, attachments: [], idempotencyKey: idem });
+    // The desk checks each file's type by content, its size, and stores it under its SHA-256.
+    const attachments = await Promise.all(files.map(async (file) => ({ name: file.name, contentBase64: await readBase64(file) })));
+    const r = await call('problem.create', { ...v, filingId: null, attachments, idempotencyKey: idem });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     onCreated(r.value.id);
@@ -74,6 +78,16 @@ export function NewProblemModal({ onClose, onCreated }: { onClose(): void; onCre
             data-testid="pf-category"
           />
         </Group>
+        <FileInput
+          label={t('pm.files')}
+          multiple
+          clearable
+          accept={ACCEPT}
+          value={files}
+          onChange={setFiles}
+          error={Object.entries(f).find(([k]) => k.startsWith('attachments'))?.[1]}
+          data-testid="pf-files"
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('pu.cancel')}

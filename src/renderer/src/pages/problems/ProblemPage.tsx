@@ -1,6 +1,7 @@
-import { Alert, Badge, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../hooks/use-call';
+import { fileUrl } from '../../api/client';
 import { formatStamp } from '../../components/review/labels';
 import { DispatchForm } from './DispatchForm';
 import { ActionsPanel } from './ActionsPanel';
@@ -52,6 +53,24 @@ export function ProblemPage({ id }: { id: number }) {
             <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
               {p.request}
             </Text>
+            {p.attachments.length > 0 && (
+              <Stack gap={2} mt="xs" data-testid="problem-files">
+                <Text size="sm" fw={600}>
+                  {t('pm.files.list')}
+                </Text>
+                {p.attachments.map((a) => (
+                  <Anchor
+                    key={a.id}
+                    size="sm"
+                    href={fileUrl('problem-attachment', a.id)}
+                    target="_blank"
+                    data-testid={`problem-file-${a.id}`}
+                  >
+                    {a.name}（{Math.max(1, Math.round(a.size / 1024))} KB）
+                  </Anchor>
+                ))}
+              </Stack>
+            )}
           </Paper>
         </Grid.Col>
         <Grid.Col span={7}>
