@@ -12,6 +12,7 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/app/index.ts'),
           host: resolve(__dirname, 'src/main/host/cli.ts'),
           desk: resolve(__dirname, 'src/main/cli/desk.ts'),
+          server: resolve(__dirname, 'src/main/server/cli.ts'),
         },
       },
     },

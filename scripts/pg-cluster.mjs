@@ -3,6 +3,7 @@
 // (pg_trgm finds no trigrams in Chinese text under a C ctype), stopped and removed at the end.
 //
 //   node scripts/pg-cluster.mjs run -- <command…>   runs the command with DESK_PG_URL set, then stops the cluster
+//   node scripts/pg-cluster.mjs e2e [playwright args]  the browser E2E suite, its district-server specs in a cluster
 //   node scripts/pg-cluster.mjs check               prints where the PostgreSQL binaries are, or why there are none
 //   node scripts/pg-cluster.mjs suite [vitest args]  the integration suite on PostgreSQL (vitest.pg.config.mts) in a
 //                                                   cluster; without PostgreSQL it says so in one line and skips,
@@ -108,8 +109,20 @@ async function main() {
       process.exit(required ? 1 : 0);
     }
     command = ['npx', 'vitest', 'run', '-c', 'vitest.pg.config.mts', ...rest];
+  } else if (verb === 'e2e') {
+    // The browser E2E suite; with PostgreSQL its district-server specs (live-1) run in a cluster of their own,
+    // without it they skip, each saying why (a failure under DESK_REQUIRE_POSTGRES=1, as for the suite above).
+    command = ['npx', 'playwright', 'test', '-c', 'test/e2e/playwright.config.ts', ...rest];
+    if (!bin) {
+      const required = process.env.DESK_REQUIRE_POSTGRES === '1';
+      console.log(`PostgreSQL is not installed here: the district-server E2E specs are ${required ? 'required and fail' : 'skipped'}`);
+      if (required) process.exit(1);
+      const child = spawn(command[0], command.slice(1), { stdio: 'inherit' });
+      child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+      return;
+    }
   } else if (verb !== 'run' || rest[0] !== '--' || rest.length < 2) {
-    console.error('usage: pg-cluster.mjs run -- <command…> | pg-cluster.mjs suite [vitest args] | pg-cluster.mjs check');
+    console.error('usage: pg-cluster.mjs run -- <command…> | suite [vitest args] | e2e [playwright args] | check');
     process.exit(2);
   }
   const cluster = await startCluster(bin);

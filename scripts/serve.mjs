@@ -7,7 +7,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const OUTPUTS = ['out/main/index.js', 'out/main/host.js', 'out/main/desk.js', 'out/preload/index.js', 'out/renderer/index.html'];
+const OUTPUTS = [
+  'out/main/index.js',
+  'out/main/host.js',
+  'out/main/desk.js',
+  'out/main/server.js',
+  'out/preload/index.js',
+  'out/renderer/index.html',
+];
 const INPUTS = ['src', 'resources', 'electron.vite.config.ts', 'package.json', 'postcss.config.cjs'];
 
 function newest(path) {

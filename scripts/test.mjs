@@ -11,7 +11,7 @@ const steps = [
   ['unit and integration tests', 'npx', ['vitest', 'run']],
   ['integration tests on PostgreSQL', 'node', ['scripts/pg-cluster.mjs', 'suite']],
   ['build', 'npx', ['electron-vite', 'build']],
-  ['end-to-end tests (browser mode, Chromium)', 'npx', ['playwright', 'test', '-c', 'test/e2e/playwright.config.ts']],
+  ['end-to-end tests (browser mode and district server, Chromium)', 'node', ['scripts/pg-cluster.mjs', 'e2e']],
   ['Electron tests', 'node', ['test/electron/run.mjs']],
 ];
 

@@ -5,7 +5,7 @@ import type { Lang } from '../shared/i18n';
 import type { Store } from './db/store';
 import type { Trx } from './db/connection';
 import { appendAudit, type AuditInput } from './db/audit';
-import { storeHead } from './db/store-ops';
+import { recordHeadInside, storeHead } from './db/store-ops';
 import { findKey, recordKey } from './db/idempotency';
 import { forgetUnauditedRows, hasUnrecordedRows } from './db/row-hashes';
 import type { SessionSlot } from './sessions';
@@ -14,7 +14,7 @@ import { DeskError } from '../shared/result';
 import { OWASP_SCRYPT } from './passwords';
 import { toIsoDate } from '../shared/domain/calendar';
 
-export type Mode = 'electron' | 'browser' | 'test';
+export type Mode = 'electron' | 'browser' | 'server' | 'test';
 
 /** Everything a handler may use. Created once per process; handlers never reach for globals. */
 export interface Services<S extends Store = Store> {
@@ -67,6 +67,8 @@ export interface Ctx {
   clientAddress?: string;
   /** Where the transport keeps this caller's session secret; sign-in and sign-out set it. */
   session?: SessionSlot;
+  /** A bulk load (the demo set) leaves its notices to be stored on first read, so loading renders no PDFs. */
+  lazyNotices?: boolean;
 }
 
 export interface IdempotentCall {
@@ -108,6 +110,7 @@ export async function write<T>(ctx: Ctx, fn: (scope: WriteScope) => Promise<T>):
     const value = await fn({ trx, audit: (entry) => auditAs(trx, ctx, entry) });
     // rows-1: covered rows written after the transaction's last entry still get their hashes on the record.
     if (await hasUnrecordedRows(trx)) await auditAs(trx, ctx, { action: 'rows.written', target: null });
+    await recordHeadInside(store, trx);
     return value;
   });
   const head = await storeHead(store);

@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, artifactsDir } from './fixtures';
 import { go, InboxPage, login, logout, reviewer, ReviewTab, TrajectoryTab } from './pages/review';
+import { officialCalendar, toIsoDate, workingDaysBetween } from '../../src/shared/domain/calendar';
+import { deadlineFromDays } from '../../src/shared/domain/deadline';
 
 /**
  * Issue 3 end to end: five units decide round 1 (one with conditions, one revise), a fact change after signing turns
@@ -62,7 +64,19 @@ test('joint review from round 1 to approval, with stale sections, diff view and 
   await review.form.getByTestId('decision-approveWithConditions-radio').check();
   await review.form.getByTestId('decision-opinion').fill('同意开展中试，须在试运行前完成应急预案备案并组织一次演练。');
   await review.form.getByTestId('condition-0-text').fill('试运行前完成中试装置应急预案备案，并组织一次应急演练');
+  // The due date shows as the day count is typed, by the rule the server applies; a 2027 date is marked provisional.
+  const today = toIsoDate(new Date());
+  const intoNextYear = Math.min(250, Math.max(1, workingDaysBetween(officialCalendar, today, '2027-01-15')));
+  await review.form.getByTestId('condition-0-days').fill(String(intoNextYear));
+  const resulting = review.form.getByTestId('condition-0-date');
+  const far = deadlineFromDays(officialCalendar, today, intoNextYear)!;
+  await expect(resulting).toHaveAttribute('data-date', far.dueDate);
+  expect(far.provisional).toBe(true);
+  await expect(resulting.getByTestId('provisional-mark')).toBeVisible();
+  await page.screenshot({ path: join(artifactsDir, 'review-condition-provisional.png') });
   await review.form.getByTestId('condition-0-days').fill('15');
+  await expect(resulting).toHaveAttribute('data-date', deadlineFromDays(officialCalendar, today, 15)!.dueDate);
+  await expect(resulting).toContainText(deadlineFromDays(officialCalendar, today, 15)!.dueDate);
   await review.section('yj').scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot('section-form-yj');
@@ -105,6 +119,9 @@ test('joint review from round 1 to approval, with stale sections, diff view and 
   const row = diff.locator('tr[data-path="project.bay"]');
   await expect(row.getByTestId('diff-before')).toHaveText(oldName);
   await expect(row.getByTestId('diff-after')).toHaveText(`${oldName}（二期）`);
+  // The field by its label, never by its storage path.
+  await expect(row.getByTestId('diff-label')).toHaveText('楼栋/车间');
+  await expect(diff).not.toContainText('project.bay');
   // The dialog is fixed to the viewport: a viewport picture shows it as the reviewer sees it.
   await page.screenshot({ path: join(artifactsDir, 'review-diff-view.png') });
   await page.keyboard.press('Escape');

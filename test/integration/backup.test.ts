@@ -26,6 +26,7 @@ import { verifyChain, type ChainHead } from '../../src/main/db/audit';
 import { loadOrCreateKeys } from '../../src/main/crypto/signing';
 import { attachmentPath } from '../../src/main/attachments';
 import { emptyFilingFields } from '../../src/shared/schemas/filing';
+import { creditCodeWithCheck } from '../../src/shared/domain/identifiers';
 import type { BackupInfo } from '../../src/shared/contract/backup';
 import type { Result } from '../../src/shared/result';
 
@@ -302,5 +303,29 @@ describe('restore (backup-1)', () => {
     db.close();
     await expect(restoreBackup(file, dir)).rejects.toMatchObject({ reason: 'chain' });
     expect(existsSync(join(dir, 'desk.sqlite'))).toBe(false);
+  });
+});
+
+describe('problem attachments in a backup', () => {
+  it('are copied with the backup and come back with a restore', async () => {
+    const bytes = Buffer.from('%PDF-1.4\n% a problem attachment kept by the backup\n%%EOF\n');
+    const p = await as(desk, 'clerk', 'problem.create', {
+      creditCode: creditCodeWithCheck('91320412MA1MXKJU6'),
+      firmName: '常州新材科技有限公司',
+      filingId: null,
+      title: '中试车间供电线路只能入地敷设',
+      request: '请协调架空方案。',
+      source: 'commissioner',
+      category: 'utilities',
+      attachments: [{ name: '供电公司答复函.pdf', contentBase64: bytes.toString('base64') }],
+      idempotencyKey: 'backup-problem-attachment-1',
+    });
+    expect(p.attachments).toHaveLength(1);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const b = await as<BackupInfo>(desk, 'admin', 'backup.create', {});
+    const target = join(root, 'restored-problems');
+    const report = await restoreBackup(b.path, target);
+    expect(report.attachmentsMissing).toEqual([]);
+    expect(readFileSync(attachmentPath(target, sha256))).toEqual(bytes);
   });
 });

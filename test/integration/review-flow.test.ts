@@ -66,7 +66,7 @@ describe('joint review: a full flow through the handlers', () => {
     expect(view.rounds[0]).toMatchObject({ outcome: 'supplementRequested', closedAt: expect.any(String) });
     // The one notice asks only for what is asked of the applicant now: the revising unit's request and failed items.
     // yj's conditions are tracked after registration, not asked for in the supplement.
-    expect(view.supplementRequest).toEqual([{ section: 'hb', opinion: '补充环评批复', failedItems: ['eia'] }]);
+    expect(view.supplementRequest).toEqual([{ section: 'hb', opinion: '补充环评批复', failedItems: ['eia'], notes: { eia: 'fix eia' } }]);
     const filing = await clerk.session.ok('filing.get', { id });
     expect(filing.clock).toMatchObject({ step: 'review', paused: true });
     const condition = filing.trackedItems.find((i) => i.kind === 'condition')!;

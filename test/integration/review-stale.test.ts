@@ -53,11 +53,23 @@ describe('decisions are bound to what they saw', () => {
             { path: `${path}.1`, before: undefined, after: oldHash },
           ],
     );
+    // In words: the paper's name and the file added, never its storage path or hash.
+    expect(diff.described).toEqual([
+      expect.objectContaining({
+        kind: 'paper',
+        path: 'materials.layout',
+        nameZh: expect.stringMatching(/布置/),
+        added: ['layout-v2.pdf'],
+        removed: [],
+      }),
+    ]);
+    expect(JSON.stringify(diff.described)).not.toContain(newHash);
     expect((await rv.yj.session.ok('review.diff', { filingId: filing.id, section: 'yj' })).changes).toEqual([]);
     expect(await rv.yq.session.ok('review.diff', { filingId: filing.id, section: 'yq' })).toEqual({
       signedVersion: null,
       currentVersion: changed.version,
       changes: [],
+      described: [],
     });
 
     // The inbox shows the stale section to its reviewer; the list's unit filter finds it too.
@@ -89,6 +101,15 @@ describe('decisions are bound to what they saw', () => {
     expect(staleSections(view)).toEqual(['yj', 'hb']);
     const diff = await rv.hb.session.ok('review.diff', { filingId: filing.id, section: 'hb' });
     expect(diff.changes).toEqual([{ path: 'project.chemicals.0.maxStoredT', before, after: 9.5 }]);
+    expect(diff.described).toEqual([
+      {
+        kind: 'field',
+        path: 'project.chemicals.0.maxStoredT',
+        label: [{ key: 'ff.project.chemicals' }, { key: 'rv.diff.row', params: { n: 1 } }, { key: 'ff.chemicals.maxStoredT' }],
+        before,
+        after: 9.5,
+      },
+    ]);
   });
 
   it('a decision on an older version answers STALE with the current review', async () => {

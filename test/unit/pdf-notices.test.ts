@@ -2,7 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayDate } from '../../src/main/pdf/format';
-import { renderConditionalNotice, renderCorrectionNotice, renderMinutes, renderRefusalNotice } from '../../src/main/pdf/notices';
+import {
+  renderConditionalNotice,
+  renderCorrectionNotice,
+  renderMinutes,
+  renderRefusalNotice,
+  renderSupplementNotice,
+  type SupplementNoticeData,
+} from '../../src/main/pdf/notices';
 import { BLOCK } from '../../src/main/pdf/sheet';
 import { extractText, inkBounds, renderPages } from '../helpers/pdf-render';
 import { sampleConditional, sampleCorrection, sampleMinutes, sampleRefusal } from './pdf-fixtures';
@@ -51,12 +58,59 @@ describe('notices', () => {
     expect(texts[second]).toContain('第1页共');
   });
 
+  it('容缺受理通知书 marks a deadline in a year without the official holiday notice as provisional', async () => {
+    const d = { ...sampleConditional, items: [{ ...sampleConditional.items[0]!, dueDate: '2027-01-15', provisional: true }] };
+    const texts = await check('conditional-notice-provisional', await renderConditionalNotice(d), [`${displayDate('2027-01-15')}（暂定）`]);
+    expect(texts.join('').split('（暂定）').length - 1).toBe(2);
+  });
+
   it('补正材料一次性告知书 lists every point', async () => {
     const d = sampleCorrection;
     await check(
       'correction-notice',
       await renderCorrectionNotice(d),
       ['补正材料一次性告知书', d.applicantName, d.projectName, ...d.points, d.issuer],
+      `受理编号：${d.filingNo}`,
+    );
+  });
+
+  it("一次性补正告知书 lists every unit's request and every failed checklist item with the reviewer's note", async () => {
+    const d: SupplementNoticeData = {
+      filingNo: sampleCorrection.filingNo,
+      applicantName: sampleCorrection.applicantName,
+      projectName: sampleCorrection.projectName,
+      round: 2,
+      units: [
+        {
+          unit: '应急管理局',
+          opinion: '请补充HAZOP分析报告中硝化工序的偏差分析及建议措施落实情况，并附专家签字页。',
+          items: [
+            { text: 'HAZOP分析闭环', note: '硝化釜温度偏高、搅拌失效两项偏差的建议措施未见落实记录。' },
+            { text: '自动控制、SIS及联锁', note: '缺少SIL定级报告。' },
+          ],
+        },
+        {
+          unit: '生态环境分局',
+          opinion: '补充环评批复文件。',
+          items: [{ text: '环评类别及文件状态', note: '环评类别与“三废”清单不一致。' }],
+        },
+        { unit: '自然资源和规划分局', opinion: '', items: [{ text: '平面布置与防火间距', note: '' }] },
+      ],
+      issuer: sampleCorrection.issuer,
+      issueDate: sampleCorrection.issueDate,
+    };
+    await check(
+      'supplement-notice',
+      await renderSupplementNotice(d),
+      [
+        '一次性补正告知书',
+        '第二轮联合审查',
+        d.applicantName,
+        d.projectName,
+        ...d.units.flatMap((u) => [u.unit, u.opinion, ...u.items.map((i) => (i.note ? `${i.text}：${i.note}` : i.text))]),
+        d.issuer,
+        displayDate(d.issueDate),
+      ],
       `受理编号：${d.filingNo}`,
     );
   });

@@ -1,6 +1,8 @@
 /**
- * The notices a decision produces (domain §5): conditional acceptance (two copies), the one-time correction notice,
- * not accepted and rejected. Rendered on request from the decision as recorded; nothing here writes.
+ * The notices a decision produces (domain §5, §6): conditional acceptance (two copies), the one-time correction
+ * notice, not accepted, the one-time supplement notice of a review round that ended in revise, and rejected. Each
+ * decision that produces one is an occasion; the notice is rendered from the decision as recorded. Storing it is
+ * notice-store.ts's work; nothing here writes.
  */
 import { renderStored } from '../../shared/i18n/stored';
 import type { NoticeKind } from '../../shared/contract/certificates';
@@ -9,9 +11,11 @@ import { toIsoDate } from '../../shared/domain/calendar';
 import type { Db } from '../db/connection';
 import type { FilingRecord } from '../db/filings';
 import { getTrackedItems } from '../db/tracked-items';
-import { getDecisions, getRounds } from '../db/review';
-import { renderConditionalNotice, renderCorrectionNotice, renderRefusalNotice } from '../pdf/notices';
+import { getDecisions, getRounds, type RoundRecord } from '../db/review';
+import { renderConditionalNotice, renderCorrectionNotice, renderRefusalNotice, renderSupplementNotice } from '../pdf/notices';
 import { isOpen } from '../../shared/domain/issuing';
+import { withNotes } from '../review/state';
+import { isProvisionalDate } from '../../shared/domain/deadline';
 
 interface Acceptance {
   decision: string;
@@ -28,62 +32,82 @@ const TITLES: Record<NoticeKind, string> = {
   correction: '补正材料一次性告知书',
   notAccepted: '不予受理通知书',
   rejected: '不予通过通知书',
+  supplement: '一次性补正告知书',
 };
 
+/** A decision that produces a notice: the acceptance decision (by its time) or a closed review round (by number). */
+export interface NoticeOccasion {
+  kind: NoticeKind;
+  occasion: string;
+  decidedAt: string;
+  round: number | null;
+}
+
 const acceptanceOf = (f: FilingRecord) => (f.acceptance as Acceptance | null) ?? null;
+const ACCEPTANCE_NOTICES: readonly string[] = ['conditional', 'correction', 'notAccepted'];
 
-/** Which notices the filing's recorded decisions produce. */
-export async function noticeKinds(db: Db, filing: FilingRecord): Promise<NoticeKind[]> {
+/** Every notice the filing's recorded decisions produce, oldest decision first. */
+export async function noticeOccasions(db: Db, filing: FilingRecord): Promise<NoticeOccasion[]> {
+  const out: NoticeOccasion[] = [];
   const a = acceptanceOf(filing);
-  const kinds: NoticeKind[] = [];
-  if (a?.decision === 'conditional') kinds.push('conditional');
-  if (a?.decision === 'correction' && filing.state === 'correction_requested') kinds.push('correction');
-  if (a?.decision === 'notAccepted') kinds.push('notAccepted');
-  if (filing.state === 'rejected' && (await rejectingRound(db, filing.id))) kinds.push('rejected');
-  return kinds;
+  if (a && ACCEPTANCE_NOTICES.includes(a.decision))
+    out.push({ kind: a.decision as NoticeKind, occasion: `acceptance:${a.decidedAt}`, decidedAt: a.decidedAt, round: null });
+  for (const r of await getRounds(db, filing.id)) {
+    const kind = r.outcome === 'rejected' ? 'rejected' : r.outcome === 'supplementRequested' ? 'supplement' : null;
+    if (kind && r.closedAt) out.push({ kind, occasion: `round:${r.number}`, decidedAt: r.closedAt, round: r.number });
+  }
+  return out;
 }
 
-async function rejectingRound(db: Db, filingId: number) {
-  const rounds = await getRounds(db, filingId);
-  return [...rounds].reverse().find((r) => r.outcome === 'rejected') ?? null;
-}
+export const noticeFilename = (filing: FilingRecord, o: Pick<NoticeOccasion, 'kind' | 'round'>) =>
+  `${TITLES[o.kind]}-${filing.filingNo}${o.kind === 'supplement' ? `-第${o.round}轮` : ''}.pdf`;
 
-export const noticeFilename = (filing: FilingRecord, kind: NoticeKind) => `${TITLES[kind]}-${filing.filingNo}.pdf`;
-
-/** The notice's PDF, or null when the filing's decisions do not produce it. */
-export async function renderNotice(db: Db, filing: FilingRecord, kind: NoticeKind, settings: Settings): Promise<Uint8Array | null> {
-  if (!(await noticeKinds(db, filing)).includes(kind)) return null;
+/** The notice of one occasion, as its decision was recorded. */
+export async function renderNotice(db: Db, filing: FilingRecord, o: NoticeOccasion, settings: Settings): Promise<Uint8Array> {
   const base = {
     filingNo: filing.filingNo,
     applicantName: filing.fields.applicant.name,
     projectName: filing.fields.project.name,
     issuer: settings.certificate.issuerZh,
+    issueDate: toIsoDate(new Date(o.decidedAt)),
   };
-  const a = acceptanceOf(filing);
-  if (kind === 'conditional') {
+  const a = acceptanceOf(filing)!;
+  if (o.kind === 'conditional') {
     const papers = (await getTrackedItems(db, filing.id)).filter((i) => i.kind === 'material' && i.state !== 'notApplied');
     // The open papers; once all are in, a re-print still shows what the acceptance asked for.
     const listed = papers.some(isOpen) ? papers.filter(isOpen) : papers;
     const items = listed.map((i) => {
       const type = settings.materialTypes.find((t) => t.code === i.materialCode);
-      return { name: type?.nameZh ?? renderStored('zh-CN', i.text), form: type?.formZh || '—', dueDate: i.dueDate };
+      return {
+        name: type?.nameZh ?? renderStored('zh-CN', i.text),
+        form: type?.formZh || '—',
+        dueDate: i.dueDate,
+        provisional: isProvisionalDate(i.dueDate),
+      };
     });
-    return renderConditionalNotice({ ...base, items, consequence: CONSEQUENCE, issueDate: toIsoDate(new Date(a!.decidedAt)) });
+    return renderConditionalNotice({ ...base, items, consequence: CONSEQUENCE });
   }
-  if (kind === 'correction') {
-    const points = [...a!.corrections, ...(a!.reason ? [a!.reason] : [])];
-    return renderCorrectionNotice({ ...base, points, issueDate: toIsoDate(new Date(a!.decidedAt)) });
-  }
-  if (kind === 'notAccepted')
-    return renderRefusalNotice({
-      ...base,
-      kind,
-      reasons: [a!.reason || '申请材料不符合受理条件'],
-      issueDate: toIsoDate(new Date(a!.decidedAt)),
-    });
-  const round = (await rejectingRound(db, filing.id))!;
+  if (o.kind === 'correction') return renderCorrectionNotice({ ...base, points: [...a.corrections, ...(a.reason ? [a.reason] : [])] });
+  if (o.kind === 'notAccepted')
+    return renderRefusalNotice({ ...base, kind: 'notAccepted', reasons: [a.reason || '申请材料不符合受理条件'] });
+  const round = (await getRounds(db, filing.id)).find((r) => r.number === o.round)!;
+  if (o.kind === 'supplement')
+    return renderSupplementNotice({ ...base, round: round.number, units: await supplementUnits(db, round, settings) });
   const reasons = (await getDecisions(db, filing.id))
     .filter((d) => d.round === round.number && d.decision === 'reject')
     .map((d) => `${settings.units[d.section].nameZh}：${d.opinion}`);
-  return renderRefusalNotice({ ...base, kind: 'rejected', reasons, issueDate: toIsoDate(new Date(round.closedAt ?? filing.updatedAt)) });
+  return renderRefusalNotice({ ...base, kind: 'rejected', reasons });
+}
+
+/** What each unit asked for in the round: its opinion and every failed checklist item with the reviewer's note. */
+async function supplementUnits(db: Db, round: RoundRecord, settings: Settings) {
+  const request = withNotes(round.supplementRequest ?? [], await getDecisions(db, round.filingId), round);
+  return request.map((r) => ({
+    unit: settings.units[r.section].nameZh,
+    opinion: r.opinion,
+    items: r.failedItems.map((code) => ({
+      text: settings.checklists[r.section].find((c) => c.code === code)?.textZh ?? code,
+      note: r.notes[code] ?? '',
+    })),
+  }));
 }

@@ -73,6 +73,11 @@ export class HeadFile {
     return checkSignedHead(value ?? {}, this.keys ? [this.keys] : []);
   }
 
+  /** Checks a head kept elsewhere (the district server keeps one in PostgreSQL) against this desk's key. */
+  check(value: unknown): HeadState {
+    return checkSignedHead(value, this.keys ? [this.keys] : []);
+  }
+
   /** The verified head, or null when there is none that verifies. */
   read(): ChainHead | null {
     const s = this.inspect();

@@ -60,7 +60,7 @@ function inspect(path: string, expectedHead: ChainHead | null): Inspection {
     const quickCheck = String(handle.pragma('quick_check', { simple: true }));
     if (quickCheck !== 'ok') return failed(quickCheck);
     const head = currentHead(handle) ?? { seq: 0, hash: GENESIS };
-    const attachments = handle.prepare('SELECT DISTINCT sha256 FROM attachments ORDER BY sha256').pluck().all() as string[];
+    const attachments = handle.prepare(attachmentsSql(handle)).pluck().all() as string[];
     const filings = handle.prepare('SELECT count(*) FROM filings').pluck().get() as number;
     const chain = verifyChain(handle, expectedHead && expectedHead.seq > 0 ? expectedHead : null);
     return { quickCheck, head, attachments, filings, chain };
@@ -277,4 +277,15 @@ async function restoreLocked(source: string, dir: string, now: Date): Promise<Re
   } finally {
     if (handle.open) handle.close();
   }
+}
+
+/**
+ * Every content address the backed-up rows refer to: filings' papers (with tracked items' papers and closure reports)
+ * and, from migration 006 on, enterprise problems' attachments. A backup of an older desk has no problem table.
+ */
+function attachmentsSql(handle: Database.Database): string {
+  const problems = handle.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'problem_attachments'").get();
+  return problems
+    ? 'SELECT sha256 FROM attachments UNION SELECT sha256 FROM problem_attachments ORDER BY sha256'
+    : 'SELECT DISTINCT sha256 FROM attachments ORDER BY sha256';
 }

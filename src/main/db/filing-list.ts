@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Trx } from './connection';
 import { dialectOf } from './dialect';
 import { pgOrder, pgTextMatch } from './postgres/search';
-import { LIST_COUNT_CAP, type FilingListInput, type FilingRow } from '../../shared/contract/filings';
+import type { FilingListInput, FilingRow } from '../../shared/contract/filings';
 import type { FilingState } from '../../shared/domain/states';
 import { clockToday } from '../../shared/domain/clock';
 import { officialCalendar } from '../../shared/domain/calendar';
@@ -58,7 +58,7 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
     const upper = query.toUpperCase();
     if ([...query].length >= 3) {
       const phrase = ftsPhrase(query);
-      // Counted only as far as the choice below needs (and the list's count cap, which is smaller).
+      // Counted only as far as the choice below needs; a dense match set is counted exactly further down.
       ftsCount = Number(
         (
           await db
@@ -131,16 +131,12 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
       .limit(input.limit)
       .offset(input.offset)
       .execute() as Promise<ListRow[]>;
-  const countCapped = async () =>
+  // Totals are exact on every path (no "500+"): the count runs the page's own filters without sort or limit.
+  const countAll = async () =>
     Number(
       (
         await db
-          .selectFrom(
-            q
-              .select(sql`1`.as('x'))
-              .limit(LIST_COUNT_CAP + 1)
-              .as('c'),
-          )
+          .selectFrom(q.select(sql`1`.as('x')).as('c'))
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow()
       ).n,
@@ -157,9 +153,9 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
               .executeTakeFirstOrThrow()
           ).n,
         )
-      : ftsCount !== null && !otherFilters
-        ? Math.min(ftsCount, LIST_COUNT_CAP + 1)
-        : await countCapped();
+      : ftsCount !== null && ftsCount <= DENSE_MATCHES && !otherFilters
+        ? ftsCount
+        : await countAll();
   const ids = rows.map((r) => r.id);
   const items = ids.length
     ? await db

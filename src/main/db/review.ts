@@ -16,6 +16,8 @@ export interface SupplementItem {
   section: UnitCode;
   opinion: string;
   failedItems: string[];
+  /** The reviewer's note on each failed item (rounds closed before notes were kept have none stored). */
+  notes?: Record<string, string>;
 }
 
 export interface RoundRecord {

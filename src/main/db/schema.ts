@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { ProblemTables } from './schema-problems';
+import type { NoticeTables } from './notices';
 
 /** Kysely's view of the tables. Columns mirror the migrations; JSON columns hold text. */
 export interface UsersTable {
@@ -241,4 +242,4 @@ export interface MeetingTables {
 }
 
 /** Every table the migrations create, as Kysely sees them: the type the stores are written against. */
-export interface DB extends CoreTables, ReviewTables, CertificateTables, FollowupTables, MeetingTables, ProblemTables {}
+export interface DB extends CoreTables, ReviewTables, CertificateTables, FollowupTables, MeetingTables, ProblemTables, NoticeTables {}

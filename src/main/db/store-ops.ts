@@ -4,6 +4,8 @@ import type { DB } from './schema';
 import type { Store } from './store';
 import { currentHead, currentHeadOf, verifyChain, verifyChainOf, type ChainHead, type VerifyReport } from './audit';
 import { syncWorkDays, workDayRows, WORK_DAYS_FROM, WORK_DAYS_TO } from './dashboard';
+import { recordSignedHead } from './postgres/head';
+import type { Trx } from './connection';
 
 // Whole-store operations that SQLite runs on its synchronous handle and PostgreSQL through the pool, one function each.
 
@@ -18,6 +20,11 @@ export function storeHead(store: Store): Promise<ChainHead | null> | ChainHead |
  */
 export async function headInside(store: Store, trx: Kysely<DB>): Promise<ChainHead | null> {
   return store.kind === 'sqlite' ? currentHead(store.sqlite) : currentHeadOf(trx);
+}
+
+/** At the end of a write transaction: the district server keeps its signed head in the database too (SQLite: a file only). */
+export async function recordHeadInside(store: Store, trx: Trx): Promise<void> {
+  if (store.kind === 'postgres') await recordSignedHead(trx, store.head);
 }
 
 /** The whole-chain check against the external head. */

@@ -27,7 +27,7 @@ export async function loadDemo(services: Services, handlers: Handlers, lang: Ctx
   if ((await countUsers(db)) > 0) throw new DeskError('CONFLICT', 'demo.notEmpty');
   const hash = await hashPassword(DEMO_PASSWORD, services.scrypt);
   const realNow = services.clock();
-  const base: Ctx = { services, actor: null, now: realNow, lang, connectionId: 'demo-loader' };
+  const base: Ctx = { services, actor: null, now: realNow, lang, connectionId: 'demo-loader', lazyNotices: true };
   const actors = new Map<string, Actor>();
   await write(base, async ({ trx, audit }) => {
     // Decided again inside the immediate transaction: first-run setup may have committed while the hash was computed

@@ -1,8 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
-import type { CertificateView, FilingCertificates, NoticeKind } from '../../shared/contract/certificates';
-import { NOTICE_KINDS } from '../../shared/contract/certificates';
+import type { CertificateView, FilingCertificates } from '../../shared/contract/certificates';
 import { emit, write, writeOnce, type Ctx, type WriteScope } from '../services';
 import type { Db } from '../db/connection';
 import { loadSettings } from '../db/settings';
@@ -21,7 +20,7 @@ import type { FileRoutes } from '../host/files';
 import { requireFiling } from '../filings/view';
 import { deskKeys, issueCertificate, problemsFor, reissueCertificate, revokeCertificate } from '../certificates/issue';
 import { verifyCode, verifyPdf, verifyText, type Verifier } from '../certificates/verify';
-import { noticeFilename, noticeKinds, renderNotice } from '../certificates/notices';
+import { issueNotices, latestNotice, storedNotice, storedNotices } from '../certificates/notice-store';
 import { unsupportedCharacters } from '../pdf/fonts';
 // Registers the demo loader's certificate stage (after the review stage, which it imports first).
 
@@ -40,13 +39,15 @@ export async function filingCertificates(db: Db, filingId: number): Promise<Fili
     rows.map((r) => r.id),
   );
   const problems = await problemsFor(db, filing, settings);
+  const issued = await storedNotices(db, filingId);
   return {
     filingId,
     filingVersion: filing.version,
     canIssue: problems.length === 0,
     problems,
     certificates: rows.map((r) => toView(r, names.get(r.id)!)).reverse(),
-    notices: await noticeKinds(db, filing),
+    notices: [...new Set(issued.map((n) => n.kind))],
+    issuedNotices: issued,
   };
 }
 
@@ -60,7 +61,10 @@ const changed = async (ctx: Ctx, filingId: number) => {
 const issued = async (ctx: Ctx, fn: (scope: WriteScope) => Promise<number>): Promise<number> =>
   (await writeOnce(ctx, async (scope) => ({ certificateId: await fn(scope) }))).certificateId;
 
-const forFiling: Handler<'certificate.forFiling'> = (input, ctx) => filingCertificates(ctx.services.store.db, input.filingId);
+const forFiling: Handler<'certificate.forFiling'> = async (input, ctx) => {
+  await issueNotices(ctx, input.filingId);
+  return filingCertificates(ctx.services.store.db, input.filingId);
+};
 
 const issue: Handler<'certificate.issue'> = async (input, ctx) => {
   const { db } = ctx.services.store;
@@ -149,9 +153,9 @@ const importKey: Handler<'certificate.importKey'> = async (input, ctx) => {
 };
 
 const notice: Handler<'documents.notice'> = async (input, ctx) => {
-  const filing = await requireFiling(ctx.services.store.db, input.filingId);
-  if (!(await noticeKinds(ctx.services.store.db, filing)).includes(input.kind)) throw new DeskError('CONFLICT', 'cert.noNotice');
-  return { fileId: `${filing.id}-${input.kind}`, filename: noticeFilename(filing, input.kind) };
+  await requireFiling(ctx.services.store.db, input.filingId);
+  const found = await latestNotice(ctx, input.filingId, input.kind);
+  return { fileId: String(found.id), filename: found.filename };
 };
 
 export const certificatesHandlers = {
@@ -182,16 +186,13 @@ export const certificateFiles: FileRoutes = {
       return { bytes: pdf, mime: 'application/pdf', filename: `登记备案证明-${row.number}.pdf`, disposition: 'inline' };
     },
   },
+  // An issued notice, exactly as stored when it was issued.
   notice: {
     access: 'user',
     async serve(id, ctx) {
-      const m = /^(\d{1,15})-([A-Za-z]+)$/.exec(id);
-      if (!m || !(NOTICE_KINDS as readonly string[]).includes(m[2]!)) return null;
-      const db = ctx.services.store.db;
-      const filing = await requireFiling(db, Number(m[1]));
-      const kind = m[2] as NoticeKind;
-      const bytes = await renderNotice(db, filing, kind, await loadSettings(db));
-      return bytes && { bytes, mime: 'application/pdf', filename: noticeFilename(filing, kind), disposition: 'inline' };
+      if (!/^\d{1,15}$/.test(id)) return null;
+      const found = await storedNotice(ctx.services.store.db, Number(id));
+      return found && { bytes: found.pdf, mime: 'application/pdf', filename: found.row.filename, disposition: 'inline' };
     },
   },
 };

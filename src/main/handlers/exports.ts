@@ -8,6 +8,8 @@ import { loadSettings } from '../db/settings';
 import type { FileRoutes } from '../host/files';
 import { pruneExports, writeExport, type ExportFile, type ExportKind } from '../followup/export';
 import { pgExportRows } from '../db/postgres/export';
+import { buildDashboard } from '../followup/dashboard';
+import { writeDashboardExport } from '../followup/dashboard-export';
 
 /** Made files, handed only to the account that asked for them; a restart forgets them (make a new one). */
 const made = new Map<string, ExportFile & { actorId: number }>();
@@ -23,8 +25,12 @@ const create: Handler<'export.create'> = async (input, ctx) => {
   const dir = exportDir(store.dataDir);
   pruneExports(dir, ctx.now);
   const id = randomBytes(16).toString('hex');
+  const settings = await loadSettings(store.db);
   const rows = store.kind === 'sqlite' ? store.sqlite : (kind: ExportKind) => pgExportRows(store.pool, kind);
-  const file = await writeExport(rows, dir, id, input.kind, input.format, await loadSettings(store.db), todayOf(ctx));
+  const file =
+    input.kind === 'dashboard'
+      ? await writeDashboardExport(await buildDashboard(store.db, todayOf(ctx), input.months ?? 12), settings, dir, id, input.format)
+      : await writeExport(rows, dir, id, input.kind, input.format, settings, todayOf(ctx));
   await write(ctx, ({ audit }) =>
     audit({
       action: 'export.create',

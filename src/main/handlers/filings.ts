@@ -5,6 +5,7 @@ import { EDITABLE_STATES } from '../../shared/domain/states';
 import { requireTransition } from '../../shared/domain/transitions';
 import { storedMessage } from '../../shared/i18n/stored';
 import { evaluateAcceptance, acceptancePreview } from '../../shared/domain/acceptance';
+import { issueNotices } from '../certificates/notice-store';
 import { submissionProblems } from '../../shared/domain/submission';
 import { addWorkingDays, officialCalendar } from '../../shared/domain/calendar';
 import type { Trx } from '../db/connection';
@@ -209,16 +210,20 @@ const decide: Handler<'acceptance.decide'> = async (input, ctx) => {
       reason: input.reason,
       corrections: input.corrections,
       items: verdict.items,
+      // A deadline typed onto a holiday is recorded on the next working day, and the record says it moved.
+      moved: verdict.moved ?? [],
     });
     if (accepted) await afterAcceptance(trx, ctx, f.id);
     await audit({
       action: 'acceptance.decide',
       target: `filing:${f.id}`,
       before: { state: f.state },
-      after: { state: nextState, ...acceptance, items: verdict.items },
+      after: { state: nextState, ...acceptance, items: verdict.items, moved: verdict.moved ?? [] },
     });
     return { filingId: f.id };
   });
+  // Conditional acceptance, correction and non-acceptance each issue a notice, kept with the filing as issued.
+  await issueNotices(ctx, filingId, 'decision');
   const view = await buildView(db, filingId, today, settings);
   changed(ctx, filingId, view.version);
   return view;

@@ -3,6 +3,7 @@ import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
 import { todayOf, emit, write, writeOnce, type Ctx, type WriteScope } from '../services';
 import { loadSettings } from '../db/settings';
+import { issueNotices } from '../certificates/notice-store';
 import { getFiling } from '../db/filings';
 import { recordLoginResult } from '../db/users';
 import {
@@ -186,6 +187,7 @@ const confirmDecision: Handler<'meeting.confirmDecision'> = async (input, ctx) =
     if (!(await bumpMeeting(trx, m.id, m.version, m.startedAt ? {} : { started_at: ctx.now.toISOString() }))) throw await stale(trx, m.id);
     return { filingId: d.filingId };
   });
+  await issueNotices(ctx, filingId, 'decision');
   const review = await buildReviewView(db, filingId);
   emit(ctx.services, 'filing.changed', { filingId, version: review.filingVersion });
   emit(ctx.services, 'inbox.changed', { units: [d.section] });

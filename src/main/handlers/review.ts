@@ -17,6 +17,8 @@ import { recordEvent } from '../events';
 import { buildReviewView } from '../review/view';
 import { buildInbox } from '../review/inbox';
 import { factsSinceSigned } from '../review/facts';
+import { describedDiff } from '../review/diff';
+import { issueNotices } from '../certificates/notice-store';
 import { lastDecision } from '../review/state';
 import { reviewDue, REVIEW_STEP, WAITING_FOR_APPLICANT } from '../review/clock';
 import { getRounds } from '../db/review';
@@ -47,6 +49,8 @@ const decide: Handler<'review.decide'> = async (input, ctx) => {
     await recordDecision(scope, ctx, input, actor, { via: 'desk', meetingId: null }, settings);
     return { filingId: input.filingId };
   });
+  // A round that closed in revise or reject issues its notice, rendered outside the decision's transaction.
+  await issueNotices(ctx, filingId, 'decision');
   const view = await buildReviewView(db, filingId);
   changed(ctx, filingId, view.filingVersion, [input.section]);
   return view;
@@ -56,9 +60,12 @@ const diff: Handler<'review.diff'> = async (input, ctx) => {
   const { db } = ctx.services.store;
   const filing = await requireFiling(db, input.filingId);
   const signed = lastDecision(await getDecisions(db, filing.id), input.section);
-  if (!signed) return { signedVersion: null, currentVersion: filing.version, changes: [] };
-  const now = (await factsSinceSigned(db, filing.id, filing.fields, await loadSettings(db)))(signed);
-  return { signedVersion: signed.filingVersion, currentVersion: filing.version, changes: diffFacts(signed.facts, now.facts) };
+  if (!signed) return { signedVersion: null, currentVersion: filing.version, changes: [], described: [] };
+  const settings = await loadSettings(db);
+  const now = (await factsSinceSigned(db, filing.id, filing.fields, settings))(signed);
+  const changes = diffFacts(signed.facts, now.facts);
+  const described = await describedDiff(db, filing.id, changes, settings);
+  return { signedVersion: signed.filingVersion, currentVersion: filing.version, changes, described };
 };
 
 const inbox: Handler<'review.inbox'> = async (_input, ctx) => {

@@ -13,7 +13,8 @@ export interface ConditionalNoticeData {
   filingNo: Text;
   applicantName: Text;
   projectName: Text;
-  items: { name: Text; form: Text; dueDate: Text }[];
+  /** `provisional`: the deadline's year has no published holiday notice yet, so the date is marked (domain §7). */
+  items: { name: Text; form: Text; dueDate: Text; provisional?: boolean }[];
   consequence: Text;
   issuer: Text;
   issueDate: Text;
@@ -23,6 +24,16 @@ export interface CorrectionNoticeData {
   applicantName: Text;
   projectName: Text;
   points: Text[];
+  issuer: Text;
+  issueDate: Text;
+}
+export interface SupplementNoticeData {
+  filingNo: Text;
+  applicantName: Text;
+  projectName: Text;
+  round: number;
+  /** Each unit that asks for something: its opinion and its failed checklist items with the reviewer's note. */
+  units: { unit: Text; opinion: Text; items: { text: Text; note: Text }[] }[];
   issuer: Text;
   issueDate: Text;
 }
@@ -56,6 +67,8 @@ export interface MinutesData {
 
 export const BODY_LINE = 28.9; // 22 lines in the 225 mm block, as GB/T 9704 sets for body text
 export const body = { indent: 2, lineHeight: BODY_LINE };
+/** Room a heading keeps with a table after it: the table's head row and the first line of its first row. */
+const KEEP_TABLE = 2 * BODY_LINE;
 
 export function heading(sheet: Sheet, title: string, reference: string | null): void {
   sheet.paragraph(title, { size: SIZE.title, weight: 'bold', align: 'center', lineHeight: 36, after: reference ? 0 : 12 });
@@ -88,7 +101,7 @@ const itemsTable = (items: ConditionalNoticeData['items']): Cell[][] =>
     { text: String(i + 1), align: 'center' },
     { text: item.name },
     { text: item.form },
-    { text: displayDate(item.dueDate), align: 'center' },
+    { text: `${displayDate(item.dueDate)}${item.provisional ? '（暂定）' : ''}`, align: 'center' },
   ]);
 
 /** 容缺受理通知书: two copies in one PDF, 第一联 申请人留存 and 第二联 存档, each starting on its own page. */
@@ -132,6 +145,30 @@ export async function renderCorrectionNotice(d: CorrectionNoticeData): Promise<U
   );
   d.points.forEach((point, i) => sheet.paragraph(`${i + 1}．${point}`, body));
   closing(sheet, '请你单位按照上述要求补正全部材料后重新提交。补正材料齐全、符合要求的，本机关将予以受理。', d.issuer, d.issueDate);
+  footers(sheet, `受理编号：${d.filingNo}`, [0]);
+  return sheet.save();
+}
+
+/** 一次性补正告知书 after a review round ended in revise: everything every unit asks for, with the reviewers' notes. */
+export async function renderSupplementNotice(d: SupplementNoticeData): Promise<Uint8Array> {
+  const sheet = await Sheet.create({ title: `一次性补正告知书 ${d.filingNo}` });
+  heading(sheet, '一次性补正告知书', `受理编号：${d.filingNo}`);
+  sheet.paragraph(`${d.applicantName}：`, { lineHeight: BODY_LINE });
+  sheet.paragraph(
+    `你单位申请登记备案的“${d.projectName}”化工中试项目，经第${chineseOrdinal(d.round)}轮联合审查，需要补正。现将各审查单位要求补正的全部内容一次性告知如下：`,
+    body,
+  );
+  d.units.forEach((u, n) => {
+    sheet.paragraph(`（${chineseOrdinal(n + 1)}）${u.unit}`, { ...body, weight: 'bold', keepWithNext: BODY_LINE });
+    if (u.opinion) sheet.paragraph(`审查意见：${u.opinion}`, body);
+    u.items.forEach((item, i) => sheet.paragraph(`${i + 1}．${item.text}${item.note ? `：${item.note}` : ''}`, body));
+  });
+  closing(
+    sheet,
+    '请你单位按照上述要求一次补齐全部内容后提交本机关。补正期间审查期限暂停计算，自补正材料提交之日起恢复计算。',
+    d.issuer,
+    d.issueDate,
+  );
   footers(sheet, `受理编号：${d.filingNo}`, [0]);
   return sheet.save();
 }
@@ -180,7 +217,8 @@ export async function renderMinutes(d: MinutesData): Promise<Uint8Array> {
     sheet.ensure(BODY_LINE * 4);
     sheet.paragraph(`${chineseOrdinal(n + 1)}、${f.projectName}（${f.filingNo}）`, { weight: 'bold', lineHeight: BODY_LINE });
     sheet.paragraph(`申请单位：${f.applicantName}`, body);
-    sheet.paragraph('（一）各单位审查意见', { ...body, weight: 'bold' });
+    // Headings keep with what follows them: a table's head and first row, or the first line of text (GB/T 9704).
+    sheet.paragraph('（一）各单位审查意见', { ...body, weight: 'bold', keepWithNext: KEEP_TABLE });
     sheet.table(
       [38, 26, 64, 28],
       f.decisions.map((x) => [
@@ -191,7 +229,12 @@ export async function renderMinutes(d: MinutesData): Promise<Uint8Array> {
       ]),
       { header: ['单位', '结论', '意见', '确认人'].map((text) => ({ text, weight: 'bold', align: 'center' }) as Cell) },
     );
-    sheet.paragraph('（二）审查条件', { ...body, weight: 'bold', before: 4 });
+    sheet.paragraph('（二）审查条件', {
+      ...body,
+      weight: 'bold',
+      before: 4,
+      keepWithNext: f.conditions.length ? KEEP_TABLE : BODY_LINE,
+    });
     if (f.conditions.length === 0) sheet.paragraph('无。', body);
     else
       sheet.table(
@@ -205,8 +248,11 @@ export async function renderMinutes(d: MinutesData): Promise<Uint8Array> {
         ]),
         { header: ['序号', '条件', '核查单位', '期限', '限制'].map((text) => ({ text, weight: 'bold', align: 'center' }) as Cell) },
       );
-    sheet.paragraph('（三）下一步工作', { ...body, weight: 'bold', before: 4 });
-    if (n < d.filings.length - 1) sheet.paragraph(f.nextSteps || '无。', body);
+    // The last project's next steps end the minutes: their last two lines go with the signature, so the heading too.
+    const last = n === d.filings.length - 1;
+    const keep = last ? 2 * BODY_LINE + 10 + layoutSignature(sheet, d.issuer, d.issueDate, 130).height : BODY_LINE;
+    sheet.paragraph('（三）下一步工作', { ...body, weight: 'bold', before: 4, keepWithNext: keep });
+    if (!last) sheet.paragraph(f.nextSteps || '无。', body);
     else closing(sheet, f.nextSteps || '无。', d.issuer, d.issueDate);
   });
   if (d.filings.length === 0) closing(sheet, '本次会议未审查项目。', d.issuer, d.issueDate);

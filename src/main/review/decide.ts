@@ -1,8 +1,9 @@
+import { deadlineFromDays } from '../../shared/domain/deadline';
 import type { Actor } from '../../shared/contract/auth';
 import type { ParsedInput } from '../../shared/contract';
 import type { Settings } from '../../shared/schemas/settings';
 import { DeskError } from '../../shared/result';
-import { addWorkingDays, officialCalendar, toIsoDate } from '../../shared/domain/calendar';
+import { officialCalendar, toIsoDate } from '../../shared/domain/calendar';
 import { checklistPath, checklistProblems } from '../../shared/domain/checklist';
 import { requireAuthority } from '../../shared/domain/authority';
 import { requireTransition } from '../../shared/domain/transitions';
@@ -66,7 +67,8 @@ export async function recordDecision(
   const conditions = input.conditions.map((c) => ({
     text: c.text,
     verifyingUnit: c.verifyingUnit,
-    dueDate: addWorkingDays(officialCalendar, today, c.dueDays),
+    // The same count → date rule the conditions editor shows as the days are typed.
+    dueDate: deadlineFromDays(officialCalendar, today, c.dueDays)!.dueDate,
     blocks: c.blocks,
   }));
   const decisions = await getDecisions(trx, filing.id);

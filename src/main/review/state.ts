@@ -51,11 +51,25 @@ export function supplementRequest(decisions: DecisionRecord[], round: RoundRecor
   for (const unit of round.units) {
     const d = lastDecision(decisions, unit, round.number);
     if (!d) continue;
-    const failedItems = d.checklist.filter((c) => c.result === 'fail').map((c) => c.code);
+    const failed = d.checklist.filter((c) => c.result === 'fail');
+    const failedItems = failed.map((c) => c.code);
+    const notes = Object.fromEntries(failed.map((c) => [c.code, c.note]));
     if (d.decision === 'revise' || failedItems.length > 0)
-      items.push({ section: unit, opinion: d.decision === 'revise' ? d.opinion : '', failedItems });
+      items.push({ section: unit, opinion: d.decision === 'revise' ? d.opinion : '', failedItems, notes });
   }
   return items;
+}
+
+/**
+ * The stored request of a closed round with every failed item's note: rounds closed before notes were stored get
+ * them from the round's own decisions, which no longer change once the round has closed.
+ */
+export function withNotes(request: SupplementItem[], decisions: DecisionRecord[], round: RoundRecord): Required<SupplementItem>[] {
+  return request.map((item) => {
+    const d = lastDecision(decisions, item.section, round.number);
+    const fromDecision = Object.fromEntries((d?.checklist ?? []).filter((c) => c.result === 'fail').map((c) => [c.code, c.note]));
+    return { ...item, notes: item.notes ?? fromDecision };
+  });
 }
 
 /** Failed checklist items and the open comment of the section's decision before this round (domain §6). */

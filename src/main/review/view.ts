@@ -3,7 +3,7 @@ import type { DecisionView, ReviewView } from '../../shared/contract/review';
 import { UNIT_CODES } from '../../shared/domain/units';
 import { requireFiling } from '../filings/view';
 import { getDecisions, getRounds, type DecisionRecord } from '../db/review';
-import { carriedOver, lastDecision, latestRound } from './state';
+import { carriedOver, lastDecision, latestRound, withNotes } from './state';
 
 const toView = (d: DecisionRecord): DecisionView => ({
   id: d.id,
@@ -47,6 +47,6 @@ export async function buildReviewView(db: Db | Trx, filingId: number): Promise<R
         carriedOver: carriedOver(decisions, round, unit),
       };
     }),
-    supplementRequest: round && round.outcome === 'supplementRequested' ? round.supplementRequest : null,
+    supplementRequest: round && round.outcome === 'supplementRequested' ? withNotes(round.supplementRequest ?? [], decisions, round) : null,
   };
 }

@@ -162,7 +162,16 @@ export function App() {
       <AppShell.Main id="main" tabIndex={-1}>
         <Box maw={1600}>
           <Suspense fallback={<Loader size="sm" />}>
-            {found ? found.route.render(found.params) : <Text c="dimmed">{t('shell.notFound')}</Text>}
+            {found ? (
+              found.route.render(found.params)
+            ) : ROUTES.some((r) => match(r.path, path)) ? (
+              // The page exists but not for this role (e.g. session mode for a reviewer): say so, not "not found".
+              <Text c="dimmed" data-testid="no-permission">
+                {t('shell.noPermission')}
+              </Text>
+            ) : (
+              <Text c="dimmed">{t('shell.notFound')}</Text>
+            )}
           </Suspense>
         </Box>
       </AppShell.Main>

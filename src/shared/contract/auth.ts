@@ -56,7 +56,7 @@ export const authContract = {
       actor: actorSchema.nullable(),
       db: dbHealthSchema,
       demoLoaded: z.boolean(),
-      mode: z.enum(['electron', 'browser', 'test']),
+      mode: z.enum(['electron', 'browser', 'server', 'test']),
     }),
     access: 'public',
     writes: false,

@@ -11,8 +11,18 @@ export const VERIFY_RESULTS = ['valid', 'invalid', 'suspended', 'revoked'] as co
 export type VerifyResult = (typeof VERIFY_RESULTS)[number];
 
 /** Notices a clerk prints (domain §5), from the same engine as the certificate. */
-export const NOTICE_KINDS = ['conditional', 'correction', 'notAccepted', 'rejected'] as const;
+export const NOTICE_KINDS = ['conditional', 'correction', 'notAccepted', 'rejected', 'supplement'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** A notice as issued and kept with the filing: the date it bears (its decision's) and when the desk stored it. */
+export const issuedNoticeSchema = z.strictObject({
+  id: id(),
+  kind: z.enum(NOTICE_KINDS),
+  decidedAt: stamp(),
+  issuedAt: stamp(),
+  filename: z.string(),
+});
+export type IssuedNotice = z.infer<typeof issuedNoticeSchema>;
 
 /** One register row: the issued facts never change; only status and its reason and time do. */
 export const certificateViewSchema = z.strictObject({
@@ -53,6 +63,8 @@ export const filingCertificatesSchema = z.strictObject({
   certificates: z.array(certificateViewSchema),
   /** Notices this filing's decisions produce (conditional acceptance, correction, not accepted, rejected). */
   notices: z.array(z.enum(NOTICE_KINDS)),
+  /** Every notice issued for the filing, newest first, each kept as issued. */
+  issuedNotices: z.array(issuedNoticeSchema),
 });
 export type FilingCertificates = z.infer<typeof filingCertificatesSchema>;
 
@@ -202,7 +214,7 @@ export const certificatesContract = {
     access: ['admin'],
     writes: true,
   }),
-  /** Checks the filing has this notice; the PDF itself is served by the `notice` file route at `fileId`. */
+  /** The latest issued notice of this kind; the PDF, as issued, is served by the `notice` file route at `fileId`. */
   'documents.notice': channel({
     input: z.strictObject({ filingId: id(), kind: z.enum(NOTICE_KINDS, { error: 'v.choice' }) }),
     output: z.strictObject({ fileId: z.string(), filename: z.string() }),

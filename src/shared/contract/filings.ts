@@ -71,12 +71,6 @@ export const filingViewSchema = z.strictObject({
 });
 export type FilingView = z.infer<typeof filingViewSchema>;
 
-/**
- * Counting a filtered search stops past this many rows; the list then says "500+" rather than scanning every row
- * for an exact number. An unfiltered list is counted exactly.
- */
-export const LIST_COUNT_CAP = 500;
-
 export const LIST_SORT_COLUMNS = [
   'filingNo',
   'applicantName',

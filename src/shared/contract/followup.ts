@@ -148,7 +148,8 @@ export const dashboardSchema = z.strictObject({
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
-export const EXPORT_KINDS = ['filings', 'items', 'problems', 'audit'] as const;
+/** 'dashboard' is the dashboard's figures themselves (over `months`, 12 unless given), not rows behind them. */
+export const EXPORT_KINDS = ['filings', 'items', 'problems', 'audit', 'dashboard'] as const;
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 
 export const followupContract = {
@@ -225,7 +226,11 @@ export const followupContract = {
   }),
   /** Builds the file and answers the id of its download route (`files/export/<id>`). Audited. */
   'export.create': channel({
-    input: z.strictObject({ kind: z.enum(EXPORT_KINDS, { error: 'v.choice' }), format: z.enum(EXPORT_FORMATS, { error: 'v.choice' }) }),
+    input: z.strictObject({
+      kind: z.enum(EXPORT_KINDS, { error: 'v.choice' }),
+      format: z.enum(EXPORT_FORMATS, { error: 'v.choice' }),
+      months: z.number().int().min(1).max(120).optional(),
+    }),
     output: z.strictObject({ id: z.string(), filename: z.string(), rows: z.number().int(), size: z.number().int() }),
     access: 'user',
     writes: true,

@@ -95,7 +95,17 @@ export const reviewViewSchema = z.strictObject({
   rounds: z.array(roundViewSchema),
   sections: z.array(sectionViewSchema),
   /** The one notice listing everything every unit asked for when the round ended in revise. */
-  supplementRequest: z.array(z.strictObject({ section: unitCode(), opinion: z.string(), failedItems: z.array(z.string()) })).nullable(),
+  supplementRequest: z
+    .array(
+      z.strictObject({
+        section: unitCode(),
+        opinion: z.string(),
+        failedItems: z.array(z.string()),
+        /** The reviewer's note on each failed item, by item code. */
+        notes: z.record(z.string(), z.string()),
+      }),
+    )
+    .nullable(),
 });
 export type ReviewView = z.infer<typeof reviewViewSchema>;
 
@@ -159,6 +169,22 @@ export const trajectorySchema = z.strictObject({
 });
 export type Trajectory = z.infer<typeof trajectorySchema>;
 
+const labelPartSchema = z.strictObject({ key: z.string(), params: z.record(z.string(), z.number()).optional() });
+const describedChangeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('field'), path: z.string(), label: z.array(labelPartSchema), before: z.unknown(), after: z.unknown() }),
+  z.strictObject({
+    kind: z.literal('paper'),
+    path: z.string(),
+    code: z.string(),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    stateBefore: z.string().nullable(),
+    stateAfter: z.string().nullable(),
+    added: z.array(z.string().nullable()),
+    removed: z.array(z.string().nullable()),
+  }),
+]);
+
 export const reviewContract = {
   'review.get': channel({ input: z.strictObject({ filingId: id() }), output: reviewViewSchema, access: 'user', writes: false }),
   'review.decide': channel({ input: decisionInputSchema, output: reviewViewSchema, access: ['reviewer'], writes: true, idempotent: true }),
@@ -169,6 +195,8 @@ export const reviewContract = {
       signedVersion: version().nullable(),
       currentVersion: version(),
       changes: z.array(z.strictObject({ path: z.string(), before: z.unknown(), after: z.unknown() })),
+      /** The same changes in words (domain §6): field labels, papers by name with the files added or removed. */
+      described: z.array(describedChangeSchema),
     }),
     access: 'user',
     writes: false,

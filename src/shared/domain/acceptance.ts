@@ -4,8 +4,9 @@
  */
 import type { FilingFields } from '../schemas/filing';
 import type { MaterialType, Settings } from '../schemas/settings';
-import { addWorkingDays, isIsoDate, type IsoDate, type WorkCalendar } from './calendar';
+import { addWorkingDays, type IsoDate, type WorkCalendar } from './calendar';
 import type { UnitCode } from './units';
+import { settleDeadline } from './deadline';
 
 export interface MaterialStatus {
   code: string;
@@ -36,7 +37,14 @@ export interface PlannedItem {
 }
 
 export type AcceptanceOutcome =
-  { ok: true; items: PlannedItem[]; reviewDueDate: IsoDate | null } | { ok: false; problems: AcceptanceProblem[] };
+  | {
+      ok: true;
+      items: PlannedItem[];
+      reviewDueDate: IsoDate | null;
+      /** Deadlines typed onto a non-working day, moved to the next working day (absent when none moved). */
+      moved?: { materialCode: string; from: IsoDate; to: IsoDate }[];
+    }
+  | { ok: false; problems: AcceptanceProblem[] };
 
 interface Situation {
   fields: FilingFields;
@@ -118,14 +126,16 @@ function conditionalProblems(s: Situation, deadlines: AcceptanceRequest['deadlin
       continue;
     }
     seen.add(t.code);
-    if (!isIsoDate(d.dueDate)) {
+    const settled = settleDeadline(s.calendar, d.dueDate, s.today, maxDueDate(s, t));
+    if (settled.ok) continue;
+    if (settled.problem === 'invalid') {
       problems.push({ key: 'acc.deadline.invalid', materialCode: t.code, params: materialParams(t) });
-    } else if (d.dueDate <= s.today) {
+    } else if (settled.problem === 'notAfterToday') {
       problems.push({ key: 'acc.deadline.notAfterToday', materialCode: t.code, params: { ...materialParams(t), today: s.today } });
-    } else if (t.maxDays !== null && d.dueDate > addWorkingDays(s.calendar, s.today, t.maxDays)) {
+    } else if (t.maxDays !== null && settled.dueDate > addWorkingDays(s.calendar, s.today, t.maxDays)) {
       const max = addWorkingDays(s.calendar, s.today, t.maxDays);
       problems.push({ key: 'acc.deadline.tooLate', materialCode: t.code, params: { ...materialParams(t), days: t.maxDays, max } });
-    } else if (d.dueDate > review) {
+    } else {
       problems.push({ key: 'acc.deadline.afterReview', materialCode: t.code, params: { ...materialParams(t), max: review } });
     }
   }
@@ -133,6 +143,21 @@ function conditionalProblems(s: Situation, deadlines: AcceptanceRequest['deadlin
     if (!seen.has(t.code)) problems.push({ key: 'acc.deadline.required', materialCode: t.code, params: materialParams(t) });
   }
   return problems;
+}
+
+/** Each typed deadline as recorded: moved off a holiday or weekend to the next working day (already checked). */
+function settledDate(s: Situation, t: MaterialType, deadlines: AcceptanceRequest['deadlines']): { typed: IsoDate; dueDate: IsoDate } {
+  const typed = deadlines.find((d) => d.materialCode === t.code)!.dueDate;
+  const settled = settleDeadline(s.calendar, typed, s.today, maxDueDate(s, t));
+  return { typed, dueDate: settled.ok ? settled.dueDate : typed };
+}
+
+/** The deadlines that fell on a non-working day and moved to the next working day, so the desk can say so. */
+function movedDeadlines(s: Situation, deadlines: AcceptanceRequest['deadlines']) {
+  return classify(s)
+    .missingEligible.map((t) => ({ materialCode: t.code, ...settledDate(s, t, deadlines) }))
+    .filter((m) => m.typed !== m.dueDate)
+    .map((m) => ({ materialCode: m.materialCode, from: m.typed, to: m.dueDate }));
 }
 
 /** A missing paper's tracked-item title, 补交「…」 with its form when the settings give one. */
@@ -148,7 +173,7 @@ function plannedItems(s: Situation, deadlines: AcceptanceRequest['deadlines']): 
     return {
       materialCode: t.code,
       verifyingUnit: t.checkedBy[0]!,
-      dueDate: deadlines.find((d) => d.materialCode === t.code)!.dueDate,
+      dueDate: settledDate(s, t, deadlines).dueDate,
       textZh: `补交「${t.nameZh}」${form(t.formZh, '（', '）')}`,
       textEn: `Supply "${t.nameEn}"${form(t.formEn, ' (', ')')}`,
       title: itemTitle(t),
@@ -189,10 +214,12 @@ export function evaluateAcceptance(a: Situation & { request: AcceptanceRequest }
   if (problems.length > 0) return { ok: false, problems };
 
   const goesToReview = request.decision === 'accept' || request.decision === 'conditional';
+  const moved = request.decision === 'conditional' ? movedDeadlines(a, request.deadlines) : [];
   return {
     ok: true,
     items: request.decision === 'conditional' ? plannedItems(a, request.deadlines) : [],
     reviewDueDate: goesToReview ? reviewLimit(a) : null,
+    ...(moved.length > 0 ? { moved } : {}),
   };
 }
 

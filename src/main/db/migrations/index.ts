@@ -7,6 +7,7 @@ import { migration005 } from './005-meetings';
 import { migration006 } from './006-problems';
 import { migration007 } from './007-integrity';
 import { migration008 } from './008-problem-meetings';
+import { migration009 } from './009-notices';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const migrations: Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

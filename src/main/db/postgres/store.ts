@@ -7,6 +7,7 @@ import { NewerSchemaError } from '../migrations';
 import { HEAD_FILE, type StoreBase } from '../store';
 import { createPgKysely, createPool } from './connection';
 import { migratePg } from './migrations';
+import { verifyPgAnchored } from './head';
 
 /** The district server's store: a PostgreSQL database reached through a pool, plus a data folder for files. */
 export interface PgStore extends StoreBase {
@@ -19,8 +20,9 @@ export interface PgStore extends StoreBase {
 export const redactUrl = (url: string) => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 
 /**
- * Connects, migrates (refusing a schema newer than this desk knows) and returns the store. A newer schema leaves the
- * store read-only with the reason in `health`, as on SQLite; an unreachable server is an error for the caller.
+ * Connects, migrates (refusing a schema newer than this desk knows), checks the audit chain against its signed heads
+ * and returns the store. A newer schema or a chain that does not verify leaves the store read-only with the reason in
+ * `health`, as on SQLite (the district server then refuses to start); an unreachable server is an error for the caller.
  */
 export async function openPgStore(url: string, dataDir: string, opts: { poolSize?: number } = {}): Promise<PgStore> {
   const dir = resolve(dataDir);
@@ -38,15 +40,24 @@ export async function openPgStore(url: string, dataDir: string, opts: { poolSize
     health = { ok: false, problem: 'db.newer', detail: err.message, ...base };
   }
   const db = createPgKysely(pool);
-  // As on SQLite: only a chain that is still empty at open may create the signed head file.
-  const counted = await db.selectFrom('audit_log').select(db.fn.countAll<string>().as('n')).executeTakeFirst();
+  const head = new HeadFile(join(dir, HEAD_FILE), loadOrCreateKeys(dir));
+  // head-1: a chain that does not verify against both its heads is never served (verifyPgAnchored says why). A newer
+  // schema may not even have the tables this desk knows: nothing is read from it.
+  const anchor = health.ok ? await verifyPgAnchored(db, head) : null;
+  if (anchor && !anchor.ok)
+    health = {
+      ok: false,
+      problem: 'db.chain',
+      detail: `${anchor.problem}${anchor.badSeq ? ` at entry ${anchor.badSeq}` : ''}, ${anchor.entries} entries`,
+      ...base,
+    };
   return {
     kind: 'postgres',
     pool,
     db,
     health,
-    head: new HeadFile(join(dir, HEAD_FILE), loadOrCreateKeys(dir)),
-    headMayCreate: Number(counted?.n ?? 0) === 0,
+    head,
+    headMayCreate: anchor?.ok === true && anchor.entries === 0,
     dataDir: dir,
     close: () => db.destroy(),
   };

@@ -40,8 +40,8 @@ export const adminUi: Messages = {
   'admin.accounts.resetPassword': ['重置密码', 'Reset password'],
   'admin.accounts.password': ['初始密码', 'Initial password'],
   'admin.accounts.passwordHint': [
-    '至少 10 位；请当面告知本人，并提醒首次登录后修改。',
-    'At least 10 characters; tell the person directly and ask them to change it after signing in.',
+    '至少 10 位，不能是常见密码或用户名；请当面告知本人，并提醒首次登录后修改。',
+    'At least 10 characters, not a common password or the username; tell the person directly and ask them to change it after signing in.',
   ],
   'admin.accounts.newPassword': ['新密码', 'New password'],
   'admin.accounts.create': ['创建账户', 'Create account'],

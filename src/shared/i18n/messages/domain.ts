@@ -62,6 +62,10 @@ export const domain: Messages = {
     '{{year}} 年的法定节假日调休安排尚未录入官方通知，期限按法定假日暂算，请在国务院办公厅通知发布后更新',
     'The official holiday arrangement for {{year}} has not been entered yet; deadlines use the statutory holidays only until the State Council notice is added',
   ],
+  'date.provisional': ['暂定', 'provisional'],
+  'date.movedToWorkingDay': ['{{from}} 非工作日，顺延至 {{to}}', '{{from}} is not a working day; moved to {{to}}'],
+  'date.resulting': ['截止 {{date}}', 'Due {{date}}'],
+  'date.beyondMax': ['超过最晚期限 {{max}}，请改为该日或更早', 'Beyond the latest allowed date {{max}}; choose that day or earlier'],
   'calendar.unknown': [
     '{{year}} 年没有节假日数据，期限仅按周末计算',
     'There is no holiday data for {{year}}; deadlines only skip weekends',

@@ -15,6 +15,8 @@ import { problemMeetings } from './problem-meetings';
 import { access } from './access';
 import { desktop } from './desktop';
 import { integrity } from './integrity';
+import { sessionScreen } from './session-screen';
+import { server } from './server';
 import { workspace } from './workspace';
 
 /** Every area's catalogue: key -> [zh-CN, en]. A tuple makes a missing translation a type error. */
@@ -38,5 +40,7 @@ export const messages: Messages[] = [
   access,
   desktop,
   integrity,
+  sessionScreen,
+  server,
   workspace,
 ];

@@ -121,6 +121,13 @@ export const reviewUi: Messages = {
   'rv.diff.path': ['字段', 'Field'],
   'rv.diff.before': ['签署时', 'When signed'],
   'rv.diff.after': ['现在', 'Now'],
+  'rv.diff.row': ['第 {{n}} 行', 'row {{n}}'],
+  'rv.diff.paper': ['材料', 'Paper'],
+  'rv.diff.added': ['新增文件', 'Files added'],
+  'rv.diff.removed': ['移除文件', 'Files removed'],
+  'rv.diff.unnamedFile': ['（未记录文件名）', '(file name not on record)'],
+  'rv.diff.yes': ['是', 'Yes'],
+  'rv.diff.no': ['否', 'No'],
   // supplement and clock
   'rv.supplement.title': ['一次性补正告知', 'Everything to supply (one notice)'],
   'rv.supplement.intro': [

@@ -10,7 +10,7 @@ export const shell: Messages = {
   'field.confirmPassword': ['确认密码', 'Confirm password'],
   'setup.title': ['首次使用：创建管理员', 'First start: create the administrator'],
   'setup.intro': ['管理员负责账户和设置，不参与评审签署。', 'The administrator manages accounts and settings and never signs a review.'],
-  'setup.passwordRule': ['至少 10 位', 'At least 10 characters'],
+  'setup.passwordRule': ['至少 10 位，不能是常见密码或用户名', 'At least 10 characters, not a common password or the username'],
   'setup.mismatch': ['两次输入的密码不一致', 'The passwords do not match'],
   'setup.create': ['创建管理员并进入', 'Create administrator and continue'],
   'setup.or': ['或', 'or'],

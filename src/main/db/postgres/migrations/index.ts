@@ -8,6 +8,7 @@ import { pgMigration005 } from './005-meetings';
 import { pgMigration006 } from './006-problems';
 import { pgMigration007 } from './007-integrity';
 import { pgMigration008 } from './008-problem-meetings';
+import { pgMigration009 } from './009-notices';
 
 export interface PgMigration {
   version: number;
@@ -36,6 +37,7 @@ export const pgMigrations: PgMigration[] = [
   pgMigration006,
   pgMigration007,
   pgMigration008,
+  pgMigration009,
 ];
 
 export const PG_LATEST_VERSION = pgMigrations[pgMigrations.length - 1]!.version;

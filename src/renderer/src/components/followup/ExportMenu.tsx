@@ -16,7 +16,8 @@ export function ExportMenu() {
   // Each run has a number; cancelling moves it on, so the answer of a cancelled run is dropped, never saved.
   const runNo = useRef(0);
   const target = useRef<HTMLButtonElement>(null);
-  const kinds = EXPORT_KINDS.filter((k) => k !== 'audit' || actor?.role === 'admin' || actor?.role === 'observer');
+  // The dashboard's figures are exported from the dashboard itself (DashboardExport), for the period shown there.
+  const kinds = EXPORT_KINDS.filter((k) => k !== 'dashboard' && (k !== 'audit' || actor?.role === 'admin' || actor?.role === 'observer'));
   const run = async (kind: (typeof EXPORT_KINDS)[number], format: (typeof EXPORT_FORMATS)[number]) => {
     const mine = ++runNo.current;
     setBusy(true);

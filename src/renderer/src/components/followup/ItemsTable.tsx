@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ProvisionalMark } from '../filing/ProvisionalMark';
 import { useState } from 'react';
 import type { FollowupItem } from '../../../../shared/contract/followup';
 import { useActor } from '../../session';
@@ -79,6 +80,7 @@ export function ItemsTable({ rows, showFiling, onChanged }: { rows: FollowupItem
               <Table.Td>
                 <Text size="sm" className="tabular">
                   {i.dueDate}
+                  <ProvisionalMark date={i.dueDate} />
                 </Text>
                 {i.alert !== 'none' && (
                   <Badge size="xs" color={ALERT_COLOR[i.alert]} data-testid={`item-alert-${i.id}`}>

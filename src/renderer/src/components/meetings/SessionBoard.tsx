@@ -51,7 +51,7 @@ export function SessionBoard(props: BoardProps) {
         <span>
           <strong>{props.title ?? t('mt.session')}</strong> · {when} · {meeting.place}
         </span>
-        <span style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+        <span style={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: '0 calc(var(--b) * 0.8)' }}>
           {total > 0 && <span data-testid="session-position">{t('mt.position', { n: position + 1, total })}</span>}
           {barRight}
         </span>
@@ -75,13 +75,14 @@ export function SessionBoard(props: BoardProps) {
             </div>
           </div>
           <div className="mt-body">
-            <div style={{ minHeight: 0, overflow: 'hidden' }}>
+            <div className="mt-summary-panel" data-testid="session-summary-panel" tabIndex={-1}>
               {filing ? <Summary filing={filing} settings={settings} lang={lang} /> : null}
             </div>
-            <div style={{ minHeight: 0, overflow: 'hidden' }}>
-              <h2 className="mt-section-title">{t('mt.tally')}</h2>
-              {review && (
+            <div className="mt-tally-panel" data-testid="session-tally-panel">
+              {review ? (
                 <Tally meeting={meeting} review={review} settings={settings} lang={lang} focusUnit={focusUnit} showKeys={showKeys} />
+              ) : (
+                <h2 className="mt-section-title">{t('mt.tally')}</h2>
               )}
             </div>
           </div>
@@ -173,7 +174,8 @@ function Tally({ meeting, review, settings, lang, focusUnit, showKeys }: TallyPr
     const decided = d !== null && !d.stale;
     if (decided) counts.decided++;
     else if (inRound) counts.pending++;
-    const absent = meeting.units.includes(unit) && (meeting.attendance.find((a) => a.unit === unit)?.attendees.length ?? 0) === 0;
+    const invited = meeting.units.includes(unit);
+    const absent = invited && (meeting.attendance.find((a) => a.unit === unit)?.attendees.length ?? 0) === 0;
     const checks = d
       ? {
           pass: d.checklist.filter((c) => c.result === 'pass').length,
@@ -188,14 +190,24 @@ function Tally({ meeting, review, settings, lang, focusUnit, showKeys }: TallyPr
         data-testid={`tally-${unit}`}
         data-decision={decided ? d!.decision : 'pending'}
         data-via={decided ? d!.confirmedVia : ''}
+        data-invited={invited}
       >
         <td className="mt-unit">
-          {showKeys && <span className="mt-key">{i + 1}</span>}
+          {showKeys && (
+            <span className={invited ? 'mt-key' : 'mt-key off'} aria-disabled={!invited || undefined}>
+              {i + 1}
+            </span>
+          )}
           {unitName(settings, unit, lang, t(`unit.${unit}`))}
         </td>
-        <td>
+        <td className="mt-verdict">
           {decided ? (
-            <span className={`mt-decision ${d!.decision}`}>{t(`rv.decision.${d!.decision}`)}</span>
+            <>
+              <span className={`mt-decision ${d!.decision}`}>{t(`rv.decision.${d!.decision}`)}</span>
+              <div className="mt-by" data-testid={`tally-${unit}-by`}>
+                {d!.decidedBy} · {t(d!.confirmedVia === 'session' ? 'mt.viaSession' : 'mt.viaDesk')}
+              </div>
+            </>
           ) : inRound ? (
             <span className="mt-decision pending">{d?.stale ? t('mt.stale') : t('mt.pending')}</span>
           ) : (
@@ -205,34 +217,38 @@ function Tally({ meeting, review, settings, lang, focusUnit, showKeys }: TallyPr
         <td className="mt-by">
           {decided ? (
             <>
-              {d!.decidedBy} · {t(d!.confirmedVia === 'session' ? 'mt.viaSession' : 'mt.viaDesk')}
-              {checks && d!.checklist.length > 0 && <div>{t('mt.checklist', checks)}</div>}
-              {d!.conditions.length > 0 && (
-                <div>
-                  {t('rv.conditions')}：{d!.conditions.length}
-                </div>
-              )}
+              {checks && d!.checklist.length > 0 && <span className="mt-nobreak">{t('mt.checklist', checks)}</span>}
+              {checks && d!.checklist.length > 0 && d!.conditions.length > 0 && ' · '}
+              {d!.conditions.length > 0 && <span className="mt-nobreak">{`${t('rv.conditions')}：${d!.conditions.length}`}</span>}
             </>
           ) : inRound && absent ? (
             t('mt.absentPending')
           ) : null}
+          {!invited && showKeys && (
+            <div className="mt-not-invited" data-testid={`tally-${unit}-not-invited`}>
+              {t('mt.notInvitedShort')}
+            </div>
+          )}
         </td>
       </tr>
     );
   });
   return (
     <>
+      <h2 className="mt-section-title mt-tally-title">
+        <span>{t('mt.tally')}</span>
+        <span className="mt-counts" data-testid="session-counts">
+          <span>
+            {t('mt.decided')}：<b data-testid="count-decided">{counts.decided}</b>
+          </span>
+          <span>
+            {t('mt.pending')}：<b data-testid="count-pending">{counts.pending}</b>
+          </span>
+        </span>
+      </h2>
       <table className="mt-tally" data-testid="session-tally">
         <tbody>{rows}</tbody>
       </table>
-      <div className="mt-counts" data-testid="session-counts">
-        <span>
-          {t('mt.decided')}：<b data-testid="count-decided">{counts.decided}</b>
-        </span>
-        <span>
-          {t('mt.pending')}：<b data-testid="count-pending">{counts.pending}</b>
-        </span>
-      </div>
     </>
   );
 }

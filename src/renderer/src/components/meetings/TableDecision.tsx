@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { ConditionsEditor, type ConditionRow } from '../review/ConditionsEditor';
 import { unitName } from '../review/labels';
 import { newIdempotencyKey } from '../../api/idempotency';
+import { useEditorZoom } from './use-editor-zoom';
 
 const DECISIONS: ReviewDecision[] = ['approve', 'approveWithConditions', 'revise', 'reject', 'notInvolved'];
 type Result = 'pass' | 'fail' | 'na';
@@ -57,6 +58,10 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(newIdempotencyKey);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const messageRef = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState(0);
+  const zoom = useEditorZoom(panelRef);
   const usernameRef = useRef<HTMLInputElement>(null);
   const edited = () => setKey(newIdempotencyKey());
   const canDecide = review.state === 'in_review' && section.inRound;
@@ -93,7 +98,10 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
       for (const p of decisionProblems({ decision, opinion, notInvolvedReason: reason, conditions: [] }))
         if (p.path !== 'conditions') local[p.path] = t(p.key);
     setErrors(local);
-    if (Object.keys(local).length) return setMessage(t('rv.form.fixMarked'));
+    if (Object.keys(local).length) {
+      setShown((n) => n + 1);
+      return setMessage(t('rv.form.fixMarked'));
+    }
     setMessage(null);
     setStage('confirm');
   };
@@ -166,6 +174,12 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
     window.addEventListener('keydown', on);
     return () => window.removeEventListener('keydown', on);
   }, []);
+  // A dialog: focus moves into it when it opens, so Enter acts here and not on whatever had focus behind it.
+  useEffect(() => panelRef.current?.focus(), []);
+  // The message under the form may be below the panel's fold: bring it into view each time it is given.
+  useEffect(() => {
+    if (shown) messageRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [shown]);
   useEffect(() => {
     if (stage === 'confirm') (username ? passwordRef : usernameRef).current?.focus();
     // Focus moves once, when the confirmation step opens.
@@ -174,8 +188,18 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
 
   const name = unitName(settings, unit, i18n.language, t(`unit.${unit}`));
   return (
-    <div className="mt-panel" data-testid="table-panel" data-unit={unit} data-stage={stage} role="dialog" aria-label={name}>
-      <h2 className="mt-section-title" style={{ fontSize: 36 }}>
+    <div
+      ref={panelRef}
+      tabIndex={-1}
+      className="mt-panel"
+      data-testid="table-panel"
+      data-unit={unit}
+      data-stage={stage}
+      role="dialog"
+      aria-modal="true"
+      aria-label={name}
+    >
+      <h2 className="mt-section-title" style={{ fontSize: 'calc(var(--b) * 1.2)' }}>
         {name} · {t('rv.roundN', { n: review.currentRound ?? 1 })}
       </h2>
       {!canDecide ? (
@@ -205,7 +229,7 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
                 <button
                   type="button"
                   className="mt-action secondary"
-                  style={{ fontSize: 28, padding: '0 14px', marginLeft: 12 }}
+                  style={{ fontSize: 'var(--b)', padding: '0 0.45em', marginLeft: '0.4em' }}
                   onClick={allPass}
                   data-testid="table-all-pass"
                 >
@@ -280,12 +304,12 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
             )}
           </label>
           {decision === 'approveWithConditions' && (
-            <div style={{ zoom: 2, marginTop: 10 }}>
+            <div style={{ zoom, marginTop: '0.3em' }} data-testid="table-conditions">
               <ConditionsEditor rows={conditions} errors={errors} defaultUnit={unit} onChange={(c) => (setConditions(c), edited())} />
             </div>
           )}
           {message && (
-            <div className="mt-error" data-testid="table-message">
+            <div className="mt-error" data-testid="table-message" ref={messageRef}>
               {message}
             </div>
           )}
@@ -306,11 +330,11 @@ export function TableDecision({ meeting, review, unit, settings, onClose, onReco
           }}
           data-testid="table-confirm"
         >
-          <h3 style={{ fontSize: 34, margin: '8px 0' }}>{t('mt.confirmTitle', { unit: name })}</h3>
-          <p style={{ margin: '0 0 8px' }}>
+          <h3 style={{ fontSize: 'calc(var(--b) * 1.133)', margin: '0.25em 0' }}>{t('mt.confirmTitle', { unit: name })}</h3>
+          <p style={{ margin: '0 0 0.25em' }}>
             <span className={`mt-decision ${decision}`}>{decision && t(`rv.decision.${decision}`)}</span>
           </p>
-          <p style={{ margin: '0 0 12px', color: '#374151' }}>{t('mt.confirmHint')}</p>
+          <p style={{ margin: '0 0 0.4em', color: '#374151' }}>{t('mt.confirmHint')}</p>
           <label>
             <span className="mt-field-label">{t('mt.reviewer')}</span>
             <input

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ProvisionalMark } from '../filing/ProvisionalMark';
 import type { AppError } from '../../../../shared/result';
 import type { ReviewView } from '../../../../shared/contract/review';
 import { call } from '../../api/client';
@@ -56,6 +57,7 @@ export function ClockPanel(props: {
           {clock?.dueDate && (
             <Text size="sm" className="tabular">
               {t('rv.clock.due', { date: clock.dueDate.slice(0, 10) })}
+              <ProvisionalMark date={clock.dueDate.slice(0, 10)} />
             </Text>
           )}
           {clock && !paused && <DaysLeft daysLeft={clock.daysLeft} level={level} />}

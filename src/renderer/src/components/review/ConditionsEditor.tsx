@@ -2,12 +2,28 @@ import { ActionIcon, Button, Group, NumberInput, Paper, Select, Stack, Text, Tex
 import { useTranslation } from 'react-i18next';
 import { BLOCKS } from '../../../../shared/contract/review';
 import { UNIT_CODES, type UnitCode } from '../../../../shared/domain/units';
+import { officialCalendar, toIsoDate } from '../../../../shared/domain/calendar';
+import { deadlineFromDays } from '../../../../shared/domain/deadline';
+import { ProvisionalMark } from '../filing/ProvisionalMark';
 
 export interface ConditionRow {
   text: string;
   verifyingUnit: UnitCode;
   dueDays: number | '';
   blocks: (typeof BLOCKS)[number];
+}
+
+/** The due date a day count gives today, as the server will compute it (the same shared rule), with its mark. */
+function ResultingDate({ days, testId }: { days: number | ''; testId: string }) {
+  const { t } = useTranslation();
+  const due = days === '' ? null : deadlineFromDays(officialCalendar, toIsoDate(new Date()), days);
+  if (!due) return null;
+  return (
+    <span data-testid={testId} data-date={due.dueDate}>
+      {t('date.resulting', { date: due.dueDate })}
+      <ProvisionalMark date={due.dueDate} />
+    </span>
+  );
 }
 
 /** Conditions of "approve with conditions": what, who verifies, by when (working days), what it blocks. */
@@ -71,6 +87,7 @@ export function ConditionsEditor(props: {
                   value={row.dueDays}
                   onChange={(v) => set(i, { dueDays: typeof v === 'number' ? v : '' })}
                   error={errors[`conditions.${i}.dueDays`]}
+                  description={<ResultingDate days={row.dueDays} testId={`condition-${i}-date`} />}
                   data-testid={`condition-${i}-days`}
                 />
                 <Select

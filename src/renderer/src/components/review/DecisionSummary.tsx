@@ -1,5 +1,6 @@
 import { Badge, Group, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ProvisionalMark } from '../filing/ProvisionalMark';
 import type { DecisionView } from '../../../../shared/contract/review';
 import type { Settings } from '../../../../shared/schemas/settings';
 import { DECISION_COLOR, formatStamp } from './labels';
@@ -74,6 +75,7 @@ export function DecisionSummary({ decision: d, settings, lang }: { decision: Dec
                 <Text span size="xs" c="dimmed">
                   {t('rv.conditionMeta', { unit: t(`unit.${c.verifyingUnit}`), due: c.dueDate, blocks: t(`rv.blocks.${c.blocks}`) })}
                 </Text>
+                <ProvisionalMark date={c.dueDate} />
               </List.Item>
             ))}
           </List>

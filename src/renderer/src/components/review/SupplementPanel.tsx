@@ -65,7 +65,10 @@ export function SupplementPanel(props: {
               {r.failedItems.length > 0 && (
                 <List size="sm" withPadding listStyleType="disc">
                   {r.failedItems.map((code) => (
-                    <List.Item key={code}>{itemText(r.section, code)}</List.Item>
+                    <List.Item key={code} data-testid={`supplement-item-${r.section}-${code}`}>
+                      {itemText(r.section, code)}
+                      {r.notes[code] ? `${t('rv.colon')}${r.notes[code]}` : ''}
+                    </List.Item>
                   ))}
                 </List>
               )}

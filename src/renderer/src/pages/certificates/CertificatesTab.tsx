@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CertificateView, NoticeKind } from '../../../../shared/contract/certificates';
+import type { CertificateView } from '../../../../shared/contract/certificates';
 import { call, fileUrl } from '../../api/client';
 import { useQuery } from '../../hooks/use-call';
 import { useActor } from '../../session';
@@ -37,12 +37,6 @@ export function CertificatesTab({ filingId, version, onChanged }: { filingId: nu
     setShown({ kind: 'certificate', id: String(r.value.id), label: r.value.number });
     await reload();
     onChanged();
-  };
-
-  const openNotice = async (kind: NoticeKind) => {
-    const r = await call('documents.notice', { filingId, kind });
-    if (r.ok) setShown({ kind: 'notice', id: r.value.fileId, label: t(`cert.notice.${kind}`) });
-    else setIssueError(r.error.message);
   };
 
   if (error) return <Alert color="red">{error.message}</Alert>;
@@ -91,18 +85,39 @@ export function CertificatesTab({ filingId, version, onChanged }: { filingId: nu
         )}
       </Paper>
 
-      {data.notices.length > 0 && (
+      {data.issuedNotices.length > 0 && (
         <Paper withBorder p="md" radius="sm">
           <Title order={5} mb="xs">
             {t('cert.ui.notices')}
           </Title>
-          <Group gap="sm">
-            {data.notices.map((kind) => (
-              <Button key={kind} variant="light" onClick={() => void openNotice(kind)} data-testid={`notice-${kind}`}>
-                {t(`cert.notice.${kind}`)}
-              </Button>
-            ))}
-          </Group>
+          <Table withTableBorder data-testid="issued-notices">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('cert.ui.noticeTitle')}</Table.Th>
+                <Table.Th>{t('cert.ui.noticeIssued')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.issuedNotices.map((n, i) => (
+                <Table.Tr key={n.id} data-testid={`issued-notice-${n.id}`} data-kind={n.kind}>
+                  <Table.Td>{t(`cert.notice.${n.kind}`)}</Table.Td>
+                  <Table.Td>{formatStamp(n.decidedAt)}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => setShown({ kind: 'notice', id: String(n.id), label: t(`cert.notice.${n.kind}`) })}
+                      // The newest notice of each kind keeps the kind's handle.
+                      data-testid={data.issuedNotices.findIndex((m) => m.kind === n.kind) === i ? `notice-${n.kind}` : undefined}
+                    >
+                      {t('cert.ui.openNotice')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
         </Paper>
       )}
 

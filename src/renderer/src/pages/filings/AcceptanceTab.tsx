@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { DateTextInput } from '../../components/filing/TypedFields';
 import { BusyButton } from '../../components/BusyButton';
 import { DecisionRecord } from './AcceptanceRecord';
+import { DeadlineNote } from '../../components/filing/DeadlineNote';
 import { newIdempotencyKey } from '../../api/idempotency';
 import { useLocalName } from '../../components/filing/use-settings';
 
@@ -168,6 +169,12 @@ function DecisionForm({ view, settings, onView }: { view: FilingView; settings: 
                         // Kept as typed: a day past the latest allowed is refused by the rule, never moved to it.
                         onValue={(v) => setDeadlines((d) => ({ ...d, [m.materialCode]: String(v ?? '') }))}
                         data-testid={`deadline-${m.materialCode}`}
+                      />
+                      <DeadlineNote
+                        typed={deadlines[m.materialCode] ?? ''}
+                        today={addDays(tomorrow, -1)}
+                        max={m.maxDueDate}
+                        testId={`deadline-note-${m.materialCode}`}
                       />
                     </Table.Td>
                     <Table.Td className="tabular">

@@ -27,7 +27,7 @@ import { DueDate } from '../../components/filing/DueDate';
 import { stampText } from '../../components/filing/format';
 import { useLocalName, useSettings } from '../../components/filing/use-settings';
 import { LoadError } from '../../components/LoadError';
-import { COUNT_CAP, PAGE_SIZE, listInput, rememberList, rememberedList, totalText, type ListState } from './list-state';
+import { PAGE_SIZE, listInput, rememberList, rememberedList, totalText, type ListState } from './list-state';
 
 type Column = ListState['sort'];
 const COLUMNS: Column[] = [
@@ -126,7 +126,7 @@ export function FilingsListPage() {
   const loading = loadedFor !== input || debounced !== s.query;
   const warningDays = settings?.timeLimits.warningDays ?? 3;
   const total = data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(Math.min(total, COUNT_CAP) / PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const parkName = (id: string) =>
     name(
       settings?.parks.find((p) => p.id === id),

@@ -3,10 +3,6 @@ import type { FilingState } from '../../../../shared/domain/states';
 import type { UnitCode } from '../../../../shared/domain/units';
 
 export const PAGE_SIZE = 50;
-/** The server counts up to this many and reports one more to say "and beyond". */
-import { LIST_COUNT_CAP as COUNT_CAP } from '../../../../shared/contract/filings';
-
-export { COUNT_CAP };
 
 export interface ListState {
   query: string;
@@ -49,6 +45,7 @@ export function listInput(s: ListState, query: string): FilingListInput {
   };
 }
 
+/** The list's total is exact on both stores, however many filings match. */
 export function totalText(total: number, locale: string): string {
-  return total > COUNT_CAP ? `${COUNT_CAP.toLocaleString('en-US')}+` : total.toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN');
+  return total.toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN');
 }

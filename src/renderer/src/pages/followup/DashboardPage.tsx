@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { useQuery } from '../../hooks/use-call';
 import { useLiveReload } from '../../components/review/use-live';
+import { DashboardExport } from '../../components/followup/DashboardExport';
+import { DashboardPrintTables } from '../../components/followup/DashboardPrintTables';
 
 /** Oversight across filings (domain §10): where cases are, how long each step and each unit takes, where they wait. */
 export function DashboardPage() {
@@ -20,7 +22,8 @@ export function DashboardPage() {
           <Title order={3}>{t('dash.title')}</Title>
           {loading && <Loader size="xs" />}
         </Group>
-        <Group gap="xs">
+        <Group gap="xs" className="dash-no-print">
+          <DashboardExport months={Number(months)} />
           <Text size="sm" c="dimmed">
             {t('dash.period')}
           </Text>
@@ -36,6 +39,9 @@ export function DashboardPage() {
       {error && <Alert color="red">{error.message}</Alert>}
       {data && (
         <>
+          <Text className="dash-print-only" fw={600} data-testid="dashboard-print-period">
+            {t('dash.printPeriod', { from: data.fromMonth, today: data.today })}
+          </Text>
           <SimpleGrid cols={4}>
             <Stat label={t('dash.total')} value={String(data.total)} testId="dash-total" />
             <Stat label={t('state.in_review')} value={String(data.byState.find((s) => s.state === 'in_review')?.n ?? 0)} />
@@ -57,7 +63,7 @@ export function DashboardPage() {
               })}
             </Alert>
           )}
-          <SimpleGrid cols={2}>
+          <SimpleGrid cols={2} className="dash-charts">
             <Card title={t('dash.byUnit')} hint={t('dash.byUnitHint')}>
               <BarChart
                 h={240}
@@ -139,6 +145,7 @@ export function DashboardPage() {
               />
             </Card>
           </SimpleGrid>
+          <DashboardPrintTables data={data} />
           <Card title={t('dash.unitTable')}>
             <Table data-testid="dashboard-units" fz="sm">
               <Table.Thead>

@@ -27,6 +27,7 @@ export function ControlPage({ meetingId }: { meetingId: number }) {
   const [position, setPosition] = useState<number | null>(null);
   const [open, setOpen] = useState<UnitCode | null>(null);
   const [toast, setToast] = useState<string | null>(null);
+  const [warn, setWarn] = useState(false);
   const pos = Math.min(position ?? meeting?.cursor ?? 0, Math.max((meeting?.agenda.length ?? 1) - 1, 0));
   const item = meeting?.agenda[pos] ?? null;
   const { filing, review, setReview } = useAgendaFiling(item?.filingId ?? null);
@@ -47,12 +48,20 @@ export function ControlPage({ meetingId }: { meetingId: number }) {
     if (r.ok) setData(r.value);
   };
 
+  // A unit that was not invited cannot confirm at this table: say so at once rather than after a password.
+  const openUnit = (unit: UnitCode) => {
+    if (meeting && !meeting.units.includes(unit)) {
+      setWarn(true);
+      setToast(t('mt.unitNotInvited'));
+    } else void move(pos, unit);
+  };
+
   const onKey = useEffectEvent((e: KeyboardEvent) => {
     if (!meeting || open || typing(e.target)) return;
     const last = meeting.agenda.length - 1;
     if ((e.key === 'ArrowRight' || e.key === 'PageDown') && pos < last) void move(pos + 1, null);
     else if ((e.key === 'ArrowLeft' || e.key === 'PageUp') && pos > 0) void move(pos - 1, null);
-    else if (/^[1-5]$/.test(e.key) && !closed) void move(pos, UNIT_CODES[Number(e.key) - 1]!);
+    else if (/^[1-5]$/.test(e.key) && !closed) openUnit(UNIT_CODES[Number(e.key) - 1]!);
     else if (e.key === 'Escape') navigate(`/meetings/${meetingId}`);
     else return;
     e.preventDefault();
@@ -69,6 +78,7 @@ export function ControlPage({ meetingId }: { meetingId: number }) {
   const recorded = (view: ReviewView, by: string) => {
     setReview(view);
     const d = view.sections.find((s) => s.section === open)?.current;
+    setWarn(false);
     if (open && d)
       setToast(
         t('mt.recorded', {
@@ -100,7 +110,7 @@ export function ControlPage({ meetingId }: { meetingId: number }) {
       }
       footer={
         <>
-          <span>{t('mt.keys')}</span>
+          <SessionKeys next={pos < meeting.agenda.length - 1} previous={pos > 0} units={!closed && meeting.agenda.length > 0} />
           <span>
             {t('mt.col.host')}：{meeting.hostName}
           </span>
@@ -119,10 +129,23 @@ export function ControlPage({ meetingId }: { meetingId: number }) {
         />
       )}
       {toast && (
-        <div className="mt-toast" data-testid="session-toast">
+        <div className={warn ? 'mt-toast warn' : 'mt-toast'} data-testid="session-toast" role="status">
           {toast}
         </div>
       )}
     </SessionBoard>
+  );
+}
+
+/** The footer names only the keys that do something now: no "next" on the last item, no units once closed. */
+function SessionKeys({ next, previous, units }: { next: boolean; previous: boolean; units: boolean }) {
+  const { t } = useTranslation();
+  const keys = [next && 'next', previous && 'previous', units && 'units', 'back'].filter((k): k is string => !!k);
+  return (
+    <span data-testid="session-keys" data-keys={keys.join(' ')} style={{ display: 'flex', flexWrap: 'wrap', gap: '0 1em' }}>
+      {keys.map((k) => (
+        <span key={k}>{t(`mt.key.${k}`)}</span>
+      ))}
+    </span>
   );
 }

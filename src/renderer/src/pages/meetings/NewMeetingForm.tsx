@@ -36,13 +36,17 @@ export function NewMeetingForm({ onCancel, onCreated }: { onCancel(): void; onCr
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(newIdempotencyKey);
+  // A date before today is allowed (recording a session already held) but only once the clerk says so.
+  const [askPast, setAskPast] = useState(false);
 
   const toggle = (id: number) => {
     setAgenda((a) => (a.includes(id) ? a.filter((x) => x !== id) : [...a, id]));
     setKey(newIdempotencyKey());
   };
 
-  const submit = async () => {
+  const submit = async (pastConfirmed = false) => {
+    if (date < today() && !pastConfirmed) return setAskPast(true);
+    setAskPast(false);
     setBusy(true);
     const r = await call('meeting.create', {
       date,
@@ -68,7 +72,7 @@ export function NewMeetingForm({ onCancel, onCreated }: { onCancel(): void; onCr
           <DateTextInput
             label={t('mt.field.date')}
             stored={date}
-            onValue={(v) => setDate(String(v ?? ''))}
+            onValue={(v) => (setDate(String(v ?? '')), setAskPast(false))}
             error={errors.date}
             data-testid="meeting-date"
           />
@@ -144,8 +148,18 @@ export function NewMeetingForm({ onCancel, onCreated }: { onCancel(): void; onCr
             {message}
           </Alert>
         )}
+        {askPast && (
+          <Alert color="yellow" p="xs" data-testid="meeting-past" role="alertdialog">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{t('mt.pastDate', { date })}</Text>
+              <Button size="xs" color="yellow" onClick={() => void submit(true)} data-testid="meeting-past-confirm" autoFocus>
+                {t('mt.pastDateConfirm')}
+              </Button>
+            </Stack>
+          </Alert>
+        )}
         <Group>
-          <Button onClick={submit} loading={busy} data-testid="meeting-create">
+          <Button onClick={() => void submit()} loading={busy} data-testid="meeting-create">
             {t('mt.create')}
           </Button>
           <Button variant="default" onClick={onCancel}>

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Group, Loader, Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { MarkedDate } from '../../components/filing/ProvisionalMark';
 import { EmptyRow } from '../../components/EmptyRow';
 import { LoadError } from '../../components/LoadError';
 import { useQuery } from '../../hooks/use-call';
@@ -89,7 +90,7 @@ export function InboxPage() {
                   {formatStamp(r.waitingSince)}
                 </Table.Td>
                 <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
-                  {r.dueDate?.slice(0, 10) ?? '—'}
+                  <MarkedDate date={r.dueDate?.slice(0, 10)} />
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <DaysLeft daysLeft={r.daysLeft} level={r.level} />
