@@ -96,49 +96,49 @@ export function UnitDesk({
             ) : (
               <img src={fileUrl('attachment', open.id)} alt={open.name} style={{ maxWidth: '100%' }} />
             )}
-            <Title order={5}>{t('rv.desk.facts', { unit: t(`unit.${unit}`) })}</Title>
-            <Table fz="sm" verticalSpacing={2} data-testid="unit-facts">
-              <Table.Tbody>
-                {facts.map((path) => (
-                  <Table.Tr key={path} data-field={path}>
-                    <Table.Th w="40%" fw={500}>
-                      {t(`ff.${path}`)}
-                    </Table.Th>
-                    <Table.Td>{factText(valueAt(view.fields, path), path, settings, lang, t)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            <Title order={5}>{t('rv.desk.papers')}</Title>
-            <Stack gap={4} data-testid="unit-papers">
-              {papers.map(({ type, material }) => (
-                <Group key={type.code} gap="xs" justify="space-between" wrap="nowrap" data-material={type.code}>
-                  <Text size="sm" style={{ minWidth: 0 }}>
-                    {type.no}. {name(type)}
-                  </Text>
-                  <Group gap={4} wrap="nowrap">
-                    <Badge size="sm" variant="light" color={material!.state === 'missing' ? 'red' : 'desk'}>
-                      {t(`fm.state.${material!.state}`, { defaultValue: material!.state })}
-                    </Badge>
-                    {material!.attachments.map((a) => (
-                      <Button
-                        key={a.id}
-                        size="compact-xs"
-                        variant={open?.id === a.id ? 'filled' : 'light'}
-                        aria-pressed={open?.id === a.id}
-                        aria-label={t('rv.desk.openPaper', { name: a.name })}
-                        onClick={() => setOpen(open?.id === a.id ? null : a)}
-                        data-testid={`unit-paper-${a.id}`}
-                      >
-                        {t('rv.desk.open')}
-                      </Button>
-                    ))}
-                  </Group>
-                </Group>
-              ))}
-            </Stack>
           </div>
         )}
+        <Title order={5}>{t('rv.desk.facts', { unit: t(`unit.${unit}`) })}</Title>
+        <Table fz="sm" verticalSpacing={2} data-testid="unit-facts">
+          <Table.Tbody>
+            {facts.map((path) => (
+              <Table.Tr key={path} data-field={path}>
+                <Table.Th w="40%" fw={500}>
+                  {t(`ff.${path}`)}
+                </Table.Th>
+                <Table.Td>{factText(valueAt(view.fields, path), path, settings, lang, t)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Title order={5}>{t('rv.desk.papers')}</Title>
+        <Stack gap={4} data-testid="unit-papers">
+          {papers.map(({ type, material }) => (
+            <Group key={type.code} gap="xs" justify="space-between" wrap="nowrap" data-material={type.code}>
+              <Text size="sm" style={{ minWidth: 0 }}>
+                {type.no}. {name(type)}
+              </Text>
+              <Group gap={4} wrap="nowrap">
+                <Badge size="sm" variant="light" color={material!.state === 'missing' ? 'red' : 'desk'}>
+                  {t(`fm.state.${material!.state}`, { defaultValue: material!.state })}
+                </Badge>
+                {material!.attachments.map((a) => (
+                  <Button
+                    key={a.id}
+                    size="compact-xs"
+                    variant={open?.id === a.id ? 'filled' : 'light'}
+                    aria-pressed={open?.id === a.id}
+                    aria-label={t('rv.desk.openPaper', { name: a.name })}
+                    onClick={() => setOpen(open?.id === a.id ? null : a)}
+                    data-testid={`unit-paper-${a.id}`}
+                  >
+                    {t('rv.desk.open')}
+                  </Button>
+                ))}
+              </Group>
+            </Group>
+          ))}
+        </Stack>
       </Stack>
     </Paper>
   );
