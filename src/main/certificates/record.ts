@@ -15,6 +15,7 @@ import { renderStored } from '../../shared/i18n/stored';
 import { lastDecision } from '../review/state';
 import { DEFAULT_NUMBER_PATTERN, formatCertificateNumber } from '../../shared/domain/certificate-number';
 import { isOpen } from '../../shared/domain/issuing';
+import { isProvisionalDate } from '../../shared/domain/deadline';
 
 export const CERTIFICATE_TITLE = '化工中试项目登记备案证明';
 export const HOLD_PROHIBITION = '上述待落实事项完成并经核查销号前，不得开展试运行';
@@ -61,6 +62,9 @@ export function buildRecord(a: RecordInput): RegisteredRecord {
     verifyingUnit: unitName(i.verifyingUnit),
     dueDate: i.dueDate,
     kind: KIND_ZH[i.kind === 'material' ? 'material' : i.blocks] ?? i.blocks,
+    // Fixed in the record when it is issued (the file renders from the record alone, byte for byte, also after the
+    // year's notice is published); absent, not false, so records issued before this mark read and hash as they did.
+    ...(isProvisionalDate(i.dueDate) ? { provisional: true as const } : {}),
   }));
   const holds = open.some((i) => i.kind === 'material' || i.blocks !== 'notice');
   return {

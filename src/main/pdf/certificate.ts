@@ -24,7 +24,8 @@ export interface CertificateDoc {
   runTo: string;
   extension: { to: string } | null;
   conclusions: { unitName: string; decision: string; opinion: string }[];
-  openItems: { text: string; verifyingUnit: string; dueDate: string; kind: string }[];
+  /** `provisional`: the due date falls in a year without the State Council's holiday notice (domain §7), so it is marked. */
+  openItems: { text: string; verifyingUnit: string; dueDate: string; kind: string; provisional?: true }[];
   prohibitions: string[];
   issuer: string;
   issueDate: string;
@@ -77,7 +78,9 @@ export function certificateRows(d: CertificateDoc): [string, string][] {
     } else plain.push(`${c.unitName}：${c.decision}`);
   }
   if (plain.length) conclusions.push(plain.join('；'));
-  const open = d.openItems.map((o) => `${quotes(o.text)}（${o.kind}，${o.verifyingUnit}核查，${displayDate(o.dueDate)}前完成）`);
+  const open = d.openItems.map(
+    (o) => `${quotes(o.text)}（${o.kind}，${o.verifyingUnit}核查，${displayDate(o.dueDate)}${o.provisional ? '（暂定）' : ''}前完成）`,
+  );
   const prohibitions = d.prohibitions.length ? d.prohibitions : DEFAULT_PROHIBITIONS;
   return [
     ['项目名称', d.projectName],
