@@ -156,10 +156,11 @@ test('toasts leave the focused control free; a failed list offers a retry; a slo
   expect(passedUnder, 'rows reached the toast corner while it showed').toBeGreaterThan(0);
 
   // The first load of the list fails on the wire; the list says so and offers a retry, not "no filings match".
+  // A fresh window (reloaded), so the list is asked of the desk and not answered from the window's query cache.
+  await go(page, '/filings');
   let failures = 1;
   await page.route('**/rpc/filing.list', (route) => (failures-- > 0 ? route.abort('failed') : route.continue()));
-  await go(page, '/inbox');
-  await go(page, '/filings');
+  await page.reload();
   await expect(page.getByTestId('list-error')).toBeVisible();
   await expect(page.getByTestId('filings-empty')).toHaveCount(0);
   await page.getByTestId('list-retry').focus();

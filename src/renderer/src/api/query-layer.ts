@@ -36,7 +36,8 @@ const touchedBy = (write: string) => (c: string) => !STABLE.has(c) || c.split('.
 const CONCERNS: Record<DeskEvent, (channel: string) => boolean> = {
   'filing.changed': (c) => !STABLE.has(c),
   'inbox.changed': (c) => c === 'review.inbox',
-  'meeting.changed': (c) => c.startsWith('meeting.') || c === 'problem.meetingAgenda',
+  // An assignment meeting's changes are problems' too (a problem dispatched at the table shows on the audience slide).
+  'meeting.changed': (c) => c.startsWith('meeting.') || c.startsWith('problem.'),
   'notifications.changed': (c) => c.startsWith('notification'),
 };
 
@@ -136,6 +137,9 @@ export function createQueryLayer(transport: Transport) {
           client.setQueryData([seed[0], seed[1]], r.value);
           for (const w of watchers) w(seed[0]);
         }
+      } else if (r.error.code === 'STALE' || r.error.code === 'CONFLICT') {
+        // The desk has moved on from what this window showed: what the write concerns is read afresh.
+        await changed(touchedBy(channel));
       }
       return r;
     } finally {
