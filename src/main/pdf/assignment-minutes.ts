@@ -1,6 +1,6 @@
 import { chineseOrdinal, displayDate } from './format';
-import { SIZE, Sheet, type Cell } from './sheet';
-import { BODY_LINE, body, closing, footers, heading } from './notices';
+import { SIZE, type Cell } from './sheet';
+import { BODY_LINE, body, closing, footers, minutesSheet } from './notices';
 
 /**
  * 企业问题交办会会议纪要: the joint-session minutes' engine and layout (heading, attendance table, signature, page
@@ -30,19 +30,7 @@ export interface AssignmentMinutesData {
 }
 
 export async function renderAssignmentMinutes(d: AssignmentMinutesData): Promise<Uint8Array> {
-  const sheet = await Sheet.create({ title: d.title });
-  heading(sheet, d.title, null);
-  const meta = (label: string, value: string) => sheet.paragraph(`${label}：${value}`, { lineHeight: BODY_LINE });
-  meta('时间', `${displayDate(d.date)} ${d.time}`);
-  meta('地点', d.place);
-  meta('主持', d.host);
-  meta('参会单位及人员', '');
-  sheet.table(
-    [40, 116],
-    d.attendance.map((a) => [{ text: a.department, weight: 'bold', align: 'center' }, { text: a.people }]),
-    { size: SIZE.cell },
-  );
-  sheet.gap(8);
+  const sheet = await minutesSheet({ ...d, attendance: d.attendance.map((a) => [a.department, a.people]) });
   const assigned = d.problems.filter((p) => p.lead).length;
   sheet.paragraph(`会议研究了以下${d.problems.length}个企业问题，交办${assigned}个。现纪要如下：`, body);
   d.problems.forEach((p, n) => {

@@ -195,8 +195,15 @@ export async function renderRefusalNotice(d: RefusalNoticeData): Promise<Uint8Ar
 
 const BLOCKS: Record<string, string> = { notice: '仅告知', hold: '限制试运行', lock: '暂缓登记' };
 
-/** 联合审查会议纪要: who met, and for each filing every unit's decision, the conditions and the next steps. */
-export async function renderMinutes(d: MinutesData): Promise<Uint8Array> {
+/** A meeting's minutes open alike (joint review or problem assignment): title, when, where, who chaired, who attended. */
+export async function minutesSheet(d: {
+  title: string;
+  date: string;
+  time: string;
+  place: string;
+  host: string;
+  attendance: [attendee: string, people: string][];
+}): Promise<Sheet> {
   const sheet = await Sheet.create({ title: d.title });
   heading(sheet, d.title, null);
   const meta = (label: string, value: string) => sheet.paragraph(`${label}：${value}`, { lineHeight: BODY_LINE });
@@ -206,10 +213,16 @@ export async function renderMinutes(d: MinutesData): Promise<Uint8Array> {
   meta('参会单位及人员', '');
   sheet.table(
     [40, 116],
-    d.attendance.map((a) => [{ text: a.unit, weight: 'bold', align: 'center' }, { text: a.people }]),
+    d.attendance.map(([who, people]) => [{ text: who, weight: 'bold', align: 'center' }, { text: people }]),
     { size: SIZE.cell },
   );
   sheet.gap(8);
+  return sheet;
+}
+
+/** 联合审查会议纪要: who met, and for each filing every unit's decision, the conditions and the next steps. */
+export async function renderMinutes(d: MinutesData): Promise<Uint8Array> {
+  const sheet = await minutesSheet({ ...d, attendance: d.attendance.map((a) => [a.unit, a.people]) });
   sheet.paragraph(`会议对以下${d.filings.length}个化工中试项目登记备案申请进行了联合审查。现纪要如下：`, body);
 
   d.filings.forEach((f, n) => {
