@@ -30,8 +30,20 @@ interface Finding {
 
 async function settle(page: Page): Promise<void> {
   await expect(page.locator('.mantine-Loader')).toHaveCount(0, { timeout: 15_000 });
-  // Transitions (tab underline, fade-in) finish before colours are measured.
-  await page.waitForTimeout(400);
+  // Transitions (tab underline, a toast fading in) finish before colours are measured: a colour caught half-way
+  // through a fade is a blend of text and background, not what the user reads. A toast may start a moment after the
+  // page, so the page must be still twice in a row.
+  let still = 0;
+  for (let i = 0; i < 40 && still < 2; i++) {
+    await page.waitForTimeout(150);
+    const running = await page.evaluate(
+      () =>
+        document
+          .getAnimations()
+          .filter((a) => a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity)).length,
+    );
+    still = running === 0 ? still + 1 : 0;
+  }
 }
 
 async function audit(page: Page, screen: string, into: Finding[]): Promise<void> {
