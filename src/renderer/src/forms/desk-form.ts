@@ -17,7 +17,7 @@ export interface DeskFormOptions<C extends Channel, V extends Values> {
   /** Sends when the request needs more than `request` (a file read); `call(channel, request(v))` otherwise. */
   send?(values: V): Promise<Result<Output<C>>>;
   /** The field a request path belongs to when it is not the field of that name (`reason` → `note`); undefined: default. */
-  fieldOf?(path: string): string | null | undefined;
+  fieldOf?(path: string, values: V): string | null | undefined;
   /** What the schema cannot say (a file is required): a message by field, null when fine. */
   extra?(values: V): Record<string, string | null>;
 }
@@ -41,18 +41,18 @@ export function useDeskForm<C extends Channel, V extends Values>(opts: DeskFormO
   const check = zodValidate(contract[opts.channel].input, t);
 
   // A request path's field: renamed, the field itself, or the field holding it (`agenda.2` → `agenda`).
-  const fieldOf = (path: string): string | null => {
-    const own = opts.fieldOf?.(path);
+  const fieldOf = (path: string, values: V): string | null => {
+    const own = opts.fieldOf?.(path, values);
     if (own !== undefined) return own;
     const head = path.split('.')[0] ?? path;
     if (path in opts.initialValues) return path;
     return head in opts.initialValues ? head : null;
   };
-  const place = (messages: Messages): { fields: Messages; other: string[] } => {
+  const place = (messages: Messages, values: V): { fields: Messages; other: string[] } => {
     const fields: Messages = {};
     const other: string[] = [];
     for (const [path, message] of Object.entries(messages)) {
-      const field = fieldOf(path);
+      const field = fieldOf(path, values);
       if (field) fields[field] ??= message;
       else other.push(message);
     }
@@ -62,7 +62,7 @@ export function useDeskForm<C extends Channel, V extends Values>(opts: DeskFormO
   const form = useForm<V>({
     initialValues: opts.initialValues,
     validate: (values) => {
-      const { fields, other } = place(check(opts.request(values)));
+      const { fields, other } = place(check(opts.request(values)), values);
       for (const [field, message] of Object.entries(opts.extra?.(values) ?? {})) if (message) fields[field] = message;
       setRefusal(other.length ? other.join('；') : null);
       return other.length ? { ...fields, _request: other.join('；') } : fields;
@@ -71,7 +71,7 @@ export function useDeskForm<C extends Channel, V extends Values>(opts: DeskFormO
 
   /** The desk said no: its field messages go beside the fields, the rest (or its message) into the alert. */
   const refused = (error: AppError) => {
-    const { fields, other } = place(error.fields ?? {});
+    const { fields, other } = place(error.fields ?? {}, form.getValues());
     form.setErrors(fields);
     const onFields = Object.keys(fields).length > 0;
     setRefusal(other.length ? other.join('；') : onFields ? null : error.message);
