@@ -5,9 +5,9 @@ import { contract, type Channel, type Input, type Output } from '../../../shared
 import type { AppError, Result } from '../../../shared/result';
 import { zodValidate } from '../hooks/zod-form';
 import { call } from '../api/client';
+import { placeMessages } from './desk-form-fields';
 
 type Values = Record<string, unknown>;
-type Messages = Record<string, string>;
 
 export interface DeskFormOptions<C extends Channel, V extends Values> {
   channel: C;
@@ -40,24 +40,8 @@ export function useDeskForm<C extends Channel, V extends Values>(opts: DeskFormO
   const [refusal, setRefusal] = useState<string | null>(null);
   const check = zodValidate(contract[opts.channel].input, t);
 
-  // A request path's field: renamed, the field itself, or the field holding it (`agenda.2` → `agenda`).
-  const fieldOf = (path: string, values: V): string | null => {
-    const own = opts.fieldOf?.(path, values);
-    if (own !== undefined) return own;
-    const head = path.split('.')[0] ?? path;
-    if (path in opts.initialValues) return path;
-    return head in opts.initialValues ? head : null;
-  };
-  const place = (messages: Messages, values: V): { fields: Messages; other: string[] } => {
-    const fields: Messages = {};
-    const other: string[] = [];
-    for (const [path, message] of Object.entries(messages)) {
-      const field = fieldOf(path, values);
-      if (field) fields[field] ??= message;
-      else other.push(message);
-    }
-    return { fields, other };
-  };
+  const place = (messages: Record<string, string>, values: V) =>
+    placeMessages(messages, opts.initialValues, (path) => opts.fieldOf?.(path, values));
 
   const form = useForm<V>({
     initialValues: opts.initialValues,

@@ -14,10 +14,10 @@ import { DeadlineNote } from '../../components/filing/DeadlineNote';
 import { newIdempotencyKey } from '../../api/idempotency';
 import { useLocalName } from '../../components/filing/use-settings';
 import { useDeskForm } from '../../forms/desk-form';
+import { acceptanceField, type AcceptanceValues as Values } from './acceptance-fields';
 
 type Preview = Output<'acceptance.preview'>;
 const DECISIONS: AcceptanceDecision[] = ['accept', 'conditional', 'correction', 'notAccepted'];
-type Values = { decision: AcceptanceDecision | null; reason: string; corrections: string[]; deadlines: Record<string, string> };
 
 /** The clerk's acceptance decision: what was decided, and with it the deadlines, the points to correct or the reason. */
 export function AcceptanceForm({ view, settings, onView }: { view: FilingView; settings: Settings | null; onView(v: FilingView): void }) {
@@ -40,11 +40,11 @@ export function AcceptanceForm({ view, settings, onView }: { view: FilingView; s
         : [],
     idempotencyKey: key,
   });
-  const { form, ref, busy, submit } = useDeskForm({
+  const { form, ref, busy, refusal, submit } = useDeskForm({
     channel: 'acceptance.decide',
     initialValues: { decision: null, reason: '', corrections: [''], deadlines: {} } as Values,
     request,
-    fieldOf: (path, v) => fieldOf(path, v, missing),
+    fieldOf: (path, v) => acceptanceField(path, v, missing),
   });
   const { decision, corrections, deadlines } = form.values;
 
@@ -234,8 +234,8 @@ export function AcceptanceForm({ view, settings, onView }: { view: FilingView; s
         />
       )}
 
-      {error && (
-        <Alert color="red" variant="light" role="alert" data-testid="acceptance-error" title={error.message}>
+      {(error || refusal) && (
+        <Alert color="red" variant="light" role="alert" data-testid="acceptance-error" title={error?.message ?? refusal}>
           {otherProblems.length > 0 && (
             <List size="sm">
               {otherProblems.map(([k, v]) => (
@@ -256,20 +256,4 @@ export function AcceptanceForm({ view, settings, onView }: { view: FilingView; s
       </Group>
     </Stack>
   );
-}
-
-/**
- * The field a request path belongs to: a deadline by its material (the request lists them in the preview's order,
- * the desk names them `materials.<code>`), a point to correct by its row (the request leaves blank rows out).
- */
-function fieldOf(path: string, v: Values, missing: Preview['missing']): string | null | undefined {
-  const [head, index] = path.split('.');
-  if (head === 'materials')
-    return v.decision === 'conditional' && missing.some((m) => m.materialCode === index) ? `deadlines.${index}` : null;
-  if (head === 'deadlines') return missing[Number(index)] ? `deadlines.${missing[Number(index)]!.materialCode}` : null;
-  if (head === 'corrections') {
-    const rows = v.corrections.flatMap((c, i) => (c.trim() !== '' ? [i] : []));
-    return rows[Number(index)] !== undefined ? `corrections.${rows[Number(index)]}` : 'corrections';
-  }
-  return undefined;
 }
