@@ -34,7 +34,10 @@ export function VerifyPage() {
       call('certificate.verify', v.mode === 'pdf' ? { pdfBase64: toBase64(new Uint8Array(await v.pdf!.arrayBuffer())) } : request(v)),
     fieldOf: (path) => (path === 'pdfBase64' ? 'pdf' : undefined),
   });
-  const verify = submit(setResult, () => (setResult(null), false));
+  const verify = submit(
+    (value) => setResult(value),
+    () => (setResult(null), false),
+  );
   const { mode, code, number, text, pdf } = form.values;
   const ready = mode === 'code' ? code.trim() !== '' && number.trim() !== '' : mode === 'text' ? text.trim() !== '' : pdf !== null;
 
