@@ -127,7 +127,15 @@ function tableRows(sheet: Sheet, d: CertificateDoc): { rows: Cell[][]; columns: 
   const rows = certificateRows(d);
   const full = BLOCK.width - 1; // the table's width inside its 0.5 pt inset
   const room = (text: string, size: number) =>
-    Math.ceil(Math.max(...printable(text).split('\n').map((t) => sheet.width(t, 'regular', size))) + 2 * CELL_PAD.x + 3);
+    Math.ceil(
+      Math.max(
+        ...printable(text)
+          .split('\n')
+          .map((t) => sheet.width(t, 'regular', size)),
+      ) +
+        2 * CELL_PAD.x +
+        3,
+    );
   const label = Math.max(...rows.filter(([l]) => !PAIRED.some(([, b]) => b === l)).map(([l]) => room(l, LABEL_SIZE)));
   const head = (text: string, width?: number): Cell => ({ text, align: 'center', size: LABEL_SIZE, width });
   const out: Cell[][] = [];

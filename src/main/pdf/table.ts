@@ -63,11 +63,7 @@ export function drawTable(sheet: TableSheet, columns: number[], rows: Cell[][], 
   const normal = layout(columns);
   const paired = o.pairs ? layout(o.pairs) : normal;
   const geometry = (cells: Cell[]) =>
-    cells.every((c) => c.width !== undefined)
-      ? layout(cells.map((c) => c.width!))
-      : cells.length === columns.length
-        ? normal
-        : paired;
+    cells.every((c) => c.width !== undefined) ? layout(cells.map((c) => c.width!)) : cells.length === columns.length ? normal : paired;
   const cellLines = (cells: Cell[], cell: Cell, i: number) =>
     sheet.lines(sheet.printable(cell.text), geometry(cells).widths[i]! - 2 * padX, cell.weight ?? 'regular', cell.size ?? size);
 
