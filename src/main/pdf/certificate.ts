@@ -126,16 +126,14 @@ const LABEL_SIZE = SIZE.footer;
 function tableRows(sheet: Sheet, d: CertificateDoc): { rows: Cell[][]; columns: number[] } {
   const rows = certificateRows(d);
   const full = BLOCK.width - 1; // the table's width inside its 0.5 pt inset
-  const room = (text: string, size: number) =>
-    Math.ceil(
-      Math.max(
-        ...printable(text)
-          .split('\n')
-          .map((t) => sheet.width(t, 'regular', size)),
-      ) +
-        2 * CELL_PAD.x +
-        3,
+  // A cell's width for its text on one line: the text, the white either side, and 1.5 pt of air more each side.
+  const widest = (text: string, size: number) =>
+    Math.max(
+      ...printable(text)
+        .split('\n')
+        .map((t) => sheet.width(t, 'regular', size)),
     );
+  const room = (text: string, size: number) => Math.ceil(widest(text, size) + 2 * CELL_PAD.x + 3);
   const label = Math.max(...rows.filter(([l]) => !PAIRED.some(([, b]) => b === l)).map(([l]) => room(l, LABEL_SIZE)));
   const head = (text: string, width?: number): Cell => ({ text, align: 'center', size: LABEL_SIZE, width });
   const out: Cell[][] = [];
@@ -180,7 +178,8 @@ export async function renderCertificate(doc: CertificateDoc, options: RenderOpti
   sheet.gap(4);
 
   // Labels in the regular face: the bold subset then carries only the title, which keeps the file small.
-  // 12 pt cells with 1.2 line spacing (domain §8 allows 12–14 pt for a ruled table so that one page holds it).
+  // Facts at 12 pt on 14 pt lines, labels at 10.5 pt (domain §8 allows 12–14 pt for a ruled table so that one page
+  // holds it; the labels are the table's furniture, like its rules).
   const signature = layoutSignature(sheet, doc.issuer, doc.issueDate, 0);
   const verification = verificationLines(sheet, doc, signature);
   const { before, line, quiet } = CLOSING;
@@ -211,6 +210,8 @@ function verificationLines(sheet: Sheet, doc: CertificateDoc, signature: Signatu
   const issuerWidth = Math.max(...signature.lines.map((l) => sheet.width(l, 'regular', SIZE.body)));
   const room = signature.centre - Math.max(signature.radius, issuerWidth / 2) - 8 - textX;
   const parts: [string, number][] = [
+    // At 五号, so the code's line fits beside the code for an issuer name up to about twelve characters: at 11.5 pt it
+    // wrapped and pushed the whole text under the band, which cost a typical certificate its one page.
     [`核验码：${doc.verificationCode}`, SIZE.footer],
     ['扫描二维码，或输入证明编号和核验码，核验本证明的真实性和有效状态。', SIZE.small],
     [`登记记录审计链摘要：${doc.auditHead}`, SIZE.small - 2],
