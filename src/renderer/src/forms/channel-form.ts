@@ -29,8 +29,6 @@ export interface ChannelFormOptions<V extends Record<string, unknown>> {
  */
 export function useChannelForm<V extends Record<string, unknown>>(options: ChannelFormOptions<V>) {
   const { t } = useTranslation();
-  const latest = useRef(options);
-  latest.current = options;
   const ref = useRef<HTMLDivElement>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,7 +37,7 @@ export function useChannelForm<V extends Record<string, unknown>>(options: Chann
     const out: Record<string, string> = {};
     const rest: string[] = [];
     for (const [path, text] of Object.entries(fields)) {
-      const at = latest.current.field ? latest.current.field(path) : path;
+      const at = options.field ? options.field(path) : path;
       if (at === null) rest.push(text);
       else out[at] ??= text;
     }
@@ -47,7 +45,7 @@ export function useChannelForm<V extends Record<string, unknown>>(options: Chann
   };
 
   const check = (values: V) => {
-    const { channel, input } = latest.current.request(values);
+    const { channel, input } = options.request(values);
     return toForm(zodValidate(contract[channel].input, t)(input as object));
   };
   const form = useForm<V>({ initialValues: options.initialValues, validate: (values) => check(values).fields });
@@ -59,7 +57,7 @@ export function useChannelForm<V extends Record<string, unknown>>(options: Chann
   const refuse = (error: AppError) => {
     const { fields, rest } = toForm(error.fields ?? {});
     form.setErrors(fields);
-    setMessage(Object.keys(fields).length || rest.length ? (rest.length ? rest.join('；') : null) : error.message);
+    setMessage(rest.length ? rest.join('；') : Object.keys(fields).length ? null : error.message);
     if (Object.keys(fields).length) focusFirstError();
   };
 
