@@ -89,7 +89,7 @@ test('problem forms mark the field at fault, by the schema and by the desk, in b
     await expectFieldError(page, 'pf-request', m('v.required'));
     await expect(page.getByTestId('pf-credit')).toBeFocused();
     unsent(mark, 'problem.create');
-    if (lang === 'en') await shot('new-problem-errors-en');
+    await shot(`new-problem-errors-${lang}`);
     await page.getByTestId('pf-credit').fill(CREDIT);
     await page.getByTestId('pf-request').fill('企业请求协调架空方案。');
     await page
@@ -128,6 +128,9 @@ test('problem forms mark the field at fault, by the schema and by the desk, in b
     await page.getByTestId('pa-text').fill('已办结。');
     await page.getByTestId('pa-submit').click();
     await expectFieldError(page, 'pa-text', m('pr.pause.stillPaused'));
+    await page.setViewportSize({ width: 1280, height: 720 }); // the projector
+    await shot(`actions-refused-${lang}-1280`);
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     // Assignment meeting: a time that is not one, no place; then attendance naming one person twice.
     await go(page, '/problems');

@@ -2,12 +2,12 @@ import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { call } from '../../api/client';
+import { newIdempotencyKey } from '../../api/idempotency';
 import { navigate } from '../../router';
 import { DateTextInput } from '../../components/filing/TypedFields';
 import { useReturnFocus } from '../../hooks/use-return-focus';
 import { useChannelForm } from '../../forms/channel-form';
 
-const key = () => `pm-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 // The agenda is chosen on the list, not here: what the desk says about it goes to the alert.
 const FIELDS = new Set(['date', 'time', 'place']);
 
@@ -16,7 +16,7 @@ export function NewMeetingModal({ agenda, onClose }: { agenda: number[]; onClose
   const { t } = useTranslation();
   const today = new Date().toISOString().slice(0, 10);
   useReturnFocus();
-  const [idem] = useState(key);
+  const [idem] = useState(newIdempotencyKey);
   const input = (v: { date: string; time: string; place: string }) => ({ ...v, agenda, idempotencyKey: idem });
   const { form, ref, message, submit } = useChannelForm({
     initialValues: { date: today, time: '09:30', place: '' },

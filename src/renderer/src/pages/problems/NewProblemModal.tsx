@@ -3,19 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { PROBLEM_SOURCES, type ProblemSource } from '../../../../shared/domain/problems';
 import { call } from '../../api/client';
+import { newIdempotencyKey } from '../../api/idempotency';
 import { useProblemSettings } from './use-problem-settings';
 import { useReturnFocus } from '../../hooks/use-return-focus';
 import { ACCEPT, readBase64 } from '../../components/followup/file';
 import { useChannelForm } from '../../forms/channel-form';
-
-const key = () => `pr-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /** Enter a problem: the firm by credit code, what it asks, where it came from, its category. */
 export function NewProblemModal({ onClose, onCreated }: { onClose(): void; onCreated(id: number): void }) {
   const { t } = useTranslation();
   useReturnFocus();
   const { settings, category } = useProblemSettings();
-  const [idem] = useState(key);
+  const [idem] = useState(newIdempotencyKey);
   const initialValues = {
     creditCode: '',
     firmName: '',
