@@ -1,0 +1,170 @@
+/**
+ * Moving a standalone desk onto the district server (issue 16, item 5), end to end: the demo desk (SQLite, loaded as
+ * the standalone desk loads it) moved by `desk move-to-server` into a fresh PostgreSQL database, then checked table
+ * by table, by its chain head, by `verify-audit --database`, and by a real server started on it.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deskOn } from '../../src/main/desk';
+import { openStore } from '../../src/main/db/store';
+import { NOT_MOVED, sqliteRecordTables } from '../../src/main/db/postgres/move';
+import { migratePg } from '../../src/main/db/postgres/migrations';
+import { createDatabase, databaseUrl } from '../helpers/store';
+import { buildServerOnce, root, ServerClient, startServer, type ServerProcess } from '../helpers/server';
+
+const DEMO_PASSWORD = 'demo-2026-desk';
+let dir: string;
+let deskDir: string;
+let serverDir: string;
+let url: string;
+let moved: ReturnType<typeof desk>;
+let server: ServerProcess;
+
+/** `npm run desk -- …` as the built program runs it, in English. */
+function desk(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(root, 'out', 'main', 'desk.js'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'en_US.UTF-8' },
+  });
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+async function pgCounts(dbUrl: string): Promise<Record<string, number>> {
+  const pool = new pg.Pool({ connectionString: dbUrl, max: 1 });
+  try {
+    const { rows } = await pool.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'");
+    const counts: Record<string, number> = {};
+    for (const { name } of rows) counts[name] = Number((await pool.query(`SELECT count(*) AS n FROM "${name}"`)).rows[0].n);
+    return counts;
+  } finally {
+    await pool.end();
+  }
+}
+
+function sqliteCounts(): Record<string, number> {
+  const db = new Database(join(deskDir, 'desk.sqlite'), { readonly: true });
+  try {
+    const counts: Record<string, number> = {};
+    for (const t of [...sqliteRecordTables(db), ...NOT_MOVED])
+      counts[t] = (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n;
+    return counts;
+  } finally {
+    db.close();
+  }
+}
+
+/** A file's exact bytes as the signed-in client gets them (ServerClient reads replies as text). */
+async function download(client: ServerClient, path: string): Promise<Buffer> {
+  const res = await fetch(new URL(path, client.base), { headers: { cookie: client.cookie ?? '' } });
+  expect([path, res.status]).toEqual([path, 200]);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+beforeAll(async () => {
+  buildServerOnce();
+  dir = mkdtempSync(join(tmpdir(), 'desk-move-'));
+  deskDir = join(dir, 'desk');
+  serverDir = join(dir, 'server');
+  const standalone = deskOn(openStore(deskDir), { scrypt: { N: 2 ** 14, r: 8, p: 1 } });
+  const loaded = await standalone.dispatch('demo.load', {}, { connectionId: 'move-test', lang: 'en' });
+  expect(loaded.ok).toBe(true);
+  standalone.close();
+  url = databaseUrl(await createDatabase('desk_move'));
+  moved = desk('move-to-server', '--data-dir', deskDir, '--database', url, '--server-data-dir', serverDir);
+}, 240_000);
+
+afterAll(async () => {
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('move-to-server', () => {
+  it('copies every table of the desk, row for row, driven by the schema', async () => {
+    expect(moved.out).toMatch(/^Moved to postgres:\/\/.*rows in \d+ tables, [1-9]\d* attachment files/);
+    expect(moved.code).toBe(0);
+    const source = sqliteCounts();
+    const target = await pgCounts(url);
+    // Every record table of SQLite has its counterpart: a table added later cannot be forgotten silently.
+    expect(Object.keys(source).filter((t) => !(t in target))).toEqual([]);
+    const expected: Record<string, number> = { ...source, sessions: 0, meta: source.meta! + 1 /* the signed chain head the server keeps */ };
+    for (const t of Object.keys(source)) expect([t, target[t]]).toEqual([t, expected[t]]);
+    for (const t of ['filings', 'audit_log', 'certificates', 'attachments', 'meetings', 'problems', 'issued_notices'])
+      expect([t, source[t]! > 0]).toEqual([t, true]);
+  });
+
+  it('keeps the audit chain as it was, and verify-audit on the database reports the same head', () => {
+    const db = new Database(join(deskDir, 'desk.sqlite'), { readonly: true });
+    const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+    db.close();
+    expect(moved.out).toContain(`head ${head.seq} ${head.hash}`);
+    const check = desk('verify-audit', '--database', url, '--data-dir', serverDir);
+    expect(check.out.trim()).toBe(`ok, ${head.seq} entries, head ${head.hash}`);
+    expect(check.code).toBe(0);
+    expect(desk('verify-audit', '--data-dir', deskDir).out.trim()).toBe(check.out.trim());
+  });
+
+  it('continues every id sequence after the copied rows', async () => {
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    try {
+      for (const t of ['filings', 'certificates', 'attachments', 'problems', 'meetings']) {
+        const { rows } = await pool.query(`SELECT nextval(pg_get_serial_sequence('${t}', 'id')) AS next, (SELECT max(id) FROM ${t}) AS top`);
+        expect([t, Number(rows[0].next)]).toEqual([t, Number(rows[0].top) + 1]);
+      }
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('serves the moved desk: a demo user signs in, every certificate verifies, an attachment has its bytes', async () => {
+    server = await startServer(['--database', url, '--listen', '127.0.0.1:0', '--insecure-loopback', '--data-dir', serverDir]);
+    const client = new ServerClient(server.url);
+    await client.login('sp', DEMO_PASSWORD);
+    const certs = await client.ok<{ rows: { id: number }[] }>('certificate.list', { query: '', status: null, offset: 0, limit: 500 });
+    expect(certs.rows.length).toBeGreaterThan(0);
+    for (const c of certs.rows) {
+      const bytes = await download(client, `/files/certificate/${c.id}`);
+      const v = await client.ok<{ result: string; file: string }>('certificate.verify', { pdfBase64: bytes.toString('base64') });
+      expect([c.id, v.result, v.file]).toEqual([c.id, 'valid', 'issued']);
+    }
+    const db = new Database(join(deskDir, 'desk.sqlite'), { readonly: true });
+    const att = db.prepare('SELECT id, sha256 FROM attachments ORDER BY id LIMIT 1').get() as { id: number; sha256: string };
+    db.close();
+    const file = await download(client, `/files/attachment/${att.id}`);
+    expect(createHash('sha256').update(file).digest('hex')).toBe(att.sha256);
+  }, 120_000);
+
+  it('refuses a database that is not empty, and changes nothing', async () => {
+    const before = await pgCounts(url);
+    const again = desk('move-to-server', '--data-dir', deskDir, '--database', url, '--server-data-dir', serverDir);
+    expect(again.out.trim()).toMatch(/^The database at postgres:\/\/\S+ is not empty .*nothing was copied/);
+    expect(again.out.trim().split('\n')).toHaveLength(1);
+    expect(again.code).toBe(1);
+    expect(await pgCounts(url)).toEqual(before);
+  });
+
+  it('leaves nothing behind when the copy fails half-way', async () => {
+    // A value PostgreSQL cannot store (a NUL in text) that SQLite holds: the copy fails after the files were placed.
+    const db = new Database(join(deskDir, 'desk.sqlite'));
+    db.prepare('INSERT INTO work_days (day, n) VALUES (?, ?)').run('2099-12-31\u0000', 1);
+    db.close();
+    const fresh = databaseUrl(await createDatabase('desk_move'));
+    const pool = new pg.Pool({ connectionString: fresh, max: 1 });
+    await migratePg(pool);
+    await pool.end();
+    const before = await pgCounts(fresh);
+    const otherDir = join(dir, 'server-failed');
+    const failed = desk('move-to-server', '--data-dir', deskDir, '--database', fresh, '--server-data-dir', otherDir);
+    expect(failed.out).toMatch(/^The move failed; the database and the server’s data folder are as they were/);
+    expect(failed.code).toBe(1);
+    expect(await pgCounts(fresh)).toEqual(before);
+    const left = existsSync(otherDir) ? readdirSync(otherDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()) : [];
+    expect(left.map((e) => e.name)).toEqual([]);
+  });
+});
