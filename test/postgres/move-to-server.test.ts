@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deskOn } from '../../src/main/desk';
+import { deskOn, startEscalation } from '../../src/main/desk';
 import { openStore } from '../../src/main/db/store';
 import { NOT_MOVED, sqliteRecordTables } from '../../src/main/db/postgres/move';
 import { migratePg } from '../../src/main/db/postgres/migrations';
@@ -19,6 +19,10 @@ import { createDatabase, databaseUrl } from '../helpers/store';
 import { buildServerOnce, root, ServerClient, startServer, type ServerProcess } from '../helpers/server';
 
 const DEMO_PASSWORD = 'demo-2026-desk';
+const LIST = { query: '', status: null, offset: 0, limit: 500 };
+type Verdict = { result: string; reason: string; file: string | null };
+const before = new Map<number, Verdict & { sha256: string }>();
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 let dir: string;
 let deskDir: string;
 let serverDir: string;
@@ -73,8 +77,23 @@ beforeAll(async () => {
   deskDir = join(dir, 'desk');
   serverDir = join(dir, 'server');
   const standalone = deskOn(openStore(deskDir), { scrypt: { N: 2 ** 14, r: 8, p: 1 } });
-  const loaded = await standalone.dispatch('demo.load', {}, { connectionId: 'move-test', lang: 'en' });
-  expect(loaded.ok).toBe(true);
+  const call = { connectionId: 'move-test', lang: 'en' as const };
+  const ok = async <T>(channel: string, input: unknown): Promise<T> => {
+    const r = await standalone.dispatch(channel, input, call);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+    return r.value as T;
+  };
+  await ok('demo.load', {});
+  // As the desk does at each start (the server too): follow-up escalation catches up, e.g. suspends a certificate.
+  (await startEscalation(standalone))();
+  // What the desk itself answers for each certificate, to be answered the same by the server after the move.
+  await ok('auth.login', { username: 'sp', password: DEMO_PASSWORD });
+  for (const { id } of (await ok<{ rows: { id: number }[] }>('certificate.list', LIST)).rows) {
+    const file = await standalone.files('certificate', String(id), call);
+    if (!file.ok) throw new Error(`certificate ${id}: ${file.error.message}`);
+    const v = await ok<Verdict>('certificate.verify', { pdfBase64: Buffer.from(file.value.bytes).toString('base64') });
+    before.set(id, { sha256: sha256(file.value.bytes), result: v.result, reason: v.reason, file: v.file });
+  }
   standalone.close();
   url = databaseUrl(await createDatabase('desk_move'));
   moved = desk('move-to-server', '--data-dir', deskDir, '--database', url, '--server-data-dir', serverDir);
@@ -95,7 +114,7 @@ describe('move-to-server', () => {
     expect(Object.keys(source).filter((t) => !(t in target))).toEqual([]);
     const expected: Record<string, number> = { ...source, sessions: 0, meta: source.meta! + 1 /* the signed chain head the server keeps */ };
     for (const t of Object.keys(source)) expect([t, target[t]]).toEqual([t, expected[t]]);
-    for (const t of ['filings', 'audit_log', 'certificates', 'attachments', 'meetings', 'problems', 'issued_notices'])
+    for (const t of ['filings', 'audit_log', 'certificates', 'certificate_files', 'attachments', 'meetings', 'problems', 'issued_notices'])
       expect([t, source[t]! > 0]).toEqual([t, true]);
   });
 
@@ -126,18 +145,22 @@ describe('move-to-server', () => {
     server = await startServer(['--database', url, '--listen', '127.0.0.1:0', '--insecure-loopback', '--data-dir', serverDir]);
     const client = new ServerClient(server.url);
     await client.login('sp', DEMO_PASSWORD);
-    const certs = await client.ok<{ rows: { id: number }[] }>('certificate.list', { query: '', status: null, offset: 0, limit: 500 });
-    expect(certs.rows.length).toBeGreaterThan(0);
+    const certs = await client.ok<{ rows: { id: number }[] }>('certificate.list', LIST);
+    expect(certs.rows.map((c) => c.id).sort()).toEqual([...before.keys()].sort());
+    // Issued ones are valid; the demo's revoked or replaced ones answer as they did on the desk, never "signature".
+    expect([...before.values()].filter((v) => v.result === 'valid').length).toBeGreaterThan(0);
     for (const c of certs.rows) {
       const bytes = await download(client, `/files/certificate/${c.id}`);
-      const v = await client.ok<{ result: string; file: string }>('certificate.verify', { pdfBase64: bytes.toString('base64') });
-      expect([c.id, v.result, v.file]).toEqual([c.id, 'valid', 'issued']);
+      const v = await client.ok<Verdict>('certificate.verify', { pdfBase64: bytes.toString('base64') });
+      const got = { sha256: sha256(bytes), result: v.result, reason: v.reason, file: v.file };
+      expect([c.id, got]).toEqual([c.id, before.get(c.id)]);
+      expect(got.file).toBe('issued');
     }
     const db = new Database(join(deskDir, 'desk.sqlite'), { readonly: true });
     const att = db.prepare('SELECT id, sha256 FROM attachments ORDER BY id LIMIT 1').get() as { id: number; sha256: string };
     db.close();
     const file = await download(client, `/files/attachment/${att.id}`);
-    expect(createHash('sha256').update(file).digest('hex')).toBe(att.sha256);
+    expect(sha256(file)).toBe(att.sha256);
   }, 120_000);
 
   it('refuses a database that is not empty, and changes nothing', async () => {
