@@ -112,7 +112,11 @@ describe('move-to-server', () => {
     const target = await pgCounts(url);
     // Every record table of SQLite has its counterpart: a table added later cannot be forgotten silently.
     expect(Object.keys(source).filter((t) => !(t in target))).toEqual([]);
-    const expected: Record<string, number> = { ...source, sessions: 0, meta: source.meta! + 1 /* the signed chain head the server keeps */ };
+    const expected: Record<string, number> = {
+      ...source,
+      sessions: 0,
+      meta: source.meta! + 1 /* the signed chain head the server keeps */,
+    };
     for (const t of Object.keys(source)) expect([t, target[t]]).toEqual([t, expected[t]]);
     for (const t of ['filings', 'audit_log', 'certificates', 'certificate_files', 'attachments', 'meetings', 'problems', 'issued_notices'])
       expect([t, source[t]! > 0]).toEqual([t, true]);
@@ -133,7 +137,9 @@ describe('move-to-server', () => {
     const pool = new pg.Pool({ connectionString: url, max: 1 });
     try {
       for (const t of ['filings', 'certificates', 'attachments', 'problems', 'meetings']) {
-        const { rows } = await pool.query(`SELECT nextval(pg_get_serial_sequence('${t}', 'id')) AS next, (SELECT max(id) FROM ${t}) AS top`);
+        const { rows } = await pool.query(
+          `SELECT nextval(pg_get_serial_sequence('${t}', 'id')) AS next, (SELECT max(id) FROM ${t}) AS top`,
+        );
         expect([t, Number(rows[0].next)]).toEqual([t, Number(rows[0].top) + 1]);
       }
     } finally {

@@ -16,7 +16,7 @@ interface Command {
 export const commands: Record<string, Command> = {
   'verify-audit': {
     usage:
-      'verify-audit [--data-dir DIR] [--database URL]   check the audit chain and its external head (--database: the district server\'s, --data-dir its folder)',
+      "verify-audit [--data-dir DIR] [--database URL]   check the audit chain and its external head (--database: the district server's, --data-dir its folder)",
     run: ({ dataDir, rest }) => {
       const { database } = takeDatabase(rest);
       return database === null ? verifyAudit(dataDir) : verifyServerAudit(database, dataDir);

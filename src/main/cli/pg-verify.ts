@@ -53,7 +53,8 @@ export function verifyServerAudit(url: string, dataDir: string): Promise<Command
 /** verify-certificate --database: the same check as on a desk folder, against the server's register and key. */
 export function verifyServerCertificate(url: string, dataDir: string, args: string[]): Promise<CommandOutput> {
   const target = args[0];
-  if (!target) return Promise.resolve({ code: 2, lines: ['usage: verify-certificate <file-or-code> [number] --database <url> [--data-dir DIR]'] });
+  if (!target)
+    return Promise.resolve({ code: 2, lines: ['usage: verify-certificate <file-or-code> [number] --database <url> [--data-dir DIR]'] });
   return onServer(url, async (db) => {
     const v: Verifier = { db, own: readKeys(dataDir), lang: process.env.LANG?.startsWith('zh') ? 'zh-CN' : 'en' };
     let out;

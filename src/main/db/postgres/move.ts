@@ -52,8 +52,7 @@ async function parentsFirst(c: PoolClient, tables: string[]): Promise<string[]> 
   );
   const wanted = new Set(tables);
   const parents = new Map(tables.map((t) => [t, new Set<string>()]));
-  for (const r of rows)
-    if (r.child !== r.parent && wanted.has(r.child) && wanted.has(r.parent)) parents.get(r.child)!.add(r.parent);
+  for (const r of rows) if (r.child !== r.parent && wanted.has(r.child) && wanted.has(r.parent)) parents.get(r.child)!.add(r.parent);
   const order: string[] = [];
   while (order.length < tables.length) {
     const next = tables.filter((t) => !order.includes(t) && [...parents.get(t)!].every((p) => order.includes(p)));
@@ -172,7 +171,8 @@ export async function moveIntoPg(sqlite: SqliteHandle, pool: Pool, hooks: MoveHo
     }
     if (head) {
       const { rows } = await c.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-      if (rows[0]?.seq !== head.seq || rows[0]?.hash !== head.hash) throw new Error('the copied audit chain does not end at the desk’s head');
+      if (rows[0]?.seq !== head.seq || rows[0]?.hash !== head.hash)
+        throw new Error('the copied audit chain does not end at the desk’s head');
       await c.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [
         DB_HEAD_KEY,
         JSON.stringify(hooks.signHead(head)),
