@@ -5,12 +5,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachmentPath, STAGING_DIR } from '../../src/main/attachments';
 import { deskOn, startEscalation } from '../../src/main/desk';
 import { openStore } from '../../src/main/db/store';
 import { NOT_MOVED, sqliteRecordTables } from '../../src/main/db/postgres/move';
@@ -147,8 +148,28 @@ describe('move-to-server', () => {
     }
   });
 
+  it('places the attachments under their content address and leaves nothing staged', () => {
+    const db = new Database(join(deskDir, 'desk.sqlite'), { readonly: true });
+    const shas = db.prepare('SELECT sha256 FROM attachments UNION SELECT sha256 FROM problem_attachments').all() as { sha256: string }[];
+    db.close();
+    for (const { sha256: sha } of shas) expect([sha, existsSync(attachmentPath(serverDir, sha))]).toEqual([sha, true]);
+    expect(readdirSync(join(serverDir, 'attachments', STAGING_DIR))).toEqual([]);
+  });
+
   it('serves the moved desk: a demo user signs in, every certificate verifies, an attachment has its bytes', async () => {
+    const db = new Database(join(deskDir, 'desk.sqlite'), { readonly: true });
+    const att = db.prepare('SELECT id, sha256 FROM attachments ORDER BY id LIMIT 1').get() as { id: number; sha256: string };
+    db.close();
+    // The server's start-up sweep, as the desk's: a crash between commit and move left a referenced file staged, and a
+    // file no row refers to lies in the folder. The first is placed, the second removed.
+    const staged = join(serverDir, 'attachments', STAGING_DIR, `${att.sha256}.crashed`);
+    renameSync(attachmentPath(serverDir, att.sha256), staged);
+    const orphan = attachmentPath(serverDir, 'f'.repeat(64));
+    mkdirSync(dirname(orphan), { recursive: true });
+    writeFileSync(orphan, 'no row refers to this');
     server = await startServer(['--database', url, '--listen', '127.0.0.1:0', '--insecure-loopback', '--data-dir', serverDir]);
+    await expect.poll(() => server.stderr(), { timeout: 20_000 }).toContain('[start] attachments: 1 placed, 1 orphans removed');
+    expect([existsSync(staged), existsSync(orphan), existsSync(attachmentPath(serverDir, att.sha256))]).toEqual([false, false, true]);
     const client = new ServerClient(server.url);
     await client.login('sp', DEMO_PASSWORD);
     const certs = await client.ok<{ rows: { id: number }[] }>('certificate.list', LIST);
@@ -162,9 +183,6 @@ describe('move-to-server', () => {
       expect([c.id, got]).toEqual([c.id, before.get(c.id)]);
       expect(got.file).toBe('issued');
     }
-    const db = new Database(join(deskDir, 'desk.sqlite'), { readonly: true });
-    const att = db.prepare('SELECT id, sha256 FROM attachments ORDER BY id LIMIT 1').get() as { id: number; sha256: string };
-    db.close();
     const file = await download(client, `/files/attachment/${att.id}`);
     expect(sha256(file)).toBe(att.sha256);
   }, 120_000);

@@ -1,6 +1,7 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { attachmentPath } from '../attachments';
+import { attachmentPath, STAGING_DIR } from '../attachments';
 import type { SignedHead } from '../db/audit-head';
 import { fsyncPath, writeDurably } from '../db/durable';
 import { MoveRefused } from '../db/postgres/move';
@@ -19,11 +20,15 @@ export function attachmentFiles(dataDir: string): string[] {
 
 /**
  * The files a moved desk brings to the server's data folder (the layout the server reads: keys/, audit-head.json,
- * attachments/<aa>/<sha256>), placed before the database commits and removed again if it does not. Only files this
- * move created are removed: an attachment the shared folder already held stays.
+ * attachments/<aa>/<sha256>), written before the database commits and removed again if it does not. Attachments
+ * follow the uploads' protocol (attachments.ts): staged under attachments/.incoming before the commit, moved under
+ * their content address after it, so a server's start-up sweep never finds a placed file without its row, and a crash
+ * between commit and move is repaired by that sweep. Only files this move created are removed: an attachment the
+ * shared folder already held stays.
  */
 export class FilePlacement {
   private readonly created: string[] = [];
+  private readonly staged: { sha: string; path: string }[] = [];
   readonly same: boolean;
 
   constructor(
@@ -51,13 +56,33 @@ export class FilePlacement {
     fsyncPath(dirname(dest));
   }
 
-  /** Attachments and the signing key; returns how many attachment files the server's folder holds for the desk. */
+  /** Stages the attachments and writes the signing key; returns how many attachment files the desk has. */
   place(): number {
     const files = attachmentFiles(this.from);
     if (this.same) return files.length;
-    for (const sha of files) this.copy(attachmentPath(this.from, sha), attachmentPath(this.to, sha));
+    for (const sha of files) {
+      if (existsSync(attachmentPath(this.to, sha))) continue;
+      const path = join(this.to, 'attachments', STAGING_DIR, `${sha}.${randomBytes(6).toString('hex')}`);
+      this.copy(attachmentPath(this.from, sha), path);
+      this.staged.push({ sha, path });
+    }
     for (const f of KEY_FILES) this.copy(join(this.from, 'keys', f), join(this.to, 'keys', f), 0o600);
     return files.length;
+  }
+
+  /** After the commit: the staged attachments under their content address. */
+  commit(): void {
+    for (const { sha, path } of this.staged) {
+      const target = attachmentPath(this.to, sha);
+      mkdirSync(dirname(target), { recursive: true });
+      try {
+        renameSync(path, target);
+      } catch (err) {
+        // A server's start-up sweep may have placed it already.
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || !existsSync(target)) throw err;
+      }
+      fsyncPath(dirname(target));
+    }
   }
 
   /** The chain head anchored outside the database, as the server's own writes leave it. */

@@ -64,6 +64,7 @@ export async function moveToServer(dataDir: string, rest: string[]): Promise<Com
   const sqlite = openSqlite(path, { readonly: true });
   const files = new FilePlacement(dataDir, args.serverDir);
   const pool = createPool(args.database, 2);
+  let committed = false;
   try {
     const keys = readKeys(dataDir);
     const bad = checkDesk(sqlite, dataDir, keys);
@@ -82,6 +83,8 @@ export async function moveToServer(dataDir: string, rest: string[]): Promise<Com
         return signed;
       },
     });
+    committed = true;
+    files.commit();
     const rows = Object.values(moved.counts).reduce((a, b) => a + b, 0);
     return {
       code: 0,
@@ -91,6 +94,8 @@ export async function moveToServer(dataDir: string, rest: string[]): Promise<Com
       ],
     };
   } catch (err) {
+    // Once committed, the rows refer to the staged files: a server's start-up sweep places whatever is left staged.
+    if (committed) return { code: 1, lines: [say('move.placeLater', { reason: err instanceof Error ? err.message : String(err) })] };
     files.undo();
     if (err instanceof MoveRefused) return { code: 1, lines: [say(err.key, { ...err.params, url: redactUrl(args.database) })] };
     if (err instanceof NewerSchemaError) return { code: 1, lines: [say('move.newerServer', { detail: err.message })] };

@@ -40,6 +40,10 @@ export const move: Messages = {
     '数据库的结构比本程序新（{{detail}}），未复制任何内容。',
     'The database has a newer schema than this program knows ({{detail}}); nothing was copied.',
   ],
+  'move.placeLater': [
+    '数据已迁移，但部分附件仍在暂存目录中（{{reason}}）；服务器启动时会自动归位。',
+    'The records were moved, but some attachments are still staged ({{reason}}); the server places them when it starts.',
+  ],
   'move.failed': [
     '迁移失败，数据库和服务器数据目录均未改变：{{reason}}',
     'The move failed; the database and the server’s data folder are as they were: {{reason}}',
