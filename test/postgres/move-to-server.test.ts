@@ -176,13 +176,21 @@ describe('move-to-server', () => {
     expect(certs.rows.map((c) => c.id).sort()).toEqual([...before.keys()].sort());
     // Issued ones are valid; the demo's revoked or replaced ones answer as they did on the desk, never "signature".
     expect([...before.values()].filter((v) => v.result === 'valid').length).toBeGreaterThan(0);
+    let validPdf: Buffer | undefined;
     for (const c of certs.rows) {
       const bytes = await download(client, `/files/certificate/${c.id}`);
       const v = await client.ok<Verdict>('certificate.verify', { pdfBase64: bytes.toString('base64') });
       const got = { sha256: sha256(bytes), result: v.result, reason: v.reason, file: v.file };
       expect([c.id, got]).toEqual([c.id, before.get(c.id)]);
       expect(got.file).toBe('issued');
+      if (got.result === 'valid') validPdf = bytes;
     }
+    // An administrator checks a certificate against the server's register from the command line.
+    const pdfPath = join(dir, 'certificate.pdf');
+    writeFileSync(pdfPath, validPdf!);
+    const cli = desk('verify-certificate', pdfPath, '--database', url, '--data-dir', serverDir);
+    expect(cli.out).toMatch(/^valid: .*\nfile: issued/);
+    expect(cli.code).toBe(0);
     const file = await download(client, `/files/attachment/${att.id}`);
     expect(sha256(file)).toBe(att.sha256);
   }, 120_000);
@@ -213,5 +221,16 @@ describe('move-to-server', () => {
     expect(await pgCounts(fresh)).toEqual(before);
     const left = existsSync(otherDir) ? readdirSync(otherDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()) : [];
     expect(left.map((e) => e.name)).toEqual([]);
+  });
+
+  it('refuses a desk with a table the server does not know, before copying anything', async () => {
+    const db = new Database(join(deskDir, 'desk.sqlite'));
+    db.exec('CREATE TABLE later_records (id INTEGER PRIMARY KEY)');
+    db.close();
+    const fresh = databaseUrl(await createDatabase('desk_move'));
+    const r = desk('move-to-server', '--data-dir', deskDir, '--database', fresh, '--server-data-dir', join(dir, 'server-unknown'));
+    expect(r.out.trim()).toBe('The server’s database has no table later_records; nothing was copied. Upgrade the server first.');
+    expect(r.code).toBe(1);
+    expect((await pgCounts(fresh)).users).toBe(0);
   });
 });

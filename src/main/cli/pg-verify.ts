@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { defaultDataDir } from '../paths';
 import { HeadFile } from '../db/audit-head';
 import { HEAD_FILE } from '../db/store';
 import { readKeys } from '../crypto/signing';
@@ -11,6 +12,11 @@ import { verifyCode, verifyPdf, verifyText, type Verifier } from '../certificate
 import { describe } from './verify-certificate';
 import type { Db } from '../db/connection';
 import type { CommandOutput } from './verify-audit';
+
+/** Without --data-dir the server's own default folder (server/options.ts), not the standalone desk's. */
+export function serverFolder(dataDir: string): string {
+  return dataDir === resolve(defaultDataDir()) ? join(defaultDataDir(), 'server') : dataDir;
+}
 
 /** `--database <url>` out of a command's arguments, and what is left. */
 export function takeDatabase(rest: readonly string[]): { database: string | null; rest: string[] } {
@@ -43,7 +49,8 @@ async function onServer(url: string, check: (db: Db) => Promise<CommandOutput>):
 /** verify-audit --database: the chain, its signed head in the database and the head anchored in the server's folder. */
 export function verifyServerAudit(url: string, dataDir: string): Promise<CommandOutput> {
   return onServer(url, async (db) => {
-    const report = await verifyPgAnchored(db, new HeadFile(join(dataDir, HEAD_FILE), readKeys(dataDir)));
+    const dir = serverFolder(dataDir);
+    const report = await verifyPgAnchored(db, new HeadFile(join(dir, HEAD_FILE), readKeys(dir)));
     if (report.ok) return { code: 0, lines: [`ok, ${report.entries} entries, head ${report.head}`] };
     const where = report.badSeq === null ? '' : ` at entry ${report.badSeq}`;
     return { code: 1, lines: [`FAILED${where}: ${report.problem} (${report.entries} entries read)`] };
@@ -56,7 +63,7 @@ export function verifyServerCertificate(url: string, dataDir: string, args: stri
   if (!target)
     return Promise.resolve({ code: 2, lines: ['usage: verify-certificate <file-or-code> [number] --database <url> [--data-dir DIR]'] });
   return onServer(url, async (db) => {
-    const v: Verifier = { db, own: readKeys(dataDir), lang: process.env.LANG?.startsWith('zh') ? 'zh-CN' : 'en' };
+    const v: Verifier = { db, own: readKeys(serverFolder(dataDir)), lang: process.env.LANG?.startsWith('zh') ? 'zh-CN' : 'en' };
     let out;
     if (existsSync(target)) {
       const bytes = readFileSync(target);
