@@ -134,9 +134,12 @@ describe('move-to-server', () => {
     expect(desk('verify-audit', '--data-dir', deskDir).out.trim()).toBe(check.out.trim());
   });
 
-  it('continues every id sequence after the copied rows', async () => {
+  it('continues every id sequence after the copied rows, with every guard trigger on again', async () => {
     const pool = new pg.Pool({ connectionString: url, max: 1 });
     try {
+      const off = await pool.query("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'D'");
+      expect(off.rows).toEqual([]);
+      await expect(pool.query('DELETE FROM audit_log WHERE seq = 1')).rejects.toThrow(/append-only/);
       for (const t of ['filings', 'certificates', 'attachments', 'problems', 'meetings']) {
         const { rows } = await pool.query(
           `SELECT nextval(pg_get_serial_sequence('${t}', 'id')) AS next, (SELECT max(id) FROM ${t}) AS top`,
@@ -194,6 +197,43 @@ describe('move-to-server', () => {
     const file = await download(client, `/files/attachment/${att.id}`);
     expect(sha256(file)).toBe(att.sha256);
   }, 120_000);
+
+  it('issues the next certificate number after the copied ones', async () => {
+    const clerk = new ServerClient(server.url);
+    await clerk.login('clerk', DEMO_PASSWORD);
+    const approved = await clerk.ok<{ rows: { id: number }[] }>('filing.list', {
+      query: '',
+      states: ['approved'],
+      parkId: null,
+      unit: null,
+      overdueOnly: false,
+      sort: 'updatedAt',
+      dir: 'desc',
+      offset: 0,
+      limit: 50,
+    });
+    let issuable: { filingId: number; filingVersion: number } | undefined;
+    for (const f of approved.rows) {
+      const c = await clerk.ok<{ filingId: number; filingVersion: number; canIssue: boolean }>('certificate.forFiling', { filingId: f.id });
+      if (c.canIssue) issuable ??= c;
+    }
+    expect(issuable).toBeDefined();
+    const cert = await clerk.ok<{ id: number; year: number; seq: number }>('certificate.issue', {
+      filingId: issuable!.filingId,
+      version: issuable!.filingVersion,
+      idempotencyKey: `move-${process.pid}`,
+    });
+    const db = new Database(join(deskDir, 'desk.sqlite'), { readonly: true });
+    const top = db
+      .prepare('SELECT max(id) AS id, (SELECT max(seq) FROM certificates WHERE year = ?) AS seq FROM certificates')
+      .get(cert.year) as {
+      id: number;
+      seq: number | null;
+    };
+    db.close();
+    expect(cert.seq).toBe((top.seq ?? 0) + 1);
+    expect(cert.id).toBeGreaterThan(top.id);
+  });
 
   it('refuses a database that is not empty, and changes nothing', async () => {
     const before = await pgCounts(url);
