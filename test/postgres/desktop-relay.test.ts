@@ -213,6 +213,9 @@ describe('the relay of a connected desktop app', () => {
       const moved = createRelay({ server: new URL(`https://127.0.0.1:${port}/`), pin: fingerprint, timeoutMs: 5_000 });
       moved.held.set('wc:1', secret);
       relays.push(moved);
+      const shown: unknown[] = [];
+      moved.events.on('desk-event', (event: string, payload: unknown) => shown.push({ event, payload }));
+      expect(await moved.check()).toMatchObject({ problem: 'PIN_MISMATCH' });
       const answer = await moved.dispatch('accounts.list', {}, call('wc:1'));
       expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       expect((answer as { ok: false; error: { message: string } }).error.message).toMatch(/not the one confirmed on first connection/);
@@ -221,6 +224,9 @@ describe('the relay of a connected desktop app', () => {
         detail: { expected: fingerprint, actual: opensslFingerprint(other.cert) },
       });
       expect(received).toEqual([]);
+      // The windows are told at once, with both fingerprints for the refusal screen and nothing else.
+      expect(shown[0]).toEqual({ event: 'connection.refused', payload: { expected: fingerprint, actual: opensslFingerprint(other.cert) } });
+      expect(JSON.stringify(shown)).not.toContain(secret);
 
       const data = join(dir, 'refused');
       writeConnection(data, { mode: 'server', address: `https://127.0.0.1:${port}/`, fingerprint });

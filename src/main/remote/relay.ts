@@ -5,7 +5,7 @@ import type { AppError, Result } from '../../shared/result';
 import type { CallContext, Dispatch } from '../dispatch';
 import type { FileBody, FileServer } from '../host/files';
 import { LiveRelay } from './live';
-import { pinnedRequest, readAll, RemoteFailure, type RemoteRequest } from './pinned';
+import { connectPinned, pinnedRequest, readAll, RemoteFailure, type RemoteRequest } from './pinned';
 
 /** The server's answer header carrying a bearer sign-in's new secret (host/bearer-session.ts). */
 const SESSION_HEADER = 'x-desk-session';
@@ -34,6 +34,8 @@ export interface Relay {
   held: Map<string, string>;
   /** The last connection failure (a changed certificate, an unreachable server), or null since the last success. */
   problem(): RemoteFailure | null;
+  /** One pinned connection now (at start, before the first screen): the failure, or null. */
+  check(): Promise<RemoteFailure | null>;
   close(): void;
 }
 
@@ -78,9 +80,11 @@ export function createRelay(opts: RelayOptions): Relay {
   const events = new EventEmitter();
   let problem: RemoteFailure | null = null;
 
+  // A changed certificate goes to the windows at once as a desk event: the renderer's connection gate shows the
+  // refusal over whatever the window shows, so unsaved text stays behind it. Fingerprints are no secret.
   const noted = (err: unknown): RemoteFailure => {
     problem = err instanceof RemoteFailure ? err : new RemoteFailure('UNREACHABLE', { reason: String(err) });
-    events.emit('problem', problem);
+    if (problem.problem === 'PIN_MISMATCH') events.emit('desk-event', 'connection.refused', { ...problem.detail });
     return problem;
   };
   const live = new LiveRelay({
@@ -164,6 +168,15 @@ export function createRelay(opts: RelayOptions): Relay {
     events,
     held,
     problem: () => problem,
+    async check() {
+      try {
+        (await connectPinned(server, pin, opts.timeoutMs)).socket.destroy();
+        problem = null;
+        return null;
+      } catch (err) {
+        return noted(err);
+      }
+    },
     close: () => {
       live.close();
       held.clear();

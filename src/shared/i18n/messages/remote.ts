@@ -24,6 +24,7 @@ export const remote: Messages = {
     'Every unit works on the district’s one record from its own computer. The administrator gives you the address.',
   ],
   'remote.address': ['服务器地址', 'Server address'],
+  'remote.useStandalone': ['在本机使用', 'Use this computer'],
   'remote.check': ['检查服务器', 'Check the server'],
   'remote.fingerprintTitle': ['请核对服务器证书指纹', 'Compare the server certificate’s fingerprint'],
   'remote.fingerprintHint': [
