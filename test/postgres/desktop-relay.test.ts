@@ -195,6 +195,21 @@ describe('the relay of a connected desktop app', () => {
     expect(JSON.stringify([seen, events])).not.toContain(secret);
   });
 
+  it('downloads come through the relay under the window’s session, and only under it', async () => {
+    const relay = relayTo(address, fingerprint);
+    expect((await relay.dispatch('auth.login', { username: 'admin', password: PASSWORD }, call('wc:1'))).ok).toBe(true);
+    const made = await relay.dispatch('export.create', { kind: 'audit', format: 'csv' }, call('wc:1'));
+    expect(made.ok).toBe(true);
+    const { id, filename, size } = (made as { ok: true; value: { id: string; filename: string; size: number } }).value;
+    const file = await relay.files('export', id, call('wc:1'));
+    expect(file.ok).toBe(true);
+    const body = (file as { ok: true; value: { bytes: Uint8Array; filename: string; mime: string } }).value;
+    expect(body.filename).toBe(filename);
+    expect(body.bytes.byteLength).toBe(size);
+    expect(Buffer.from(body.bytes).toString('utf8')).toContain('auth.login');
+    expect(await relay.files('export', id, call('wc:9'))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
   it('a server with another certificate is refused before the secret is sent, and the setup shows both fingerprints', async () => {
     const relay = relayTo(address, fingerprint);
     expect((await relay.dispatch('auth.login', { username: 'admin', password: PASSWORD }, call('wc:1'))).ok).toBe(true);
