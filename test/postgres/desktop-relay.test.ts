@@ -208,6 +208,19 @@ describe('the relay of a connected desktop app', () => {
     expect(body.bytes.byteLength).toBe(size);
     expect(Buffer.from(body.bytes).toString('utf8')).toContain('auth.login');
     expect(await relay.files('export', id, call('wc:9'))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+
+    // The window's last close (windows.ts deletes its entry): the session ends on the server too.
+    const secret = relay.held.get('wc:1')!;
+    relay.held.delete('wc:1');
+    const replay = async () =>
+      (
+        await new ServerClient(server.url, { ca: cert }).send('POST', '/rpc/auth.status', {
+          body: '{}',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+          origin: null,
+        })
+      ).json().value.actor;
+    await expect.poll(replay, { timeout: 5_000 }).toBeNull();
   });
 
   it('a server with another certificate is refused before the secret is sent, and the setup shows both fingerprints', async () => {

@@ -59,15 +59,26 @@ function filenameOf(disposition: string): string {
   return /filename="([^"]*)"/i.exec(disposition)?.[1] ?? 'download';
 }
 
-/** A map that tells the live stream whenever a secret comes or goes (a window closed, a sign-in, a sign-out). */
+/**
+ * A map that tells the live stream whenever a secret comes or goes. `delete` is the shell forgetting a window's
+ * session (its last window closed): that secret is also signed out on the server, so it does not live on there until
+ * it idles out. `drop` is the server having ended it already.
+ */
 class HeldSecrets extends Map<string, string> {
   onChange: () => void = () => undefined;
+  onForget: (secret: string) => void = () => undefined;
   override set(key: string, value: string): this {
     super.set(key, value);
     this.onChange();
     return this;
   }
   override delete(key: string): boolean {
+    const secret = super.get(key);
+    if (!this.drop(key)) return false;
+    if (secret) this.onForget(secret);
+    return true;
+  }
+  drop(key: string): boolean {
     const had = super.delete(key);
     if (had) this.onChange();
     return had;
@@ -97,6 +108,15 @@ export function createRelay(opts: RelayOptions): Relay {
     ...opts.live,
   });
   held.onChange = () => live.refresh();
+  held.onForget = (secret) => {
+    const logout = { method: 'POST' as const, path: '/rpc/auth.logout', body: '{}' };
+    const headers = { authorization: `Bearer ${secret}`, 'content-type': 'application/json' };
+    // Best effort: an unreachable server ends the session by its idle limit instead.
+    void pinnedRequest(server, pin, { ...logout, headers }, opts.timeoutMs).then(
+      (res) => res.resume(),
+      () => undefined,
+    );
+  };
 
   /** Sends one request with the window's secret and keeps whatever the server says of that secret. */
   const send = async (
@@ -114,7 +134,7 @@ export function createRelay(opts: RelayOptions): Relay {
     const next = res.headers[SESSION_HEADER];
     if (typeof next === 'string') {
       if (next) held.set(call.connectionId, next);
-      else held.delete(call.connectionId);
+      else held.drop(call.connectionId);
     }
     return res;
   };
