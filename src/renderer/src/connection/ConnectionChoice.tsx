@@ -3,7 +3,7 @@ import { Alert, Button, Center, Group, Paper, Radio, Stack, Text, TextInput, Tit
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Fingerprint } from './Fingerprint';
-import { shellCall } from './shell';
+import { shellCall, type ConnectionView } from './shell';
 
 type Step = { kind: 'choose' } | { kind: 'confirm'; address: string; fingerprint: string } | { kind: 'restarting' };
 
@@ -11,10 +11,20 @@ type Step = { kind: 'choose' } | { kind: 'confirm'; address: string; fingerprint
  * First run (and after a refused certificate): this computer only, or the district server at an address. A server
  * is taken only after its certificate's fingerprint is shown and the user says it matches the administrator's.
  */
-export function ConnectionChoice({ onStandalone }: { onStandalone: () => void }) {
+export function ConnectionChoice({
+  current,
+  onStandalone,
+  onCancel,
+}: {
+  /** Opened from the menu: the mode in use, preselected. */
+  current?: ConnectionView;
+  onStandalone: () => void;
+  /** Opened over the desk: back to it without changing anything. */
+  onCancel?: () => void;
+}) {
   const { t } = useTranslation();
-  const [mode, setMode] = useState<'standalone' | 'server'>('standalone');
-  const [address, setAddress] = useState('');
+  const [mode, setMode] = useState<'standalone' | 'server'>(current?.mode === 'server' ? 'server' : 'standalone');
+  const [address, setAddress] = useState(current?.mode === 'server' ? current.address : '');
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -40,7 +50,12 @@ export function ConnectionChoice({ onStandalone }: { onStandalone: () => void })
   };
 
   return (
-    <Center h="100%" p="md">
+    <Center
+      h="100%"
+      p="md"
+      // Over the desk when opened from the menu, so what the window shows stays behind it.
+      style={onCancel || current ? { position: 'fixed', inset: 0, zIndex: 400, background: 'var(--mantine-color-body)' } : undefined}
+    >
       <Paper withBorder p="xl" w={640} shadow="xs" data-testid="connection-choice">
         <Stack>
           <Group justify="space-between" align="flex-start">
@@ -100,6 +115,11 @@ export function ConnectionChoice({ onStandalone }: { onStandalone: () => void })
           )}
           {step.kind === 'choose' && (
             <Group justify="flex-end">
+              {onCancel && (
+                <Button variant="default" onClick={onCancel} data-testid="connection-cancel">
+                  {t('remote.cancel')}
+                </Button>
+              )}
               <Button onClick={next} loading={busy} disabled={mode === 'server' && !address.trim()} data-testid="connection-next">
                 {mode === 'server' ? t('remote.check') : t('remote.useStandalone')}
               </Button>

@@ -21,7 +21,13 @@ export function ConnectionGate({ children }: { children: ReactNode }) {
       // A shell without the connection channel is a standalone desk as before.
       setView(r.ok ? r.value : { mode: 'standalone' }),
     );
-    return bridge.subscribe('connection.refused', (payload) => setRefused(payload as Refusal));
+    const offRefused = bridge.subscribe('connection.refused', (payload) => setRefused(payload as Refusal));
+    // The menu's "Connection…": the same screen, over the desk, with a way back.
+    const offSetup = bridge.subscribe('connection.setup', () => setAgain(true));
+    return () => {
+      offRefused();
+      offSetup();
+    };
   }, []);
 
   if (view === 'browser') return <>{children}</>;
@@ -36,16 +42,19 @@ export function ConnectionGate({ children }: { children: ReactNode }) {
     setAgain(false);
     setView({ mode: 'standalone' });
   };
-  if (view.mode === 'first-run' || again) return <ConnectionChoice onStandalone={standalone} />;
+  if (view.mode === 'first-run') return <ConnectionChoice onStandalone={standalone} />;
   const refusal = refused ?? (view.mode === 'server' ? view.refused : undefined);
   const address = view.mode === 'server' ? view.address : '';
   const screen = refusal && <PinRefused address={address} refusal={refusal} onSetupAgain={() => setAgain(true)} />;
+  const choice = again && (
+    <ConnectionChoice current={view} onStandalone={standalone} onCancel={refusal ? undefined : () => setAgain(false)} />
+  );
   // Refused at start: nothing of the desk is shown. Refused mid-work: the refusal covers the desk, which stays.
-  if (view.mode === 'server' && view.refused && !refused) return screen;
+  if (view.mode === 'server' && view.refused && !refused) return choice || screen;
   return (
     <>
       {children}
-      {screen}
+      {choice || screen}
     </>
   );
 }

@@ -21,18 +21,19 @@ export const remote: Messages = {
   'remote.server': ['连接区联审服务器', 'Connect to the district server'],
   'remote.serverHint': [
     '各单位在自己的电脑上共用区里的一份记录。地址由管理员提供。',
-    'Every unit works on the district’s one record from its own computer. The administrator gives you the address.',
+    "Every unit works on the district's one record from its own computer. The administrator gives you the address.",
   ],
   'remote.address': ['服务器地址', 'Server address'],
   'remote.useStandalone': ['在本机使用', 'Use this computer'],
   'remote.check': ['检查服务器', 'Check the server'],
-  'remote.fingerprintTitle': ['请核对服务器证书指纹', 'Compare the server certificate’s fingerprint'],
+  'remote.fingerprintTitle': ['请核对服务器证书指纹', "Compare the server certificate's fingerprint"],
   'remote.fingerprintHint': [
     '请与管理员给您的指纹逐段核对。完全一致才能连接；以后每次连接都会检查它。',
     'Compare it group by group with the fingerprint the administrator gave you. Connect only if it is exactly the same; every later connection checks it.',
   ],
   'remote.confirm': ['指纹一致，连接', 'It matches: connect'],
   'remote.back': ['返回', 'Back'],
+  'remote.cancel': ['取消', 'Cancel'],
   'remote.restarting': ['正在以新的方式重新启动…', 'Restarting in the new mode…'],
   'remote.refusedTitle': ['服务器证书已改变，已拒绝连接', 'The server certificate has changed: connection refused'],
   'remote.refusedBody': [
