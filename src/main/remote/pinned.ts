@@ -87,9 +87,13 @@ export interface RemoteRequest {
   body?: string;
 }
 
-/** One request over a freshly pinned connection; resolves at the response head (the body is the caller's to read). */
-export async function pinnedRequest(server: URL, pin: string, req: RemoteRequest, timeoutMs = 30_000): Promise<IncomingMessage> {
-  const { socket } = await connectPinned(server, pin, timeoutMs);
+/**
+ * One request over a freshly pinned connection; resolves at the response head (the body is the caller's to read).
+ * `timeoutMs` is how long the connection may stay silent: generous, since some calls work long on the server (loading
+ * the demo, large exports); reaching the server at all must happen within ten seconds.
+ */
+export async function pinnedRequest(server: URL, pin: string, req: RemoteRequest, timeoutMs = 120_000): Promise<IncomingMessage> {
+  const { socket } = await connectPinned(server, pin, Math.min(timeoutMs, 10_000));
   return new Promise((resolve, reject) => {
     const outgoing = request(
       {

@@ -104,7 +104,11 @@ export function createRelay(opts: RelayOptions): Relay {
     secret: () => held.values().next().value ?? null,
     emit: (event, payload) => events.emit('desk-event', event, payload),
     failed: (err) => void noted(err),
-    state: (open) => events.emit('live', open),
+    // Also to the windows, so a connected desk can show at once that it lost the server (and when it is back).
+    state: (open) => {
+      events.emit('live', open);
+      events.emit('desk-event', 'connection.live', { open });
+    },
     ...opts.live,
   });
   held.onChange = () => live.refresh();
