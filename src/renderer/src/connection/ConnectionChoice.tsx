@@ -54,7 +54,11 @@ export function ConnectionChoice({
       h="100%"
       p="md"
       // Over the desk when opened from the menu, so what the window shows stays behind it.
-      style={onCancel || current ? { position: 'fixed', inset: 0, zIndex: 400, background: 'var(--mantine-color-body)' } : undefined}
+      style={
+        onCancel || current
+          ? { position: 'fixed', inset: 0, zIndex: 400, overflowY: 'auto', background: 'var(--mantine-color-body)' }
+          : undefined
+      }
     >
       <Paper withBorder p="xl" w={640} shadow="xs" data-testid="connection-choice">
         <Stack>

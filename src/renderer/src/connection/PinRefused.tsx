@@ -15,7 +15,7 @@ export function PinRefused({ address, refusal, onSetupAgain }: { address: string
       h="100%"
       p="md"
       data-testid="connection-refused"
-      style={{ position: 'fixed', inset: 0, zIndex: 400, background: 'var(--mantine-color-body)' }}
+      style={{ position: 'fixed', inset: 0, zIndex: 400, overflowY: 'auto', background: 'var(--mantine-color-body)' }}
     >
       <Paper withBorder p="xl" w={680} shadow="xs">
         <Stack>
