@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { contract, type Channel, type Input } from '../../../shared/contract';
 import type { AppError, Result } from '../../../shared/result';
 import { zodValidate } from '../hooks/zod-form';
+import { focusFirstInvalid, placeMessages } from './desk-form-fields';
 
 /** The request a form's values make: its channel and input, checked by that channel's own schema before it is sent. */
 export interface ChannelRequest<C extends Channel = Channel> {
@@ -34,14 +35,8 @@ export function useChannelForm<V extends Record<string, unknown>>(options: Chann
   const [busy, setBusy] = useState(false);
 
   const toForm = (fields: Record<string, string>): { fields: Record<string, string>; rest: string[] } => {
-    const out: Record<string, string> = {};
-    const rest: string[] = [];
-    for (const [path, text] of Object.entries(fields)) {
-      const at = options.field ? options.field(path) : path;
-      if (at === null) rest.push(text);
-      else out[at] ??= text;
-    }
-    return { fields: out, rest };
+    const { fields: out, other } = placeMessages(fields, {}, (path) => (options.field ? options.field(path) : path));
+    return { fields: out, rest: other };
   };
 
   const check = (values: V) => {
@@ -50,8 +45,7 @@ export function useChannelForm<V extends Record<string, unknown>>(options: Chann
   };
   const form = useForm<V>({ initialValues: options.initialValues, validate: (values) => check(values).fields });
 
-  const focusFirstError = () =>
-    requestAnimationFrame(() => requestAnimationFrame(() => ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()));
+  const focusFirstError = () => focusFirstInvalid(ref.current);
 
   /** Puts a refusal on the form: per-field messages beside their fields, everything else in the alert. */
   const refuse = (error: AppError) => {

@@ -5,7 +5,7 @@ import { contract, type Channel, type Input, type Output } from '../../../shared
 import type { AppError, Result } from '../../../shared/result';
 import { zodValidate } from '../hooks/zod-form';
 import { call } from '../api/client';
-import { placeMessages } from './desk-form-fields';
+import { focusFirstInvalid, placeMessages } from './desk-form-fields';
 
 type Values = Record<string, unknown>;
 
@@ -20,11 +20,6 @@ export interface DeskFormOptions<C extends Channel, V extends Values> {
   fieldOf?(path: string, values: V): string | null | undefined;
   /** What the schema cannot say (a file is required): a message by field, null when fine. */
   extra?(values: V): Record<string, string | null>;
-}
-
-/** Focus the first field marked in error once the marks have rendered (two frames: React, then Mantine's props). */
-export function focusFirstInvalid(root: HTMLElement | null): void {
-  requestAnimationFrame(() => requestAnimationFrame(() => root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()));
 }
 
 /**
