@@ -13,6 +13,9 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { ServerClient } from './server';
 import { defaultSettings } from '../../src/main/db/settings';
+import { demoFields } from '../../src/main/demo/data';
+import { demoPdfBase64 } from '../../src/main/demo/plan';
+import { addDays, addMonths, toIsoDate } from '../../src/shared/domain/calendar';
 import type { UnitCode } from '../../src/shared/domain/units';
 
 interface Config {
@@ -42,8 +45,12 @@ const log = {
   acks: [] as { key: string; channel: string; filingId: number; at: number; via: string }[],
   codes: {} as Record<string, number>,
   hangs: 0,
+  refusals: [] as { code: string; at: number }[],
 };
-const tally = (code: string) => (log.codes[code] = (log.codes[code] ?? 0) + 1);
+const tally = (code: string) => {
+  log.codes[code] = (log.codes[code] ?? 0) + 1;
+  log.refusals.push({ code, at: Date.now() });
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let turn = 0;
 const clients = config.bases.map((b) => new ServerClient(b));
@@ -161,9 +168,48 @@ async function decide(unit: UnitCode): Promise<void> {
   });
 }
 
+/** A write without a key (a new draft and its materials): sent once; a failure abandons the draft, as a clerk would. */
+async function once(channel: string, input: unknown): Promise<any> {
+  const r = await call(channel, input);
+  if (r.ok) return r.value;
+  tally(r.code);
+  return null;
+}
+
+/**
+ * Intake, so that reviewers have work for the whole run: a new filing with its materials, submitted and accepted
+ * (the acceptance is keyed and counted; it opens the first review round).
+ */
+async function intake(): Promise<void> {
+  const settings = defaultSettings();
+  const i = 1000 + Math.floor(Math.random() * 100_000);
+  const park = settings.parks[i % settings.parks.length]!;
+  const base = park.bases[i % park.bases.length]!;
+  const start = addDays(toIsoDate(new Date()), 40);
+  let view = await once('filing.create', { fields: demoFields(i, park.id, base.id, start, addMonths(start, 18)) });
+  for (const m of view?.materials ?? []) {
+    if (!m.applicable || m.code === 'commitment') continue;
+    const file = { name: `${m.code}.pdf`, contentBase64: demoPdfBase64(`${view.filingNo} ${m.code}`) };
+    view = await once('material.attach', { filingId: view.id, version: view.version, code: m.code, file });
+    if (!view) return;
+  }
+  if (!view) return;
+  const submitted = await once('filing.submit', { id: view.id, version: view.version });
+  if (!submitted) return;
+  await write('acceptance.decide', view.id, {
+    filingId: view.id,
+    version: submitted.version,
+    decision: 'accept',
+    reason: '',
+    corrections: [],
+    deadlines: [],
+  });
+}
+
+/** The clerk records a waiting supplement, or else takes in a new filing. */
 async function supplement(): Promise<void> {
   const row = pick(await listOf('supplement_requested'));
-  if (!row) return void (await sleep(300));
+  if (!row) return intake();
   const view = await read('review.get', { filingId: row.id });
   if (view) await write('review.recordSupplement', row.id, { filingId: row.id, version: view.filingVersion, note: '已补交' });
 }
