@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { contract, type Channel, type Input } from '../../../shared/contract';
 import type { AppError, Result } from '../../../shared/result';
 import { zodValidate } from '../hooks/zod-form';
-import { focusFirstInvalid, placeMessages } from './desk-form-fields';
+import { placeMessages } from './desk-form-fields';
+import { focusFirstInvalid } from './focus';
 
 /** The request a form's values make: its channel and input, checked by that channel's own schema before it is sent. */
 export interface ChannelRequest<C extends Channel = Channel> {

@@ -27,8 +27,3 @@ function fieldOf(path: string, fieldNames: object, own: (path: string) => string
   const head = path.split('.')[0] ?? path;
   return Object.hasOwn(fieldNames, head) ? head : null;
 }
-
-/** Focus the first field marked in error once the marks have rendered (two frames: React, then Mantine's props). */
-export function focusFirstInvalid(root: HTMLElement | null): void {
-  requestAnimationFrame(() => requestAnimationFrame(() => root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()));
-}

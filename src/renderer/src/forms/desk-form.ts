@@ -5,7 +5,8 @@ import { contract, type Channel, type Input, type Output } from '../../../shared
 import type { AppError, Result } from '../../../shared/result';
 import { zodValidate } from '../hooks/zod-form';
 import { call } from '../api/client';
-import { focusFirstInvalid, placeMessages } from './desk-form-fields';
+import { placeMessages } from './desk-form-fields';
+import { focusFirstInvalid } from './focus';
 
 type Values = Record<string, unknown>;
 
