@@ -1,0 +1,143 @@
+/**
+ * The server benchmark's data: one SQLite desk seeded with the large data set (bench/seed.ts), its accounts, and
+ * filings taken into review through the real handlers; then a copy of that folder stays the SQLite side and the
+ * original is moved into PostgreSQL by `move-to-server`, so both stores hold the same rows and the same chain.
+ */
+import { cpSync } from 'node:fs';
+import pg from 'pg';
+import { seedLargeDesk } from './seed';
+import { createDesk, type Desk } from '../src/main/desk';
+import type { Channel, Input, Output } from '../src/shared/contract';
+import { UNIT_CODES } from '../src/shared/domain/units';
+import { addDays, addMonths, toIsoDate } from '../src/shared/domain/calendar';
+import { defaultSettings } from '../src/main/db/settings';
+import { demoFields } from '../src/main/demo/data';
+import { demoPdfBase64 } from '../src/main/demo/plan';
+import { moveToServer } from '../src/main/cli/move-to-server';
+
+export const PASSWORD = 'bench-password-2026';
+/** The same fast key derivation the server uses under DESK_TEST_FAST_KDF, so logins cost the same on both sides. */
+export const SCRYPT = { N: 2 ** 14, r: 8, p: 1 };
+
+/** One channel call that throws on a refusal: through dispatch (SQLite) or HTTP (the server). */
+export type Call = <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
+
+let connections = 0;
+/** A signed-in caller on an in-process desk, its own connection id playing one window. */
+export async function dispatchLogin(desk: Desk, username: string): Promise<Call> {
+  const connectionId = `bench:${++connections}`;
+  const call: Call = async (channel, input) => {
+    const r = await desk.dispatch(channel, input, { connectionId, lang: 'en' });
+    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+    return r.value as never;
+  };
+  await call('auth.login', { username, password: PASSWORD });
+  return call;
+}
+
+/** Accounts: admin, clerk (sp) and one reviewer per unit, `rv-<unit>`. */
+async function createAccounts(desk: Desk): Promise<void> {
+  const setup = await desk.dispatch(
+    'auth.setup',
+    { username: 'admin', displayName: 'Bench admin', password: PASSWORD },
+    { connectionId: 'bench:setup', lang: 'en' },
+  );
+  if (!setup.ok) throw new Error(JSON.stringify(setup.error));
+  const admin = await dispatchLogin(desk, 'admin');
+  await admin('accounts.create', { username: 'clerk', displayName: 'Bench clerk', role: 'clerk', unit: 'sp', password: PASSWORD });
+  for (const u of UNIT_CODES)
+    await admin('accounts.create', { username: `rv-${u}`, displayName: `Reviewer ${u}`, role: 'reviewer', unit: u, password: PASSWORD });
+}
+
+/** A filing created, given its materials, submitted and accepted into review by the clerk; its id. */
+async function intoReview(clerk: Call, i: number): Promise<number> {
+  const settings = defaultSettings();
+  const park = settings.parks[i % settings.parks.length]!;
+  const start = addDays(toIsoDate(new Date()), 40);
+  let view = await clerk('filing.create', { fields: demoFields(i, park.id, park.bases[0]!.id, start, addMonths(start, 18)) });
+  for (const m of view.materials) {
+    if (!m.applicable || m.code === 'commitment') continue;
+    view = await clerk('material.attach', {
+      filingId: view.id,
+      version: view.version,
+      code: m.code,
+      file: { name: `${m.code}.pdf`, contentBase64: demoPdfBase64(`${view.filingNo} ${m.code}`) },
+    });
+  }
+  view = await clerk('filing.submit', { id: view.id, version: view.version });
+  view = await clerk('acceptance.decide', {
+    filingId: view.id,
+    version: view.version,
+    decision: 'accept',
+    reason: '',
+    corrections: [],
+    deadlines: [],
+    idempotencyKey: `bench-accept-${i}`,
+  });
+  return view.id;
+}
+
+export interface Prepared {
+  /** Filings in review (all five sections open), in the order they were made. */
+  inReview: number[];
+  seedMs: number;
+  prepareMs: number;
+}
+
+/** Seeds `dir` and takes `ready` filings into review; the desk is closed again at the end. */
+export async function prepareDesk(dir: string, size: { filings: number; audit: number; ready: number }): Promise<Prepared> {
+  let t = performance.now();
+  seedLargeDesk(dir, { filings: size.filings, auditEntries: size.audit });
+  const seedMs = performance.now() - t;
+  t = performance.now();
+  const desk = createDesk(dir, { mode: 'test', scrypt: SCRYPT });
+  try {
+    await createAccounts(desk);
+    const clerk = await dispatchLogin(desk, 'clerk');
+    const inReview: number[] = [];
+    for (let i = 0; i < size.ready; i++) inReview.push(await intoReview(clerk, i));
+    return { inReview, seedMs, prepareMs: performance.now() - t };
+  } finally {
+    desk.close();
+  }
+}
+
+/** The prepared folder copied for the SQLite side (the original goes to PostgreSQL). */
+export function copyDesk(from: string, to: string): void {
+  cpSync(from, to, { recursive: true, filter: (src) => !src.endsWith('.lock') });
+}
+
+/**
+ * The desk moved into the empty database at `url` (the server's folder gets key, head and attachments). The
+ * throwaway test cluster runs with fsync and synchronous_commit off; unless BENCH_PG_FAST=1 they are switched back
+ * on, so a PostgreSQL commit is as durable as SQLite's synchronous=FULL one it is compared with.
+ */
+export async function moveToPg(
+  deskDir: string,
+  url: string,
+  serverDir: string,
+  adminUrl: string,
+): Promise<{ ms: number; durable: boolean }> {
+  const t = performance.now();
+  const out = await moveToServer(deskDir, ['--database', url, '--server-data-dir', serverDir]);
+  if (out.code !== 0) throw new Error(`move-to-server failed: ${out.lines.join(' / ')}`);
+  const ms = performance.now() - t;
+  const durable = process.env.BENCH_PG_FAST !== '1';
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    for (const [k, v] of [
+      ['fsync', durable ? 'on' : 'off'],
+      ['synchronous_commit', durable ? 'on' : 'off'],
+      ['full_page_writes', durable ? 'on' : 'off'],
+    ])
+      await c.query(`ALTER SYSTEM SET ${k} = ${v}`);
+    await c.query('SELECT pg_reload_conf()');
+  } finally {
+    await c.end();
+  }
+  const d = new pg.Client({ connectionString: url });
+  await d.connect();
+  await d.query('ANALYZE').finally(() => d.end());
+  return { ms, durable };
+}

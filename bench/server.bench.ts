@@ -1,0 +1,235 @@
+/**
+ * Issue 16 benchmarks: the district server on PostgreSQL side by side with the SQLite desk, in one run on the same
+ * data (bench/server-setup.ts). Needs a PostgreSQL cluster:
+ *   node scripts/pg-cluster.mjs run -- npx tsx bench/server.bench.ts
+ * BENCH_FILINGS / BENCH_AUDIT size the seed (default 100,000 / 1,000,000); BENCH_SINGLE filings (×5 decisions) for
+ * the one-client figures; BENCH_PER_CLIENT filings per client under load. Prints figures; never passes or fails on
+ * time. Writes bench/RESULTS-server.md. Not part of `npm test`.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createDesk } from '../src/main/desk';
+import { createPgKysely, createPool } from '../src/main/db/postgres/connection';
+import { buildServerOnce, openEvents, ServerClient, startServer, type ServerProcess } from '../test/helpers/server';
+import { machine, ms, summary } from './lib';
+import { copyDesk, dispatchLogin, moveToPg, PASSWORD, prepareDesk, type Call } from './server-setup';
+import { decideFiling, issueCertificate, reviewersVia, underLoad, type LoadRun, type Watch } from './server-measure';
+import { listSearch, QUERIES, type ListResult } from './server-list';
+
+const FILINGS = Number(process.env.BENCH_FILINGS ?? 100_000);
+const AUDIT = Number(process.env.BENCH_AUDIT ?? 1_000_000);
+const SINGLE = Number(process.env.BENCH_SINGLE ?? 30);
+const PER_CLIENT = Number(process.env.BENCH_PER_CLIENT ?? 2);
+const LIST_ROUNDS = Number(process.env.BENCH_LIST_ROUNDS ?? 6);
+
+const httpLogin =
+  (server: ServerProcess) =>
+  async (username: string): Promise<Call> => {
+    const client = new ServerClient(server.url);
+    await client.login(username, PASSWORD);
+    return ((channel: string, input: unknown) => client.ok(channel, input)) as Call;
+  };
+
+const loadNow = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
+
+async function main() {
+  const adminUrl = process.env.DESK_PG_URL;
+  if (!adminUrl) {
+    console.error('bench/server.bench.ts needs PostgreSQL: node scripts/pg-cluster.mjs run -- npx tsx bench/server.bench.ts');
+    process.exit(2);
+  }
+  console.log(`machine: ${machine()}; load ${loadNow()}`);
+  const root = mkdtempSync(join(tmpdir(), 'desk-bench-server-'));
+  const [deskDir, sqliteDir, serverDir] = ['desk', 'sqlite', 'server'].map((d) => join(root, d)) as [string, string, string];
+  const slices: Record<'single' | 'c8' | 'c32', [number, number]> = {
+    single: [0, SINGLE],
+    c8: [SINGLE, SINGLE + 8 * PER_CLIENT],
+    c32: [SINGLE + 8 * PER_CLIENT, SINGLE + 40 * PER_CLIENT],
+  };
+  log(`seeding ${FILINGS.toLocaleString()} filings, ${AUDIT.toLocaleString()} audit entries; ${slices.c32[1]} filings into review…`);
+  const prepared = await prepareDesk(deskDir, { filings: FILINGS, audit: AUDIT, ready: slices.c32[1] });
+  const part = (k: keyof typeof slices) => prepared.inReview.slice(...slices[k]);
+  copyDesk(deskDir, sqliteDir);
+  const dbName = `desk_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
+  log(
+    `seeded in ${(prepared.seedMs / 1000).toFixed(1)} s, into review in ${(prepared.prepareMs / 1000).toFixed(1)} s; moving into PostgreSQL…`,
+  );
+  const moved = await moveToPg(deskDir, url, serverDir, adminUrl);
+  log(`moved in ${(moved.ms / 1000).toFixed(1)} s; starting two server instances…`);
+  buildServerOnce();
+  const args = ['--database', url, '--listen', '127.0.0.1:0', '--insecure-loopback', '--data-dir', serverDir];
+  const a = await startServer(args);
+  const b = await startServer(args);
+  const desk = createDesk(sqliteDir, { mode: 'test', scrypt: { N: 2 ** 14, r: 8, p: 1 } });
+  const pool = createPool(url, 2);
+  const loadBefore = loadNow();
+  try {
+    log('one client: decisions (SQLite through dispatch; server through HTTP on A, watched on B)…');
+    const decide1 = { sqlite: [] as number[], pg: [] as number[] };
+    const rvSqlite = await reviewersVia((u) => dispatchLogin(desk, u));
+    for (const id of part('single')) await decideFiling(rvSqlite, id, decide1.sqlite);
+    const rvA = await reviewersVia(httpLogin(a));
+    const watcher = new ServerClient(b.url);
+    await watcher.login('clerk', PASSWORD);
+    const watch: Watch = { stream: await openEvents(watcher), latencies: [] };
+    for (const id of part('single')) await decideFiling(rvA, id, decide1.pg, watch);
+    watch.stream.close();
+
+    const load: Record<'c8' | 'c32', { sqlite: LoadRun; pg: LoadRun }> = {} as never;
+    for (const [key, n] of [
+      ['c8', 8],
+      ['c32', 32],
+    ] as const) {
+      log(`${n} concurrent clients deciding (server: alternating instances; SQLite: one process)…`);
+      const pgRun = await underLoad(n, part(key), async (k) => {
+        const rv = await reviewersVia(httpLogin(k % 2 ? b : a));
+        return (id, times) => decideFiling(rv, id, times);
+      });
+      const sqliteRun = await underLoad(n, part(key), async () => {
+        const rv = await reviewersVia((u) => dispatchLogin(desk, u));
+        return (id, times) => decideFiling(rv, id, times);
+      });
+      load[key] = { sqlite: sqliteRun, pg: pgRun };
+    }
+
+    log('certificates: one client, then 32 concurrent clients…');
+    const cert1 = { sqlite: [] as number[], pg: [] as number[] };
+    const clerkSqlite = await dispatchLogin(desk, 'clerk');
+    for (const id of part('single')) await issueCertificate(clerkSqlite, id, cert1.sqlite);
+    const clerkA = await httpLogin(a)('clerk');
+    for (const id of part('single')) await issueCertificate(clerkA, id, cert1.pg);
+    const approved = [...part('c8'), ...part('c32')];
+    const cert32 = {
+      pg: await underLoad(32, approved, async (k) => {
+        const clerk = await httpLogin(k % 2 ? b : a)('clerk');
+        return (id, times) => issueCertificate(clerk, id, times);
+      }),
+      sqlite: await underLoad(32, approved, async () => {
+        const clerk = await dispatchLogin(desk, 'clerk');
+        return (id, times) => issueCertificate(clerk, id, times);
+      }),
+    };
+
+    log('list search against a sequential scan…');
+    const list = {
+      sqlite: await listSearch({ kind: 'sqlite', db: desk.services.store.db, handle: desk.services.store.sqlite }, LIST_ROUNDS),
+      pg: await listSearch({ kind: 'postgres', db: createPgKysely(pool) }, LIST_ROUNDS),
+    };
+    const loadAfter = loadNow();
+    const report = render({ decide1, watch, load, cert1, cert32, list, moved, prepared, loadBefore, loadAfter });
+    console.log(`\n${report}`);
+    writeFileSync(join(__dirname, 'RESULTS-server.md'), report);
+    log('wrote bench/RESULTS-server.md');
+  } finally {
+    desk.close();
+    await pool.end();
+    await Promise.all([a.stop(), b.stop()]);
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName}`).catch(() => undefined);
+    await admin.end();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+interface Figures {
+  decide1: { sqlite: number[]; pg: number[] };
+  watch: Watch;
+  load: Record<'c8' | 'c32', { sqlite: LoadRun; pg: LoadRun }>;
+  cert1: { sqlite: number[]; pg: number[] };
+  cert32: { sqlite: LoadRun; pg: LoadRun };
+  list: { sqlite: ListResult; pg: ListResult };
+  moved: { ms: number; durable: boolean };
+  prepared: { seedMs: number; prepareMs: number };
+  loadBefore: string;
+  loadAfter: string;
+}
+
+const p = (xs: number[]) => (xs.length ? summary(xs) : { p50: NaN, p95: NaN, max: NaN, n: 0 });
+const pair = (xs: number[]) => `${ms(p(xs).p50)} / ${ms(p(xs).p95)} (n ${xs.length})`;
+const rate = (r: LoadRun) => `${r.perSecond.toFixed(1)}/s, p95 ${ms(p(r.times).p95)} (n ${r.times.length})`;
+const met = (v: number, target: number) => (v < target ? 'met' : 'NOT met');
+const ratio = (l: ListResult) => p(l.scan3).p95 / p(l.list3).p95;
+const exact = (l: ListResult) =>
+  l.mismatches.length ? `NO: ${l.mismatches.join('; ')}` : `yes, all ${Object.keys(l.totals).length} equal to the scan's`;
+
+function render(f: Figures): string {
+  const live = p(f.watch.latencies);
+  const rows = [
+    [
+      'review.decide, one client, p50 / p95',
+      pair(f.decide1.sqlite),
+      pair(f.decide1.pg),
+      `p95 < 15 ms (server ${met(p(f.decide1.pg).p95, 15)})`,
+    ],
+    ['review.decide, 8 clients: decisions/s, p95', rate(f.load.c8.sqlite), rate(f.load.c8.pg), '–'],
+    ['review.decide, 32 clients: decisions/s, p95', rate(f.load.c32.sqlite), rate(f.load.c32.pg), '–'],
+    [
+      'live: send on A → SSE on B, p50 / p95',
+      '–',
+      `${ms(live.p50)} / ${ms(live.p95)} (n ${live.n})`,
+      `p95 < 250 ms (${met(live.p95, 250)})`,
+    ],
+    [
+      'list search, all queries, p50 / p95',
+      pair(f.list.sqlite.list),
+      pair(f.list.pg.list),
+      `p95 < 25 ms (SQLite ${met(p(f.list.sqlite.list).p95, 25)}, server ${met(p(f.list.pg.list).p95, 25)})`,
+    ],
+    ['sequential scan, same queries, p50 / p95', pair(f.list.sqlite.scan), pair(f.list.pg.scan), '–'],
+    [
+      'scan ÷ list at p95, queries of ≥ 3 characters',
+      `${ratio(f.list.sqlite).toFixed(1)}×`,
+      `${ratio(f.list.pg).toFixed(1)}×`,
+      `≥ 10× (SQLite ${ratio(f.list.sqlite) >= 10 ? 'met' : 'NOT met'}, server ${ratio(f.list.pg) >= 10 ? 'met' : 'NOT met'})`,
+    ],
+    ['exact totals (list = scan count)', exact(f.list.sqlite), exact(f.list.pg), 'exact'],
+    ['certificate.issue, one client, p50 / p95', pair(f.cert1.sqlite), pair(f.cert1.pg), '–'],
+    ['certificate.issue, 32 clients: issues/s, p95', rate(f.cert32.sqlite), rate(f.cert32.pg), 'reported'],
+  ];
+  const totals = Object.entries(f.list.pg.totals)
+    .map(([q, n]) => `${q} ${n.toLocaleString()}`)
+    .join('; ');
+  return `# District server benchmark (PostgreSQL) beside the SQLite desk
+
+Written by \`bench/server.bench.ts\` (\`node scripts/pg-cluster.mjs run -- npx tsx bench/server.bench.ts\`); figures
+from the last run. Benchmarks report; they do not pass or fail.
+
+- machine: ${machine()}
+- date: ${new Date().toISOString()}; load average (1 / 5 / 15 min) before the timings ${f.loadBefore}, after ${f.loadAfter}
+  (the machine is shared with other work; timings under load are higher than on an idle machine)
+- data: ${FILINGS.toLocaleString()} filings and ${AUDIT.toLocaleString()} chained audit entries (\`bench/seed.ts\`, ${(f.prepared.seedMs / 1000).toFixed(1)} s),
+  plus ${SINGLE + 40 * PER_CLIENT} filings taken into review by the real handlers (${(f.prepared.prepareMs / 1000).toFixed(1)} s); that folder
+  copied for the SQLite side and moved into PostgreSQL with \`move-to-server\` (${(f.moved.ms / 1000).toFixed(1)} s), so both
+  stores hold the same rows and chain
+- SQLite side: one desk process, calls through \`dispatch\` in process (WAL, synchronous=FULL); "N clients" are N
+  concurrent callers in that one process
+- server side: two \`npm run server\` instances on one PostgreSQL 15 database (throwaway cluster, ${f.moved.durable ? 'fsync and synchronous_commit switched back on' : 'fsync and synchronous_commit OFF (BENCH_PG_FAST=1)'}),
+  calls through HTTP (loopback, --insecure-loopback) with a cookie session; client k works on instance A or B by parity
+- a client decides its own filings (five sections each, one session per unit), so decisions do not race on a
+  filing's version; live latency is from sending the decision to A until its \`filing.changed\` reaches an SSE
+  client on B (an upper bound of commit → arrival, since the commit lies inside the request)
+- list search is timed on the store (the list query, not over HTTP), ${QUERIES.length} queries × ${LIST_ROUNDS} rounds after a
+  warm-up; the scan on SQLite is LIKE over \`filings NOT INDEXED\`, on PostgreSQL the same list query with index
+  and bitmap scans switched off; both count exactly and return the same first page
+
+| measure | SQLite desk (dispatch) | PostgreSQL server (HTTP, 2 instances) | target |
+|---|---|---|---|
+${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
+
+Exact totals on PostgreSQL: ${totals}.
+`;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
