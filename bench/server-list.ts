@@ -12,7 +12,7 @@ import { listFilings } from '../src/main/db/filing-list';
 import { filingListInput, type FilingListInput } from '../src/shared/contract/filings';
 
 const TODAY = '2026-11-26';
-const BASE: FilingListInput = filingListInput.parse({
+export const BASE: FilingListInput = filingListInput.parse({
   query: '',
   states: [],
   parkId: null,

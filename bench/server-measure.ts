@@ -47,10 +47,11 @@ export async function decideFiling(rv: Reviewers, filingId: number, times: numbe
   const view = await rv.yj('review.get', { filingId });
   let version = view.filingVersion;
   for (const u of UNIT_CODES) {
+    const before = version; // the match below runs later, after `version` has moved on
     const arrived = watch
       ? watch.stream
           .waitFor(
-            (e) => e.event === 'filing.changed' && e.payload.filingId === filingId && e.payload.version > version,
+            (e) => e.event === 'filing.changed' && e.payload.filingId === filingId && e.payload.version > before,
             10_000,
             watch.stream.events.length,
           )
@@ -76,7 +77,9 @@ export async function underLoad(
   filings: number[],
   worker: (k: number) => Promise<(filingId: number, times: number[]) => Promise<void>>,
 ): Promise<LoadRun> {
-  const workers = await Promise.all(Array.from({ length: clients }, (_, k) => worker(k)));
+  // Set up one after another: parallel logins to one account are throttled as a password-guessing burst would be.
+  const workers: Awaited<ReturnType<typeof worker>>[] = [];
+  for (let k = 0; k < clients; k++) workers.push(await worker(k));
   const times: number[] = [];
   const t = performance.now();
   await Promise.all(
