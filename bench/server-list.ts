@@ -83,13 +83,15 @@ export interface ListResult {
   /** Queries whose exact total differs from the scan's (first round). */
   mismatches: string[];
   totals: Record<string, number>;
+  /** Per query: its list and scan times over the rounds, for where the p95 comes from. */
+  perQuery: Record<string, { list: number[]; scan: number[] }>;
 }
 
 export async function listSearch(
   store: { kind: 'sqlite'; db: Db; handle: SqliteHandle } | { kind: 'postgres'; db: Kysely<DB> },
   rounds: number,
 ): Promise<ListResult> {
-  const out: ListResult = { list: [], scan: [], list3: [], scan3: [], mismatches: [], totals: {} };
+  const out: ListResult = { list: [], scan: [], list3: [], scan3: [], mismatches: [], totals: {}, perQuery: {} };
   for (let round = 0; round <= rounds; round++) {
     for (const q of QUERIES) {
       const input = { ...BASE, ...q };
@@ -106,6 +108,9 @@ export async function listSearch(
       }
       out.list.push(t1);
       out.scan.push(t2);
+      const per = (out.perQuery[JSON.stringify(q)] ??= { list: [], scan: [] });
+      per.list.push(t1);
+      per.scan.push(t2);
       if ([...input.query].length >= 3) {
         out.list3.push(t1);
         out.scan3.push(t2);

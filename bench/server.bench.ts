@@ -216,9 +216,13 @@ function render(f: Figures): string {
     ['certificate.issue, one client, p50 / p95', pair(f.cert1.sqlite), pair(f.cert1.pg), '–'],
     ['certificate.issue, 32 clients: issues/s, p95', rate(f.cert32.sqlite), rate(f.cert32.pg), 'reported'],
   ];
-  const totals = Object.entries(f.list.pg.totals)
-    .map(([q, n]) => `${q} ${n.toLocaleString()}`)
-    .join('; ');
+  const med = (xs: number[] | undefined) => ms(p(xs ?? []).p50);
+  const perQuery = Object.keys(f.list.pg.totals)
+    .map((q) => {
+      const [l, g] = [f.list.sqlite.perQuery[q], f.list.pg.perQuery[q]];
+      return `| \`${q}\` | ${f.list.pg.totals[q]!.toLocaleString()} | ${med(l?.list)} / ${med(l?.scan)} | ${med(g?.list)} / ${med(g?.scan)} |`;
+    })
+    .join('\n');
   return `# District server benchmark (PostgreSQL) beside the SQLite desk
 
 Written by \`bench/server.bench.ts\` (\`node scripts/pg-cluster.mjs run -- npx tsx bench/server.bench.ts\`); figures
@@ -247,7 +251,11 @@ from the last run. Benchmarks report; they do not pass or fail.
 |---|---|---|---|
 ${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
 
-Exact totals on PostgreSQL: ${totals}.
+Per query (median over the rounds), list / scan:
+
+| query | exact total | SQLite list / scan | PostgreSQL list / scan |
+|---|---|---|---|
+${perQuery}
 `;
 }
 
