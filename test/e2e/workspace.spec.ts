@@ -169,7 +169,7 @@ test('toasts leave the focused control free; a failed list offers a retry; a slo
   await expect(page.getByTestId('filing-row').first()).toBeVisible();
   await page.unroute('**/rpc/filing.list');
 
-  // A slow export: progress shows, focus stays on the menu's button, and cancelling drops the file.
+  // A slow export: progress shows, focus stays on the menu's button, and cancelling stops it on the desk's side.
   let release: () => void = () => {};
   const held = new Promise<void>((r) => (release = r));
   await page.route('**/rpc/export.create', async (route) => {
@@ -188,11 +188,19 @@ test('toasts leave the focused control free; a failed list offers a retry; a slo
   await expect(page.getByTestId('export-progress')).toBeVisible();
   await expect(button).toBeFocused();
   await expect(button).toHaveAttribute('aria-busy', 'true');
+  // A bar and a status line; the run's id goes with the request, so the cancel reaches the desk.
+  await expect(page.getByTestId('export-progress-bar')).toBeVisible();
+  await expect(page.getByTestId('export-progress-text')).not.toBeEmpty();
+  const cancelled = page.waitForResponse('**/rpc/export.cancel');
   await page.getByTestId('export-cancel').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('export-progress')).toHaveCount(0);
   await expect(button).toBeFocused();
+  expect(await (await cancelled).json()).toMatchObject({ ok: true, value: { cancelled: true } });
+  // The held request now reaches the desk, which refuses to run what was cancelled: no file is made.
+  const refused = page.waitForResponse('**/rpc/export.create');
   release();
-  await page.waitForTimeout(1500);
+  expect(await (await refused).json()).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  await page.waitForTimeout(500);
   expect(downloads, 'a cancelled export is not saved').toBe(0);
 });

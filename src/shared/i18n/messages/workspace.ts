@@ -12,4 +12,8 @@ export const workspace: Messages = {
   'fu.export.running': ['正在导出…', 'Exporting…'],
   'fu.export.cancel': ['取消导出', 'Cancel the export'],
   'fu.export.cancelled': ['已取消导出', 'Export cancelled'],
+  'fu.export.progress': ['已导出 {{written}} / {{total}} 行（{{percent}}%）', '{{written}} of {{total}} rows exported ({{percent}}%)'],
+  'fu.export.progressLabel': ['导出进度', 'Export progress'],
+  'export.cancelled': ['导出已取消，未生成文件', 'The export was cancelled; no file was made'],
+  'export.runTaken': ['该导出编号已在使用', 'That export run id is already in use'],
 };
