@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Pagination, Paper, SegmentedControl, Select, Switch, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Loader, Pagination, Paper, SegmentedControl, Select, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { ItemsTable } from '../../components/followup/ItemsTable';
 import { ExportMenu } from '../../components/followup/ExportMenu';
 import { SweepModal } from '../../components/followup/SweepModal';
 import type { Output } from '../../../../shared/contract';
+import { LoadError } from '../../components/LoadError';
 
 const PAGE = 50;
 type StateFilter = 'active' | 'all' | (typeof ITEM_STATES)[number];
@@ -115,11 +116,7 @@ export function FollowUpPage() {
           data-testid="filter-alert"
         />
       </Group>
-      {error && (
-        <Alert color="red" mb="sm">
-          {error.message}
-        </Alert>
-      )}
+      {error && <LoadError message={error.message} onRetry={() => void reload()} />}
       {data && <ItemsTable rows={data.rows} showFiling onChanged={() => void reload()} />}
       <SweepModal key={plan?.today ?? 'none'} plan={plan} busy={sweeping} onClose={() => setPlan(null)} onRun={(ids) => void sweep(ids)} />
       {data && data.total > PAGE && (
