@@ -14,6 +14,8 @@ export const workspace: Messages = {
   'fu.export.cancelled': ['已取消导出', 'Export cancelled'],
   'fu.export.progress': ['已导出 {{written}} / {{total}} 行（{{percent}}%）', '{{written}} of {{total}} rows exported ({{percent}}%)'],
   'fu.export.progressLabel': ['导出进度', 'Export progress'],
+  'v.check.unknownPaper': ['没有代码为“{{code}}”的材料类型', 'There is no material type with the code "{{code}}"'],
+  'v.check.duplicatePaper': ['材料“{{code}}”重复列出', 'The paper "{{code}}" is listed twice'],
   'export.cancelled': ['导出已取消，未生成文件', 'The export was cancelled; no file was made'],
   'export.runTaken': ['该导出编号已在使用', 'That export run id is already in use'],
 };
