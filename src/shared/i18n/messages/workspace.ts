@@ -16,6 +16,8 @@ export const workspace: Messages = {
   'fu.export.progressLabel': ['导出进度', 'Export progress'],
   'v.check.unknownPaper': ['没有代码为“{{code}}”的材料类型', 'There is no material type with the code "{{code}}"'],
   'v.check.duplicatePaper': ['材料“{{code}}”重复列出', 'The paper "{{code}}" is listed twice'],
+  'admin.settings.checklists.papers': ['对应材料', 'Papers it answers'],
+  'admin.settings.checklists.papersOf': ['第 {{n}} 项对应的材料', 'Papers item {{n}} answers'],
   'export.cancelled': ['导出已取消，未生成文件', 'The export was cancelled; no file was made'],
   'export.runTaken': ['该导出编号已在使用', 'That export run id is already in use'],
 };
