@@ -87,6 +87,25 @@ test('the reviewer decides in one workspace, in Chinese and in English', async (
     await expect(paper).toBeFocused();
     await page.evaluate(() => window.scrollTo(0, 0));
     await windowShot(page, `${lang}-1366-paper`);
+
+    // A checklist item names the papers it answers (Settings); one opens in place, in the row right under its item,
+    // and Esc closes it with the focus back on the item's button.
+    const itemPaper = page.getByTestId('decision-form').locator('[data-testid^="check-paper-"]').first();
+    const item = (await itemPaper.getAttribute('data-testid'))!.split('-').slice(2, -1).join('-');
+    await expect(page.getByTestId(`check-papers-${item}`).locator('[data-state="present"]').first()).toBeVisible();
+    await itemPaper.focus();
+    await page.keyboard.press('Enter');
+    const preview = page.getByTestId(`check-preview-${item}`);
+    await expect(preview.locator('canvas').first()).toBeVisible({ timeout: 20_000 });
+    const itemRow = await page.getByTestId(`check-${item}`).boundingBox();
+    const previewBox = await preview.boundingBox();
+    expect(Math.abs(previewBox!.y - (itemRow!.y + itemRow!.height)), 'the paper opens right under its item').toBeLessThan(16);
+    await preview.scrollIntoViewIfNeeded();
+    await windowShot(page, `${lang}-1366-checklist-paper`);
+    await page.getByTestId('check-preview-close').focus();
+    await page.keyboard.press('Escape');
+    await expect(preview).toHaveCount(0);
+    await expect(itemPaper).toBeFocused();
     await page.setViewportSize({ width: 1920, height: 1080 });
     await windowShot(page, `${lang}-1920`);
     await page.setViewportSize({ width: 1366, height: 768 });

@@ -18,6 +18,7 @@ export const workspace: Messages = {
   'v.check.duplicatePaper': ['材料“{{code}}”重复列出', 'The paper "{{code}}" is listed twice'],
   'admin.settings.checklists.papers': ['对应材料', 'Papers it answers'],
   'admin.settings.checklists.papersOf': ['第 {{n}} 项对应的材料', 'Papers item {{n}} answers'],
+  'rv.desk.closePaper': ['关闭材料预览：{{name}}', 'Close the paper: {{name}}'],
   'export.cancelled': ['导出已取消，未生成文件', 'The export was cancelled; no file was made'],
   'export.runTaken': ['该导出编号已在使用', 'That export run id is already in use'],
 };
