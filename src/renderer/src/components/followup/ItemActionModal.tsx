@@ -98,7 +98,7 @@ export function ItemActionModal({
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" data-testid="modal-cancel" onClick={onClose}>
             {t('fu.cancel')}
           </Button>
           <Button onClick={() => submit()} loading={busy} color={action === 'notApplied' ? 'gray' : undefined} data-testid="item-submit">

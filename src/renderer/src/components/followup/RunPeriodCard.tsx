@@ -175,7 +175,7 @@ function RunPeriodDialog({
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" data-testid="modal-cancel" onClick={onClose}>
             {t('fu.cancel')}
           </Button>
           <Button onClick={() => void submit()} loading={busy} data-testid="run-submit">

@@ -89,7 +89,7 @@ export function NewProblemModal({ onClose, onCreated }: { onClose(): void; onCre
           data-testid="pf-files"
         />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" data-testid="modal-cancel" onClick={onClose}>
             {t('pu.cancel')}
           </Button>
           <Button loading={busy} onClick={() => void save()} data-testid="pf-save">
