@@ -100,7 +100,11 @@ test('the reviewer decides in one workspace, in Chinese and in English', async (
     const itemRow = await page.getByTestId(`check-${item}`).boundingBox();
     const previewBox = await preview.boundingBox();
     expect(Math.abs(previewBox!.y - (itemRow!.y + itemRow!.height)), 'the paper opens right under its item').toBeLessThan(16);
-    await preview.scrollIntoViewIfNeeded();
+    // The shot shows the item, its papers and the top of the opened one (below the desk's header).
+    await page.getByTestId(`check-${item}`).evaluate((el) => {
+      el.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -64);
+    });
     await windowShot(page, `${lang}-1366-checklist-paper`);
     await page.getByTestId('check-preview-close').focus();
     await page.keyboard.press('Escape');

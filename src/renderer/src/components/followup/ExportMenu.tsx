@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
 import { EXPORT_KINDS, type EXPORT_FORMATS } from '../../../../shared/contract/followup';
-import { call } from '../../api/client';
+import { call, callDirect } from '../../api/client';
 import { saveFile } from '../../api/files';
 import { useActor } from '../../session';
 import { BusyButton } from '../BusyButton';
@@ -44,7 +44,7 @@ export function ExportMenu() {
   const cancel = () => {
     runNo.current += 1;
     // The desk stops the run at its next chunk and keeps no file; the window stops waiting at once.
-    if (runId) void call('export.cancel', { runId });
+    if (runId) void callDirect('export.cancel', { runId });
     setRunId(null);
     setBusy(false);
     notifications.show({ color: 'gray', message: t('fu.export.cancelled') });
@@ -112,7 +112,7 @@ function useExportProgress(runId: string | null) {
     if (!runId) return;
     let live = true;
     const ask = async () => {
-      const r = await call('export.progress', { runId });
+      const r = await callDirect('export.progress', { runId });
       if (live && r.ok && r.value) setProgress({ runId, ...r.value });
     };
     const timer = setInterval(() => void ask(), 400);
