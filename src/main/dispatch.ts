@@ -10,6 +10,7 @@ import { heldSlot, resolveSession, type SessionSlot } from './sessions';
 import { RefusalTally } from './refusals';
 import { refusalTarget } from './refusal-target';
 import { isAuthorityRefusal } from './db/refusals';
+import { isDatabaseUnavailable } from './db/unavailable';
 
 export type Handler<C extends Channel> = (
   input: ParsedInput<C>,
@@ -86,7 +87,19 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
   });
   services.refusals = refusals;
 
+  // The database out of reach (the district server's PostgreSQL restarting) anywhere in a call, the session lookup
+  // included: a stable UNAVAILABLE the client can retry, never an unanswered request.
   return async function dispatch(channelName, rawInput, call) {
+    try {
+      return await dispatchOnce(channelName, rawInput, call);
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      console.error(`[dispatch] ${channelName}: the database cannot be reached (${(err as Error).message})`);
+      return fail({ code: 'UNAVAILABLE', message: translate(call.lang, 'err.UNAVAILABLE') });
+    }
+  };
+
+  async function dispatchOnce(channelName: string, rawInput: unknown, call: CallContext): Promise<Result<unknown>> {
     const { lang } = call;
     const now = services.clock();
     const error = (code: AppError['code'], key: string, params: Record<string, string | number> = {}) =>
@@ -139,6 +152,7 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
         if (err.code === 'FORBIDDEN') await denied(channelName, actor, now, err.key, rawInput);
         return fail(toAppError(err, lang));
       }
+      if (isDatabaseUnavailable(err)) throw err;
       // A database constraint standing behind the handler's own authority check.
       if (isAuthorityRefusal(err)) {
         await denied(channelName, actor, now, 'constraint', rawInput);
@@ -148,5 +162,5 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
       if (services.checkOutputs && err instanceof Error && err.message.startsWith('output of')) throw err;
       return error('INTERNAL', 'err.INTERNAL');
     }
-  };
+  }
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { cssVariablesResolver, makeTheme } from './theme';
 import { SessionProvider } from './session';
 import { App } from './App';
+import { ConnectionGate } from './connection/ConnectionGate';
 import { useToastPlacement } from './components/use-toast-placement';
 
 /** The providers, with a theme in the screen's language (close buttons of dialogs and toasts carry a name). */
@@ -16,9 +17,11 @@ export function Root() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position={toastPosition} limit={4} />
-      <SessionProvider>
-        <App />
-      </SessionProvider>
+      <ConnectionGate>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </ConnectionGate>
     </MantineProvider>
   );
 }

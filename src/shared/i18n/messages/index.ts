@@ -18,6 +18,8 @@ import { integrity } from './integrity';
 import { sessionScreen } from './session-screen';
 import { server } from './server';
 import { workspace } from './workspace';
+import { move } from './move';
+import { remote } from './remote';
 
 /** Every area's catalogue: key -> [zh-CN, en]. A tuple makes a missing translation a type error. */
 export type Messages = Record<string, readonly [string, string]>;
@@ -43,4 +45,6 @@ export const messages: Messages[] = [
   sessionScreen,
   server,
   workspace,
+  move,
+  remote,
 ];
