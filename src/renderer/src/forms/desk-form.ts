@@ -1,12 +1,7 @@
-import { useRef, useState } from 'react';
-import { useForm } from '@mantine/form';
-import { useTranslation } from 'react-i18next';
-import { contract, type Channel, type Input, type Output } from '../../../shared/contract';
+import type { Channel, Input, Output } from '../../../shared/contract';
 import type { AppError, Result } from '../../../shared/result';
-import { zodValidate } from '../hooks/zod-form';
 import { call } from '../api/client';
-import { placeMessages } from './desk-form-fields';
-import { focusFirstInvalid } from './focus';
+import { useRequestForm } from './request-form';
 
 type Values = Record<string, unknown>;
 
@@ -23,65 +18,16 @@ export interface DeskFormOptions<C extends Channel, V extends Values> {
   extra?(values: V): Record<string, string | null>;
 }
 
-/**
- * A hand-bound request form on `@mantine/form`: values checked by the channel's own zod schema through the shared
- * issue mapping (the message the desk would give, in the user's language, beside the field), the desk's per-field
- * refusals put back on the same fields, and anything with no field of its own (`refusal`) for one alert. After a
- * failed submit the first field in error takes the focus; otherwise it stays on the acting button.
- */
+/** A request form bound to one channel (see `useRequestForm`); `submit` makes the form's submit handler. */
 export function useDeskForm<C extends Channel, V extends Values>(opts: DeskFormOptions<C, V>) {
-  const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const check = zodValidate(contract[opts.channel].input, t);
+  const core = useRequestForm<V>({ ...opts, request: (values) => ({ channel: opts.channel, input: opts.request(values) }) });
 
-  const place = (messages: Record<string, string>, values: V) =>
-    placeMessages(messages, opts.initialValues, (path) => opts.fieldOf?.(path, values));
-
-  const form = useForm<V>({
-    initialValues: opts.initialValues,
-    validate: (values) => {
-      const { fields, other } = place(check(opts.request(values)), values);
-      for (const [field, message] of Object.entries(opts.extra?.(values) ?? {})) if (message) fields[field] = message;
-      setRefusal(other.length ? other.join('；') : null);
-      return other.length ? { ...fields, _request: other.join('；') } : fields;
-    },
-  });
-
-  /** The desk said no: its field messages go beside the fields, the rest (or its message) into the alert. */
-  const refused = (error: AppError) => {
-    const { fields, other } = place(error.fields ?? {}, form.getValues());
-    form.setErrors(fields);
-    const onFields = Object.keys(fields).length > 0;
-    setRefusal(other.length ? other.join('；') : onFields ? null : error.message);
-    if (onFields) focusFirstInvalid(ref.current);
-  };
-
-  /** A submit handler: validate, send, then `done` with the answer; `failed` may take a refusal over (true) first. */
   const submit =
     (done: (value: Output<C>, values: V) => void, failed?: (error: AppError) => boolean | void) => (event?: { preventDefault(): void }) => {
       event?.preventDefault();
-      return form.onSubmit(
-        async (values) => {
-          setBusy(true);
-          setRefusal(null);
-          const r = await (opts.send ? opts.send(values) : call(opts.channel, opts.request(values)));
-          setBusy(false);
-          if (r.ok) return done(r.value, values);
-          if (!failed?.(r.error)) refused(r.error);
-        },
-        () => focusFirstInvalid(ref.current),
-      )();
+      return core.run((values) => (opts.send ? opts.send(values) : call(opts.channel, opts.request(values))), done, failed);
     };
 
-  const clear = () => {
-    form.clearErrors();
-    setRefusal(null);
-  };
-  const reset = () => {
-    form.reset();
-    setRefusal(null);
-  };
+  const { form, ref, busy, refusal, refused, clear, reset } = core;
   return { form, ref, busy, refusal, submit, refused, clear, reset };
 }
