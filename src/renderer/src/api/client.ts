@@ -51,6 +51,14 @@ export async function call<C extends Channel>(channel: C, input: Input<C>): Prom
   return result;
 }
 
+/**
+ * Straight to the desk, past the query layer: for questions about a write still on its way (an export's progress and
+ * its cancel), which must neither wait for that write to finish nor be answered from the cache.
+ */
+export function callDirect<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
+  return send(channel, input);
+}
+
 async function send<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
   const desk = bridge();
   try {
