@@ -10,6 +10,7 @@ import { heldSlot, resolveSession, type SessionSlot } from './sessions';
 import { RefusalTally } from './refusals';
 import { refusalTarget } from './refusal-target';
 import { isAuthorityRefusal } from './db/refusals';
+import { isDatabaseUnreachable } from './db/unreachable';
 
 export type Handler<C extends Channel> = (
   input: ParsedInput<C>,
@@ -144,6 +145,8 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
         await denied(channelName, actor, now, 'constraint', rawInput);
         return error('FORBIDDEN', 'err.FORBIDDEN');
       }
+      // PostgreSQL out of reach mid-call: its transaction was never confirmed, so nothing was written.
+      if (isDatabaseUnreachable(err)) return error('UNAVAILABLE', 'err.UNAVAILABLE');
       if (services.mode !== 'test' || process.env.DESK_LOG_ERRORS) console.error(`[dispatch] ${channelName} failed:`, err);
       if (services.checkOutputs && err instanceof Error && err.message.startsWith('output of')) throw err;
       return error('INTERNAL', 'err.INTERNAL');

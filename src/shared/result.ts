@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'READ_ONLY',
   'RATE_LIMITED',
   'INTERNAL',
+  // The desk's database cannot be reached right now (the district server's PostgreSQL down): nothing was written.
+  'UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

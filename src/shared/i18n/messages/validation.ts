@@ -14,6 +14,10 @@ export const validation: Messages = {
   'err.READ_ONLY': ['数据库未通过启动检查，桌面处于只读状态。', 'The database failed its startup check; the desk is read-only.'],
   'err.RATE_LIMITED': ['尝试次数过多，请 {{seconds}} 秒后再试。', 'Too many attempts. Try again in {{seconds}} seconds.'],
   'err.INTERNAL': ['内部错误，操作未完成，数据未改变。', 'Internal error. Nothing was changed.'],
+  'err.UNAVAILABLE': [
+    '服务器暂时无法访问数据库，本次操作未保存。您填写的内容仍在，请稍后再提交。',
+    'The server cannot reach its database right now; nothing was saved. What you typed is kept: send it again shortly.',
+  ],
   'err.network': ['无法连接到联审服务，请确认桌面程序仍在运行。', 'Cannot reach the desk service. Check that the desk is still running.'],
   'host.badToken': [
     '访问密钥缺失或已失效，请使用启动时显示的链接打开。',
