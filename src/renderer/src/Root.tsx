@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { cssVariablesResolver, makeTheme } from './theme';
 import { SessionProvider } from './session';
 import { App } from './App';
+import { SignInAgain } from './components/SignInAgain';
 import { useToastPlacement } from './components/use-toast-placement';
 
 /** The providers, with a theme in the screen's language (close buttons of dialogs and toasts carry a name). */
@@ -18,6 +19,7 @@ export function Root() {
       <Notifications position={toastPosition} limit={4} />
       <SessionProvider>
         <App />
+        <SignInAgain />
       </SessionProvider>
     </MantineProvider>
   );

@@ -18,6 +18,7 @@ import { integrity } from './integrity';
 import { sessionScreen } from './session-screen';
 import { server } from './server';
 import { workspace } from './workspace';
+import { connection } from './connection';
 
 /** Every area's catalogue: key -> [zh-CN, en]. A tuple makes a missing translation a type error. */
 export type Messages = Record<string, readonly [string, string]>;
@@ -43,4 +44,5 @@ export const messages: Messages[] = [
   sessionScreen,
   server,
   workspace,
+  connection,
 ];

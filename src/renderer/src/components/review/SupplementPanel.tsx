@@ -42,7 +42,7 @@ export function SupplementPanel(props: {
       onSaved(r.value);
       return;
     }
-    if (r.error.code !== 'INTERNAL') setKey(newIdempotencyKey());
+    if (r.error.code !== 'INTERNAL' && r.error.code !== 'UNAVAILABLE') setKey(newIdempotencyKey());
     if (r.error.code === 'STALE') onStale(r.error);
     else setError(r.error);
   };
