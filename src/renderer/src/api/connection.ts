@@ -40,7 +40,7 @@ export type Connection = ReturnType<typeof createConnection>;
 export function createConnection(deps: ConnectionDeps) {
   const first = deps.firstDelayMs ?? 1000;
   const max = deps.maxDelayMs ?? 5000;
-  const backMs = deps.backMs ?? 4000;
+  const backMs = deps.backMs ?? 2500;
   let state: ConnectionState = { phase: 'online', reason: null, attempts: 0 };
   let timer: unknown = null;
   let probing = false;

@@ -1,59 +1,20 @@
 /**
  * A desk that loses the district server (issue 16 item 4, "bad input and faults"; reliability.md live-1's "a dropped
- * connection is shown, reconnects and reloads"): the server process is killed under a half-written decision, the
- * banner says so at once, a submit fails beside the form with the text kept, and when the server is started again
- * (same database, same port) the desk reconnects by itself, reloads what changed meanwhile (a decision made through a
- * second instance) and the same text is sent. Then a session ended by the administrator: a sign-in prompt over the
- * screen, and the typed text still there after signing in again. Needs PostgreSQL:
- *   node scripts/pg-cluster.mjs e2e connection.spec.ts
+ * connection is shown, reconnects and reloads"), run by live-1.spec.ts on its two instances: the server process is
+ * killed under a half-written decision, the banner says so at once, a submit fails beside the form with the text kept,
+ * and when the server is started again (same database, same port) the desk reconnects by itself, reloads what changed
+ * meanwhile (a decision made through the other instance) and the same text is sent. Then a session ended by the
+ * administrator: a sign-in prompt over the screen, and the typed text still there after signing in again.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import pg from 'pg';
+import { expect, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ServerClient, startServer, type ServerProcess } from '../helpers/server';
-import { DEMO_PASSWORD, InboxPage, login, ReviewTab } from './pages/review';
-import { artifactsDir } from './fixtures';
-
-const adminUrl = process.env.DESK_PG_URL;
-test.skip(!adminUrl, 'needs PostgreSQL: run it through scripts/pg-cluster.mjs (DESK_PG_URL)');
-
-let dir: string;
-let args: string[];
-let a: ServerProcess;
-let b: ServerProcess;
-
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  const name = `desk_conn_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(adminUrl!);
-  u.pathname = `/${name}`;
-  dir = mkdtempSync(join(tmpdir(), 'desk-conn-'));
-  args = ['--database', u.toString(), '--insecure-loopback', '--data-dir', dir];
-  a = await startServer([...args, '--listen', '127.0.0.1:0', '--demo']);
-  b = await startServer([...args, '--listen', '127.0.0.1:0']);
-});
-test.afterAll(async () => {
-  await Promise.all([a, b].filter(Boolean).map((s) => s.stop()));
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-async function deskOn(browser: Browser, locale: string, viewport: { width: number; height: number }, user: string): Promise<Page> {
-  const context = await browser.newContext({ locale, timezoneId: 'Asia/Shanghai', viewport });
-  const page = await context.newPage();
-  await page.goto(a.url);
-  await login(page, user);
-  return page;
-}
+import { ServerClient, type ServerProcess } from '../../helpers/server';
+import { artifactsDir } from '../fixtures';
+import { DEMO_PASSWORD, InboxPage, ReviewTab } from './review';
 
 /** hb's approval of the filing, sent through instance B while A is down. */
-async function hbApprovesOnB(filingId: number): Promise<void> {
+async function hbApprovesOn(b: ServerProcess, filingId: number): Promise<void> {
   const hb = new ServerClient(b.url);
   await hb.login('hb', DEMO_PASSWORD);
   const view = await hb.ok('review.get', { filingId });
@@ -72,11 +33,11 @@ async function hbApprovesOnB(filingId: number): Promise<void> {
   });
 }
 
-test('a lost server is shown at once, the typed decision is kept, and it is sent once the desk reconnects by itself', async ({
-  browser,
-}) => {
-  test.setTimeout(120_000);
-  const yj = await deskOn(browser, 'zh-CN', { width: 1366, height: 768 }, 'yj');
+/**
+ * The journey on a desk (`yj`, signed in as the yj reviewer on instance `a`): `a` is killed under a half-written
+ * decision and started again by `restartA` (same database, same port) while `b` stays up.
+ */
+export async function lostServerJourney(yj: Page, a: ServerProcess, b: ServerProcess, restartA: (port: number) => Promise<ServerProcess>) {
   const inbox = new InboxPage(yj);
   await inbox.open();
   const rows = await inbox.rows();
@@ -92,8 +53,6 @@ test('a lost server is shown at once, the typed decision is kept, and it is sent
   expect(target, 'a round-1 filing waiting for yj and hb').toBeTruthy();
   const second = waiting.find((r) => r.id !== target!.id)!;
   expect(second, 'another round-1 filing waiting for yj').toBeTruthy();
-  // An English desk on the same server, for the banner in both languages.
-  const en = await deskOn(browser, 'en-US', { width: 1280, height: 720 }, 'gh');
 
   const review = new ReviewTab(yj);
   await review.open(target!.id);
@@ -111,9 +70,14 @@ test('a lost server is shown at once, the typed decision is kept, and it is sent
   await expect(banner).toBeVisible({ timeout: 5_000 });
   await expect(banner).toContainText('连接已中断');
   await expect(yj.getByTestId('connection-status')).toHaveAttribute('role', 'status');
-  await expect(en.getByTestId('connection-banner')).toContainText('connection to the server is lost', { timeout: 5_000 });
   await yj.screenshot({ path: join(artifactsDir, 'connection-lost-zh.png') });
-  await en.screenshot({ path: join(artifactsDir, 'connection-lost-en.png') });
+  // The same banner in English, on a projector-sized screen; then back to Chinese.
+  await yj.setViewportSize({ width: 1280, height: 720 });
+  await yj.getByTestId('lang-switch').getByText('EN').click();
+  await expect(banner).toContainText('connection to the server is lost');
+  await yj.screenshot({ path: join(artifactsDir, 'connection-lost-en.png') });
+  await yj.getByTestId('lang-switch').getByText('中文').click();
+  await yj.setViewportSize({ width: 1366, height: 768 });
 
   // A submit while lost fails beside the form, nothing queued, and the text stays exactly as typed.
   await expect(review.form.getByTestId('decision-opinion')).toHaveValue(opinion);
@@ -122,10 +86,10 @@ test('a lost server is shown at once, the typed decision is kept, and it is sent
   await expect(review.form.getByTestId('decision-opinion')).toHaveValue(opinion);
 
   // Meanwhile hb decides on the other instance; no live event can reach the lost desk.
-  await hbApprovesOnB(target!.id);
+  await hbApprovesOn(b, target!.id);
 
   // The server again, same database and port: the desk reconnects by itself and reloads what changed.
-  a = await startServer([...args, '--listen', `127.0.0.1:${port}`]);
+  await restartA(port);
   await expect(yj.getByTestId('connection-status')).toHaveAttribute('data-phase', /back|online/, { timeout: 15_000 });
   await expect(review.section('hb').getByTestId('decision-hb').first()).toHaveAttribute('data-decision', 'approve', { timeout: 5_000 });
   await expect(banner).toHaveCount(0, { timeout: 10_000 });
@@ -157,4 +121,4 @@ test('a lost server is shown at once, the typed decision is kept, and it is sent
   await review.form.getByTestId('decision-submit').click();
   await expect(review.form).toHaveCount(0);
   await expect(review.section('yj').getByTestId('decision-yj').first()).toHaveAttribute('data-decision', 'approve');
-});
+}
