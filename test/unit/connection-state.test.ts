@@ -1,6 +1,7 @@
 /**
- * The renderer's connection state (issue 16 item 4): lost at the first failed call, probes backing off while lost,
- * `onBack` (reload everything) before `back`, and `back` turning to `online` by itself.
+ * The renderer's connection state (issue 16 item 4): a failed call is confirmed by a probe at once (lost only when the
+ * server does not answer it), probes back off while lost, `onBack` (reload everything) runs before `back`, and `back`
+ * turns to `online` by itself.
  */
 import { describe, expect, it } from 'vitest';
 import { createConnection, type ConnectionPhase } from '../../src/renderer/src/api/connection';
@@ -16,11 +17,9 @@ function harness(serverUp: () => boolean) {
   const conn = createConnection({
     setTimer: (fn, ms) => (timers.set(++seq, { at: now + ms, fn }), seq),
     clearTimer: (h) => timers.delete(h as number),
-    // The probe reports its outcome as a real call would: through failed / succeeded.
     probe: async () => {
       probesAt.push(now);
-      if (serverUp()) await conn.succeeded();
-      else conn.failed('network');
+      return serverUp() ? 'ok' : 'network';
     },
     onBack: () => {
       reloads++;
@@ -47,17 +46,18 @@ function harness(serverUp: () => boolean) {
 }
 
 describe('connection state', () => {
-  it('is lost at the first failure, probes with backoff, reloads, shows back and then online', async () => {
-    let up = true;
+  it('is lost when a failed call is confirmed at once, probes with backoff, reloads, shows back and then online', async () => {
+    let up = false;
     const h = harness(() => up);
     expect(h.conn.state().phase).toBe('online');
-    up = false;
     h.conn.failed('network');
+    await h.advance(0);
+    expect(h.probesAt).toEqual([0]);
     expect(h.conn.state()).toEqual({ phase: 'lost', reason: 'network', attempts: 0 });
 
     await h.advance(20_000);
-    // 1 s, then 1, 2, 4 and 5 (the ceiling) seconds apart.
-    expect(h.probesAt.slice(0, 5)).toEqual([1000, 2000, 4000, 8000, 13000]);
+    // The confirming probe, then 1 s, and 1, 2, 4 and 5 (the ceiling) seconds apart.
+    expect(h.probesAt.slice(0, 6)).toEqual([0, 1000, 2000, 4000, 8000, 13000]);
     expect(h.conn.state().phase).toBe('lost');
     expect(h.reloads()).toBe(0);
 
@@ -65,47 +65,48 @@ describe('connection state', () => {
     await h.advance(5000);
     expect(h.reloads()).toBe(1);
     expect(h.conn.state().phase).toBe('back');
-    await h.advance(4000);
+    await h.advance(2500);
     expect(h.conn.state().phase).toBe('online');
     expect(h.pending()).toBe(0);
     expect(h.log.slice(-3)).toEqual(['reconnecting', 'back', 'online']);
   });
 
+  it('one request lost on the wire, with the server still there, changes nothing', async () => {
+    const h = harness(() => true);
+    h.conn.failed('network');
+    await h.advance(0);
+    expect(h.probesAt).toEqual([0]);
+    expect(h.log).toEqual([]);
+    expect(h.reloads()).toBe(0);
+  });
+
   it('comes back on any answered call without waiting for the next probe, reloading once', async () => {
     const h = harness(() => false);
+    h.conn.failed('database');
+    await h.advance(0);
+    expect(h.conn.state()).toMatchObject({ phase: 'lost', reason: 'network' });
     h.conn.failed('database');
     expect(h.conn.state().reason).toBe('database');
     await Promise.all([h.conn.succeeded(), h.conn.succeeded()]);
     expect(h.reloads()).toBe(1);
     expect(h.conn.state().phase).toBe('back');
-    expect(h.probesAt).toEqual([]);
-  });
-
-  it('a live-stream error asks at once; a server still there changes nothing', async () => {
-    let up = true;
-    const h = harness(() => up);
-    h.conn.suspect();
-    await h.advance(0);
     expect(h.probesAt).toEqual([0]);
-    expect(h.conn.state().phase).toBe('online');
-    expect(h.log).toEqual([]);
-    up = false;
-    h.conn.suspect();
-    await h.advance(0);
-    expect(h.conn.state().phase).toBe('lost');
-    expect(h.reloads()).toBe(0);
   });
 
-  it('a failure while showing back is lost again, and the reason follows the latest failure', async () => {
-    const h = harness(() => false);
+  it('a failure while showing back is checked again and lost again', async () => {
+    let up = false;
+    const h = harness(() => up);
     h.conn.failed('network');
+    await h.advance(0);
     await h.conn.succeeded();
     expect(h.conn.state().phase).toBe('back');
     h.conn.failed('network');
+    await h.advance(0);
     expect(h.conn.state()).toMatchObject({ phase: 'lost', attempts: 0 });
-    h.conn.failed('database');
-    expect(h.conn.state().reason).toBe('database');
-    await h.advance(4000);
+    await h.advance(2500);
     expect(h.conn.state().phase).not.toBe('online');
+    up = true;
+    await h.advance(5000);
+    expect(h.reloads()).toBe(2);
   });
 });

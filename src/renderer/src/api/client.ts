@@ -3,7 +3,7 @@ import { LANGUAGES, pickLang, translate, type Lang } from '../../../shared/i18n'
 import type { Result } from '../../../shared/result';
 import { adoptToken, deskToken } from './session';
 import { createQueryLayer } from './query-layer';
-import { createConnection, type LostReason } from './connection';
+import { createConnection, type LostReason, type Reach } from './connection';
 
 /**
  * The renderer's one way to reach the desk: the preload bridge inside Electron, HTTP in browser mode.
@@ -61,21 +61,20 @@ export async function call<C extends Channel>(channel: C, input: Input<C>): Prom
   return result;
 }
 
-/** What a transport's answer says about reaching the desk: a gateway or unavailable status is lost, any other answer is there. */
-function observe(status: number, body: unknown): void {
+/** What a transport's answer says about reaching the desk: a gateway or unavailable status is out of reach. */
+function reachOf(status: number, body: unknown): Reach {
   const code = isResult(body) && !body.ok ? body.error.code : null;
-  if (code === 'UNAVAILABLE') return connection.failed('database');
-  if (status >= 502 && status <= 504 && code !== 'RATE_LIMITED') return connection.failed('network');
-  void connection.succeeded();
+  if (code === 'UNAVAILABLE') return 'database';
+  return status >= 502 && status <= 504 && code !== 'RATE_LIMITED' ? 'network' : 'ok';
 }
 
-async function send<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
+/** One call to the desk, and whether it was reached. */
+async function exchange<C extends Channel>(channel: C, input: Input<C>): Promise<{ result: Result<Output<C>>; reach: Reach }> {
   const desk = bridge();
   try {
     if (desk) {
       const answer = await desk.invoke(channel, input, language);
-      observe(200, answer);
-      return isResult(answer) ? (answer as Result<Output<C>>) : networkFailure();
+      return { result: isResult(answer) ? (answer as Result<Output<C>>) : networkFailure(), reach: reachOf(200, answer) };
     }
     const response = await fetch(`/rpc/${channel}`, {
       method: 'POST',
@@ -90,17 +89,19 @@ async function send<C extends Channel>(channel: C, input: Input<C>): Promise<Res
       cache: 'no-store',
     });
     const body: unknown = await response.json().catch(() => null);
-    observe(response.status, body);
     // The live stream needs a signed-in session: open it again under the session just issued (or ended).
     if (isResult(body) && body.ok && SESSION_CHANNELS.has(channel)) restartSource();
-    return isResult(body) ? (body as Result<Output<C>>) : networkFailure('conn.notSent');
+    return { result: isResult(body) ? (body as Result<Output<C>>) : networkFailure('conn.notSent'), reach: reachOf(response.status, body) };
   } catch {
-    if (!desk) {
-      connection.failed('network');
-      return networkFailure('conn.notSent');
-    }
-    return networkFailure();
+    return desk ? { result: networkFailure(), reach: 'ok' } : { result: networkFailure('conn.notSent'), reach: 'network' };
   }
+}
+
+async function send<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
+  const { result, reach } = await exchange(channel, input);
+  if (reach === 'ok') void connection.succeeded();
+  else connection.failed(reach);
+  return result;
 }
 
 type Listener = (payload: unknown) => void;
@@ -130,7 +131,7 @@ function ensureSource(): void {
   source = own;
   own.onerror = () => {
     // The stream broke (the server gone, or it refused the stream): whether the server is still there, a probe says.
-    connection.suspect();
+    connection.failed('network');
     if (own.readyState !== EventSource.CLOSED || source !== own) return;
     source = null;
     setTimeout(() => {
@@ -187,7 +188,7 @@ export async function reloadEverything(): Promise<void> {
 
 /** Lost at the first failed call or broken live stream; probed with a cheap read; everything reloaded when back. */
 export const connection = createConnection({
-  probe: () => send('auth.status', {}),
+  probe: async () => (await exchange('auth.status', {})).reach,
   onBack: () => reloadEverything(),
   setTimer: (fn, ms) => setTimeout(fn, ms),
   clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),

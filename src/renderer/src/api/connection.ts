@@ -2,18 +2,21 @@
  * The renderer's one view of whether the desk server can be reached (issue 16 item 4: "a desk that loses the server
  * shows it at once, keeps unsaved form text, reconnects by itself and reloads what changed").
  *
- *   online ──failure──▶ lost ──probe sent──▶ reconnecting ──probe failed──▶ lost (next probe later, backing off)
- *                                                   └──any call answered──▶ back ──after a moment──▶ online
+ *   online ──a call fails / the live stream breaks──▶ probe at once ──fails──▶ lost ──next probe──▶ reconnecting
+ *   reconnecting ──fails──▶ lost (the next probe later, backing off)     reconnecting ──answered──▶ back ──▶ online
  *
- * Fed by every call's transport outcome (a network error or a 502/503/504 is a failure, any other answer a success)
- * and by the live stream's errors (a suspicion: a probe is sent at once and its outcome decides). While lost, a cheap
- * read is sent again after 1, 2, 4… seconds, at most `maxDelayMs` apart; when one is answered, `onBack` runs first
- * (the caller reloads everything) and then the state turns to `back`, shown briefly. Nothing is queued here: a write
- * made while lost fails and the form that sent it keeps its text.
+ * A failed call (a network error or a 502/503/504) or a broken live stream is confirmed by one cheap read sent at once:
+ * a server that answers it is still there (one request lost on the wire does not flash a banner), one that does not
+ * is lost, which the screen shows within that one round trip. While lost the read is sent again after 1, 2, 4…
+ * seconds, at most `maxDelayMs` apart; when it (or any call) is answered, `onBack` runs first (the caller reloads
+ * everything) and then the state turns to `back`, shown briefly. Nothing is queued here: a write made while lost
+ * fails and the form that sent it keeps its text.
  */
 export type ConnectionPhase = 'online' | 'lost' | 'reconnecting' | 'back';
 /** Why the desk is out of reach: the server itself, or the server's own database (it answered UNAVAILABLE). */
 export type LostReason = 'network' | 'database';
+/** What one exchange with the desk showed: it answered, or it is out of reach and why. */
+export type Reach = 'ok' | LostReason;
 
 export interface ConnectionState {
   phase: ConnectionPhase;
@@ -23,8 +26,8 @@ export interface ConnectionState {
 }
 
 export interface ConnectionDeps {
-  /** Sends one cheap read; its outcome reaches the machine through `failed` / `succeeded` like any call's. */
-  probe(): Promise<unknown>;
+  /** Sends one cheap read and says whether the desk answered it. */
+  probe(): Promise<Reach>;
   /** Runs when the server answers again, before the state turns to `back`: reload what may have changed. */
   onBack(): Promise<void> | void;
   setTimer(fn: () => void, ms: number): unknown;
@@ -55,37 +58,27 @@ export function createConnection(deps: ConnectionDeps) {
     if (timer !== null) deps.clearTimer(timer);
     timer = null;
   };
-  const delay = () => Math.min(max, first * 2 ** Math.max(0, state.attempts - 1));
 
-  const probe = () => {
+  const lost = (reason: LostReason) => {
+    set({ phase: 'lost', reason, attempts: state.attempts });
+    clear();
+    timer = deps.setTimer(
+      () => {
+        timer = null;
+        void probe();
+      },
+      Math.min(max, first * 2 ** Math.max(0, state.attempts - 1)),
+    );
+  };
+
+  async function probe(): Promise<void> {
     if (probing) return;
     probing = true;
     if (state.phase === 'lost') set({ ...state, phase: 'reconnecting', attempts: state.attempts + 1 });
-    void deps
-      .probe()
-      .catch(() => undefined)
-      .finally(() => {
-        probing = false;
-        // Neither answered nor refused (the probe's outcome never reached us): treat as still lost.
-        if (state.phase === 'reconnecting' && !returning) failed(state.reason ?? 'network');
-      });
-  };
-  const schedule = (ms: number) => {
-    clear();
-    timer = deps.setTimer(() => {
-      timer = null;
-      probe();
-    }, ms);
-  };
-
-  function failed(reason: LostReason): void {
-    if (state.phase === 'lost') {
-      if (state.reason !== reason) set({ ...state, reason });
-      return;
-    }
-    const attempts = state.phase === 'reconnecting' ? state.attempts : 0;
-    set({ phase: 'lost', reason, attempts });
-    schedule(attempts === 0 ? first : delay());
+    const reach = await deps.probe().catch((): Reach => 'network');
+    probing = false;
+    if (reach === 'ok') await succeeded();
+    else if (!returning) lost(reach);
   }
 
   async function succeeded(): Promise<void> {
@@ -107,14 +100,18 @@ export function createConnection(deps: ConnectionDeps) {
     }, backMs);
   }
 
+  /** A call could not reach the desk, or the live stream broke: online, ask at once; lost, note the latest reason. */
+  function failed(reason: LostReason): void {
+    if (state.phase === 'lost') {
+      if (state.reason !== reason) set({ ...state, reason });
+    } else if (state.phase === 'online' || state.phase === 'back') void probe();
+  }
+
   return {
     state: (): ConnectionState => state,
     failed,
+    /** Any call answered: a lost desk is back. */
     succeeded,
-    /** The live stream broke: ask at once whether the server is still there. */
-    suspect(): void {
-      if (state.phase === 'online' || state.phase === 'back') probe();
-    },
     subscribe(cb: (s: ConnectionState) => void): () => void {
       listeners.add(cb);
       return () => listeners.delete(cb);
