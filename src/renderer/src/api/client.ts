@@ -53,10 +53,15 @@ export function onUnauthenticated(cb: () => void): () => void {
   return () => unauthenticatedListeners.delete(cb);
 }
 
+// Signed out here on purpose: refusals of calls still on their way are expected, not a session that ended.
+let signedOut = false;
+
 export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
+  if (channel === 'auth.logout') signedOut = true;
   const result = await queries.call(channel, input);
+  if (result.ok && (channel === 'auth.login' || channel === 'auth.setup')) signedOut = false;
   if (!result.ok && result.error.code === 'READ_ONLY') for (const cb of readOnlyListeners) cb();
-  if (!result.ok && result.error.code === 'UNAUTHENTICATED' && !channel.startsWith('auth.'))
+  if (!result.ok && result.error.code === 'UNAUTHENTICATED' && !channel.startsWith('auth.') && !signedOut)
     for (const cb of unauthenticatedListeners) cb();
   return result;
 }

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, onUnauthenticated, reloadEverything } from '../api/client';
 import { useSession } from '../session';
@@ -11,25 +11,23 @@ import { useSession } from '../session';
  * the form can be sent; "someone else" gives up the screen for the ordinary sign-in page.
  */
 export function SignInAgain() {
+  const actor = useSession().status?.actor ?? null;
+  // One prompt per signed-in spell: signing out unmounts it, so nothing of an earlier session's end carries over.
+  return actor ? <Prompt key={`${actor.id}`} username={actor.username} /> : null;
+}
+
+function Prompt({ username }: { username: string }) {
   const { t } = useTranslation();
-  const { status, refresh } = useSession();
-  const actor = status?.actor ?? null;
-  // Whose session ended: a refusal arriving after a sign-out (no one signed in) opens nothing.
-  const [endedFor, setEndedFor] = useState<string | null>(null);
-  const open = actor !== null && endedFor === actor.username;
-  const setOpen = (v: boolean) => setEndedFor(v && actor ? actor.username : null);
+  const { refresh } = useSession();
+  const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const ended = useEffectEvent(() => {
-    if (actor) setEndedFor(actor.username);
-  });
-  useEffect(() => onUnauthenticated(ended), []);
-  if (!actor) return null;
+  useEffect(() => onUnauthenticated(() => setOpen(true)), []);
 
   const signIn = async () => {
     setBusy(true);
-    const r = await call('auth.login', { username: actor.username, password });
+    const r = await call('auth.login', { username, password });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     setPassword('');
@@ -61,7 +59,7 @@ export function SignInAgain() {
       >
         <Stack gap="sm">
           <Text size="sm">{t('conn.expiredIntro')}</Text>
-          <TextInput label={t('field.username')} value={actor.username} readOnly autoComplete="username" />
+          <TextInput label={t('field.username')} value={username} readOnly autoComplete="username" />
           <PasswordInput
             label={t('field.password')}
             value={password}
