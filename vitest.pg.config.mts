@@ -38,5 +38,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two workers (Vitest's default is one on two cores): much of this run waits on round trips to the server.
+    maxWorkers: 2,
+    globalSetup: ['test/helpers/build-global.ts'],
   },
 });

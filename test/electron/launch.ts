@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, type ElectronApplication, type Page } from '@playwright/test';
@@ -13,11 +13,14 @@ export interface Bridge {
 
 /**
  * Launches the unfused development build (out/ with node_modules/electron): Playwright drives Electron through the
- * inspector, which the packaged build's fuses switch off.
+ * inspector, which the packaged build's fuses switch off. A fresh data folder is a standalone desk unless the test
+ * passes another connection choice (`null`: none, the first-run screen).
  */
 export async function launch(
   dataDir = mkdtempSync(join(tmpdir(), 'desk-electron-')),
+  connection: object | null = { mode: 'standalone' },
 ): Promise<{ app: ElectronApplication; win: Page; dataDir: string }> {
+  if (connection) writeFileSync(join(dataDir, 'connection.json'), JSON.stringify(connection));
   const app = await electron.launch({
     executablePath: process.env.DESK_ELECTRON_PATH,
     args: [root, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],

@@ -120,3 +120,33 @@ export const sampleMinutes = {
   issuer: '滨海新区化工中试项目联合审查办公室',
   issueDate: '2026-11-20',
 };
+
+/**
+ * The largest typical certificate (domain §8 "One page", issue 15 §5): three chemicals, two conditions and one missing
+ * paper, long-ish Chinese names, conclusions with opinions, and the hold prohibition open items bring. One A4 page.
+ */
+export function typicalMaximum(over: Partial<CertificateDoc> = {}): CertificateDoc {
+  return sampleCertificate({
+    number: '滨海化中试备〔2026〕128号',
+    projectName: '年产200吨电子级双氟磺酰亚胺锂连续流微通道中试项目',
+    applicantName: '滨海堃喆新材料科技股份有限公司',
+    parkName: '滨海临港经济区化工园区',
+    baseName: '滨海临港化工中试基地二区',
+    bay: 'B3中试车间2号位',
+    products: [{ name: '双氟磺酰亚胺锂', cas: '171611-11-3' }],
+    routeSummary: '以氯磺酸、氯化亚砜和无水氟化氢为原料，经磺化、氯化、氟化三步反应，在连续流微通道反应器中制备双氟磺酰亚胺锂。',
+    processes: ['氟化', '氯化', '磺化'],
+    chemicals: [
+      { name: '无水氟化氢', cas: '7664-39-3', maxInProcessT: 0.8, maxStoredT: 2.5 },
+      { name: '氯磺酸', cas: '7790-94-5', maxInProcessT: 0.6, maxStoredT: 3 },
+      { name: '氯化亚砜', cas: '7719-09-7', maxInProcessT: 0.45, maxStoredT: 1.5 },
+    ],
+    openItems: [
+      { text: '补交“中试装置应急预案”（正式文本及评审意见）', verifyingUnit: '应急管理局', dueDate: '2026-12-20', kind: '容缺材料' },
+      { text: '试验运行前完成应急演练并报园区备案', verifyingUnit: '滨海临港化工园区管委会', dueDate: '2027-01-15', kind: '限制试运行' },
+      { text: 'HAZOP分析报告建议项整改闭环', verifyingUnit: '应急管理局', dueDate: '2027-01-29', kind: '限制试运行' },
+    ],
+    prohibitions: ['不得开展工业化生产；试验期满应拆除或封存并报告', '上述待落实事项完成并经核查销号前，不得开展试运行'],
+    ...over,
+  });
+}

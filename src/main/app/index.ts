@@ -18,6 +18,11 @@ import { isDocumentUrl, openDocumentWindow } from './documents';
 import { createFileAccess } from './files';
 import { appDataDir, DEVELOPMENT_VARIABLES, shellEnv } from './rules/launch';
 import { runMaintenance } from './maintenance';
+import { localBackend, relayBackend, type Backend } from './backend';
+import { connectionChannels } from './connection';
+import { readConnection, type ConnectionState } from '../remote/connection-file';
+import { createConnectionSetup } from '../remote/setup';
+import { createRelay } from '../remote/relay';
 
 // A packaged desk ignores the test and development variables (rules/launch.ts), here and in every module.
 const env = shellEnv(process.env, app.isPackaged);
@@ -43,17 +48,25 @@ app.setPath('sessionData', join(dataDir, 'chromium'));
 app.enableSandbox();
 registerAppScheme();
 
-async function start(): Promise<void> {
-  const lang = pickLang(app.getPreferredSystemLanguages());
+/** Standalone (or not chosen yet): the local desk. Connected: the relay to the district server, no local store. */
+function openBackend(connection: ConnectionState): Backend {
+  if (connection.mode === 'server') return relayBackend(createRelay({ server: new URL(connection.address), pin: connection.fingerprint }));
   const desk = createDesk(dataDir, servicesFromEnv('electron', env));
   void startEscalation(desk);
+  return localBackend(desk);
+}
+
+async function start(): Promise<void> {
+  const lang = pickLang(app.getPreferredSystemLanguages());
+  const backend = openBackend(readConnection(dataDir));
+  const setup = createConnectionSetup(dataDir, backend.running, backend.problem);
   const devOrigin = devRendererOrigin(env, app.isPackaged);
   const trusted = new Set([APP_ORIGIN, ...(devOrigin ? [devOrigin] : [])]);
   const tickets = new DownloadTickets();
-  const windows = createWindows(join(__dirname, '../preload/index.js'), desk.services, translate(lang, 'app.title'));
+  const windows = createWindows(join(__dirname, '../preload/index.js'), backend.services, translate(lang, 'app.title'));
   const files = createFileAccess(tickets, windows.connectionOf, trusted);
 
-  handleAppProtocol(join(__dirname, '../renderer'), desk.files, tickets);
+  handleAppProtocol(join(__dirname, '../renderer'), backend.files, tickets);
   installGuards({
     trusted,
     openAppWindow: (url, opener) => placeAudienceWindow(windows.open(url, opener), url, BrowserWindow.fromWebContents(opener)),
@@ -65,13 +78,14 @@ async function start(): Promise<void> {
     },
     willDownload: (item, contents) => files.onWillDownload(item, contents, lang),
   });
-  const unwire = wireIpc(desk, windows, trusted, {
+  const unwire = wireIpc(backend, windows, trusted, {
     'shell.fileUrl': (sender, input, language) => files.url(sender, input, language),
     'shell.saveFile': (sender, input, language) => files.save(sender, input, language),
+    ...connectionChannels(setup, backend),
   });
   installMenu();
   // After the first window: the sweep and the full integrity check never hold up the first screen.
-  void runStartupChecks(desk);
+  if (backend.local) void runStartupChecks(backend.local);
 
   // will-quit does not come at a Windows shutdown or log-off: session-end (Windows) and powerMonitor's shutdown
   // (Linux, macOS) close the store too, once.
@@ -80,7 +94,7 @@ async function start(): Promise<void> {
     if (closed) return;
     closed = true;
     unwire();
-    desk.close();
+    backend.close();
   };
   app.on('will-quit', closeStore);
   powerMonitor.on('shutdown', () => {
@@ -94,6 +108,7 @@ async function start(): Promise<void> {
       preferences: (webContentsId: number) => windows.applied.get(webContentsId) ?? null,
       trusted: [...trusted],
       dataDir,
+      connection: backend.running,
       mainWindowId: () => windows.main()?.id ?? null,
     };
   }

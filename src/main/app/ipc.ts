@@ -11,7 +11,10 @@ import type { Windows } from './windows';
 /** Requests the shell answers itself, through the same bridge (`invoke`): things only the main process can do. */
 export type ShellChannels = Record<string, (sender: WebContents, input: unknown, lang: Lang) => unknown>;
 
-export function wireIpc(desk: Desk, windows: Windows, trusted: ReadonlySet<string>, shell: ShellChannels = {}): () => void {
+/** The local desk or the relay to the district server (backend.ts): a dispatch and a 'desk-event' emitter. */
+type Served = Pick<Desk, 'dispatch'> & { services: { events: Desk['services']['events'] } };
+
+export function wireIpc(desk: Served, windows: Windows, trusted: ReadonlySet<string>, shell: ShellChannels = {}): () => void {
   const systemLang = (): Lang => pickLang(app.getPreferredSystemLanguages());
 
   ipcMain.handle('desk:invoke', async (event, channel: unknown, input: unknown, lang: unknown) => {

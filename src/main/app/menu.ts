@@ -15,6 +15,13 @@ export function installMenu(): void {
       },
     },
     { label: label('reload'), accelerator: 'CmdOrCtrl+R', role: 'reload' },
+    {
+      // Standalone or the district server (issue 16, item 7): the window's connection screen, over what it shows.
+      label: label('connection'),
+      click: (_item, win) => {
+        if (win instanceof BrowserWindow) win.webContents.send('desk:event', 'connection.setup', {});
+      },
+    },
   ];
   if (!app.isPackaged) deskMenu.push({ label: label('devtools'), role: 'toggleDevTools' });
   deskMenu.push({ type: 'separator' }, { label: label('quit'), role: 'quit' });

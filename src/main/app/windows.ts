@@ -32,7 +32,7 @@ function reloadWhenGone(win: BrowserWindow, url: string): void {
   });
 }
 
-export function createWindows(preload: string, services: Services, title: string): Windows {
+export function createWindows(preload: string, services: Pick<Services, 'sessions'>, title: string): Windows {
   const connections = new Map<number, string>();
   const applied = new Map<number, WebPreferences>();
   const audiences = new Map<number, BrowserWindow>();

@@ -4,6 +4,8 @@ import { verifyAudit, type CommandOutput } from './verify-audit';
 import { verifyCertificate } from './verify-certificate';
 import { restore } from './restore';
 import { reanchor } from './reanchor';
+import { moveToServer, MOVE_USAGE } from './move-to-server';
+import { takeDatabase, verifyServerAudit, verifyServerCertificate } from './pg-verify';
 
 interface Command {
   usage: string;
@@ -13,17 +15,28 @@ interface Command {
 /** Maintenance commands: `npm run desk -- <name>` from a checkout, `--<name>` switches of the installed app. */
 export const commands: Record<string, Command> = {
   'verify-audit': {
-    usage: 'verify-audit [--data-dir DIR]   check the audit chain and its external head',
-    run: ({ dataDir }) => verifyAudit(dataDir),
+    usage:
+      "verify-audit [--data-dir DIR] [--database URL]   check the audit chain and its external head (--database: the district server's, --data-dir its folder)",
+    run: ({ dataDir, rest }) => {
+      const { database } = takeDatabase(rest);
+      return database === null ? verifyAudit(dataDir) : verifyServerAudit(database, dataDir);
+    },
   },
   'verify-certificate': {
     usage:
-      'verify-certificate <file-or-code> [number] [--data-dir DIR]   verify a certificate (PDF, decoded 2-D code text, or verification code with the certificate number)',
-    run: ({ dataDir, rest }) => verifyCertificate(dataDir, rest),
+      'verify-certificate <file-or-code> [number] [--data-dir DIR] [--database URL]   verify a certificate (PDF, decoded 2-D code text, or verification code with the certificate number)',
+    run: ({ dataDir, rest }) => {
+      const d = takeDatabase(rest);
+      return d.database === null ? verifyCertificate(dataDir, rest) : verifyServerCertificate(d.database, dataDir, d.rest);
+    },
   },
   restore: {
     usage: 'restore <backup.sqlite> [--data-dir DIR]   offline restore; the damaged file is kept aside',
     run: ({ dataDir, rest }) => restore(dataDir, rest),
+  },
+  'move-to-server': {
+    usage: `${MOVE_USAGE}   copy this desk into an empty district-server database (README "Moving a desk onto the server")`,
+    run: ({ dataDir, rest }) => moveToServer(dataDir, rest),
   },
   reanchor: {
     usage: 'reanchor "<administrator>" --confirm [--data-dir DIR]   sign a new chain head after the old one was lost (audited)',

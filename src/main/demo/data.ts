@@ -108,5 +108,19 @@ export function demoFields(i: number, parkId: string, baseId: string, start: str
   return f;
 }
 
+/**
+ * Every demo chemical, for the one larger pilot in the demo: more hazardous chemicals than a typical filing, so the
+ * demo holds a certificate that continues on a second page (domain §8 "One page": only when the content needs it).
+ */
+export function demoAllChemicals(i: number): FilingFields['project']['chemicals'] {
+  const rnd = seeded(100 + i);
+  return CHEMICALS.map(([name, cas]) => ({
+    name,
+    cas,
+    maxInProcessT: Math.round(rnd() * 20) / 10,
+    maxStoredT: Math.round(rnd() * 80) / 10,
+  }));
+}
+
 /** Sanity helper for tests: every demo CAS is checked, and this keeps casWithCheck in use for generating new ones. */
 export const demoCas = (body: string) => casWithCheck(body);

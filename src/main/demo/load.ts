@@ -6,7 +6,7 @@ import { write, type Ctx, type Services } from '../services';
 import { countUsers, insertUser } from '../db/users';
 import { loadSettings, setMeta } from '../db/settings';
 import { hashPassword } from '../passwords';
-import { demoFields } from './data';
+import { demoAllChemicals, demoFields } from './data';
 import { idempotentCall, type Handlers } from '../dispatch';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TARGETS, demoPdfBase64, type DemoRunner, type DemoStage } from './plan';
 import { reviewStage } from './review-stage';
@@ -62,6 +62,8 @@ export async function loadDemo(services: Services, handlers: Handlers, lang: Ctx
     let at = times.created;
     const start = toIsoDate(new Date(at.getTime() + 40 * day));
     const fields = demoFields(i, park.id, baseId, start, addMonths(start, 18));
+    // The first conditionally registered pilot is the demo's larger one: its certificate is the long example.
+    if (i === DEMO_TARGETS.indexOf('registered:conditional')) fields.project.chemicals = demoAllChemicals(i);
     let view = await runner.call(clerk, 'filing.create', { fields }, at);
     if (target === 'draft') continue;
     const conditional = target.endsWith(':conditional') || ['registered:overdue', 'suspended', 'revoked', 'terminated'].includes(target);

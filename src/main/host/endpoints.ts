@@ -6,7 +6,7 @@ import type { CallContext } from '../dispatch';
 import { STATIC_HEADERS } from './headers';
 import { resolveStatic } from './static';
 import { contentDisposition } from './files';
-import { cookieSlot } from './cookie-session';
+import { requestSlot } from './bearer-session';
 import { resolveSession } from '../sessions';
 import { isAbort, readBody } from './body';
 import { BodyGate, LARGE_BODY_BYTES, type BodyGateStats } from './body-gate';
@@ -59,6 +59,8 @@ export interface EndpointOptions {
   maxBodyBytes?: number;
   /** The session cookie's Secure attribute (the district server over HTTPS). */
   secureCookie?: boolean;
+  /** Accept `Authorization: Bearer` sessions (the district server's desktop clients, host/bearer-session.ts). */
+  bearer?: boolean;
   /** How calls name their transport to dispatch. */
   connectionId: string;
   /** Large bodies held in memory at once (see body-gate.ts), and how many more may wait for a slot. */
@@ -81,7 +83,8 @@ export interface Endpoints {
 export function createEndpoints(opts: EndpointOptions): Endpoints {
   const { desk, rendererDir } = opts;
   const limit = opts.maxBodyBytes ?? 30 * 1024 * 1024;
-  const cookie = { secure: opts.secureCookie ?? false };
+  const slotOpts = { secure: opts.secureCookie ?? false, bearer: opts.bearer ?? false };
+  const slotOf = (req: IncomingMessage, res: ServerResponse) => requestSlot(req, res, slotOpts);
   const gate = new BodyGate(opts.largeBodySlots ?? 2, opts.largeBodyQueue ?? 16);
   // Each live-update stream with the session secret that opened it; a stream whose session ended is closed.
   const streams = new Map<ServerResponse, string>();
@@ -107,10 +110,9 @@ export function createEndpoints(opts: EndpointOptions): Endpoints {
     connectionId: opts.connectionId,
     lang,
     clientAddress: req.socket.remoteAddress ?? 'unknown',
-    session: cookieSlot(req, res, cookie),
+    session: slotOf(req, res),
   });
-  const signedIn = (req: IncomingMessage, res: ServerResponse) =>
-    resolveSession(desk.services, cookieSlot(req, res, cookie), desk.services.clock());
+  const signedIn = (req: IncomingMessage, res: ServerResponse) => resolveSession(desk.services, slotOf(req, res), desk.services.clock());
 
   /** Reads, parses and dispatches one call; a large body holds its slot of the gate for all of it. */
   const dispatchCall = async (req: IncomingMessage, res: ServerResponse, lang: Lang, channel: string): Promise<void> => {
@@ -154,7 +156,7 @@ export function createEndpoints(opts: EndpointOptions): Endpoints {
 
   const events = async (req: IncomingMessage, res: ServerResponse, lang: Lang) => {
     if (req.method !== 'GET') return refuse(res, 405, 'INVALID', lang, 'err.INVALID');
-    const session = cookieSlot(req, res, cookie);
+    const session = slotOf(req, res);
     if (!session.secret || !(await signedIn(req, res))) return refuse(res, 401, 'UNAUTHENTICATED', lang, 'err.UNAUTHENTICATED');
     res.writeHead(200, {
       ...NO_STORE,

@@ -42,6 +42,8 @@ export interface RenderOptions {
   trace?: DrawnLine[];
   /** Receives where the QR code was drawn (page index and box in points). */
   qrBox?: { page: number; x: number; y: number; size: number };
+  /** Receives where the seal's room is (page index, centre and radius in points): blank on the issued file. */
+  seal?: { page: number; x: number; y: number; radius: number };
   /** A preview (never the issued file) marks the seal space; the issued PDF leaves it blank for the stamp. */
   preview?: boolean;
 }
@@ -102,28 +104,63 @@ export function certificateRows(d: CertificateDoc): [string, string][] {
   ];
 }
 
-// Rows printed side by side (label, value, label, value): short facts, so a typical certificate fits one page.
+// Rows printed side by side (label, value, label, value): short facts, so a typical certificate fits one page. The
+// first label of each pair is no wider than the labels of the full rows, so the label column lines up down the table.
 const PAIRED: [string, string][] = [
-  ['统一社会信用代码', '法定代表人'],
+  ['法定代表人', '统一社会信用代码'],
   ['所在化工园区', '中试基地'],
   ['楼栋（区位）', '重点监管危险化工工艺'],
 ];
 
-/** The table's rows: most a label and its text, the short pairs above on one row. */
-function tableRows(d: CertificateDoc): Cell[][] {
+// White inside a cell: 2 pt left and right of the text, 1.5 pt above and below (the line's own leading adds 1 pt).
+const CELL_PAD = { x: 2, y: 1.5 };
+// Labels a size below the facts (五号 under 小四): still easily read, and ten points more for every line of facts.
+const LABEL_SIZE = SIZE.footer;
+
+/**
+ * The table's rows: most a label and its text, the short pairs above on one row. Columns are measured from the
+ * content: the label column is as wide as its widest label, so no label wraps (a wrapped label costs its row a line)
+ * and the facts get every point left; a paired row divides its own width so that both facts fit on one line when
+ * they can (an unbroken code such as the credit code is then never split).
+ */
+function tableRows(sheet: Sheet, d: CertificateDoc): { rows: Cell[][]; columns: number[] } {
   const rows = certificateRows(d);
+  const full = BLOCK.width - 1; // the table's width inside its 0.5 pt inset
+  // A cell's width for its text on one line: the text, the white either side, and 1.5 pt of air more each side.
+  const widest = (text: string, size: number) =>
+    Math.max(
+      ...printable(text)
+        .split('\n')
+        .map((t) => sheet.width(t, 'regular', size)),
+    );
+  const room = (text: string, size: number) => Math.ceil(widest(text, size) + 2 * CELL_PAD.x + 3);
+  const label = Math.max(...rows.filter(([l]) => !PAIRED.some(([, b]) => b === l)).map(([l]) => room(l, LABEL_SIZE)));
+  const head = (text: string, width?: number): Cell => ({ text, align: 'center', size: LABEL_SIZE, width });
   const out: Cell[][] = [];
-  for (const [label, value] of rows) {
-    const pair = PAIRED.find(([a]) => a === label);
-    const cell = (text: string): Cell => ({ text });
-    const head = (text: string): Cell => ({ text, align: 'center' });
-    if (PAIRED.some(([, b]) => b === label)) continue;
-    if (pair) {
-      const other = rows.find(([l]) => l === pair[1])!;
-      out.push([head(label), cell(value), head(other[0]), cell(other[1])]);
-    } else out.push([head(label), cell(value)]);
+  for (const [name, value] of rows) {
+    const pair = PAIRED.find(([a]) => a === name);
+    if (PAIRED.some(([, b]) => b === name)) continue;
+    if (!pair) {
+      out.push([head(name), { text: value }]);
+      continue;
+    }
+    const other = rows.find(([l]) => l === pair[1])!;
+    const second = room(other[0], LABEL_SIZE);
+    const [left, right] = split(full - label - second, room(value, SIZE.cell), room(other[1], SIZE.cell));
+    out.push([head(name, label), { text: value, width: left }, head(other[0], second), { text: other[1], width: right }]);
   }
-  return out;
+  return { rows: out, columns: [label, full - label] };
+}
+
+/** Divides `rest` between two facts needing `a` and `b` points on one line: both when they fit, else the one that can. */
+function split(rest: number, a: number, b: number): [number, number] {
+  if (a + b <= rest) {
+    const left = a + (rest - a - b) / 2;
+    return [left, rest - left];
+  }
+  if (a <= rest / 2) return [a, rest - a];
+  if (b <= rest / 2) return [rest - b, b];
+  return [rest / 2, rest / 2];
 }
 
 export async function renderCertificate(doc: CertificateDoc, options: RenderOptions = {}): Promise<Uint8Array> {
@@ -135,18 +172,21 @@ export async function renderCertificate(doc: CertificateDoc, options: RenderOpti
     trace: options.trace,
   });
 
-  sheet.paragraph(doc.titleZh, { size: SIZE.title, weight: 'bold', align: 'center', lineHeight: 30 });
-  sheet.paragraph(doc.number, { size: SIZE.body, align: 'center', lineHeight: 22 });
+  sheet.paragraph(doc.titleZh, { size: SIZE.title, weight: 'bold', align: 'center', lineHeight: 28 });
+  sheet.paragraph(doc.number, { size: SIZE.body, align: 'center', lineHeight: 20 });
   if (doc.replaces) sheet.paragraph(`（本证明替代${doc.replaces}）`, { size: SIZE.cell, align: 'center', lineHeight: 18 });
-  sheet.gap(6);
+  sheet.gap(4);
 
   // Labels in the regular face: the bold subset then carries only the title, which keeps the file small.
-  // 12 pt cells with 1.2 line spacing (domain §8 allows 12–14 pt for a ruled table so that one page holds it).
+  // Facts at 12 pt on 14 pt lines, labels at 10.5 pt (domain §8 allows 12–14 pt for a ruled table so that one page
+  // holds it; the labels are the table's furniture, like its rules).
   const signature = layoutSignature(sheet, doc.issuer, doc.issueDate, 0);
   const verification = verificationLines(sheet, doc, signature);
-  const closingHeight = 28 + Math.max(signature.height - 24, 6 + QR_SIZE) + (verification.below ? verification.height + 8 : 0) + 2;
-  const table = { size: SIZE.cell, lineHeight: 14.5, pad: 2.5, pairs: [30, 50, 30, 46], keepLastWith: closingHeight };
-  sheet.table([30, 126], tableRows(doc), table);
+  const { before, line, quiet } = CLOSING;
+  const below = verification.below ? verification.height + 8 : 0;
+  const closingHeight = before + line + Math.max(signature.height - line, quiet + QR_SIZE) + below + 2;
+  const { rows, columns } = tableRows(sheet, doc);
+  sheet.table(columns, rows, { size: SIZE.cell, lineHeight: 14, pad: CELL_PAD.y, padX: CELL_PAD.x, keepLastWith: closingHeight });
 
   closing(sheet, doc, signature, verification, closingHeight, options);
   sheet.footer((i, count) => ({ left: doc.number, right: pageOf(i + 1, count) }));
@@ -154,6 +194,12 @@ export async function renderCertificate(doc: CertificateDoc, options: RenderOpti
 }
 
 const QR_SIZE = 32 * MM;
+/**
+ * The closing band's rhythm: white above "特此证明", its line, and white between that line and the code (with the
+ * half-line under the words, more than the code's 4-module quiet zone). The seal's 42 mm room starts beside
+ * "特此证明", so the band is never shorter than the seal: these few points are all the closing can give.
+ */
+const CLOSING = { before: 2, line: 22, quiet: 4 };
 
 /**
  * The verification text, broken into lines for the room between the code and the seal; when it does not fit there
@@ -164,7 +210,9 @@ function verificationLines(sheet: Sheet, doc: CertificateDoc, signature: Signatu
   const issuerWidth = Math.max(...signature.lines.map((l) => sheet.width(l, 'regular', SIZE.body)));
   const room = signature.centre - Math.max(signature.radius, issuerWidth / 2) - 8 - textX;
   const parts: [string, number][] = [
-    [`核验码：${doc.verificationCode}`, SIZE.footer + 1],
+    // At 五号, so the code's line fits beside the code for an issuer name up to about twelve characters: at 11.5 pt it
+    // wrapped and pushed the whole text under the band, which cost a typical certificate its one page.
+    [`核验码：${doc.verificationCode}`, SIZE.footer],
     ['扫描二维码，或输入证明编号和核验码，核验本证明的真实性和有效状态。', SIZE.small],
     [`登记记录审计链摘要：${doc.auditHead}`, SIZE.small - 2],
   ];
@@ -202,11 +250,11 @@ function closing(
   options: RenderOptions,
 ): void {
   sheet.ensure(height);
-  sheet.paragraph('特此证明。', { indent: 2, lineHeight: 24, before: 4 });
+  sheet.paragraph('特此证明。', { indent: 2, lineHeight: CLOSING.line, before: CLOSING.before });
   const top = sheet.y;
   const page = sheet.page;
   const x = BLOCK.left;
-  const y = top - 6 - QR_SIZE; // 6 pt of white above: the code's quiet zone is its own margin
+  const y = top - CLOSING.quiet - QR_SIZE;
   drawQr(page, doc.qrText, x, y, QR_SIZE);
   options.qrBox = Object.assign(options.qrBox ?? {}, { page: sheet.pages.length - 1, x, y, size: QR_SIZE });
 
@@ -218,11 +266,12 @@ function closing(
       baseline -= size * 1.45;
     }
   };
-  if (!text.below) drawText(top - 6);
+  if (!text.below) drawText(top - CLOSING.quiet);
 
   // The seal's room starts beside "特此证明" (which sits at the left), so the seal overlaps issuer and date only.
-  sheet.y = top + 24;
-  signatureBlock(sheet, signature, { mark: options.preview === true });
+  sheet.y = top + CLOSING.line;
+  const seal = signatureBlock(sheet, signature, { mark: options.preview === true });
+  options.seal = Object.assign(options.seal ?? {}, { page: sheet.pages.length - 1, ...seal });
   sheet.y = Math.min(sheet.y, y - 2);
   if (text.below) {
     drawText(sheet.y - 6);

@@ -32,19 +32,30 @@ export function layoutSignature(sheet: Sheet, issuer: string, issueDate: string,
 
 const LINE = 28;
 
+/** Where the seal's room is: its centre and radius in points, on the page being drawn. */
+export interface SealRoom {
+  x: number;
+  y: number;
+  radius: number;
+}
+
+// The issuer and date sit this far below the seal's centre (the seal "presses down" on them from above).
+const BELOW_CENTRE = 6;
+
 /**
  * Issuer above the date at the right (date indented four characters from the right edge, GB/T 9704 §7.3.5.1),
  * with room for the seal centred on them and overlapping both: the seal "presses down" on the issuer and the date,
- * which sit a little below its centre. The issued file leaves that room blank (the seal is stamped on paper);
+ * which sit a little below its centre. The seal's circle stays inside the block's height, so nothing drawn above
+ * (a table's last rule) reaches into it. The issued file leaves that room blank (the seal is stamped on paper);
  * a preview (`mark`) outlines it with a dashed circle. The caller has ensured `layout.height` fits.
  */
-export function signatureBlock(sheet: Sheet, layout: SignatureLayout, o: { mark?: boolean } = {}): void {
+export function signatureBlock(sheet: Sheet, layout: SignatureLayout, o: { mark?: boolean } = {}): SealRoom {
   const size = SIZE.body;
   const { lines, centre, height } = layout;
   const top = sheet.y;
   const textHeight = lines.length * LINE;
-  const sealCentreY = top - height / 2 + 6;
-  let lineTop = top - (height - textHeight) / 2;
+  const sealCentreY = top - height / 2;
+  let lineTop = top - (height - textHeight) / 2 - BELOW_CENTRE;
   lines.forEach((line, i) => {
     const w = sheet.width(line, 'regular', size);
     const isDate = i === lines.length - 1;
@@ -55,6 +66,7 @@ export function signatureBlock(sheet: Sheet, layout: SignatureLayout, o: { mark?
 
   sheet.y = top - height;
   if (o.mark) sealMark(sheet, centre, sealCentreY);
+  return { x: centre, y: sealCentreY, radius: SEAL_RADIUS };
 }
 
 function sealMark(sheet: Sheet, centre: number, sealCentreY: number): void {

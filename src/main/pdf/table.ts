@@ -11,12 +11,18 @@ export interface Cell {
   text: string;
   weight?: Weight;
   align?: 'left' | 'center';
+  /** Type size of this cell (e.g. labels a size smaller than the facts); the table's size when not given. */
+  size?: number;
+  /** Width in points: when every cell of a row gives one, the row has its own columns (a form's irregular rows). */
+  width?: number;
 }
 
 export interface TableOptions {
   size?: number;
   lineHeight?: number;
+  /** White between the rules and the text: `pad` above and below, `padX` (default `pad`) left and right. */
   pad?: number;
+  padX?: number;
   header?: Cell[];
   /** Column widths (relative) for rows with four cells. */
   pairs?: number[];
@@ -45,6 +51,7 @@ export function drawTable(sheet: TableSheet, columns: number[], rows: Cell[][], 
   const size = o.size ?? 12;
   const lineHeight = o.lineHeight ?? size * 1.6;
   const pad = o.pad ?? 4;
+  const padX = o.padX ?? pad;
   const inset = 0.5; // keeps the outer rule's stroke inside the block
   const left = sheet.block.left + inset;
   const full = sheet.block.width - 2 * inset;
@@ -55,9 +62,10 @@ export function drawTable(sheet: TableSheet, columns: number[], rows: Cell[][], 
   };
   const normal = layout(columns);
   const paired = o.pairs ? layout(o.pairs) : normal;
-  const geometry = (cells: Cell[]) => (cells.length === columns.length ? normal : paired);
+  const geometry = (cells: Cell[]) =>
+    cells.every((c) => c.width !== undefined) ? layout(cells.map((c) => c.width!)) : cells.length === columns.length ? normal : paired;
   const cellLines = (cells: Cell[], cell: Cell, i: number) =>
-    sheet.lines(sheet.printable(cell.text), geometry(cells).widths[i]! - 2 * pad, cell.weight ?? 'regular', size);
+    sheet.lines(sheet.printable(cell.text), geometry(cells).widths[i]! - 2 * padX, cell.weight ?? 'regular', cell.size ?? size);
 
   const drawRow = (cells: Cell[], lines: string[][]) => {
     const { widths, xs } = geometry(cells);
@@ -65,10 +73,11 @@ export function drawTable(sheet: TableSheet, columns: number[], rows: Cell[][], 
     const top = sheet.y;
     cells.forEach((cell, i) => {
       const weight = cell.weight ?? 'regular';
+      const cellSize = cell.size ?? size;
       lines[i]!.forEach((line, n) => {
-        const w = sheet.width(line, weight, size);
-        const x = cell.align === 'center' ? xs[i]! + (widths[i]! - w) / 2 : xs[i]! + pad;
-        sheet.drawLine(line, x, sheet.baseline(top - pad - n * lineHeight, lineHeight, size), size, weight);
+        const w = sheet.width(line, weight, cellSize);
+        const x = cell.align === 'center' ? xs[i]! + (widths[i]! - w) / 2 : xs[i]! + padX;
+        sheet.drawLine(line, x, sheet.baseline(top - pad - n * lineHeight, lineHeight, cellSize), cellSize, weight);
       });
     });
     const bottom = top - (count * lineHeight + 2 * pad);

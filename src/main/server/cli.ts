@@ -8,6 +8,7 @@ import { startLiveRelay } from '../db/postgres/live';
 import { servicesFromEnv } from '../host/options';
 import { parseServerArgs, SERVER_USAGE, type ServerArgs } from './options';
 import { startDistrictServer } from './http';
+import { runStartupChecks } from '../startup-checks';
 
 // npm run server -- --database <url> --listen <host:port> [--data-dir DIR] [--tls-cert F --tls-key F | --insecure-loopback] [--demo]
 const lang = pickLang(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || 'zh-CN');
@@ -81,6 +82,8 @@ async function main(): Promise<void> {
 
   // Exactly one line on stdout: launchers and tests parse it.
   process.stdout.write(`Desk server ready: ${server.url}\n`);
+  // As the standalone desk does: staged uploads a committed row refers to are placed, files no row refers to removed.
+  void runStartupChecks(desk);
 
   let stopping = false;
   const stop = () => {

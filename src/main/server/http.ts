@@ -3,6 +3,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Desk } from '../desk';
 import { createEndpoints, guarded, header, langOf, refuse } from '../host/endpoints';
+import { isBearer } from '../host/bearer-session';
 
 export interface DistrictServerOptions {
   desk: Desk;
@@ -28,11 +29,18 @@ export interface DistrictServer {
  * and a state-changing request must carry the server's own Origin, so no other site's page can act with a
  * reviewer's cookie (login CSRF included). The own origin is the scheme this server speaks plus the Host the
  * client addressed: a rebound hostile name gets a different origin for which the browser holds no cookie.
+ * The desktop app's main process signs in with a bearer secret instead (host/bearer-session.ts).
  */
 export async function startDistrictServer(opts: DistrictServerOptions): Promise<DistrictServer> {
   const { desk, tls } = opts;
   const scheme = tls ? 'https' : 'http';
-  const endpoints = createEndpoints({ desk, rendererDir: opts.rendererDir, connectionId: 'server', secureCookie: tls !== null });
+  const endpoints = createEndpoints({
+    desk,
+    rendererDir: opts.rendererDir,
+    connectionId: 'server',
+    secureCookie: tls !== null,
+    bearer: true,
+  });
   desk.services.events.on('desk-event', endpoints.broadcast);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -44,7 +52,8 @@ export async function startDistrictServer(opts: DistrictServerOptions): Promise<
     if (origin !== undefined && origin !== own) return refuse(res, 403, 'FORBIDDEN', lang, 'server.badOrigin');
     if (header(req, 'sec-fetch-site') === 'cross-site') return refuse(res, 403, 'FORBIDDEN', lang, 'server.badOrigin');
     const reads = req.method === 'GET' || req.method === 'HEAD';
-    if (!reads && origin !== own) return refuse(res, 403, 'FORBIDDEN', lang, 'server.badOrigin');
+    // A bearer request (the desktop app's main process) cannot come from a web page: host/bearer-session.ts.
+    if (!reads && origin !== own && !isBearer(req)) return refuse(res, 403, 'FORBIDDEN', lang, 'server.badOrigin');
     if (tls) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
     return endpoints.serve(req, res, lang, new URL(req.url ?? '/', own));
   };

@@ -6,6 +6,7 @@ import { cssVariablesResolver, makeTheme } from './theme';
 import { SessionProvider } from './session';
 import { App } from './App';
 import { SignInAgain } from './components/SignInAgain';
+import { ConnectionGate } from './connection/ConnectionGate';
 import { useToastPlacement } from './components/use-toast-placement';
 
 /** The providers, with a theme in the screen's language (close buttons of dialogs and toasts carry a name). */
@@ -17,10 +18,12 @@ export function Root() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position={toastPosition} limit={4} />
-      <SessionProvider>
-        <App />
-        <SignInAgain />
-      </SessionProvider>
+      <ConnectionGate>
+        <SessionProvider>
+          <App />
+          <SignInAgain />
+        </SessionProvider>
+      </ConnectionGate>
     </MantineProvider>
   );
 }

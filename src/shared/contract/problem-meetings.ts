@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { id, nameText, version } from '../schemas/common';
+import { departmentCode as dept, distinct, id, nameText, version } from '../schemas/common';
 import { meetingViewSchema } from './meetings';
 
 /**
@@ -8,8 +8,6 @@ import { meetingViewSchema } from './meetings';
  * the same shared screen): attendance by department, any department, by name — outside parties hold no accounts —
  * and closing into minutes that list each problem's lead unit, co-units, deadline and next-step opinion.
  */
-const dept = () => z.string({ error: 'v.text' }).regex(/^[a-z]{1,16}$/, { error: 'v.pr.department' });
-const distinct = <T>(list: readonly T[]) => new Set(list).size === list.length;
 
 export const problemAttendanceSchema = z.array(z.strictObject({ department: z.string(), people: z.array(z.string()) }));
 export type ProblemAttendance = z.infer<typeof problemAttendanceSchema>;

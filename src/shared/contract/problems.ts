@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { empty, id, idempotencyKey, isoDate, nameText, opinionText, version } from '../schemas/common';
+import { departmentCode as dept, distinct, empty, id, idempotencyKey, isoDate, nameText, opinionText, version } from '../schemas/common';
 import { creditCodeProblem } from '../domain/identifiers';
 import { BLOCKAGE_CLASSES, PROBLEM_GRADES, PROBLEM_SOURCES, PROBLEM_STATES } from '../domain/problems';
 import { blockageViewSchema, problemSettingsSchema, problemRowSchema, problemTrajectorySchema, problemViewSchema } from './problems-views';
@@ -11,8 +11,6 @@ import { meetingViewSchema } from './meetings';
  * decided by their department in the handler (problemPermission) and, where SQL can hold it, by a trigger.
  */
 
-const distinct = <T>(list: readonly T[]) => new Set(list).size === list.length;
-const dept = () => z.string({ error: 'v.text' }).regex(/^[a-z]{1,16}$/, { error: 'v.pr.department' });
 const creditCode = () =>
   z
     .string({ error: 'v.text' })

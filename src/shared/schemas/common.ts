@@ -38,6 +38,10 @@ export const isoDate = () =>
       { error: 'v.date' },
     );
 
+/** An enterprise-problem department's code (Settings → departments). */
+export const departmentCode = () => z.string({ error: 'v.text' }).regex(/^[a-z]{1,16}$/, { error: 'v.pr.department' });
+/** For `.refine`: no entry twice. */
+export const distinct = <T>(list: readonly T[]) => new Set(list).size === list.length;
 export const unitCode = () => z.enum(UNIT_CODES, { error: 'v.unit' });
 export const role = () => z.enum(ROLES, { error: 'v.role' });
 export const id = () => z.number({ error: 'v.id' }).int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -4,6 +4,7 @@ const LABELS = {
   desk: ['联审桌面', 'Desk'],
   print: ['打印…', 'Print…'],
   reload: ['重新加载', 'Reload'],
+  connection: ['连接方式…', 'Connection…'],
   devtools: ['开发者工具', 'Developer tools'],
   quit: ['退出', 'Quit'],
   view: ['视图', 'View'],

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { catalogues, pickLang, type Lang } from '../../../shared/i18n';
+import { setLanguage } from '../api/client';
 
 const STORAGE_KEY = 'desk.lang';
 
@@ -20,10 +21,13 @@ void i18n.use(initReactI18next).init({
 });
 
 document.documentElement.lang = i18n.language;
+// The desk answers in the screen's language from the first call, also after a reload with a stored choice.
+setLanguage(i18n.language as Lang);
 
 export function switchLang(lang: Lang): void {
   localStorage.setItem(STORAGE_KEY, lang);
   void i18n.changeLanguage(lang);
+  setLanguage(lang);
   document.documentElement.lang = lang;
 }
 

@@ -19,6 +19,8 @@ import { sessionScreen } from './session-screen';
 import { server } from './server';
 import { workspace } from './workspace';
 import { connection } from './connection';
+import { move } from './move';
+import { remote } from './remote';
 
 /** Every area's catalogue: key -> [zh-CN, en]. A tuple makes a missing translation a type error. */
 export type Messages = Record<string, readonly [string, string]>;
@@ -45,4 +47,6 @@ export const messages: Messages[] = [
   server,
   workspace,
   connection,
+  move,
+  remote,
 ];

@@ -9,12 +9,45 @@ import {
   type ProblemAction,
 } from '../../../../shared/domain/problems';
 import type { ProblemView } from '../../../../shared/contract/problems-views';
-import type { AppError, Result } from '../../../../shared/result';
+import type { Result } from '../../../../shared/result';
 import { call } from '../../api/client';
 import { useProblemSettings } from './use-problem-settings';
+import { useChannelForm, type ChannelRequest } from '../../forms/channel-form';
 
 type Act = 'progress' | 'note' | 'solved' | 'pause' | 'reassign' | 'extend' | 'visit';
 const ACTS: Act[] = ['progress', 'note', 'solved', 'pause', 'reassign', 'extend', 'visit'];
+type ActRequest =
+  | ChannelRequest<'problem.report'>
+  | ChannelRequest<'problem.resolve'>
+  | ChannelRequest<'problem.pause'>
+  | ChannelRequest<'problem.reassign'>
+  | ChannelRequest<'problem.extend'>
+  | ChannelRequest<'problem.visit'>;
+
+const initialValues = {
+  text: '',
+  lead: null as string | null,
+  cooperating: [] as string[],
+  days: 10,
+  satisfied: true,
+  cause: { class: null as BlockageClass | null, unit: null as string | null, text: '' },
+};
+type Values = typeof initialValues;
+
+/** Where each request path is shown: the one text box carries text, reason or notes; the blockage its cause fields. */
+const FIELD: Record<string, string> = {
+  text: 'text',
+  reason: 'text',
+  notes: 'text',
+  lead: 'lead',
+  cooperating: 'cooperating',
+  days: 'days',
+  blockage: 'cause.class',
+  'blockage.class': 'cause.class',
+  'blockage.unit': 'cause.unit',
+  'blockage.text': 'cause.text',
+};
+const fieldOf = (path: string) => FIELD[path] ?? (path.startsWith('cooperating.') ? 'cooperating' : null);
 
 /**
  * What the signed-in department may do now, by the same permission table the desk enforces: the lead reports and
@@ -24,133 +57,101 @@ export function ActionsPanel({ problem, today, onDone }: { problem: ProblemView;
   const { t } = useTranslation();
   const { settings, dept } = useProblemSettings();
   const [act, setAct] = useState<Act | null>(null);
-  const [text, setText] = useState('');
-  const [lead, setLead] = useState<string | null>(null);
-  const [co, setCo] = useState<string[]>([]);
-  const [days, setDays] = useState<number>(10);
-  const [satisfied, setSatisfied] = useState(true);
-  const [cause, setCause] = useState<{ class: BlockageClass | null; unit: string | null; text: string }>({
-    class: null,
-    unit: null,
-    text: '',
-  });
-  const [error, setError] = useState<AppError | null>(null);
-  if (!settings) return null;
   const party = { state: problem.state, lead: problem.lead, cooperating: problem.cooperating };
-  const allowed = ACTS.filter(
-    (a) => problemPermission(a as ProblemAction, party, settings.myDepartment, settings.policy.coordinator) === null,
-  );
-  if (allowed.length === 0) return null;
-  const current = act && allowed.includes(act) ? act : allowed[0]!;
+  const allowed = settings
+    ? ACTS.filter((a) => problemPermission(a as ProblemAction, party, settings.myDepartment, settings.policy.coordinator) === null)
+    : [];
+  const current = act && allowed.includes(act) ? act : (allowed[0] ?? 'note');
   const overdue = problem.clock ? blockageRequired({ today, dueDate: problem.clock.dueDate, extending: current === 'extend' }) : false;
   const needsCause = (current === 'solved' || current === 'reassign' || current === 'extend') && overdue;
-  const blockage =
-    needsCause && cause.class ? { class: cause.class, unit: cause.class === 'unit' ? cause.unit : null, text: cause.text } : null;
   const ref = { problemId: problem.id, version: problem.version };
-  const options = settings.departments.filter((d) => d.active).map((d) => ({ value: d.code, label: dept(d.code) }));
-  const f = error?.fields ?? {};
 
-  const submit = async () => {
-    let r: Result<ProblemView>;
-    if (current === 'progress' || current === 'note') r = await call('problem.report', { problemId: problem.id, kind: current, text });
-    else if (current === 'solved') r = await call('problem.resolve', { ...ref, text, blockage });
-    else if (current === 'pause') r = await call('problem.pause', { ...ref, pause: problem.pause === null, reason: text });
-    else if (current === 'reassign')
-      r = await call('problem.reassign', { ...ref, lead: lead ?? '', cooperating: co, reason: text, blockage });
-    else if (current === 'extend')
-      r = await call('problem.extend', {
-        ...ref,
-        days,
-        blockage: blockage ?? { class: cause.class ?? 'mechanism', unit: null, text: cause.text },
-      });
-    else r = await call('problem.visit', { ...ref, satisfied, notes: text });
-    if (!r.ok) return setError(r.error);
-    setError(null);
-    setText('');
-    onDone(r.value);
+  const request = (v: Values): ActRequest => {
+    const c = v.cause;
+    const blockage = needsCause && c.class ? { class: c.class, unit: c.class === 'unit' ? c.unit : null, text: c.text } : null;
+    if (current === 'progress' || current === 'note')
+      return { channel: 'problem.report', input: { problemId: problem.id, kind: current, text: v.text } };
+    if (current === 'solved') return { channel: 'problem.resolve', input: { ...ref, text: v.text, blockage } };
+    if (current === 'pause') return { channel: 'problem.pause', input: { ...ref, pause: problem.pause === null, reason: v.text } };
+    if (current === 'reassign')
+      return { channel: 'problem.reassign', input: { ...ref, lead: v.lead ?? '', cooperating: v.cooperating, reason: v.text, blockage } };
+    if (current === 'extend')
+      return {
+        channel: 'problem.extend',
+        input: { ...ref, days: v.days, blockage: blockage ?? { class: c.class ?? 'mechanism', unit: null, text: c.text } },
+      };
+    return { channel: 'problem.visit', input: { ...ref, satisfied: v.satisfied, notes: v.text } };
+  };
+  const { form, ref: formRef, message, submit, clearMessage } = useChannelForm({ initialValues, request, field: fieldOf });
+  if (!settings || allowed.length === 0) return null;
+  const options = settings.departments.filter((d) => d.active).map((d) => ({ value: d.code, label: dept(d.code) }));
+  const v = form.values;
+
+  // Every act answers with the problem's new view.
+  const send = (values: Values) => {
+    const r = request(values);
+    return call(r.channel, r.input as never) as Promise<Result<ProblemView>>;
+  };
+  const done = (p: ProblemView) => {
+    form.setFieldValue('text', '');
+    onDone(p);
   };
 
   return (
     <Paper withBorder p="sm">
-      <Stack gap="xs" data-testid="problem-actions">
+      <Stack gap="xs" data-testid="problem-actions" ref={formRef}>
         <SegmentedControl
           size="xs"
           value={current}
-          onChange={(v) => (setAct(v as Act), setError(null))}
+          onChange={(a) => (setAct(a as Act), form.clearErrors(), clearMessage())}
           data={allowed.map((a) => ({ value: a, label: t(a === 'pause' && problem.pause ? 'pu.act.resume' : `pu.act.${a}`) }))}
           data-testid="problem-act"
         />
-        {error && !error.fields && <Alert color="red">{error.message}</Alert>}
+        {message && <Alert color="red">{message}</Alert>}
         {current === 'reassign' && (
           <Group grow align="flex-start">
             <Select
               label={t('pu.f.lead')}
               data={options.filter((o) => o.value !== problem.lead)}
-              value={lead}
-              onChange={setLead}
-              error={f.lead}
+              {...form.getInputProps('lead')}
               data-testid="pa-lead"
             />
             <MultiSelect
               label={t('pu.f.cooperating')}
-              data={options.filter((o) => o.value !== lead)}
-              value={co}
-              onChange={setCo}
-              error={f.cooperating}
+              data={options.filter((o) => o.value !== v.lead)}
+              {...form.getInputProps('cooperating')}
             />
           </Group>
         )}
         {current === 'extend' && (
-          <NumberInput label={t('pu.f.days')} value={days} onChange={(v) => setDays(Number(v) || 1)} min={1} max={120} />
-        )}
-        {current === 'visit' && (
-          <Switch
-            label={t('pu.f.satisfied')}
-            checked={satisfied}
-            onChange={(e) => setSatisfied(e.currentTarget.checked)}
-            data-testid="pa-satisfied"
+          <NumberInput
+            label={t('pu.f.days')}
+            {...form.getInputProps('days')}
+            onChange={(d) => form.setFieldValue('days', Number(d) || 1)}
+            min={1}
+            max={120}
           />
         )}
-        <Textarea
-          label={t(`pu.text.${current}`)}
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          error={f.text ?? f.reason ?? f.notes}
-          autosize
-          minRows={2}
-          data-testid="pa-text"
-        />
+        {current === 'visit' && (
+          <Switch label={t('pu.f.satisfied')} {...form.getInputProps('satisfied', { type: 'checkbox' })} data-testid="pa-satisfied" />
+        )}
+        <Textarea label={t(`pu.text.${current}`)} {...form.getInputProps('text')} autosize minRows={2} data-testid="pa-text" />
         {(needsCause || current === 'extend') && (
           <Group grow align="flex-start" data-testid="pa-cause">
             <Select
               label={t('pu.f.cause')}
               data={BLOCKAGE_CLASSES.map((c) => ({ value: c, label: t(`pr.cause.${c}`) }))}
-              value={cause.class}
-              onChange={(c) => setCause({ ...cause, class: c as BlockageClass | null })}
-              error={f.blockage}
+              {...form.getInputProps('cause.class')}
               data-testid="pa-cause-class"
             />
-            {cause.class === 'unit' && (
-              <Select
-                label={t('pu.f.causeUnit')}
-                data={options}
-                value={cause.unit}
-                onChange={(u) => setCause({ ...cause, unit: u })}
-                error={f['blockage.unit']}
-                data-testid="pa-cause-unit"
-              />
+            {v.cause.class === 'unit' && (
+              <Select label={t('pu.f.causeUnit')} data={options} {...form.getInputProps('cause.unit')} data-testid="pa-cause-unit" />
             )}
-            <Textarea
-              label={t('pu.f.causeText')}
-              value={cause.text}
-              onChange={(e) => setCause({ ...cause, text: e.currentTarget.value })}
-              error={f['blockage.text']}
-              data-testid="pa-cause-text"
-            />
+            <Textarea label={t('pu.f.causeText')} {...form.getInputProps('cause.text')} data-testid="pa-cause-text" />
           </Group>
         )}
         <Group justify="flex-end">
-          <Button onClick={() => void submit()} data-testid="pa-submit">
+          <Button onClick={() => void submit(send, done)} data-testid="pa-submit">
             {t('pu.submit')}
           </Button>
         </Group>

@@ -1,12 +1,12 @@
 import { Alert, Anchor, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useState } from 'react';
 import type { MeetingView } from '../../../../shared/contract/meetings';
 import { call, fileUrl } from '../../api/client';
 import { useQuery } from '../../hooks/use-call';
 import { useLiveReload } from '../../components/review/use-live';
 import { useActor } from '../../session';
 import { useProblemSettings } from './use-problem-settings';
+import { useChannelForm } from '../../forms/channel-form';
 
 /**
  * An assignment meeting's record, as a joint session keeps one: who came for which department (any department of
@@ -18,38 +18,35 @@ export function MeetingRecordPanel({ meeting, onClosed }: { meeting: MeetingView
   const { settings, dept } = useProblemSettings();
   const attendance = useQuery('problem.meetingAttendance', { meetingId: meeting.id });
   useLiveReload(['meeting.changed'], attendance.reload, (_e, p) => (p as { meetingId: number }).meetingId === meeting.id);
-  const [department, setDepartment] = useState<string | null>(null);
-  const [people, setPeople] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<string | null>(null);
   const canEdit = actor?.role === 'clerk' && meeting.state === 'scheduled';
-
-  const record = async () => {
-    if (!department) return;
-    const names = people
+  const input = (v: { department: string | null; people: string }) => ({
+    meetingId: meeting.id,
+    department: v.department ?? '',
+    people: v.people
       .split(/[、,，;；]/)
       .map((s) => s.trim())
-      .filter(Boolean);
-    const r = await call('problem.setAttendance', { meetingId: meeting.id, department, people: names });
-    if (!r.ok) {
-      setFieldError(Object.values(r.error.fields ?? {})[0] ?? null);
-      return setMessage(r.error.fields ? null : r.error.message);
-    }
-    attendance.setData(r.value);
-    setPeople('');
-    setFieldError(null);
-    setMessage(null);
-  };
+      .filter(Boolean),
+  });
+  const { form, ref, message, submit, refuse } = useChannelForm({
+    initialValues: { department: null as string | null, people: '' },
+    request: (v) => ({ channel: 'problem.setAttendance', input: input(v) }),
+    field: (path) => (path === 'department' ? path : path.startsWith('people') ? 'people' : null),
+  });
+  const record = () =>
+    submit(
+      (v) => call('problem.setAttendance', input(v)),
+      (rows) => (attendance.setData(rows), form.setFieldValue('people', '')),
+    );
   const close = async () => {
     const r = await call('problem.meetingClose', { meetingId: meeting.id, version: meeting.version });
     if (r.ok) onClosed(r.value);
-    else setMessage(r.error.message);
+    else refuse(r.error);
   };
 
   const options = (settings?.departments ?? []).filter((d) => d.active).map((d) => ({ value: d.code, label: dept(d.code) }));
   return (
     <Paper withBorder p="xs" mt="sm" data-testid="pm-record" data-state={meeting.state}>
-      <Stack gap="xs">
+      <Stack gap="xs" ref={ref}>
         <Title order={4}>{t('pm.attendance')}</Title>
         {message && <Alert color="red">{message}</Alert>}
         {attendance.data?.length ? (
@@ -71,20 +68,13 @@ export function MeetingRecordPanel({ meeting, onClosed }: { meeting: MeetingView
             <Select
               label={t('pm.attendance.department')}
               data={options}
-              value={department}
-              onChange={setDepartment}
+              {...form.getInputProps('department')}
               searchable
               data-testid="pm-att-department"
             />
-            <TextInput
-              label={t('pm.attendance.people')}
-              value={people}
-              onChange={(e) => setPeople(e.currentTarget.value)}
-              error={fieldError}
-              data-testid="pm-att-people"
-            />
+            <TextInput label={t('pm.attendance.people')} {...form.getInputProps('people')} data-testid="pm-att-people" />
             <Group justify="space-between">
-              <Button variant="light" onClick={() => void record()} disabled={!department} data-testid="pm-att-save">
+              <Button variant="light" onClick={() => void record()} disabled={!form.values.department} data-testid="pm-att-save">
                 {t('pm.attendance.save')}
               </Button>
               <Button color="red" variant="outline" onClick={() => void close()} data-testid="pm-close">
