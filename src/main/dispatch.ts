@@ -10,7 +10,7 @@ import { heldSlot, resolveSession, type SessionSlot } from './sessions';
 import { RefusalTally } from './refusals';
 import { refusalTarget } from './refusal-target';
 import { isAuthorityRefusal } from './db/refusals';
-import { isDatabaseUnreachable } from './db/unreachable';
+import { isDatabaseUnavailable } from './db/unavailable';
 
 export type Handler<C extends Channel> = (
   input: ParsedInput<C>,
@@ -87,7 +87,19 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
   });
   services.refusals = refusals;
 
+  // The database out of reach (the district server's PostgreSQL restarting) anywhere in a call, the session lookup
+  // included: a stable UNAVAILABLE the client can retry, never an unanswered request.
   return async function dispatch(channelName, rawInput, call) {
+    try {
+      return await dispatchOnce(channelName, rawInput, call);
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      console.error(`[dispatch] ${channelName}: the database cannot be reached (${(err as Error).message})`);
+      return fail({ code: 'UNAVAILABLE', message: translate(call.lang, 'err.UNAVAILABLE') });
+    }
+  };
+
+  async function dispatchOnce(channelName: string, rawInput: unknown, call: CallContext): Promise<Result<unknown>> {
     const { lang } = call;
     const now = services.clock();
     const error = (code: AppError['code'], key: string, params: Record<string, string | number> = {}) =>
@@ -140,16 +152,15 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
         if (err.code === 'FORBIDDEN') await denied(channelName, actor, now, err.key, rawInput);
         return fail(toAppError(err, lang));
       }
+      if (isDatabaseUnavailable(err)) throw err;
       // A database constraint standing behind the handler's own authority check.
       if (isAuthorityRefusal(err)) {
         await denied(channelName, actor, now, 'constraint', rawInput);
         return error('FORBIDDEN', 'err.FORBIDDEN');
       }
-      // PostgreSQL out of reach mid-call: its transaction was never confirmed, so nothing was written.
-      if (isDatabaseUnreachable(err)) return error('UNAVAILABLE', 'err.UNAVAILABLE');
       if (services.mode !== 'test' || process.env.DESK_LOG_ERRORS) console.error(`[dispatch] ${channelName} failed:`, err);
       if (services.checkOutputs && err instanceof Error && err.message.startsWith('output of')) throw err;
       return error('INTERNAL', 'err.INTERNAL');
     }
-  };
+  }
 }

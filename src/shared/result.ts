@@ -9,7 +9,7 @@ export const ERROR_CODES = [
   'READ_ONLY',
   'RATE_LIMITED',
   'INTERNAL',
-  // The desk's database cannot be reached right now (the district server's PostgreSQL down): nothing was written.
+  /** The database cannot be reached right now (the district server's PostgreSQL restarting): try again. */
   'UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

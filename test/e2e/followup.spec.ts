@@ -44,7 +44,10 @@ test('notification centre, verify and close an item, escalation of an overdue it
   await page.getByTestId(`item-verify-${rowId}`).click();
   const modal = page.getByTestId('item-modal-verify');
   await modal.getByTestId('item-submit').click();
-  await expect(modal.getByRole('alert')).toBeVisible(); // the return-visit note is required
+  // The return-visit note is required: said beside the note, which takes the focus; nothing was sent.
+  await expect(modal.getByTestId('item-note')).toHaveAttribute('aria-invalid', 'true');
+  await expect(modal.getByTestId('item-note')).toBeFocused();
+  await expect(modal.locator('.mantine-Textarea-error')).toHaveText(/\S/);
   await modal.getByTestId('item-note').fill('已赴现场回访，应急预案已在园区备案，予以销号。');
   await modal.getByTestId('item-submit').click();
   await expect(modal).toHaveCount(0);

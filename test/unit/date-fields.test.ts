@@ -23,7 +23,7 @@ describe('date fields', () => {
 
   it('the acceptance deadlines and both meeting forms use the shared date field', () => {
     for (const f of [
-      'src/renderer/src/pages/filings/AcceptanceTab.tsx',
+      'src/renderer/src/pages/filings/AcceptanceForm.tsx',
       'src/renderer/src/pages/meetings/NewMeetingForm.tsx',
       'src/renderer/src/pages/problems/NewMeetingModal.tsx',
     ])

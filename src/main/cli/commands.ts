@@ -6,6 +6,9 @@ import { restore } from './restore';
 import { reanchor } from './reanchor';
 import { moveToServer, MOVE_USAGE } from './move-to-server';
 import { takeDatabase, verifyServerAudit, verifyServerCertificate } from './pg-verify';
+import { serverBackup } from './server-backup';
+import { serverRestore } from './server-restore';
+import { serverReanchor } from './server-reanchor';
 
 interface Command {
   usage: string;
@@ -41,6 +44,19 @@ export const commands: Record<string, Command> = {
   reanchor: {
     usage: 'reanchor "<administrator>" --confirm [--data-dir DIR]   sign a new chain head after the old one was lost (audited)',
     run: ({ dataDir, rest }) => reanchor(dataDir, rest),
+  },
+  // The district server (issue 16): its backup, restore and re-anchoring, on PostgreSQL plus its data folder.
+  'server-backup': {
+    usage: 'server-backup --database <url> --data-dir DIR --out FOLDER   pg_dump plus the key, chain head and attachments',
+    run: ({ dataDir, rest }) => serverBackup(dataDir, rest),
+  },
+  'server-restore': {
+    usage: 'server-restore --from FOLDER --database <empty-db-url> --data-dir DIR   pg_restore and the files back (checked)',
+    run: ({ dataDir, rest }) => serverRestore(dataDir, rest),
+  },
+  'server-reanchor': {
+    usage: 'server-reanchor "<administrator>" --confirm --database <url> --data-dir DIR   sign the server chain as it stands (audited)',
+    run: ({ dataDir, rest }) => serverReanchor(dataDir, rest),
   },
 };
 

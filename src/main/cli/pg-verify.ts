@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultDataDir } from '../paths';
 import { HeadFile } from '../db/audit-head';
@@ -8,8 +7,8 @@ import { createPgKysely, createPool } from '../db/postgres/connection';
 import { verifyPgAnchored } from '../db/postgres/head';
 import { PG_LATEST_VERSION } from '../db/postgres/migrations';
 import { redactUrl } from '../db/postgres/store';
-import { verifyCode, verifyPdf, verifyText, type Verifier } from '../certificates/verify';
-import { describe } from './verify-certificate';
+import type { Verifier } from '../certificates/verify';
+import { verifyTarget } from './verify-certificate';
 import type { Db } from '../db/connection';
 import type { CommandOutput } from './verify-audit';
 
@@ -64,14 +63,6 @@ export function verifyServerCertificate(url: string, dataDir: string, args: stri
     return Promise.resolve({ code: 2, lines: ['usage: verify-certificate <file-or-code> [number] --database <url> [--data-dir DIR]'] });
   return onServer(url, async (db) => {
     const v: Verifier = { db, own: readKeys(serverFolder(dataDir)), lang: process.env.LANG?.startsWith('zh') ? 'zh-CN' : 'en' };
-    let out;
-    if (existsSync(target)) {
-      const bytes = readFileSync(target);
-      out =
-        bytes.subarray(0, 5).toString('latin1') === '%PDF-'
-          ? await verifyPdf(v, new Uint8Array(bytes))
-          : await verifyText(v, bytes.toString('utf8'));
-    } else out = target.startsWith('PDC1|') ? await verifyText(v, target) : await verifyCode(v, target, args[1]);
-    return { code: out.result === 'valid' ? 0 : 1, lines: describe(out, v.lang) };
+    return verifyTarget(v, target, args[1]);
   });
 }

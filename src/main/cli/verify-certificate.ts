@@ -25,16 +25,7 @@ export async function verifyCertificate(dataDir: string, args: string[]): Promis
     // The desk's own key exists once it has issued anything; a copy without keys still checks imported ones.
     const own = existsSync(join(dataDir, 'keys', 'desk-ed25519.key.pem')) ? loadOrCreateKeys(dataDir) : null;
     const v: Verifier = { db, own, lang: process.env.LANG?.startsWith('zh') ? 'zh-CN' : 'en' };
-    let out;
-    if (existsSync(target)) {
-      const bytes = readFileSync(target);
-      out =
-        bytes.subarray(0, 5).toString('latin1') === '%PDF-'
-          ? await verifyPdf(v, new Uint8Array(bytes))
-          : await verifyText(v, bytes.toString('utf8'));
-    } else out = target.startsWith('PDC1|') ? await verifyText(v, target) : await verifyCode(v, target, args[1]);
-    const lines = describe(out, v.lang);
-    return { code: out.result === 'valid' ? 0 : 1, lines };
+    return await verifyTarget(v, target, args[1]);
   } finally {
     await db.destroy();
   }
@@ -69,4 +60,17 @@ export function describe(out: VerifyOutput, lang: Lang): string[] {
     );
   }
   return lines;
+}
+
+/** What a verification command was given — a PDF file, a file or text holding the 2-D code, or a code and number — checked. */
+export async function verifyTarget(v: Verifier, target: string, number: string | undefined): Promise<CommandOutput> {
+  let out;
+  if (existsSync(target)) {
+    const bytes = readFileSync(target);
+    out =
+      bytes.subarray(0, 5).toString('latin1') === '%PDF-'
+        ? await verifyPdf(v, new Uint8Array(bytes))
+        : await verifyText(v, bytes.toString('utf8'));
+  } else out = target.startsWith('PDC1|') ? await verifyText(v, target) : await verifyCode(v, target, number);
+  return { code: out.result === 'valid' ? 0 : 1, lines: describe(out, v.lang) };
 }

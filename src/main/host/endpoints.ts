@@ -10,7 +10,7 @@ import { requestSlot } from './bearer-session';
 import { resolveSession } from '../sessions';
 import { isAbort, readBody } from './body';
 import { BodyGate, LARGE_BODY_BYTES, type BodyGateStats } from './body-gate';
-import { isDatabaseUnreachable } from '../db/unreachable';
+import { isDatabaseUnavailable } from '../db/unavailable';
 
 export { isAbort };
 
@@ -225,7 +225,7 @@ export function guarded(handle: (req: IncomingMessage, res: ServerResponse) => P
   return (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
       // The database out of reach before the call got going (finding the session; its reset is not the client's).
-      if (!res.destroyed && !res.headersSent && isDatabaseUnreachable(err))
+      if (!res.destroyed && !res.headersSent && isDatabaseUnavailable(err))
         return refuse(res, 503, 'UNAVAILABLE', langOf(req), 'err.UNAVAILABLE');
       if (isAbort(err) || req.destroyed) {
         res.destroy();

@@ -17,6 +17,9 @@ export function createPool(url: string, max = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, types: types as pg.CustomTypesConfig });
   // An idle client losing its server (PostgreSQL restarting) must not take the process down; the pool replaces it.
   pool.on('error', (err) => console.error('[postgres] idle client error:', err.message));
+  // A client checked out (between a transaction's statements) whose server goes away emits 'error' with no query to
+  // take it; unheard, that would end the process. The pool drops such a client when it is released.
+  pool.on('connect', (client) => client.on('error', (err) => console.error('[postgres] connection lost:', err.message)));
   return pool;
 }
 

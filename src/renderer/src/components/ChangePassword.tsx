@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { usePasswordRule } from './password-rule';
+import { NewPasswordInput } from './NewPasswordInput';
 
 /** One's own password, from the header: the desk's rule beside the field first, then the current password checked. */
 export function ChangePasswordButton({ username }: { username: string }) {
@@ -49,12 +50,13 @@ export function ChangePasswordButton({ username }: { username: string }) {
               data-testid="password-current"
               {...form.getInputProps('current')}
             />
-            <PasswordInput
+            <NewPasswordInput
               label={t('admin.accounts.newPassword')}
-              autoComplete="new-password"
+              form={form}
+              path="next"
+              username={username}
+              check={checkPassword}
               data-testid="password-next"
-              {...form.getInputProps('next')}
-              onBlur={() => void checkPassword(form.values.next, username)}
             />
             <PasswordInput
               label={t('field.confirmPassword')}

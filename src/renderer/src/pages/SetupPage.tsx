@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { useSession } from '../session';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { usePasswordRule } from '../components/password-rule';
+import { NewPasswordInput } from '../components/NewPasswordInput';
 
 /** First start: the desk has no accounts yet, so the first person creates the administrator (or loads the demo). */
 export function SetupPage() {
@@ -52,11 +53,11 @@ export function SetupPage() {
             </Text>
             <TextInput label={t('field.username')} {...form.getInputProps('username')} autoFocus data-testid="setup-username" />
             <TextInput label={t('field.displayName')} {...form.getInputProps('displayName')} data-testid="setup-displayName" />
-            <PasswordInput
+            <NewPasswordInput
               label={t('field.password')}
-              description={t('setup.passwordRule')}
-              {...form.getInputProps('password')}
-              onBlur={() => void checkPassword(form.values.password, form.values.username)}
+              form={form}
+              username={form.values.username}
+              check={checkPassword}
               data-testid="setup-password"
             />
             <PasswordInput label={t('field.confirmPassword')} {...form.getInputProps('confirm')} data-testid="setup-confirm" />

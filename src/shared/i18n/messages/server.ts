@@ -19,7 +19,7 @@ export const server: Messages = {
     'The database already holds accounts; the demo data was not loaded (--demo is for an empty database only).',
   ],
   'server.chain': [
-    '数据库中的审计链与签名链头不符（{{detail}}），服务器拒绝启动。',
-    'The audit chain in the database does not match its signed head ({{detail}}); the server will not start.',
+    '数据库中的审计链与签名链头不符（{{detail}}），服务器拒绝启动。请恢复与链头相符的备份；若确认现有记录无误（例如有意恢复了较早的备份），由管理员重新签署链头：npm run desk -- server-reanchor "<管理员姓名>" --confirm --database <url> --data-dir <数据目录>',
+    'The audit chain in the database does not match its signed head ({{detail}}); the server will not start. Restore a backup that matches its head, or, if this record is the one to keep (an older backup restored on purpose), an administrator re-anchors it: npm run desk -- server-reanchor "<administrator>" --confirm --database <url> --data-dir <data folder>',
   ],
 };

@@ -15,8 +15,8 @@ export const validation: Messages = {
   'err.RATE_LIMITED': ['尝试次数过多，请 {{seconds}} 秒后再试。', 'Too many attempts. Try again in {{seconds}} seconds.'],
   'err.INTERNAL': ['内部错误，操作未完成，数据未改变。', 'Internal error. Nothing was changed.'],
   'err.UNAVAILABLE': [
-    '服务器暂时无法访问数据库，本次操作未保存。您填写的内容仍在，请稍后再提交。',
-    'The server cannot reach its database right now; nothing was saved. What you typed is kept: send it again shortly.',
+    '暂时无法连接数据库，请稍后重试；重试不会重复办理。',
+    'The database cannot be reached just now. Try again shortly; trying again will not do anything twice.',
   ],
   'err.network': ['无法连接到联审服务，请确认桌面程序仍在运行。', 'Cannot reach the desk service. Check that the desk is still running.'],
   'host.badToken': [

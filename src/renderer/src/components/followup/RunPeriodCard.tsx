@@ -1,25 +1,10 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  FileInput,
-  Group,
-  Modal,
-  NumberInput,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { RunPeriod } from '../../../../shared/contract/followup';
-import { call, fileUrl } from '../../api/client';
+import { fileUrl } from '../../api/client';
 import { useActor } from '../../session';
-import { ACCEPT, readBase64 } from './file';
-import { useReturnFocus } from '../../hooks/use-return-focus';
+import { CloseDialog, ExtendDialog } from './RunPeriodDialog';
 
 /** Countdown to the end of the run period, with the one extension and the closure (clerk). */
 export function RunPeriodCard({ period, onChanged }: { period: RunPeriod; onChanged(): void }) {
@@ -27,6 +12,7 @@ export function RunPeriodCard({ period, onChanged }: { period: RunPeriod; onChan
   const actor = useActor();
   const [dialog, setDialog] = useState<'extend' | 'close' | null>(null);
   const clerk = actor?.role === 'clerk';
+  const Dialog = dialog === 'extend' ? ExtendDialog : dialog === 'close' ? CloseDialog : null;
   const d = period.daysLeft;
   const color = d === null ? 'gray' : d < 0 ? 'red' : d <= 30 ? 'orange' : 'green';
   return (
@@ -77,9 +63,8 @@ export function RunPeriodCard({ period, onChanged }: { period: RunPeriod; onChan
           )}
         </Stack>
       </Group>
-      {dialog && (
-        <RunPeriodDialog
-          kind={dialog}
+      {Dialog && (
+        <Dialog
           period={period}
           onClose={() => setDialog(null)}
           onDone={() => {
@@ -89,100 +74,5 @@ export function RunPeriodCard({ period, onChanged }: { period: RunPeriod; onChan
         />
       )}
     </Paper>
-  );
-}
-
-function RunPeriodDialog({
-  kind,
-  period,
-  onClose,
-  onDone,
-}: {
-  kind: 'extend' | 'close';
-  period: RunPeriod;
-  onClose(): void;
-  onDone(): void;
-}) {
-  const { t } = useTranslation();
-  useReturnFocus();
-  const [months, setMonths] = useState<number | string>(Math.min(6, period.maxExtensionMonths));
-  const [reason, setReason] = useState('');
-  const [how, setHow] = useState<'dismantled' | 'sealed'>('dismantled');
-  const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    const r =
-      kind === 'extend'
-        ? await call('followup.extend', { filingId: period.filingId, version: period.version, months: Number(months), reason })
-        : file
-          ? await call('followup.close', {
-              filingId: period.filingId,
-              version: period.version,
-              how,
-              report: { name: file.name, contentBase64: await readBase64(file) },
-            })
-          : null;
-    setBusy(false);
-    if (!r) return setError(t('fu.run.reportRequired'));
-    if (r.ok) return onDone();
-    setError(r.error.fields && Object.keys(r.error.fields).length ? Object.values(r.error.fields).join('；') : r.error.message);
-  };
-  return (
-    <Modal opened onClose={onClose} title={t(kind === 'extend' ? 'fu.run.extend' : 'fu.run.close')}>
-      <Stack gap="sm">
-        {kind === 'extend' ? (
-          <>
-            <NumberInput
-              label={t('fu.run.months', { max: period.maxExtensionMonths })}
-              min={1}
-              max={period.maxExtensionMonths}
-              value={months}
-              onChange={setMonths}
-              data-testid="run-months"
-            />
-            <Textarea
-              label={t('fu.run.reason')}
-              required
-              autosize
-              minRows={2}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              data-testid="run-reason"
-            />
-            <Text size="xs" c="dimmed">
-              {t('fu.run.extendHint')}
-            </Text>
-          </>
-        ) : (
-          <>
-            <SegmentedControl
-              value={how}
-              onChange={(v) => setHow(v as typeof how)}
-              data={[
-                { value: 'dismantled', label: t('fu.run.how.dismantled') },
-                { value: 'sealed', label: t('fu.run.how.sealed') },
-              ]}
-            />
-            <FileInput label={t('fu.run.report')} required accept={ACCEPT} value={file} onChange={setFile} data-testid="run-report" />
-          </>
-        )}
-        {error && (
-          <Alert color="red" variant="light" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('fu.cancel')}
-          </Button>
-          <Button onClick={() => void submit()} loading={busy} data-testid="run-submit">
-            {t('fu.confirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/result';
 import type { ReviewView } from '../../../../shared/contract/review';
 import type { Settings } from '../../../../shared/schemas/settings';
-import { call } from '../../api/client';
 import { newIdempotencyKey } from '../../api/idempotency';
+import { useDeskForm } from '../../forms/desk-form';
 
 /**
  * The one notice of everything the units asked for (一次性告知), and, for the clerk, recording that the
@@ -21,34 +21,33 @@ export function SupplementPanel(props: {
 }) {
   const { view, settings, lang, canRecord, onSaved, onStale } = props;
   const { t } = useTranslation();
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  // One key per intended record: a retry after a lost reply must not record twice; a changed note is a new intent.
   const [key, setKey] = useState(newIdempotencyKey);
+  const { form, ref, busy, refusal, submit, reset } = useDeskForm({
+    channel: 'review.recordSupplement',
+    initialValues: { note: '' },
+    request: ({ note }) => ({ filingId: view.filingId, version: view.filingVersion, note, idempotencyKey: key }),
+  });
   const request = view.supplementRequest ?? [];
   const itemText = (unit: keyof Settings['checklists'], code: string) => {
     const item = settings?.checklists[unit].find((i) => i.code === code);
     return item ? (lang === 'en' ? item.textEn : item.textZh) : code;
   };
 
-  const record = async () => {
-    setBusy(true);
-    const r = await call('review.recordSupplement', { filingId: view.filingId, version: view.filingVersion, note, idempotencyKey: key });
-    setBusy(false);
-    if (r.ok) {
-      setError(null);
-      setNote('');
+  const record = submit(
+    (saved) => {
+      reset();
       setKey(newIdempotencyKey());
-      onSaved(r.value);
-      return;
-    }
-    if (r.error.code !== 'INTERNAL' && r.error.code !== 'UNAVAILABLE') setKey(newIdempotencyKey());
-    if (r.error.code === 'STALE') onStale(r.error);
-    else setError(r.error);
-  };
+      onSaved(saved);
+    },
+    (error) => {
+      if (error.code !== 'INTERNAL' && error.code !== 'UNAVAILABLE') setKey(newIdempotencyKey());
+      return error.code === 'STALE' && (onStale(error), true);
+    },
+  );
 
   return (
-    <Paper withBorder p="sm" data-testid="supplement-panel">
+    <Paper ref={ref} withBorder p="sm" data-testid="supplement-panel">
       <Stack gap="xs">
         <Title order={5}>{t('rv.supplement.title')}</Title>
         <Text size="sm" c="dimmed">
@@ -81,21 +80,20 @@ export function SupplementPanel(props: {
               label={t('rv.supplement.note')}
               autosize
               minRows={2}
-              value={note}
+              {...form.getInputProps('note')}
               onChange={(e) => {
-                setNote(e.currentTarget.value);
+                form.getInputProps('note').onChange(e);
                 setKey(newIdempotencyKey());
               }}
-              error={error?.fields?.note}
               data-testid="supplement-note"
             />
-            {error && !error.fields?.note && (
+            {refusal && (
               <Alert color="red" p="xs">
-                {error.message}
+                {refusal}
               </Alert>
             )}
             <Group justify="flex-end">
-              <Button onClick={record} loading={busy} data-testid="supplement-record">
+              <Button onClick={() => record()} loading={busy} data-testid="supplement-record">
                 {t('rv.supplement.record')}
               </Button>
             </Group>

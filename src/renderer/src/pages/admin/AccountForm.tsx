@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import type { Output } from '../../../../shared/contract';
 import { ROLES, UNIT_CODES, type Role, type UnitCode } from '../../../../shared/domain/units';
 import { usePasswordRule } from '../../components/password-rule';
+import { NewPasswordInput } from '../../components/NewPasswordInput';
 
 type Account = Output<'accounts.create'>;
 
@@ -86,13 +87,13 @@ export function AccountForm({ opened, onClose, onCreated }: { opened: boolean; o
               error={form.errors.unit}
             />
           )}
-          <PasswordInput
+          <NewPasswordInput
             label={t('admin.accounts.password')}
             description={t('admin.accounts.passwordHint')}
-            autoComplete="new-password"
+            form={form}
+            username={form.values.username}
+            check={checkPassword}
             data-testid="account-password"
-            {...form.getInputProps('password')}
-            onBlur={() => void checkPassword(form.values.password, form.values.username)}
           />
           {error && !Object.keys(form.errors).length && (
             <Alert color="red" variant="light" role="alert">
@@ -141,14 +142,14 @@ export function ResetPasswordModal({ account, onClose, onDone }: { account: Acco
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <PasswordInput
+          <NewPasswordInput
             label={t('admin.accounts.newPassword')}
             description={t('admin.accounts.passwordHint')}
-            autoComplete="new-password"
             data-autofocus
+            form={form}
+            username={account?.username}
+            check={checkPassword}
             data-testid="reset-password"
-            {...form.getInputProps('password')}
-            onBlur={() => void checkPassword(form.values.password, account?.username)}
           />
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={close}>

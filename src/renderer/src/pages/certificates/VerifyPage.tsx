@@ -5,6 +5,7 @@ import type { Input, Output } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { useQuery } from '../../hooks/use-call';
 import { useActor } from '../../session';
+import { useDeskForm } from '../../forms/desk-form';
 import { VerifyOutcome } from './VerifyOutcome';
 
 type Mode = 'code' | 'text' | 'pdf';
@@ -15,42 +16,40 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
+// A type, not an interface: the form's values are a plain record.
+type Values = { mode: Mode; code: string; number: string; text: string; pdf: File | null };
+/** What one mode sends; a chosen PDF stands in by its name until it is read for sending. */
+const request = (v: Values): Input<'certificate.verify'> =>
+  v.mode === 'code' ? { code: v.code, number: v.number } : v.mode === 'text' ? { text: v.text } : { pdfBase64: v.pdf?.name ?? '' };
+
 /** 证书核验: type the certificate number and verification code, paste the decoded 2-D code, or open a certificate PDF. */
 export function VerifyPage() {
   const { t } = useTranslation();
-  const [mode, setMode] = useState<Mode>('code');
-  const [code, setCode] = useState('');
-  const [number, setNumber] = useState('');
-  const [text, setText] = useState('');
-  const [pdf, setPdf] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<Output<'certificate.verify'> | null>(null);
-
-  const verify = async () => {
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    let input: Input<'certificate.verify'>;
-    if (mode === 'code') input = { code, number };
-    else if (mode === 'text') input = { text };
-    else input = { pdfBase64: toBase64(new Uint8Array(await pdf!.arrayBuffer())) };
-    const r = await call('certificate.verify', input);
-    setBusy(false);
-    if (r.ok) setResult(r.value);
-    else setError(Object.values(r.error.fields ?? {})[0] ?? r.error.message);
-  };
+  const { form, ref, busy, refusal, submit, clear } = useDeskForm({
+    channel: 'certificate.verify',
+    initialValues: { mode: 'code', code: '', number: '', text: '', pdf: null } as Values,
+    request,
+    send: async (v) =>
+      call('certificate.verify', v.mode === 'pdf' ? { pdfBase64: toBase64(new Uint8Array(await v.pdf!.arrayBuffer())) } : request(v)),
+    fieldOf: (path) => (path === 'pdfBase64' ? 'pdf' : undefined),
+  });
+  const verify = submit(
+    (value) => setResult(value),
+    () => (setResult(null), false),
+  );
+  const { mode, code, number, text, pdf } = form.values;
   const ready = mode === 'code' ? code.trim() !== '' && number.trim() !== '' : mode === 'text' ? text.trim() !== '' : pdf !== null;
 
   return (
     <Stack gap="md" data-testid="verify-page">
-      <Paper p="md" withBorder>
+      <Paper p="md" withBorder ref={ref}>
         <Title order={3} mb="sm">
           {t('cert.nav.verify')}
         </Title>
         <SegmentedControl
           value={mode}
-          onChange={(v) => (setMode(v as Mode), setResult(null), setError(null))}
+          onChange={(v) => (clear(), form.setFieldValue('mode', v as Mode), setResult(null))}
           data={(['code', 'text', 'pdf'] as const).map((m) => ({ value: m, label: t(`cert.verify.mode.${m}`) }))}
           mb="sm"
           data-testid="verify-mode"
@@ -59,8 +58,7 @@ export function VerifyPage() {
           <TextInput
             label={t('cert.verify.number')}
             description={t('cert.verify.numberHint')}
-            value={number}
-            onChange={(e) => setNumber(e.currentTarget.value)}
+            {...form.getInputProps('number')}
             w={420}
             mb="xs"
             data-testid="verify-number"
@@ -70,8 +68,7 @@ export function VerifyPage() {
           <TextInput
             label={t('cert.verify.code')}
             description={t('cert.verify.codeHint')}
-            value={code}
-            onChange={(e) => setCode(e.currentTarget.value)}
+            {...form.getInputProps('code')}
             w={320}
             className="tabular"
             data-testid="verify-code"
@@ -81,8 +78,7 @@ export function VerifyPage() {
           <Textarea
             label={t('cert.verify.text')}
             description={t('cert.verify.textHint')}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
+            {...form.getInputProps('text')}
             autosize
             minRows={3}
             data-testid="verify-text"
@@ -92,21 +88,20 @@ export function VerifyPage() {
           <FileInput
             label={t('cert.verify.pdf')}
             accept="application/pdf"
-            value={pdf}
-            onChange={setPdf}
+            {...form.getInputProps('pdf')}
             clearable
             w={420}
             data-testid="verify-pdf"
           />
         )}
         <Group mt="sm">
-          <Button onClick={() => void verify()} loading={busy} disabled={!ready} data-testid="verify-submit">
+          <Button onClick={() => verify()} loading={busy} disabled={!ready} data-testid="verify-submit">
             {t('cert.verify.submit')}
           </Button>
         </Group>
-        {error && (
+        {refusal && (
           <Alert mt="sm" color="red" variant="light">
-            {error}
+            {refusal}
           </Alert>
         )}
       </Paper>
@@ -122,17 +117,13 @@ function KeysPanel() {
   const { t } = useTranslation();
   const actor = useActor();
   const { data, reload } = useQuery('certificate.keys', {});
-  const [pem, setPem] = useState('');
-  const [label, setLabel] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const importKey = async () => {
-    const r = await call('certificate.importKey', { publicKeyPem: pem, label });
-    if (!r.ok) return setError(Object.values(r.error.fields ?? {})[0] ?? r.error.message);
-    setError(null);
-    setPem('');
-    setLabel('');
-    await reload();
-  };
+  const { form, ref, refusal, submit, reset } = useDeskForm({
+    channel: 'certificate.importKey',
+    initialValues: { label: '', publicKeyPem: '' },
+    request: (v) => v,
+  });
+  const importKey = submit(() => (reset(), void reload()));
+  const { label, publicKeyPem: pem } = form.values;
   return (
     <Paper p="md" withBorder>
       <Title order={5} mb="xs">
@@ -153,26 +144,26 @@ function KeysPanel() {
         ))}
       </Stack>
       {actor?.role === 'admin' && (
-        <Stack gap="xs" mt="md" maw={640}>
+        <Stack gap="xs" mt="md" maw={640} ref={ref}>
           <Text size="sm" fw={500}>
             {t('cert.keys.import')}
           </Text>
-          <TextInput label={t('cert.keys.label')} value={label} onChange={(e) => setLabel(e.currentTarget.value)} />
+          <TextInput label={t('cert.keys.label')} {...form.getInputProps('label')} data-testid="key-label" />
           <Textarea
             label={t('cert.keys.pem')}
-            value={pem}
-            onChange={(e) => setPem(e.currentTarget.value)}
+            {...form.getInputProps('publicKeyPem')}
+            data-testid="key-pem"
             autosize
             minRows={4}
             styles={{ input: { fontFamily: 'monospace' } }}
           />
-          {error && (
+          {refusal && (
             <Alert color="red" variant="light">
-              {error}
+              {refusal}
             </Alert>
           )}
           <Group>
-            <Button onClick={() => void importKey()} disabled={!pem.trim() || !label.trim()}>
+            <Button onClick={() => importKey()} data-testid="key-import" disabled={!pem.trim() || !label.trim()}>
               {t('cert.keys.importButton')}
             </Button>
           </Group>

@@ -2,8 +2,8 @@ import { Alert, Button, Checkbox, Group, Paper, Stack, Table, Text, TextInput, T
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNIT_CODES, type UnitCode } from '../../../../shared/domain/units';
-import { call } from '../../api/client';
 import { useQuery } from '../../hooks/use-call';
+import { useDeskForm } from '../../forms/desk-form';
 import { newIdempotencyKey } from '../../api/idempotency';
 import { DateTextInput } from '../../components/filing/TypedFields';
 
@@ -27,77 +27,51 @@ export function NewMeetingForm({ onCancel, onCreated }: { onCancel(): void; onCr
     offset: 0,
     limit: 200,
   });
-  const [date, setDate] = useState(today);
-  const [time, setTime] = useState('09:30');
-  const [place, setPlace] = useState('');
-  const [units, setUnits] = useState<UnitCode[]>([...UNIT_CODES]);
-  const [agenda, setAgenda] = useState<number[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // One key per intended session: a retry after a lost reply must not schedule twice; a changed agenda is a new intent.
   const [key, setKey] = useState(newIdempotencyKey);
   // A date before today is allowed (recording a session already held) but only once the clerk says so.
   const [askPast, setAskPast] = useState(false);
+  const { form, ref, busy, refusal, submit } = useDeskForm({
+    channel: 'meeting.create',
+    initialValues: { date: today(), time: '09:30', place: '', units: [...UNIT_CODES] as UnitCode[], agenda: [] as number[] },
+    request: (v) => ({ ...v, units: UNIT_CODES.filter((u) => v.units.includes(u)), idempotencyKey: key }),
+  });
+  const { date, agenda } = form.values;
+  const send = submit(
+    (m) => onCreated(m.id),
+    (error) => void (error.code !== 'INTERNAL' && setKey(newIdempotencyKey())),
+  );
+  const create = (pastConfirmed = false) => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(date) && date < today() && !pastConfirmed) return setAskPast(true);
+    setAskPast(false);
+    send();
+  };
 
   const toggle = (id: number) => {
-    setAgenda((a) => (a.includes(id) ? a.filter((x) => x !== id) : [...a, id]));
+    form.setFieldValue('agenda', agenda.includes(id) ? agenda.filter((x) => x !== id) : [...agenda, id]);
     setKey(newIdempotencyKey());
   };
-
-  const submit = async (pastConfirmed = false) => {
-    if (date < today() && !pastConfirmed) return setAskPast(true);
-    setAskPast(false);
-    setBusy(true);
-    const r = await call('meeting.create', {
-      date,
-      time,
-      place,
-      units: UNIT_CODES.filter((u) => units.includes(u)),
-      agenda,
-      idempotencyKey: key,
-    });
-    setBusy(false);
-    if (r.ok) return onCreated(r.value.id);
-    if (r.error.code !== 'INTERNAL') setKey(newIdempotencyKey());
-    setErrors(r.error.fields ?? {});
-    setMessage(r.error.message);
-  };
-
-  const agendaError = Object.entries(errors).find(([k]) => k === 'agenda' || k.startsWith('agenda.'))?.[1];
+  const agendaError = form.errors.agenda;
   return (
-    <Paper withBorder p="md" mb="md" bg="gray.0" data-testid="meeting-form">
+    <Paper ref={ref} withBorder p="md" mb="md" bg="gray.0" data-testid="meeting-form">
       <Stack gap="sm">
         <Title order={4}>{t('mt.new')}</Title>
         <Group grow align="flex-start">
           <DateTextInput
             label={t('mt.field.date')}
             stored={date}
-            onValue={(v) => (setDate(String(v ?? '')), setAskPast(false))}
-            error={errors.date}
+            onValue={(v) => (form.setFieldValue('date', String(v ?? '')), setAskPast(false))}
+            error={form.errors.date}
             data-testid="meeting-date"
           />
-          <TextInput
-            type="time"
-            label={t('mt.field.time')}
-            value={time}
-            onChange={(e) => setTime(e.currentTarget.value)}
-            error={errors.time}
-            data-testid="meeting-time"
-          />
-          <TextInput
-            label={t('mt.field.place')}
-            withAsterisk
-            value={place}
-            onChange={(e) => setPlace(e.currentTarget.value)}
-            error={errors.place}
-            data-testid="meeting-place"
-          />
+          <TextInput type="time" label={t('mt.field.time')} {...form.getInputProps('time')} data-testid="meeting-time" />
+          <TextInput label={t('mt.field.place')} withAsterisk {...form.getInputProps('place')} data-testid="meeting-place" />
         </Group>
         <Checkbox.Group
           label={t('mt.field.units')}
-          value={units}
-          onChange={(v) => setUnits(v as UnitCode[])}
-          error={errors.units}
+          value={form.values.units}
+          onChange={(v) => form.setFieldValue('units', v as UnitCode[])}
+          error={form.errors.units}
           data-testid="meeting-units"
         >
           <Group gap="md" mt={4}>
@@ -143,23 +117,23 @@ export function NewMeetingForm({ onCancel, onCreated }: { onCancel(): void; onCr
             )}
           </Table.Tbody>
         </Table>
-        {message && (
+        {refusal && (
           <Alert color="red" p="xs" data-testid="meeting-form-error">
-            {message}
+            {refusal}
           </Alert>
         )}
         {askPast && (
           <Alert color="yellow" p="xs" data-testid="meeting-past" role="alertdialog">
             <Stack gap="xs" align="flex-start">
               <Text size="sm">{t('mt.pastDate', { date })}</Text>
-              <Button size="xs" color="yellow" onClick={() => void submit(true)} data-testid="meeting-past-confirm" autoFocus>
+              <Button size="xs" color="yellow" onClick={() => create(true)} data-testid="meeting-past-confirm" autoFocus>
                 {t('mt.pastDateConfirm')}
               </Button>
             </Stack>
           </Alert>
         )}
         <Group>
-          <Button onClick={() => void submit()} loading={busy} data-testid="meeting-create">
+          <Button onClick={() => create()} loading={busy} data-testid="meeting-create">
             {t('mt.create')}
           </Button>
           <Button variant="default" onClick={onCancel}>
