@@ -14,6 +14,7 @@ import { openStore } from '../src/main/db/store';
 import { createDesk } from '../src/main/desk';
 import { buildDashboard } from '../src/main/followup/dashboard';
 import { writeExport } from '../src/main/followup/export';
+import { sqliteExportSource } from '../src/main/db/export-source';
 import { loadSettings } from '../src/main/db/settings';
 import { hashPassword } from '../src/main/passwords';
 import { UNIT_CODES } from '../src/shared/domain/units';
@@ -200,7 +201,9 @@ async function main() {
     ['items', 'xlsx'],
     ['audit', 'csv'],
   ] as const) {
-    const [t, file] = await time(() => writeExport(sqlite, out, `${kind}-${format}`, kind, format, settings, TODAY));
+    const [t, file] = await time(() =>
+      writeExport((k) => sqliteExportSource(sqlite, k), out, `${kind}-${format}`, kind, format, settings, TODAY),
+    );
     say(
       `export ${kind} ${format}: ${file.rows.toLocaleString()} rows, ${(file.size / 2 ** 20).toFixed(1)} MiB in ${(t / 1000).toFixed(1)} s`,
     );

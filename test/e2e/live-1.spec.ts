@@ -8,6 +8,7 @@ import pg from 'pg';
 import { startServer, type ServerProcess } from '../helpers/server';
 import { InboxPage, login, ReviewTab } from './pages/review';
 import { artifactsDir } from './fixtures';
+import { lostServerJourney } from './pages/connection-journey';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ test.skip(!adminUrl, 'live-1 needs PostgreSQL: run it through scripts/pg-cluster
 
 let dir: string;
 let servers: ServerProcess[] = [];
+let args: string[] = [];
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
@@ -28,7 +30,7 @@ test.beforeAll(async () => {
   const u = new URL(adminUrl!);
   u.pathname = `/${name}`;
   dir = mkdtempSync(join(tmpdir(), 'desk-live-'));
-  const args = ['--database', u.toString(), '--listen', '127.0.0.1:0', '--insecure-loopback', '--data-dir', dir];
+  args = ['--database', u.toString(), '--listen', '127.0.0.1:0', '--insecure-loopback', '--data-dir', dir];
   const a = await startServer([...args, '--demo']);
   servers = [a, await startServer(args)];
 });
@@ -72,4 +74,15 @@ test('a decision on one instance shows on a desk connected to the other within a
   await onB.decide({ decision: 'approve' });
   await expect(onA.section('hb').getByTestId('decision-hb').first()).toHaveAttribute('data-decision', 'approve', { timeout: 5_000 });
   await yj.screenshot({ path: join(artifactsDir, 'live-1-a-sees-b.png') });
+});
+
+test('a desk that loses its server shows it, keeps the typed decision, reconnects by itself and reloads; an ended session asks to sign in again', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const yj = await reviewerOn(browser, servers[0]!, 'yj');
+  await lostServerJourney(yj, servers[0]!, servers[1]!, async (port) => {
+    const again = args.map((x) => (x === '127.0.0.1:0' ? `127.0.0.1:${port}` : x));
+    return (servers[0] = await startServer(again));
+  });
 });

@@ -87,6 +87,29 @@ test('the reviewer decides in one workspace, in Chinese and in English', async (
     await expect(paper).toBeFocused();
     await page.evaluate(() => window.scrollTo(0, 0));
     await windowShot(page, `${lang}-1366-paper`);
+
+    // A checklist item names the papers it answers (Settings); one opens in place, in the row right under its item,
+    // and Esc closes it with the focus back on the item's button.
+    const itemPaper = page.getByTestId('decision-form').locator('[data-testid^="check-paper-"]').first();
+    const item = (await itemPaper.getAttribute('data-testid'))!.split('-').slice(2, -1).join('-');
+    await expect(page.getByTestId(`check-papers-${item}`).locator('[data-state="present"]').first()).toBeVisible();
+    await itemPaper.focus();
+    await page.keyboard.press('Enter');
+    const preview = page.getByTestId(`check-preview-${item}`);
+    await expect(preview.locator('canvas').first()).toBeVisible({ timeout: 20_000 });
+    const itemRow = await page.getByTestId(`check-${item}`).boundingBox();
+    const previewBox = await preview.boundingBox();
+    expect(Math.abs(previewBox!.y - (itemRow!.y + itemRow!.height)), 'the paper opens right under its item').toBeLessThan(16);
+    // The shot shows the item, its papers and the top of the opened one (below the desk's header).
+    await page.getByTestId(`check-${item}`).evaluate((el) => {
+      el.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -64);
+    });
+    await windowShot(page, `${lang}-1366-checklist-paper`);
+    await page.getByTestId('check-preview-close').focus();
+    await page.keyboard.press('Escape');
+    await expect(preview).toHaveCount(0);
+    await expect(itemPaper).toBeFocused();
     await page.setViewportSize({ width: 1920, height: 1080 });
     await windowShot(page, `${lang}-1920`);
     await page.setViewportSize({ width: 1366, height: 768 });
@@ -169,7 +192,7 @@ test('toasts leave the focused control free; a failed list offers a retry; a slo
   await expect(page.getByTestId('filing-row').first()).toBeVisible();
   await page.unroute('**/rpc/filing.list');
 
-  // A slow export: progress shows, focus stays on the menu's button, and cancelling drops the file.
+  // A slow export: progress shows, focus stays on the menu's button, and cancelling stops it on the desk's side.
   let release: () => void = () => {};
   const held = new Promise<void>((r) => (release = r));
   await page.route('**/rpc/export.create', async (route) => {
@@ -188,11 +211,19 @@ test('toasts leave the focused control free; a failed list offers a retry; a slo
   await expect(page.getByTestId('export-progress')).toBeVisible();
   await expect(button).toBeFocused();
   await expect(button).toHaveAttribute('aria-busy', 'true');
+  // A bar and a status line; the run's id goes with the request, so the cancel reaches the desk.
+  await expect(page.getByTestId('export-progress-bar')).toBeVisible();
+  await expect(page.getByTestId('export-progress-text')).not.toBeEmpty();
+  const cancelled = page.waitForResponse('**/rpc/export.cancel');
   await page.getByTestId('export-cancel').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('export-progress')).toHaveCount(0);
   await expect(button).toBeFocused();
+  expect(await (await cancelled).json()).toMatchObject({ ok: true, value: { cancelled: true } });
+  // The held request now reaches the desk, which refuses to run what was cancelled: no file is made.
+  const refused = page.waitForResponse('**/rpc/export.create');
   release();
-  await page.waitForTimeout(1500);
+  expect(await (await refused).json()).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  await page.waitForTimeout(500);
   expect(downloads, 'a cancelled export is not saved').toBe(0);
 });

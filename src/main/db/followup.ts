@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, SqliteHandle, Trx } from './connection';
+import type { Db, Trx } from './connection';
 import type { TrackedItemRow } from './tracked-items';
 import type { FollowupListInput } from '../../shared/contract/followup';
 import type { UnitCode } from '../../shared/domain/units';
@@ -228,10 +228,6 @@ export const EXPORT_QUERIES = {
     FROM problems p JOIN problem_categories c ON c.code = p.category LEFT JOIN departments d ON d.code = p.lead ORDER BY p.id`,
   audit: `SELECT seq, at, actor_name, unit, action, target, outcome, hash FROM audit_log ORDER BY seq`,
 } as const;
-
-export function iterateExport(handle: SqliteHandle, kind: keyof typeof EXPORT_QUERIES): IterableIterator<Record<string, unknown>> {
-  return handle.prepare(EXPORT_QUERIES[kind]).iterate() as IterableIterator<Record<string, unknown>>;
-}
 
 /** A paper filed through the follow-up area (an item's supply or a closure report), for its download route. */
 export async function followupAttachment(db: Q, id: number) {

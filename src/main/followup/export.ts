@@ -10,8 +10,9 @@ import type { Settings } from '../../shared/schemas/settings';
 import type { UnitCode } from '../../shared/domain/units';
 import { translate } from '../../shared/i18n';
 import { renderStored } from '../../shared/i18n/stored';
-import type { SqliteHandle } from '../db/connection';
-import { iterateExport, EXPORT_QUERIES } from '../db/followup';
+import type { EXPORT_QUERIES } from '../db/followup';
+import type { ExportSource } from '../db/export-source';
+import { checkRun, type ExportRun } from './export-runs';
 import { filingClock } from '../review/clock';
 
 export type ExportKind = keyof typeof EXPORT_QUERIES;
@@ -125,69 +126,64 @@ export interface ExportFile {
   size: number;
 }
 
-/** An export's rows in order: a SQLite statement's iterator, or pages fetched from PostgreSQL. */
-export type ExportRows = Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>;
+/** Rows written between two looks at the run (progress and cancel), and between two turns of the event loop. */
+export const EXPORT_CHUNK = 25;
 
 /**
- * Runs `fn` on every row. A synchronous source is walked without awaiting, so no other query can reach the SQLite
- * handle while its statement is open.
+ * Runs `fn` on every row, and every EXPORT_CHUNK rows reports how far it got, stops if the run was cancelled and lets
+ * the desk answer other requests (the window's progress and cancel among them).
  */
-async function eachRow(rows: ExportRows, fn: (r: Record<string, unknown>) => void): Promise<void> {
-  if (Symbol.asyncIterator in rows) for await (const r of rows) fn(r);
-  else for (const r of rows) fn(r);
+async function eachRow(source: ExportSource, run: ExportRun | undefined, fn: (r: Record<string, unknown>) => void): Promise<number> {
+  let n = 0;
+  if (run) run.total = source.total;
+  const step = async () => {
+    if (run) run.written = n;
+    checkRun(run);
+    await new Promise((r) => setImmediate(r));
+  };
+  if (Symbol.asyncIterator in source.rows)
+    for await (const r of source.rows) {
+      fn(r);
+      if (++n % EXPORT_CHUNK === 0) await step();
+    }
+  else
+    for (const r of source.rows) {
+      fn(r);
+      if (++n % EXPORT_CHUNK === 0) await step();
+    }
+  await step();
+  return n;
 }
 
+/** Where an export's rows come from: the store's snapshot reader (db/export-source.ts). */
+export type OpenExportSource = (kind: ExportKind) => ExportSource | Promise<ExportSource>;
+
+/**
+ * Writes the file. A cancelled run (or any failure) leaves no file behind: the half-written one is removed before the
+ * refusal goes back.
+ */
 export async function writeExport(
-  source: SqliteHandle | ((kind: ExportKind) => ExportRows),
+  open: OpenExportSource,
   dir: string,
   id: string,
   kind: ExportKind,
   format: ExportFormat,
   settings: Settings,
   today: string,
+  run?: ExportRun,
 ): Promise<ExportFile> {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${id}.${format}`);
   const cols = columns(kind, settings, today);
+  const source = await open(kind);
   let rows = 0;
-  if (format === 'csv') {
-    const fd = openSync(path, 'w');
-    try {
-      let chunk = `\uFEFF${cols.map((c) => csvField(c.header)).join(',')}\r\n`;
-      await eachRow(rowsOf(source, kind), (r) => {
-        chunk += `${cols.map((c) => csvField(c.value(r))).join(',')}\r\n`;
-        rows++;
-        if (chunk.length > 1 << 20) {
-          writeSync(fd, chunk);
-          chunk = '';
-        }
-      });
-      writeSync(fd, chunk);
-    } finally {
-      closeSync(fd);
-    }
-  } else {
-    const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
-    const sheet = book.addWorksheet(EXPORT_NAMES[kind], { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = cols.map((c, i) => ({
-      key: String(i),
-      header: c.header,
-      width: c.width,
-      style: c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : c.type === 'datetime' ? { numFmt: 'yyyy-mm-dd hh:mm:ss' } : {},
-    }));
-    sheet.getRow(1).font = { bold: true };
-    sheet.getRow(1).commit();
-    await eachRow(rowsOf(source, kind), (r) => {
-      const values = cols.map((c) => {
-        const v = c.value(r);
-        if (v === null || typeof v === 'string' || typeof v === 'number') return v;
-        return 'date' in v ? new Date(`${v.date}T00:00:00Z`) : wallClock(v.datetime);
-      });
-      sheet.addRow(values).commit();
-      rows++;
-    });
-    sheet.commit();
-    await book.commit();
+  try {
+    rows = format === 'csv' ? await writeCsv(source, run, path, cols) : await writeXlsx(source, run, path, cols, kind);
+  } catch (e) {
+    rmSync(path, { force: true });
+    throw e;
+  } finally {
+    await source.close();
   }
   const stamp = today.replaceAll('-', '');
   return {
@@ -199,10 +195,58 @@ export async function writeExport(
   };
 }
 
-/** Exports are for downloading, not for keeping: files older than a day are removed when the next one is made. */
-const rowsOf = (source: SqliteHandle | ((kind: ExportKind) => ExportRows), kind: ExportKind): ExportRows =>
-  typeof source === 'function' ? source(kind) : iterateExport(source, kind);
+async function writeCsv(source: ExportSource, run: ExportRun | undefined, path: string, cols: Column[]): Promise<number> {
+  const fd = openSync(path, 'w');
+  try {
+    let chunk = `\uFEFF${cols.map((c) => csvField(c.header)).join(',')}\r\n`;
+    const rows = await eachRow(source, run, (r) => {
+      chunk += `${cols.map((c) => csvField(c.value(r))).join(',')}\r\n`;
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    });
+    writeSync(fd, chunk);
+    return rows;
+  } finally {
+    closeSync(fd);
+  }
+}
 
+async function writeXlsx(
+  source: ExportSource,
+  run: ExportRun | undefined,
+  path: string,
+  cols: Column[],
+  kind: ExportKind,
+): Promise<number> {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const sheet = book.addWorksheet(EXPORT_NAMES[kind], { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = cols.map((c, i) => ({
+    key: String(i),
+    header: c.header,
+    width: c.width,
+    style: c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : c.type === 'datetime' ? { numFmt: 'yyyy-mm-dd hh:mm:ss' } : {},
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  try {
+    return await eachRow(source, run, (r) => {
+      const values = cols.map((c) => {
+        const v = c.value(r);
+        if (v === null || typeof v === 'string' || typeof v === 'number') return v;
+        return 'date' in v ? new Date(`${v.date}T00:00:00Z`) : wallClock(v.datetime);
+      });
+      sheet.addRow(values).commit();
+    });
+  } finally {
+    // Closes the file whether or not the rows were all written (a cancelled one is then removed by the caller).
+    sheet.commit();
+    await book.commit();
+  }
+}
+
+/** Exports are for downloading, not for keeping: files older than a day are removed when the next one is made. */
 export function pruneExports(dir: string, now: Date, maxAgeMs = 24 * 3600_000): void {
   let names: string[];
   try {

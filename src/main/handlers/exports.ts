@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handler } from '../dispatch';
 import { DeskError } from '../../shared/result';
@@ -7,7 +7,8 @@ import { todayOf, write } from '../services';
 import { loadSettings } from '../db/settings';
 import type { FileRoutes } from '../host/files';
 import { pruneExports, writeExport, type ExportFile, type ExportKind } from '../followup/export';
-import { pgExportRows } from '../db/postgres/export';
+import { pgExportSource, sqliteExportSource } from '../db/export-source';
+import { beginRun, cancelRun, checkRun, endRun, runProgress, type ExportRun } from '../followup/export-runs';
 import { buildDashboard } from '../followup/dashboard';
 import { writeDashboardExport } from '../followup/dashboard-export';
 
@@ -26,23 +27,39 @@ const create: Handler<'export.create'> = async (input, ctx) => {
   pruneExports(dir, ctx.now);
   const id = randomBytes(16).toString('hex');
   const settings = await loadSettings(store.db);
-  const rows = store.kind === 'sqlite' ? store.sqlite : (kind: ExportKind) => pgExportRows(store.pool, kind);
-  const file =
-    input.kind === 'dashboard'
-      ? await writeDashboardExport(await buildDashboard(store.db, todayOf(ctx), input.months ?? 12), settings, dir, id, input.format)
-      : await writeExport(rows, dir, id, input.kind, input.format, settings, todayOf(ctx));
-  await write(ctx, ({ audit }) =>
-    audit({
-      action: 'export.create',
-      target: `export:${id}`,
-      after: { kind: input.kind, format: input.format, rows: file.rows, size: file.size, filename: file.filename },
-    }),
-  );
-  made.set(id, { ...file, actorId: actor.id });
-  return { id, filename: file.filename, rows: file.rows, size: file.size };
+  const open = (kind: ExportKind) => (store.kind === 'sqlite' ? sqliteExportSource(store.sqlite, kind) : pgExportSource(store.pool, kind));
+  const run: ExportRun | undefined = input.runId ? beginRun(input.runId, actor.id, ctx.now.getTime()) : undefined;
+  try {
+    const file =
+      input.kind === 'dashboard'
+        ? await writeDashboardExport(await buildDashboard(store.db, todayOf(ctx), input.months ?? 12), settings, dir, id, input.format)
+        : await writeExport(open, dir, id, input.kind, input.format, settings, todayOf(ctx), run);
+    // The last look: a cancel that came after the last chunk still leaves no file and no audit entry.
+    try {
+      checkRun(run);
+    } catch (e) {
+      rmSync(file.path, { force: true });
+      throw e;
+    }
+    await write(ctx, ({ audit }) =>
+      audit({
+        action: 'export.create',
+        target: `export:${id}`,
+        after: { kind: input.kind, format: input.format, rows: file.rows, size: file.size, filename: file.filename },
+      }),
+    );
+    made.set(id, { ...file, actorId: actor.id });
+    return { id, filename: file.filename, rows: file.rows, size: file.size };
+  } finally {
+    if (input.runId && run) endRun(input.runId);
+  }
 };
 
-export const exportHandlers = { 'export.create': create };
+const progress: Handler<'export.progress'> = async (input, ctx) => runProgress(input.runId, ctx.actor!.id);
+
+const cancel: Handler<'export.cancel'> = async (input, ctx) => ({ cancelled: cancelRun(input.runId, ctx.actor!.id, ctx.now.getTime()) });
+
+export const exportHandlers = { 'export.create': create, 'export.progress': progress, 'export.cancel': cancel };
 
 export const exportFiles: FileRoutes = {
   export: {

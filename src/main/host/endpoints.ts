@@ -10,6 +10,7 @@ import { requestSlot } from './bearer-session';
 import { resolveSession } from '../sessions';
 import { isAbort, readBody } from './body';
 import { BodyGate, LARGE_BODY_BYTES, type BodyGateStats } from './body-gate';
+import { isDatabaseUnavailable } from '../db/unavailable';
 
 export { isAbort };
 
@@ -130,7 +131,8 @@ export function createEndpoints(opts: EndpointOptions): Endpoints {
     const result = await desk.dispatch(channel, input, ctx);
     // The client may have gone while the call ran; the write is done, and there is no one left to answer.
     if (res.destroyed) return;
-    return sendJson(res, 200, result);
+    // 503 for a database out of reach, so a client (and any proxy) knows to try again later.
+    return sendJson(res, !result.ok && result.error.code === 'UNAVAILABLE' ? 503 : 200, result);
   };
 
   const rpc = async (req: IncomingMessage, res: ServerResponse, lang: Lang, path: string) => {
@@ -222,6 +224,9 @@ export function createEndpoints(opts: EndpointOptions): Endpoints {
 export function guarded(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, tag: string) {
   return (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
+      // The database out of reach before the call got going (finding the session; its reset is not the client's).
+      if (!res.destroyed && !res.headersSent && isDatabaseUnavailable(err))
+        return refuse(res, 503, 'UNAVAILABLE', langOf(req), 'err.UNAVAILABLE');
       if (isAbort(err) || req.destroyed) {
         res.destroy();
         return;

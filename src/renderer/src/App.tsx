@@ -18,6 +18,7 @@ import { routes as meetingRoutes } from './pages/meetings/routes';
 import { routes as followupRoutes } from './pages/followup/routes';
 import { routes as problemRoutes } from './pages/problems/routes';
 import { NotificationBell } from './components/NotificationBell';
+import { ConnectionBanner } from './components/ConnectionBanner';
 import { ChangePasswordButton } from './components/ChangePassword';
 import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
@@ -160,6 +161,7 @@ export function App() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
+        <ConnectionBanner />
         <Box maw={1600}>
           <Suspense fallback={<Loader size="sm" />}>
             {found ? (
@@ -182,5 +184,10 @@ export function App() {
 /** Full-screen views (a joint session on the meeting-room screen) start clean: no desk toasts over the shared screen. */
 function BareRoute({ children }: { children: ReactNode }) {
   useEffect(() => notifications.clean(), []);
-  return <>{children}</>;
+  return (
+    <>
+      <ConnectionBanner />
+      {children}
+    </>
+  );
 }

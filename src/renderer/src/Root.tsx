@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { cssVariablesResolver, makeTheme } from './theme';
 import { SessionProvider } from './session';
 import { App } from './App';
+import { SignInAgain } from './components/SignInAgain';
 import { ConnectionGate } from './connection/ConnectionGate';
 import { useToastPlacement } from './components/use-toast-placement';
 
@@ -20,6 +21,7 @@ export function Root() {
       <ConnectionGate>
         <SessionProvider>
           <App />
+          <SignInAgain />
         </SessionProvider>
       </ConnectionGate>
     </MantineProvider>

@@ -151,6 +151,8 @@ export type Dashboard = z.infer<typeof dashboardSchema>;
 /** 'dashboard' is the dashboard's figures themselves (over `months`, 12 unless given), not rows behind them. */
 export const EXPORT_KINDS = ['filings', 'items', 'problems', 'audit', 'dashboard'] as const;
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+/** A run id the window makes up (random hex), so it can ask about the run before the run answers. */
+const exportRunId = z.string().regex(/^[0-9a-f]{16,64}$/, { error: 'v.code' });
 
 export const followupContract = {
   'followup.list': channel({
@@ -230,9 +232,28 @@ export const followupContract = {
       kind: z.enum(EXPORT_KINDS, { error: 'v.choice' }),
       format: z.enum(EXPORT_FORMATS, { error: 'v.choice' }),
       months: z.number().int().min(1).max(120).optional(),
+      /** The window's own id for this run, by which it asks how far it got and cancels it (export.progress/cancel). */
+      runId: exportRunId.optional(),
     }),
     output: z.strictObject({ id: z.string(), filename: z.string(), rows: z.number().int(), size: z.number().int() }),
     access: 'user',
     writes: true,
+  }),
+  /** How far a run of this account has got (rows written of rows to write); null once it ended or if unknown. */
+  'export.progress': channel({
+    input: z.strictObject({ runId: exportRunId }),
+    output: z.strictObject({ written: z.number().int(), total: z.number().int().nullable() }).nullable(),
+    access: 'user',
+    writes: false,
+  }),
+  /**
+   * Stops a run of this account at its next chunk: export.create then answers CONFLICT and leaves no file and no audit
+   * entry. A cancel that arrives before its run began stops it from beginning.
+   */
+  'export.cancel': channel({
+    input: z.strictObject({ runId: exportRunId }),
+    output: z.strictObject({ cancelled: z.boolean() }),
+    access: 'user',
+    writes: false,
   }),
 };

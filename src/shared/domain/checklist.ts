@@ -49,3 +49,25 @@ export function checklistProblems(
 
 /** Where each problem is shown: `checklist.<code>.<field>`, the path the server reports and the forms read. */
 export const checklistPath = (code: string, field: ChecklistProblem['field']) => `checklist.${code}.${field}`;
+
+/**
+ * A checklist item's papers must be material types the desk knows (and each named once), so the decision form never
+ * offers a paper that cannot exist. Paths are those settings.update reports: `checklists.<unit>.<index>.papers`.
+ */
+export function checklistPaperProblems(settings: {
+  checklists: Record<string, readonly { code: string; papers?: readonly string[] }[]>;
+  materialTypes: readonly { code: string }[];
+}): { path: string; key: string; params: Record<string, string> }[] {
+  const known = new Set(settings.materialTypes.map((m) => m.code));
+  const problems: { path: string; key: string; params: Record<string, string> }[] = [];
+  for (const [unit, items] of Object.entries(settings.checklists))
+    items.forEach((item, i) => {
+      const papers = item.papers ?? [];
+      const unknown = papers.find((p) => !known.has(p));
+      const twice = papers.find((p, j) => papers.indexOf(p) !== j);
+      const path = `checklists.${unit}.${i}.papers`;
+      if (unknown !== undefined) problems.push({ path, key: 'v.check.unknownPaper', params: { code: unknown } });
+      else if (twice !== undefined) problems.push({ path, key: 'v.check.duplicatePaper', params: { code: twice } });
+    });
+  return problems;
+}

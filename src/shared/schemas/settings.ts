@@ -31,6 +31,11 @@ export const checklistItemSchema = z.strictObject({
   code: code(),
   textZh: nameText(),
   textEn: nameText(),
+  /**
+   * The papers (material type codes) the item answers, opened beside it in the decision form. Each must name a
+   * material type of these settings (checklistPaperProblems); older stored settings lack the list.
+   */
+  papers: z.array(code()).max(10).default([]),
 });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 

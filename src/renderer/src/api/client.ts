@@ -3,6 +3,7 @@ import { LANGUAGES, pickLang, translate, type Lang } from '../../../shared/i18n'
 import type { Result } from '../../../shared/result';
 import { adoptToken, deskToken } from './session';
 import { createQueryLayer } from './query-layer';
+import { createConnection, type LostReason, type Reach } from './connection';
 
 /**
  * The renderer's one way to reach the desk: the preload bridge inside Electron, HTTP in browser mode.
@@ -26,8 +27,7 @@ export const isElectron = (): boolean => bridge() !== undefined;
 // Take the token out of the address bar before any router reads the fragment.
 if (typeof window !== 'undefined' && !window.desk) adoptToken();
 
-function networkFailure<T>(): Result<T> {
-  const key = translate(language, 'err.network') === 'err.network' ? 'err.INTERNAL' : 'err.network';
+function networkFailure<T>(key = translate(language, 'err.network') === 'err.network' ? 'err.INTERNAL' : 'err.network'): Result<T> {
   return { ok: false, error: { code: 'INTERNAL', message: translate(language, key) } };
 }
 
@@ -45,18 +45,49 @@ export function onReadOnly(cb: () => void): () => void {
   return () => readOnlyListeners.delete(cb);
 }
 
+const unauthenticatedListeners = new Set<() => void>();
+
+/** A call refused UNAUTHENTICATED (not a sign-in itself): the session this window had has expired or was ended. */
+export function onUnauthenticated(cb: () => void): () => void {
+  unauthenticatedListeners.add(cb);
+  return () => unauthenticatedListeners.delete(cb);
+}
+
+// Signed out here on purpose: refusals of calls still on their way are expected, not a session that ended.
+let signedOut = false;
+
 export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
+  if (channel === 'auth.logout') signedOut = true;
   const result = await queries.call(channel, input);
+  if (result.ok && (channel === 'auth.login' || channel === 'auth.setup')) signedOut = false;
   if (!result.ok && result.error.code === 'READ_ONLY') for (const cb of readOnlyListeners) cb();
+  if (!result.ok && result.error.code === 'UNAUTHENTICATED' && !channel.startsWith('auth.') && !signedOut)
+    for (const cb of unauthenticatedListeners) cb();
   return result;
 }
 
-async function send<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
+/**
+ * Straight to the desk, past the query layer: for questions about a write still on its way (an export's progress and
+ * its cancel), which must neither wait for that write to finish nor be answered from the cache.
+ */
+export function callDirect<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
+  return send(channel, input);
+}
+
+/** What a transport's answer says about reaching the desk: a gateway or unavailable status is out of reach. */
+function reachOf(status: number, body: unknown): Reach {
+  const code = isResult(body) && !body.ok ? body.error.code : null;
+  if (code === 'UNAVAILABLE') return 'database';
+  return status >= 502 && status <= 504 && code !== 'RATE_LIMITED' ? 'network' : 'ok';
+}
+
+/** One call to the desk, and whether it was reached. */
+async function exchange<C extends Channel>(channel: C, input: Input<C>): Promise<{ result: Result<Output<C>>; reach: Reach }> {
   const desk = bridge();
   try {
     if (desk) {
       const answer = await desk.invoke(channel, input, language);
-      return isResult(answer) ? (answer as Result<Output<C>>) : networkFailure();
+      return { result: isResult(answer) ? (answer as Result<Output<C>>) : networkFailure(), reach: reachOf(200, answer) };
     }
     const response = await fetch(`/rpc/${channel}`, {
       method: 'POST',
@@ -73,10 +104,17 @@ async function send<C extends Channel>(channel: C, input: Input<C>): Promise<Res
     const body: unknown = await response.json().catch(() => null);
     // The live stream needs a signed-in session: open it again under the session just issued (or ended).
     if (isResult(body) && body.ok && SESSION_CHANNELS.has(channel)) restartSource();
-    return isResult(body) ? (body as Result<Output<C>>) : networkFailure();
+    return { result: isResult(body) ? (body as Result<Output<C>>) : networkFailure('conn.notSent'), reach: reachOf(response.status, body) };
   } catch {
-    return networkFailure();
+    return desk ? { result: networkFailure(), reach: 'ok' } : { result: networkFailure('conn.notSent'), reach: 'network' };
   }
+}
+
+async function send<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
+  const { result, reach } = await exchange(channel, input);
+  if (reach === 'ok') void connection.succeeded();
+  else connection.failed(reach);
+  return result;
 }
 
 type Listener = (payload: unknown) => void;
@@ -105,6 +143,8 @@ function ensureSource(): void {
   const own = new EventSource(`/events?${query()}`);
   source = own;
   own.onerror = () => {
+    // The stream broke (the server gone, or it refused the stream): whether the server is still there, a probe says.
+    connection.failed('network');
     if (own.readyState !== EventSource.CLOSED || source !== own) return;
     source = null;
     setTimeout(() => {
@@ -143,6 +183,30 @@ export function subscribe<E extends DeskEvent>(event: E, cb: (payload: DeskEvent
 /** Reads go through the query layer's cache (./query-layer.ts); writes go straight to the desk and update it. */
 // Signing out changes who is asking (it writes no data, so the contract does not list it as a write): never cached.
 export const queries = createQueryLayer({ send, subscribe, isWrite: (channel) => contract[channel].writes || channel === 'auth.logout' });
+
+const reconnectedListeners = new Set<() => void>();
+
+/** Called when the desk answers again after it was lost, once every cached answer is stale: reload what is shown. */
+export function onReconnected(cb: () => void): () => void {
+  reconnectedListeners.add(cb);
+  return () => reconnectedListeners.delete(cb);
+}
+
+/** Every cached answer stale, a fresh live stream (events sent while it was down are gone), every screen asks again. */
+export async function reloadEverything(): Promise<void> {
+  await queries.invalidateAll();
+  if (!bridge()) restartSource();
+  for (const cb of reconnectedListeners) cb();
+}
+
+/** Lost at the first failed call or broken live stream; probed with a cheap read; everything reloaded when back. */
+export const connection = createConnection({
+  probe: async () => (await exchange('auth.status', {})).reach,
+  onBack: () => reloadEverything(),
+  setTimer: (fn, ms) => setTimeout(fn, ms),
+  clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+});
+export type { LostReason };
 
 /** A URL for `<a href>` or window.open that downloads a generated file (certificates, exports). */
 export function fileUrl(kind: string, id: string | number): string {

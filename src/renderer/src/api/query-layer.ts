@@ -153,6 +153,8 @@ export function createQueryLayer(transport: Transport) {
     call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
       return transport.isWrite(channel) ? write(channel, input) : read(channel, input);
     },
+    /** Everything cached may be out of date (the desk was out of reach for a while): read it all afresh. */
+    invalidateAll: (): Promise<void> => changed(() => true),
     /** Called with each channel whose answers changed (invalidated or seeded); returns the unsubscribe. */
     watch(cb: (channel: Channel) => void): () => void {
       watchers.add(cb);

@@ -70,7 +70,7 @@ export function ChangePasswordButton({ username }: { username: string }) {
               </Alert>
             )}
             <Group justify="flex-end" gap="xs">
-              <Button variant="default" onClick={close}>
+              <Button variant="default" data-testid="modal-cancel" onClick={close}>
                 {t('admin.cancel')}
               </Button>
               <Button type="submit" loading={busy} data-testid="password-submit">

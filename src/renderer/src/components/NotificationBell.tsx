@@ -8,6 +8,7 @@ import { navigate } from '../router';
 import { useActor } from '../session';
 import { useLiveReload } from './review/use-live';
 import { ALERT_COLOR } from './followup/file';
+import { LoadError } from './LoadError';
 
 const KIND_COLOR = { ...ALERT_COLOR, runPeriodEnding: 'cyan', awaitingVerification: 'grape' } as const;
 
@@ -25,10 +26,15 @@ export function NotificationBell() {
   // Kept with the account it was loaded for: after a switch of user the previous person's list never shows.
   const [loaded, setLoaded] = useState<{ actorId: number; data: Notifications } | null>(null);
   const actorId = actor?.id ?? null;
+  // A failed load says so in the panel with a retry, instead of reading as "nothing due".
+  const [failed, setFailed] = useState<{ actorId: number; message: string } | null>(null);
   const reload = useCallback(async () => {
     if (actorId === null) return;
     const r = await call('followup.notifications', {});
-    if (r.ok) setLoaded({ actorId, data: r.value });
+    if (r.ok) {
+      setLoaded({ actorId, data: r.value });
+      setFailed(null);
+    } else setFailed({ actorId, message: r.error.message });
   }, [actorId]);
   useEffect(() => {
     // Loading when the signed-in account changes is the point of this effect.
@@ -43,6 +49,7 @@ export function NotificationBell() {
     return () => window.removeEventListener('hashchange', close);
   }, []);
   const data = loaded && loaded.actorId === actorId ? loaded.data : null;
+  const loadError = failed && failed.actorId === actorId ? failed.message : null;
 
   // On desk start (once per signed-in session): a summary of what is due.
   useEffect(() => {
@@ -137,8 +144,13 @@ export function NotificationBell() {
           </Group>
         )}
         <Divider />
+        {loadError && (
+          <Box p="xs">
+            <LoadError message={loadError} onRetry={() => void reload()} />
+          </Box>
+        )}
         <ScrollArea.Autosize mah={420}>
-          {!data?.items.length && (
+          {!loadError && !data?.items.length && (
             <Text size="sm" c="dimmed" p="sm">
               {t('fu.bell.nothing')}
             </Text>

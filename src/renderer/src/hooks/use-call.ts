@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Channel, Input, Output } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
-import { call } from '../api/client';
+import { call, onReconnected } from '../api/client';
 import { latestOnly } from '../api/query-layer';
 
 /**
@@ -39,6 +39,8 @@ export function useQuery<C extends Channel>(channel: C, input: Input<C> | null, 
     // eslint-disable-next-line react-hooks/set-state-in-effect
     void reload();
   }, [reload]);
+  // Back after the desk was out of reach: what this screen shows may have changed meanwhile.
+  useEffect(() => onReconnected(() => void reload()), [reload]);
   return { data, error, loading, reload, setData };
 }
 

@@ -18,6 +18,7 @@ import { integrity } from './integrity';
 import { sessionScreen } from './session-screen';
 import { server } from './server';
 import { workspace } from './workspace';
+import { connection } from './connection';
 import { move } from './move';
 import { remote } from './remote';
 
@@ -45,6 +46,7 @@ export const messages: Messages[] = [
   sessionScreen,
   server,
   workspace,
+  connection,
   move,
   remote,
 ];

@@ -73,7 +73,7 @@ export function ItemActionModal({
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" data-testid="modal-cancel" onClick={onClose}>
             {t('fu.cancel')}
           </Button>
           <Button

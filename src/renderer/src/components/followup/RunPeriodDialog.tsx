@@ -110,7 +110,7 @@ function DialogFrame({
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" data-testid="modal-cancel" onClick={onClose}>
             {t('fu.cancel')}
           </Button>
           <Button onClick={() => onSubmit()} loading={busy} data-testid="run-submit">

@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Group, Modal, Stack, Table, Text } from '@mant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/contract';
+import { useReturnFocus } from '../../hooks/use-return-focus';
 
 type Plan = Output<'followup.sweepPreview'>;
 
@@ -12,6 +13,8 @@ type Plan = Output<'followup.sweepPreview'>;
 export function SweepModal(props: { plan: Plan | null; busy: boolean; onClose(): void; onRun(revoke: number[]): void }) {
   const { plan, busy, onClose, onRun } = props;
   const { t } = useTranslation();
+  // Mounted only while a plan is shown (and keyed by it): the opener gets the focus back when it goes away.
+  useReturnFocus();
   const [revoke, setRevoke] = useState<number[]>([]);
   const toggle = (id: number, on: boolean) => setRevoke((r) => (on ? [...r, id] : r.filter((x) => x !== id)));
   return (
@@ -49,7 +52,7 @@ export function SweepModal(props: { plan: Plan | null; busy: boolean; onClose():
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" data-testid="modal-cancel" onClick={onClose}>
               {t('fu.sweep.cancel')}
             </Button>
             <Button

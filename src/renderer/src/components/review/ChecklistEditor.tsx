@@ -1,5 +1,7 @@
 import { Button, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ItemPaperList, ItemPaperPreview, type ItemPaper, type PaperAttachment } from './ChecklistPapers';
 import { CHECK_RESULTS } from '../../../../shared/contract/review';
 import type { ChecklistItem } from '../../../../shared/schemas/settings';
 
@@ -19,9 +21,12 @@ export function ChecklistEditor(props: {
   errors: Record<string, string | undefined>;
   onChange(index: number, patch: Partial<ChecklistRow>): void;
   onAllPass(): void;
+  /** The papers each item answers, shown under it and opened in place (the decision form; not the session table). */
+  papersOf?: (codes: readonly string[]) => ItemPaper[];
 }) {
-  const { items, rows, lang, errors, onChange, onAllPass } = props;
+  const { items, rows, lang, errors, onChange, onAllPass, papersOf } = props;
   const { t } = useTranslation();
+  const [open, setOpen] = useState<{ item: string; paper: PaperAttachment } | null>(null);
   const data = CHECK_RESULTS.map((r) => ({ value: r, label: t(`rv.check.${r}`) }));
   return (
     <Stack gap={4}>
@@ -42,38 +47,55 @@ export function ChecklistEditor(props: {
             const messages = [at('result'), at('note'), at('code'), errors[`checklist.${i}`]].filter(Boolean);
             const error = messages.length ? messages.join('；') : undefined;
             return (
-              <Table.Tr key={row.code} data-testid={`check-${row.code}`} data-result={row.result || undefined}>
-                <Table.Td w="40%">
-                  <Text size="sm">{item ? (lang === 'en' ? item.textEn : item.textZh) : row.code}</Text>
-                  {error && (
-                    <Text size="xs" c="red">
-                      {error}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td w={200}>
-                  <SegmentedControl
-                    size="xs"
-                    fullWidth
-                    data={data}
-                    value={row.result}
-                    color={row.result ? RESULT_COLOR[row.result] : undefined}
-                    role="radiogroup"
-                    aria-label={item ? (lang === 'en' ? item.textEn : item.textZh) : row.code}
-                    onChange={(v) => onChange(i, { result: v as ChecklistRow['result'] })}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    size="xs"
-                    placeholder={t('rv.form.checkNote')}
-                    value={row.note}
-                    onChange={(e) => onChange(i, { note: e.currentTarget.value })}
-                    error={at('note') ? true : undefined}
-                    aria-label={`${t('rv.form.checkNote')} · ${item ? (lang === 'en' ? item.textEn : item.textZh) : row.code}`}
-                  />
-                </Table.Td>
-              </Table.Tr>
+              <Fragment key={row.code}>
+                <Table.Tr data-testid={`check-${row.code}`} data-result={row.result || undefined}>
+                  <Table.Td w="40%">
+                    <Text size="sm">{item ? (lang === 'en' ? item.textEn : item.textZh) : row.code}</Text>
+                    {papersOf && item && (
+                      <ItemPaperList
+                        item={row.code}
+                        papers={papersOf(item.papers)}
+                        openId={open?.item === row.code ? open.paper.id : null}
+                        onOpen={(a) => setOpen(a ? { item: row.code, paper: a } : null)}
+                      />
+                    )}
+                    {error && (
+                      <Text size="xs" c="red">
+                        {error}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td w={200}>
+                    <SegmentedControl
+                      size="xs"
+                      fullWidth
+                      data={data}
+                      value={row.result}
+                      color={row.result ? RESULT_COLOR[row.result] : undefined}
+                      role="radiogroup"
+                      aria-label={item ? (lang === 'en' ? item.textEn : item.textZh) : row.code}
+                      onChange={(v) => onChange(i, { result: v as ChecklistRow['result'] })}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      size="xs"
+                      placeholder={t('rv.form.checkNote')}
+                      value={row.note}
+                      onChange={(e) => onChange(i, { note: e.currentTarget.value })}
+                      error={at('note') ? true : undefined}
+                      aria-label={`${t('rv.form.checkNote')} · ${item ? (lang === 'en' ? item.textEn : item.textZh) : row.code}`}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+                {open?.item === row.code && (
+                  <Table.Tr>
+                    <Table.Td colSpan={3}>
+                      <ItemPaperPreview item={row.code} paper={open.paper} onClose={() => setOpen(null)} />
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Fragment>
             );
           })}
         </Table.Tbody>

@@ -8,6 +8,7 @@ import type { Settings } from '../../../../shared/schemas/settings';
 import type { UnitCode } from '../../../../shared/domain/units';
 import { call } from '../../api/client';
 import { ChecklistEditor } from './ChecklistEditor';
+import { useItemPapers } from './ChecklistPapers';
 import { ConditionsEditor } from './ConditionsEditor';
 import { useDecisionDraft } from './use-decision-draft';
 import { BusyButton } from '../BusyButton';
@@ -33,6 +34,7 @@ export function DecisionForm(props: Props) {
   const { filingId, section, round, filingVersion, settings, lang, previous, onSaved, onStale } = props;
   const { t } = useTranslation();
   const items = settings?.checklists[section] ?? [];
+  const papersOf = useItemPapers(filingId, settings, lang);
   const draft = useDecisionDraft({ filingId, section, round, filingVersion }, items, previous, previous?.decision ?? '');
   const { decision, rows, conditions } = draft;
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -77,6 +79,7 @@ export function DecisionForm(props: Props) {
             errors={errors}
             onChange={(i, p) => draft.setRow(rows[i]!.code, p)}
             onAllPass={draft.allPass}
+            papersOf={papersOf}
           />
         )}
         <Divider />

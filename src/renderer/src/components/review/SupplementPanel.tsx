@@ -41,7 +41,7 @@ export function SupplementPanel(props: {
       onSaved(saved);
     },
     (error) => {
-      if (error.code !== 'INTERNAL') setKey(newIdempotencyKey());
+      if (error.code !== 'INTERNAL' && error.code !== 'UNAVAILABLE') setKey(newIdempotencyKey());
       return error.code === 'STALE' && (onStale(error), true);
     },
   );

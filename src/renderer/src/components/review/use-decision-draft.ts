@@ -104,7 +104,7 @@ export function useDecisionDraft(
 
   /** After the server answered: a transport failure may have committed, so only then is the key kept for the retry. */
   const answered = (error: AppError | null) => {
-    if (!error || error.code !== 'INTERNAL') edited();
+    if (!error || (error.code !== 'INTERNAL' && error.code !== 'UNAVAILABLE')) edited();
   };
 
   return { decision, opinion, reason, rows, conditions, choose, setRow, allPass, setOpinion, setReason, setConditions, check, answered };

@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent } from 'react';
 import type { DeskEvent, DeskEvents } from '../../../../shared/contract';
-import { subscribe } from '../../api/client';
+import { onReconnected, subscribe } from '../../api/client';
 
 /**
  * Reloads when any of `events` arrives and `relevant` says it concerns us. A burst of events
@@ -23,6 +23,8 @@ export function useLiveReload(
         timer = setTimeout(doReload, 150);
       }),
     );
+    // Events sent while the desk was out of reach are lost: once it answers again, reload regardless.
+    offs.push(onReconnected(() => doReload()));
     return () => {
       if (timer) clearTimeout(timer);
       offs.forEach((off) => off());

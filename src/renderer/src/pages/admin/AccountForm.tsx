@@ -101,7 +101,7 @@ export function AccountForm({ opened, onClose, onCreated }: { opened: boolean; o
             </Alert>
           )}
           <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={close}>
+            <Button variant="default" data-testid="modal-cancel" onClick={close}>
               {t('admin.cancel')}
             </Button>
             <Button type="submit" loading={busy} data-testid="account-submit">
@@ -152,7 +152,7 @@ export function ResetPasswordModal({ account, onClose, onDone }: { account: Acco
             data-testid="reset-password"
           />
           <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={close}>
+            <Button variant="default" data-testid="modal-cancel" onClick={close}>
               {t('admin.cancel')}
             </Button>
             <Button type="submit" loading={busy} data-testid="reset-submit">

@@ -8,6 +8,7 @@ import { useActor } from '../../session';
 import type { Output } from '../../../../shared/contract';
 import { AccountForm, ResetPasswordModal } from './AccountForm';
 import { formatTime } from './format';
+import { LoadError } from '../../components/LoadError';
 
 type Account = Output<'accounts.list'>[number];
 
@@ -61,11 +62,12 @@ export function AccountsPage() {
           </Button>
         </Group>
       </Group>
-      {(error || actionError) && (
+      {actionError && (
         <Alert color="red" variant="light" role="alert">
-          {actionError ?? error?.message}
+          {actionError}
         </Alert>
       )}
+      {error && <LoadError message={error.message} onRetry={() => void reload()} />}
       <Table striped highlightOnHover withTableBorder data-testid="accounts-table">
         <Table.Thead>
           <Table.Tr>

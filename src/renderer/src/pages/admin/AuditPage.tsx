@@ -7,6 +7,7 @@ import { useActor } from '../../session';
 import type { Output } from '../../../../shared/contract';
 import { formatTime, shortHash } from './format';
 import { BackupsSection } from './BackupsSection';
+import { LoadError } from '../../components/LoadError';
 
 const PAGE = 50;
 type Verdict = Output<'audit.verify'>;
@@ -78,14 +79,14 @@ export function AuditPage() {
         </Text>
       </div>
       <VerifyChain />
-      {error && (
-        <Alert color="red" variant="light">
-          {error.message}
-        </Alert>
-      )}
+      {error && <LoadError message={error.message} onRetry={() => void reload()} />}
       <Group justify="space-between">
         <Text size="sm" c="dimmed" data-testid="audit-range">
-          {rows.length ? t('admin.audit.range', { from: rows[rows.length - 1]!.seq, to: rows[0]!.seq }) : t('admin.audit.empty')}
+          {rows.length
+            ? t('admin.audit.range', { from: rows[rows.length - 1]!.seq, to: rows[0]!.seq })
+            : data
+              ? t('admin.audit.empty')
+              : null}
         </Text>
         <Group gap={4}>
           <Button

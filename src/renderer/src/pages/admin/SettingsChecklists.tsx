@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, MultiSelect, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { UNIT_CODES, type UnitCode } from '../../../../shared/domain/units';
 import { errorsUnder } from './format';
@@ -11,6 +11,8 @@ export function ChecklistsSection({ form }: { form: SettingsForm }) {
   const [unit, setUnit] = useState<UnitCode>('yj');
   const items = form.values.checklists[unit];
   const base = `checklists.${unit}`;
+  // The papers an item may name: the material types as they stand in this form (a renamed or removed type shows here).
+  const papers = form.values.materialTypes.map((m) => ({ value: m.code, label: `${i18n.language === 'en' ? m.nameEn : m.nameZh}` }));
   return (
     <Stack gap="xs" maw={1000}>
       <Text size="sm" c="dimmed">
@@ -48,6 +50,7 @@ export function ChecklistsSection({ form }: { form: SettingsForm }) {
             <Table.Th w={170}>{t('admin.settings.code')}</Table.Th>
             <Table.Th>{t('admin.settings.textZh')}</Table.Th>
             <Table.Th>{t('admin.settings.textEn')}</Table.Th>
+            <Table.Th w={260}>{t('admin.settings.checklists.papers')}</Table.Th>
             <Table.Th w={60} />
           </Table.Tr>
         </Table.Thead>
@@ -65,6 +68,16 @@ export function ChecklistsSection({ form }: { form: SettingsForm }) {
                 <TextInput size="xs" {...form.getInputProps(`${base}.${i}.textEn`)} />
               </Table.Td>
               <Table.Td>
+                <MultiSelect
+                  size="xs"
+                  data={papers}
+                  searchable
+                  aria-label={t('admin.settings.checklists.papersOf', { n: i + 1 })}
+                  data-testid={`settings-checklist-papers-${i}`}
+                  {...form.getInputProps(`${base}.${i}.papers`)}
+                />
+              </Table.Td>
+              <Table.Td>
                 <Button size="compact-xs" variant="subtle" color="red" onClick={() => form.removeListItem(base, i)}>
                   {t('admin.remove')}
                 </Button>
@@ -74,7 +87,7 @@ export function ChecklistsSection({ form }: { form: SettingsForm }) {
         </Table.Tbody>
       </Table>
       <div>
-        <Button size="xs" variant="light" onClick={() => form.insertListItem(base, { code: '', textZh: '', textEn: '' })}>
+        <Button size="xs" variant="light" onClick={() => form.insertListItem(base, { code: '', textZh: '', textEn: '', papers: [] })}>
           {t('admin.add')}
         </Button>
       </div>

@@ -25,6 +25,7 @@ import { newIdempotencyKey } from '../../api/idempotency';
 import { useLiveReload } from '../../components/review/use-live';
 import { CertificateStatusBadge } from './StatusBadge';
 import { useReturnFocus } from '../../hooks/use-return-focus';
+import { LoadError } from '../../components/LoadError';
 
 const PAGE = 50;
 
@@ -67,11 +68,7 @@ export function RegisterPage() {
           data-testid="register-status"
         />
       </Group>
-      {error && (
-        <Alert color="red" mb="sm">
-          {error.message}
-        </Alert>
-      )}
+      {error && <LoadError message={error.message} onRetry={() => void reload()} />}
       <Table striped highlightOnHover data-testid="register-table">
         <Table.Thead>
           <Table.Tr>
@@ -214,7 +211,7 @@ function ActionModal({
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" data-testid="modal-cancel" onClick={onClose}>
             {t('cert.ui.cancel')}
           </Button>
           <Button

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Pagination, Paper, SegmentedControl, Select, Switch, Text, Title } from '@mantine/core';
+import { Badge, Group, Loader, Pagination, Paper, SegmentedControl, Select, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
@@ -11,7 +11,9 @@ import { useLiveReload } from '../../components/review/use-live';
 import { ItemsTable } from '../../components/followup/ItemsTable';
 import { ExportMenu } from '../../components/followup/ExportMenu';
 import { SweepModal } from '../../components/followup/SweepModal';
+import { BusyButton } from '../../components/BusyButton';
 import type { Output } from '../../../../shared/contract';
+import { LoadError } from '../../components/LoadError';
 
 const PAGE = 50;
 type StateFilter = 'active' | 'all' | (typeof ITEM_STATES)[number];
@@ -73,9 +75,9 @@ export function FollowUpPage() {
         </Group>
         <Group gap="xs">
           {actor?.role === 'clerk' && (
-            <Button size="xs" variant="light" color="orange" onClick={() => void preview()} loading={sweeping} data-testid="run-sweep">
+            <BusyButton size="xs" variant="light" color="orange" onClick={() => void preview()} busy={sweeping} data-testid="run-sweep">
               {t('fu.sweep.run')}
-            </Button>
+            </BusyButton>
           )}
           <ExportMenu />
         </Group>
@@ -115,13 +117,9 @@ export function FollowUpPage() {
           data-testid="filter-alert"
         />
       </Group>
-      {error && (
-        <Alert color="red" mb="sm">
-          {error.message}
-        </Alert>
-      )}
+      {error && <LoadError message={error.message} onRetry={() => void reload()} />}
       {data && <ItemsTable rows={data.rows} showFiling onChanged={() => void reload()} />}
-      <SweepModal key={plan?.today ?? 'none'} plan={plan} busy={sweeping} onClose={() => setPlan(null)} onRun={(ids) => void sweep(ids)} />
+      {plan && <SweepModal key={plan.today} plan={plan} busy={sweeping} onClose={() => setPlan(null)} onRun={(ids) => void sweep(ids)} />}
       {data && data.total > PAGE && (
         <Group justify="space-between" mt="sm">
           <Text size="sm" c="dimmed">

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Table, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, Paper, Table, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyRow } from '../../components/EmptyRow';
@@ -8,6 +8,7 @@ import { useActor } from '../../session';
 import { UnitBadges } from '../../components/review/UnitBadges';
 import { useLiveReload } from '../../components/review/use-live';
 import { NewMeetingForm } from './NewMeetingForm';
+import { LoadError } from '../../components/LoadError';
 
 /** `#/meetings`: every joint session, newest first. Clerks schedule them; everyone reads. */
 export function MeetingsListPage() {
@@ -30,11 +31,7 @@ export function MeetingsListPage() {
           </Button>
         )}
       </Group>
-      {error && (
-        <Alert color="red" mb="sm">
-          {error.message}
-        </Alert>
-      )}
+      {error && <LoadError message={error.message} onRetry={() => void reload()} />}
       {creating && <NewMeetingForm onCancel={() => setCreating(false)} onCreated={(id) => navigate(`/meetings/${id}`)} />}
       <Table striped highlightOnHover data-testid="meetings-table">
         <Table.Thead>

@@ -44,6 +44,9 @@ export function NewMeetingModal({ agenda, onClose }: { agenda: number[]; onClose
         </Group>
         <TextInput label={t('pu.meeting.place')} {...form.getInputProps('place')} data-testid="pm-place" />
         <Group justify="flex-end">
+          <Button variant="default" data-testid="modal-cancel" onClick={onClose}>
+            {t('pu.cancel')}
+          </Button>
           <Button onClick={() => void save()} data-testid="pm-save">
             {t('pu.meeting.create')}
           </Button>

@@ -74,7 +74,7 @@ export function NewProblemModal({ onClose, onCreated }: { onClose(): void; onCre
         </Group>
         <FileInput label={t('pm.files')} multiple clearable accept={ACCEPT} {...form.getInputProps('files')} data-testid="pf-files" />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" data-testid="modal-cancel" onClick={onClose}>
             {t('pu.cancel')}
           </Button>
           <Button loading={busy} onClick={() => void save()} data-testid="pf-save">

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Checkbox, Group, Loader, Pagination, SegmentedControl, Switch, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Loader, Pagination, SegmentedControl, Switch, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { PROBLEM_STATES } from '../../../../shared/domain/problems';
@@ -9,6 +9,7 @@ import { EmptyRow } from '../../components/EmptyRow';
 import { LEVEL_COLOR, STATE_COLOR, useProblemSettings } from './use-problem-settings';
 import { NewProblemModal } from './NewProblemModal';
 import { NewMeetingModal } from './NewMeetingModal';
+import { LoadError } from '../../components/LoadError';
 
 const PAGE = 50;
 
@@ -80,7 +81,7 @@ export function ProblemsPage({ drill = {} }: { drill?: Partial<Input<'problem.li
         <Switch size="xs" label={t('pu.mine')} checked={mineOnly} onChange={(e) => setMineOnly(e.currentTarget.checked)} />
         {Object.keys(drill).length > 0 && <Badge variant="light">{t('pu.drilled')}</Badge>}
       </Group>
-      {error && <Alert color="red">{error.message}</Alert>}
+      {error && <LoadError message={error.message} onRetry={() => void reload()} />}
       <Table striped highlightOnHover data-testid="problems-table">
         <Table.Thead>
           <Table.Tr>
