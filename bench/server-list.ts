@@ -119,3 +119,12 @@ export async function listSearch(
   }
   return out;
 }
+
+/** PostgreSQL's plan and timing for a text search's count, the costliest part of a dense query (for the report). */
+export async function pgExplainCount(db: Kysely<DB>, query: string): Promise<string[]> {
+  const pattern = `%${query}%`;
+  const { rows } = await sql<{ 'QUERY PLAN': string }>`EXPLAIN (ANALYZE, BUFFERS, TIMING OFF)
+    SELECT count(*) FROM filings WHERE filing_no ILIKE ${pattern} OR applicant_name ILIKE ${pattern}
+      OR credit_code ILIKE ${pattern} OR project_name ILIKE ${pattern}`.execute(db);
+  return rows.map((r) => r['QUERY PLAN']);
+}

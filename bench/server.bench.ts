@@ -16,7 +16,7 @@ import { buildServerOnce, openEvents, ServerClient, startServer, type ServerProc
 import { machine, ms, summary } from './lib';
 import { copyDesk, dispatchLogin, moveToPg, PASSWORD, prepareDesk, type Call } from './server-setup';
 import { decideFiling, issueCertificate, reviewersVia, underLoad, type LoadRun, type Watch } from './server-measure';
-import { BASE, listSearch, QUERIES, type ListResult } from './server-list';
+import { BASE, listSearch, pgExplainCount, QUERIES, type ListResult } from './server-list';
 
 const FILINGS = Number(process.env.BENCH_FILINGS ?? 100_000);
 const AUDIT = Number(process.env.BENCH_AUDIT ?? 1_000_000);
@@ -133,6 +133,13 @@ async function main() {
       sqlite: await listSearch({ kind: 'sqlite', db: desk.services.store.db, handle: desk.services.store.sqlite }, LIST_ROUNDS),
       pg: await listSearch({ kind: 'postgres', db: createPgKysely(pool) }, LIST_ROUNDS),
     };
+    const slowest = Object.entries(list.pg.perQuery)
+      .map(([q, t]) => ({ query: (JSON.parse(q) as { query: string }).query, p50: summary(t.list).p50 }))
+      .filter((q) => [...q.query].length >= 3)
+      .sort((x, y) => y.p50 - x.p50)[0];
+    const plan = slowest
+      ? [`EXPLAIN ANALYZE of the count for "${slowest.query}":`, ...(await pgExplainCount(createPgKysely(pool), slowest.query))]
+      : [];
     const listCall = { sqlite: [] as number[], pg: [] as number[] };
     for (let round = 0; round < 3; round++)
       for (const q of QUERIES)
@@ -145,7 +152,7 @@ async function main() {
           if (round > 0) times.push(performance.now() - t);
         }
     const loadAfter = loadNow();
-    const report = render({ decide1, watch, load, cert1, cert32, list, listCall, moved, prepared, loadBefore, loadAfter });
+    const report = render({ decide1, watch, load, cert1, cert32, list, listCall, plan, moved, prepared, loadBefore, loadAfter });
     console.log(`\n${report}`);
     writeFileSync(join(__dirname, 'RESULTS-server.md'), report);
     log('wrote bench/RESULTS-server.md');
@@ -167,6 +174,7 @@ interface Figures {
   cert32: { sqlite: LoadRun; pg: LoadRun };
   list: { sqlite: ListResult; pg: ListResult };
   listCall: { sqlite: number[]; pg: number[] };
+  plan: string[];
   moved: { ms: number; durable: boolean };
   prepared: { seedMs: number; prepareMs: number };
   loadBefore: string;
@@ -256,6 +264,12 @@ Per query (median over the rounds), list / scan:
 | query | exact total | SQLite list / scan | PostgreSQL list / scan |
 |---|---|---|---|
 ${perQuery}
+
+PostgreSQL's slowest text query of three or more characters:
+
+\`\`\`
+${f.plan.join('\n')}
+\`\`\`
 `;
 }
 
