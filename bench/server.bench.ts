@@ -13,10 +13,12 @@ import pg from 'pg';
 import { createDesk } from '../src/main/desk';
 import { createPgKysely, createPool } from '../src/main/db/postgres/connection';
 import { buildServerOnce, openEvents, ServerClient, startServer, type ServerProcess } from '../test/helpers/server';
-import { machine, ms, summary } from './lib';
+import { machine, summary } from './lib';
 import { copyDesk, dispatchLogin, moveToPg, PASSWORD, prepareDesk, type Call } from './server-setup';
 import { decideFiling, issueCertificate, reviewersVia, underLoad, type LoadRun, type Watch } from './server-measure';
-import { BASE, listSearch, pgExplainCount, QUERIES, type ListResult } from './server-list';
+import { decideInProcess } from './server-inproc';
+import { render } from './server-report';
+import { BASE, listSearch, pgExplainCount, QUERIES } from './server-list';
 
 const FILINGS = Number(process.env.BENCH_FILINGS ?? 100_000);
 const AUDIT = Number(process.env.BENCH_AUDIT ?? 1_000_000);
@@ -48,13 +50,14 @@ async function main() {
   console.log(`machine: ${machine()}; load ${loadNow()}`);
   const root = mkdtempSync(join(tmpdir(), 'desk-bench-server-'));
   const [deskDir, sqliteDir, serverDir] = ['desk', 'sqlite', 'server'].map((d) => join(root, d)) as [string, string, string];
-  const slices: Record<'single' | 'c8' | 'c32', [number, number]> = {
+  const slices: Record<'single' | 'c8' | 'c32' | 'inproc', [number, number]> = {
     single: [0, SINGLE],
     c8: [SINGLE, SINGLE + 8 * PER_CLIENT],
     c32: [SINGLE + 8 * PER_CLIENT, SINGLE + 40 * PER_CLIENT],
+    inproc: [SINGLE + 40 * PER_CLIENT, SINGLE + 40 * PER_CLIENT + Math.ceil(SINGLE / 2)],
   };
-  log(`seeding ${FILINGS.toLocaleString()} filings, ${AUDIT.toLocaleString()} audit entries; ${slices.c32[1]} filings into review…`);
-  const prepared = await prepareDesk(deskDir, { filings: FILINGS, audit: AUDIT, ready: slices.c32[1] });
+  log(`seeding ${FILINGS.toLocaleString()} filings, ${AUDIT.toLocaleString()} audit entries; ${slices.inproc[1]} filings into review…`);
+  const prepared = await prepareDesk(deskDir, { filings: FILINGS, audit: AUDIT, ready: slices.inproc[1] });
   const part = (k: keyof typeof slices) => prepared.inReview.slice(...slices[k]);
   copyDesk(deskDir, sqliteDir);
   const dbName = `desk_bench_${process.pid}`;
@@ -85,6 +88,18 @@ async function main() {
     const watch: Watch = { stream: await openEvents(watcher), latencies: [] };
     for (const id of part('single')) await decideFiling(rvA, id, decide1.pg, watch);
     watch.stream.close();
+    const inproc = await decideInProcess(url, serverDir, part('inproc'));
+    // The floor under every call: a session check and nothing else (auth.status), through dispatch and through HTTP.
+    const floor = { sqlite: [] as number[], pg: [] as number[] };
+    for (let i = 0; i < 60; i++)
+      for (const [call, times] of [
+        [rvSqlite.yj, floor.sqlite],
+        [rvA.yj, floor.pg],
+      ] as const) {
+        const t = performance.now();
+        await call('auth.status', {});
+        times.push(performance.now() - t);
+      }
 
     const load: Record<'c8' | 'c32', { sqlite: LoadRun; pg: LoadRun }> = {} as never;
     for (const [key, n] of [
@@ -152,7 +167,23 @@ async function main() {
           if (round > 0) times.push(performance.now() - t);
         }
     const loadAfter = loadNow();
-    const report = render({ decide1, watch, load, cert1, cert32, list, listCall, plan, moved, prepared, loadBefore, loadAfter });
+    const report = render({
+      size: { filings: FILINGS, audit: AUDIT, ready: slices.inproc[1], listRounds: LIST_ROUNDS },
+      decide1,
+      inproc,
+      floor,
+      watch,
+      load,
+      cert1,
+      cert32,
+      list,
+      listCall,
+      plan,
+      moved,
+      prepared,
+      loadBefore,
+      loadAfter,
+    });
     console.log(`\n${report}`);
     writeFileSync(join(__dirname, 'RESULTS-server.md'), report);
     log('wrote bench/RESULTS-server.md');
@@ -164,113 +195,6 @@ async function main() {
     await admin.end();
     rmSync(root, { recursive: true, force: true });
   }
-}
-
-interface Figures {
-  decide1: { sqlite: number[]; pg: number[] };
-  watch: Watch;
-  load: Record<'c8' | 'c32', { sqlite: LoadRun; pg: LoadRun }>;
-  cert1: { sqlite: number[]; pg: number[] };
-  cert32: { sqlite: LoadRun; pg: LoadRun };
-  list: { sqlite: ListResult; pg: ListResult };
-  listCall: { sqlite: number[]; pg: number[] };
-  plan: string[];
-  moved: { ms: number; durable: boolean };
-  prepared: { seedMs: number; prepareMs: number };
-  loadBefore: string;
-  loadAfter: string;
-}
-
-const p = (xs: number[]) => (xs.length ? summary(xs) : { p50: NaN, p95: NaN, max: NaN, n: 0 });
-const pair = (xs: number[]) => `${ms(p(xs).p50)} / ${ms(p(xs).p95)} (n ${xs.length})`;
-const rate = (r: LoadRun) => `${r.perSecond.toFixed(1)}/s, p95 ${ms(p(r.times).p95)} (n ${r.times.length})`;
-const met = (v: number, target: number) => (v < target ? 'met' : 'NOT met');
-const ratio = (l: ListResult) => p(l.scan3).p95 / p(l.list3).p95;
-const exact = (l: ListResult) =>
-  l.mismatches.length ? `NO: ${l.mismatches.join('; ')}` : `yes, all ${Object.keys(l.totals).length} equal to the scan's`;
-
-function render(f: Figures): string {
-  const live = p(f.watch.latencies);
-  const rows = [
-    [
-      'review.decide, one client, p50 / p95',
-      pair(f.decide1.sqlite),
-      pair(f.decide1.pg),
-      `p95 < 15 ms (server ${met(p(f.decide1.pg).p95, 15)})`,
-    ],
-    ['review.decide, 8 clients: decisions/s, p95', rate(f.load.c8.sqlite), rate(f.load.c8.pg), '–'],
-    ['review.decide, 32 clients: decisions/s, p95', rate(f.load.c32.sqlite), rate(f.load.c32.pg), '–'],
-    [
-      'live: send on A → SSE on B, p50 / p95',
-      '–',
-      `${ms(live.p50)} / ${ms(live.p95)} (n ${live.n})`,
-      `p95 < 250 ms (${met(live.p95, 250)})`,
-    ],
-    [
-      'list search, all queries, p50 / p95',
-      pair(f.list.sqlite.list),
-      pair(f.list.pg.list),
-      `p95 < 25 ms (SQLite ${met(p(f.list.sqlite.list).p95, 25)}, server ${met(p(f.list.pg.list).p95, 25)})`,
-    ],
-    ['filing.list through dispatch / HTTP, same queries, p50 / p95', pair(f.listCall.sqlite), pair(f.listCall.pg), '–'],
-    ['sequential scan, same queries, p50 / p95', pair(f.list.sqlite.scan), pair(f.list.pg.scan), '–'],
-    [
-      'scan ÷ list at p95, queries of ≥ 3 characters',
-      `${ratio(f.list.sqlite).toFixed(1)}×`,
-      `${ratio(f.list.pg).toFixed(1)}×`,
-      `≥ 10× (SQLite ${ratio(f.list.sqlite) >= 10 ? 'met' : 'NOT met'}, server ${ratio(f.list.pg) >= 10 ? 'met' : 'NOT met'})`,
-    ],
-    ['exact totals (list = scan count)', exact(f.list.sqlite), exact(f.list.pg), 'exact'],
-    ['certificate.issue, one client, p50 / p95', pair(f.cert1.sqlite), pair(f.cert1.pg), '–'],
-    ['certificate.issue, 32 clients: issues/s, p95', rate(f.cert32.sqlite), rate(f.cert32.pg), 'reported'],
-  ];
-  const med = (xs: number[] | undefined) => ms(p(xs ?? []).p50);
-  const perQuery = Object.keys(f.list.pg.totals)
-    .map((q) => {
-      const [l, g] = [f.list.sqlite.perQuery[q], f.list.pg.perQuery[q]];
-      return `| \`${q}\` | ${f.list.pg.totals[q]!.toLocaleString()} | ${med(l?.list)} / ${med(l?.scan)} | ${med(g?.list)} / ${med(g?.scan)} |`;
-    })
-    .join('\n');
-  return `# District server benchmark (PostgreSQL) beside the SQLite desk
-
-Written by \`bench/server.bench.ts\` (\`node scripts/pg-cluster.mjs run -- npx tsx bench/server.bench.ts\`); figures
-from the last run. Benchmarks report; they do not pass or fail.
-
-- machine: ${machine()}
-- date: ${new Date().toISOString()}; load average (1 / 5 / 15 min) before the timings ${f.loadBefore}, after ${f.loadAfter}
-  (the machine is shared with other work; timings under load are higher than on an idle machine)
-- data: ${FILINGS.toLocaleString()} filings and ${AUDIT.toLocaleString()} chained audit entries (\`bench/seed.ts\`, ${(f.prepared.seedMs / 1000).toFixed(1)} s),
-  plus ${SINGLE + 40 * PER_CLIENT} filings taken into review by the real handlers (${(f.prepared.prepareMs / 1000).toFixed(1)} s); that folder
-  copied for the SQLite side and moved into PostgreSQL with \`move-to-server\` (${(f.moved.ms / 1000).toFixed(1)} s), so both
-  stores hold the same rows and chain
-- SQLite side: one desk process, calls through \`dispatch\` in process (WAL, synchronous=FULL); "N clients" are N
-  concurrent callers in that one process
-- server side: two \`npm run server\` instances on one PostgreSQL 15 database (throwaway cluster, ${f.moved.durable ? 'fsync and synchronous_commit switched back on' : 'fsync and synchronous_commit OFF (BENCH_PG_FAST=1)'}),
-  calls through HTTP (loopback, --insecure-loopback) with a cookie session; client k works on instance A or B by parity
-- a client decides its own filings (five sections each, one session per unit), so decisions do not race on a
-  filing's version; live latency is from sending the decision to A until its \`filing.changed\` reaches an SSE
-  client on B (an upper bound of commit → arrival, since the commit lies inside the request)
-- certificate issue: one warm-up issue per side first (fonts, templates), not counted
-- list search is timed on the store (the list query itself; the whole \`filing.list\` call is a row of its own), ${QUERIES.length} queries × ${LIST_ROUNDS} rounds after a
-  warm-up; the scan on SQLite is LIKE over \`filings NOT INDEXED\`, on PostgreSQL the same list query with index
-  and bitmap scans switched off; both count exactly and return the same first page
-
-| measure | SQLite desk (dispatch) | PostgreSQL server (HTTP, 2 instances) | target |
-|---|---|---|---|
-${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
-
-Per query (median over the rounds), list / scan:
-
-| query | exact total | SQLite list / scan | PostgreSQL list / scan |
-|---|---|---|---|
-${perQuery}
-
-PostgreSQL's slowest text query of three or more characters:
-
-\`\`\`
-${f.plan.join('\n')}
-\`\`\`
-`;
 }
 
 main().catch((err) => {
