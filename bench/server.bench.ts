@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { createDesk } from '../src/main/desk';
 import { createPgKysely, createPool } from '../src/main/db/postgres/connection';
-import { buildServerOnce, openEvents, ServerClient, startServer, type ServerProcess } from '../test/helpers/server';
+import { buildServerOnce, openEvents, ServerClient, spawnServer, type ServerProcess } from '../test/helpers/server';
 import { machine, summary } from './lib';
 import { copyDesk, dispatchLogin, moveToPg, PASSWORD, prepareDesk, type Call } from './server-setup';
 import { decideFiling, issueCertificate, reviewersVia, underLoad, type LoadRun, type Watch } from './server-measure';
@@ -33,6 +33,13 @@ const httpLogin =
     await client.login(username, PASSWORD);
     return ((channel: string, input: unknown) => client.ok(channel, input)) as Call;
   };
+
+/** An instance checks the whole chain before it is ready: on 1,000,000 entries under load that can take minutes. */
+async function start(args: string[]): Promise<ServerProcess> {
+  const s = await spawnServer(args, {}, 600_000);
+  if (!('url' in s)) throw new Error(`server exited ${s.code}: ${s.stderr}`);
+  return s;
+}
 
 const loadNow = () =>
   loadavg()
@@ -72,8 +79,8 @@ async function main() {
   log(`moved in ${(moved.ms / 1000).toFixed(1)} s; starting two server instances…`);
   buildServerOnce();
   const args = ['--database', url, '--listen', '127.0.0.1:0', '--insecure-loopback', '--data-dir', serverDir];
-  const a = await startServer(args);
-  const b = await startServer(args);
+  const a = await start(args);
+  const b = await start(args);
   const desk = createDesk(sqliteDir, { mode: 'test', scrypt: { N: 2 ** 14, r: 8, p: 1 } });
   const pool = createPool(url, 2);
   const loadBefore = loadNow();
