@@ -140,8 +140,10 @@ describe('pg-1: eight clients on two instances, PostgreSQL restarted mid-run', (
     for (const k of acks) perChannel[k.channel] = (perChannel[k.channel] ?? 0) + 1;
     console.log(`pg-1: ${JSON.stringify(perChannel)} acknowledged in ${SECONDS} s; by phase ${JSON.stringify(timeline)}`);
     expect(logs.map((l) => l.hangs)).toEqual(logs.map(() => 0));
-    // Both servers stayed up: no client ever saw a refused or reset connection, only answers with stable codes.
-    expect(Object.keys(codes).filter((c) => !['STALE', 'UNAVAILABLE', 'login:UNAVAILABLE'].includes(c))).toEqual([]);
+    // Both servers stayed up: no client ever saw a refused or reset connection, only answers with stable codes —
+    // STALE and CONFLICT when a racing write moved the filing on first (a round closed by another unit's decision, a
+    // certificate already issued), UNAVAILABLE while PostgreSQL was down. Such a refusal writes nothing (counted below).
+    expect(Object.keys(codes).filter((c) => !['STALE', 'CONFLICT', 'UNAVAILABLE', 'login:UNAVAILABLE'].includes(c))).toEqual([]);
     expect(codes.UNAVAILABLE).toBeGreaterThan(0);
     expect(a.child.exitCode).toBeNull();
     expect(b.child.exitCode).toBeNull();
