@@ -24,8 +24,8 @@ const chosen = ([name]) => !only.length || only.some((o) => name.includes(o));
 let failed = 0;
 let passed = 0;
 
-function report(name, status, started) {
-  const secs = ((Date.now() - started) / 1000).toFixed(1);
+function report(name, status, started, ended = Date.now()) {
+  const secs = ((ended - started) / 1000).toFixed(1);
   if (status !== 0) {
     console.log(`=== ${name}: FAILED (${secs} s)`);
     failed++;
@@ -44,7 +44,7 @@ function quiet(cmd, args) {
     child.stdout.on('data', (c) => out.push(c));
     child.stderr.on('data', (c) => out.push(c));
     child.on('error', (err) => out.push(Buffer.from(String(err))));
-    child.on('close', (code) => resolve({ status: code ?? 1, output: Buffer.concat(out), started }));
+    child.on('close', (code) => resolve({ status: code ?? 1, output: Buffer.concat(out), started, ended: Date.now() }));
   });
 }
 
@@ -53,7 +53,7 @@ const results = await Promise.all(parallel.map(([, cmd, args]) => quiet(cmd, arg
 parallel.forEach(([name, cmd, args], i) => {
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
   process.stdout.write(results[i].output);
-  report(name, results[i].status, results[i].started);
+  report(name, results[i].status, results[i].started, results[i].ended);
 });
 
 for (const [name, cmd, args] of steps.filter(chosen)) {
