@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedLargeDesk } from './seed';
+import { intoReview } from './into-review';
 import { machine, ms, summary, time } from './lib';
 import { createDesk } from '../src/main/desk';
 import { write, type Ctx } from '../src/main/services';
@@ -77,31 +78,7 @@ async function main() {
   const settings = defaultSettings();
   const today = toIsoDate(new Date());
   const accepted: number[] = [];
-  for (let i = 0; i < REVIEWED; i++) {
-    const park = settings.parks[i % settings.parks.length]!;
-    const start = addDays(today, 40);
-    let view = await clerk('filing.create', { fields: demoFields(i, park.id, park.bases[0]!.id, start, addMonths(start, 18)) });
-    for (const m of view.materials) {
-      if (!m.applicable || m.code === 'commitment') continue;
-      view = await clerk('material.attach', {
-        filingId: view.id,
-        version: view.version,
-        code: m.code,
-        file: { name: `${m.code}.pdf`, contentBase64: demoPdfBase64(`${view.filingNo} ${m.code}`) },
-      });
-    }
-    view = await clerk('filing.submit', { id: view.id, version: view.version });
-    view = await clerk('acceptance.decide', {
-      filingId: view.id,
-      version: view.version,
-      decision: 'accept',
-      reason: '',
-      corrections: [],
-      deadlines: [],
-      idempotencyKey: `bench-accept-${i}`,
-    });
-    accepted.push(view.id);
-  }
+  for (let i = 0; i < REVIEWED; i++) accepted.push(await intoReview(clerk, i));
 
   // Each decision through dispatch: session lookup, schema, authority, facts hash, insert, combine, audit, commit.
   const profiling = process.env.BENCH_PROFILE ? await startProfile() : null;

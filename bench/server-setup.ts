@@ -7,13 +7,9 @@ import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { seedLargeDesk } from './seed';
+import { intoReview, type Call } from './into-review';
 import { createDesk, type Desk } from '../src/main/desk';
-import type { Channel, Input, Output } from '../src/shared/contract';
 import { UNIT_CODES } from '../src/shared/domain/units';
-import { addDays, addMonths, toIsoDate } from '../src/shared/domain/calendar';
-import { defaultSettings } from '../src/main/db/settings';
-import { demoFields } from '../src/main/demo/data';
-import { demoPdfBase64 } from '../src/main/demo/plan';
 import { openSqlite } from '../src/main/db/connection';
 import { DB_FILE } from '../src/main/db/store';
 import { moveToServer } from '../src/main/cli/move-to-server';
@@ -23,7 +19,7 @@ export const PASSWORD = 'bench-password-2026';
 export const SCRYPT = { N: 2 ** 14, r: 8, p: 1 };
 
 /** One channel call that throws on a refusal: through dispatch (SQLite) or HTTP (the server). */
-export type Call = <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
+export type { Call } from './into-review';
 
 let connections = 0;
 /** A signed-in caller on an in-process desk, its own connection id playing one window. */
@@ -50,34 +46,6 @@ async function createAccounts(desk: Desk): Promise<void> {
   await admin('accounts.create', { username: 'clerk', displayName: 'Bench clerk', role: 'clerk', unit: 'sp', password: PASSWORD });
   for (const u of UNIT_CODES)
     await admin('accounts.create', { username: `rv-${u}`, displayName: `Reviewer ${u}`, role: 'reviewer', unit: u, password: PASSWORD });
-}
-
-/** A filing created, given its materials, submitted and accepted into review by the clerk; its id. */
-async function intoReview(clerk: Call, i: number): Promise<number> {
-  const settings = defaultSettings();
-  const park = settings.parks[i % settings.parks.length]!;
-  const start = addDays(toIsoDate(new Date()), 40);
-  let view = await clerk('filing.create', { fields: demoFields(i, park.id, park.bases[0]!.id, start, addMonths(start, 18)) });
-  for (const m of view.materials) {
-    if (!m.applicable || m.code === 'commitment') continue;
-    view = await clerk('material.attach', {
-      filingId: view.id,
-      version: view.version,
-      code: m.code,
-      file: { name: `${m.code}.pdf`, contentBase64: demoPdfBase64(`${view.filingNo} ${m.code}`) },
-    });
-  }
-  view = await clerk('filing.submit', { id: view.id, version: view.version });
-  view = await clerk('acceptance.decide', {
-    filingId: view.id,
-    version: view.version,
-    decision: 'accept',
-    reason: '',
-    corrections: [],
-    deadlines: [],
-    idempotencyKey: `bench-accept-${i}`,
-  });
-  return view.id;
 }
 
 export interface Prepared {
