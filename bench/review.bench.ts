@@ -14,9 +14,7 @@ import { write, type Ctx } from '../src/main/services';
 import type { Channel, Input, Output } from '../src/shared/contract';
 import type { ReviewView } from '../src/shared/contract/review';
 import { UNIT_CODES, type UnitCode } from '../src/shared/domain/units';
-import { addMonths, toIsoDate, addDays } from '../src/shared/domain/calendar';
-import { demoFields } from '../src/main/demo/data';
-import { demoPdfBase64 } from '../src/main/demo/plan';
+
 import { defaultSettings, loadSettings } from '../src/main/db/settings';
 import { getPauses } from '../src/main/db/filings';
 import { getDecisions, getEvents, getRounds } from '../src/main/db/review';
@@ -76,7 +74,6 @@ async function main() {
 
   console.log(`accepting ${REVIEWED} filings through the handlers…`);
   const settings = defaultSettings();
-  const today = toIsoDate(new Date());
   const accepted: number[] = [];
   for (let i = 0; i < REVIEWED; i++) accepted.push(await intoReview(clerk, i));
 
@@ -125,29 +122,8 @@ async function main() {
   // A filing with 200 events: 100 expert-review pauses and resumptions through the handlers.
   const busy = accepted.length
     ? await (async () => {
-        const start = addDays(today, 40);
-        let view = await clerk('filing.create', {
-          fields: demoFields(999, 'binhai', settings.parks[0]!.bases[0]!.id, start, addMonths(start, 18)),
-        });
-        for (const m of view.materials) {
-          if (!m.applicable || m.code === 'commitment') continue;
-          view = await clerk('material.attach', {
-            filingId: view.id,
-            version: view.version,
-            code: m.code,
-            file: { name: `${m.code}.pdf`, contentBase64: demoPdfBase64(m.code) },
-          });
-        }
-        view = await clerk('filing.submit', { id: view.id, version: view.version });
-        view = await clerk('acceptance.decide', {
-          filingId: view.id,
-          version: view.version,
-          decision: 'accept',
-          reason: '',
-          corrections: [],
-          deadlines: [],
-          idempotencyKey: 'bench-accept-busy',
-        });
+        const filingId = await intoReview(clerk, 999);
+        const view = await clerk('filing.get', { id: filingId });
         let version = view.version;
         for (let i = 0; i < 196; i++)
           version = (await clerk('review.pauseClock', { filingId: view.id, version, pause: i % 2 === 0, reason: '专家评审' }))
@@ -162,7 +138,7 @@ async function main() {
             decision: 'approve',
             opinion: '',
             notInvolvedReason: '',
-            checklist: [],
+            checklist: settings.checklists[u].map((c) => ({ code: c.code, result: 'pass' as const, note: '' })),
             conditions: [],
             idempotencyKey: `bench-busy-${u}`,
           });
