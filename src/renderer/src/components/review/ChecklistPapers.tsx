@@ -44,10 +44,18 @@ export function ItemPaperList(props: {
   return (
     <Group gap={6} mt={2} data-testid={`check-papers-${item}`}>
       {papers.map((p) => (
-        <Group key={p.code} gap={4} wrap="nowrap" data-material={p.code} data-state={p.state ?? 'notApplicable'}>
+        // The name wraps; the state and the open button keep their width (Mantine would otherwise cap each child).
+        <Group
+          key={p.code}
+          gap={4}
+          wrap="nowrap"
+          preventGrowOverflow={false}
+          data-material={p.code}
+          data-state={p.state ?? 'notApplicable'}
+        >
           <Text size="xs">{p.name}</Text>
           {p.state && (
-            <Badge size="sm" variant="light" color={p.state === 'missing' ? 'red' : 'desk'}>
+            <Badge size="sm" variant="light" color={p.state === 'missing' ? 'red' : 'desk'} style={{ flexShrink: 0 }}>
               {t(`fm.state.${p.state}`, { defaultValue: p.state })}
             </Badge>
           )}
@@ -55,6 +63,7 @@ export function ItemPaperList(props: {
             <Button
               key={a.id}
               size="compact-xs"
+              style={{ flexShrink: 0 }}
               variant={openId === a.id ? 'filled' : 'light'}
               aria-pressed={openId === a.id}
               aria-label={t('rv.desk.openPaper', { name: `${p.name} · ${a.name}` })}
