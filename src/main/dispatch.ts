@@ -107,7 +107,8 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
     if (!isChannel(channelName)) return error('NOT_FOUND', 'err.unknownChannel');
     const def = contract[channelName];
     const slot = callerSlot(services, call);
-    const actor = (await resolveSession(services, slot, now))?.actor ?? null;
+    const resolved = await resolveSession(services, slot, now);
+    const actor = resolved?.actor ?? null;
     // A secret that no longer opens a session (expired, ended, account disabled) is dropped by its transport too.
     if (slot.secret && !actor) slot.set(null);
 
@@ -136,6 +137,7 @@ export function createDispatch(services: Services, handlers: Handlers): Dispatch
       idempotent,
       clientAddress: call.clientAddress ?? 'local',
       session: slot,
+      ...(resolved ? { settings: resolved.settings } : {}),
     };
     try {
       const handler = handlers[channelName] as (input: unknown, ctx: Ctx) => unknown;

@@ -2,12 +2,13 @@ import { EventEmitter } from 'node:events';
 import type { DeskEvent, DeskEvents } from '../shared/contract';
 import type { Actor } from '../shared/contract/auth';
 import type { Lang } from '../shared/i18n';
+import type { Settings } from '../shared/schemas/settings';
 import type { Store } from './db/store';
 import type { Trx } from './db/connection';
 import { appendAudit, type AuditInput } from './db/audit';
-import { recordHeadInside, storeHead } from './db/store-ops';
+import { closeWrite, headAfter } from './db/store-ops';
 import { findKey, recordKey } from './db/idempotency';
-import { forgetUnauditedRows, hasUnrecordedRows } from './db/row-hashes';
+import { forgetUnauditedRows } from './db/row-hashes';
 import type { SessionSlot } from './sessions';
 import type { RefusalTally } from './refusals';
 import { DeskError } from '../shared/result';
@@ -69,6 +70,8 @@ export interface Ctx {
   session?: SessionSlot;
   /** A bulk load (the demo set) leaves its notices to be stored on first read, so loading renders no PDFs. */
   lazyNotices?: boolean;
+  /** The settings as read with the caller's session (dispatch sets it), so a handler need not read them again. */
+  settings?: Settings;
 }
 
 export interface IdempotentCall {
@@ -105,15 +108,16 @@ export async function auditAs(trx: Trx, ctx: Ctx, entry: AuditEntry): Promise<vo
  */
 export async function write<T>(ctx: Ctx, fn: (scope: WriteScope) => Promise<T>): Promise<T> {
   const { store } = ctx.services;
+  let written: Trx | null = null;
   const result = await store.db.transaction().execute(async (trx) => {
+    written = trx;
     await forgetUnauditedRows(trx);
     const value = await fn({ trx, audit: (entry) => auditAs(trx, ctx, entry) });
     // rows-1: covered rows written after the transaction's last entry still get their hashes on the record.
-    if (await hasUnrecordedRows(trx)) await auditAs(trx, ctx, { action: 'rows.written', target: null });
-    await recordHeadInside(store, trx);
+    await closeWrite(store, trx, () => auditAs(trx, ctx, { action: 'rows.written', target: null }));
     return value;
   });
-  const head = await storeHead(store);
+  const head = await headAfter(store, written!);
   if (head) {
     const moved = store.head.advance(head, store.headMayCreate);
     if (moved === 'refused') {

@@ -2,9 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../shared/contract/auth';
 import { DeskError } from '../shared/result';
 import type { Ctx, Services } from './services';
-import { loadActor } from './db/users';
-import { loadSettings } from './db/settings';
-import { deleteSession, deleteUserSessions, findSession, insertSession, touchSession } from './db/sessions';
+import type { Settings } from '../shared/schemas/settings';
+import { toActor } from './db/users';
+import { settingsFromStored } from './db/settings';
+import { deleteSession, deleteUserSessions, insertSession, lookupSession, touchSession } from './db/sessions';
 
 /**
  * session-1. A session is a random secret the desk issues at sign-in; the store keeps only its SHA-256. The transport
@@ -40,6 +41,8 @@ const TOUCH_EVERY_MS = 60_000;
 export interface ResolvedSession {
   actor: Actor;
   secretHash: string;
+  /** The settings as stored when the session was checked (read in the same statement). */
+  settings: Settings;
 }
 
 /** The caller's session if it is live: known, not idle too long, not too old, its account still enabled. */
@@ -48,18 +51,21 @@ export async function resolveSession(services: Services, slot: SessionSlot, now:
   if (!secret || !SECRET.test(secret)) return null;
   const { db } = services.store;
   const secretHash = hashSecret(secret);
-  const row = await findSession(db, secretHash);
-  if (!row) return null;
-  const { idleMinutes, absoluteHours } = services.sessionLimits ?? (await loadSettings(db)).sessions;
+  // The session, its account and the settings in one statement: each is a round trip on the district server.
+  const found = await lookupSession(db, secretHash);
+  if (!found) return null;
+  const { session: row, user } = found;
+  const settings = settingsFromStored(found.settings);
+  const { idleMinutes, absoluteHours } = services.sessionLimits ?? settings.sessions;
   const idle = now.getTime() - Date.parse(row.last_seen_at) > idleMinutes * 60_000;
   const old = now.getTime() - Date.parse(row.created_at) > absoluteHours * 3_600_000;
-  const actor = idle || old ? null : await loadActor(db, row.user_id);
+  const actor = idle || old || !user ? null : toActor(user);
   if (!actor) {
     await deleteSession(db, secretHash);
     return null;
   }
   if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) await touchSession(db, secretHash, now.toISOString());
-  return { actor, secretHash };
+  return { actor, secretHash, settings };
 }
 
 /** Signs the caller in as `userId`: a fresh secret (any previous one of this caller ends), handed to its transport. */

@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import type { IssuedNotice, NoticeKind } from '../../shared/contract/certificates';
 import { DeskError } from '../../shared/result';
 import type { Db } from '../db/connection';
+import type { FilingRecord } from '../db/filings';
+import type { RoundRecord } from '../db/review';
 import { insertNotice, issuedNotices, noticePdf, type IssuedNoticeRow } from '../db/notices';
 import { loadSettings } from '../db/settings';
 import { requireFiling } from '../filings/view';
@@ -19,12 +21,20 @@ import { noticeFilename, noticeOccasions, renderNotice } from './notices';
  * storing was interrupted, made by a bulk load, or whose decision predates kept notices, is stored the first time
  * anyone asks for it. A damaged store only reads.
  */
-export async function issueNotices(ctx: Ctx, filingId: number, after: 'decision' | 'read' = 'read'): Promise<void> {
+export async function issueNotices(
+  ctx: Ctx,
+  filingId: number,
+  after: 'decision' | 'read' = 'read',
+  known?: { filing: FilingRecord; rounds: RoundRecord[] },
+): Promise<void> {
   const { db, health } = ctx.services.store;
   if (!health.ok || (after === 'decision' && ctx.lazyNotices)) return;
-  const filing = await requireFiling(db, filingId);
+  const filing = known?.filing ?? (await requireFiling(db, filingId));
+  const occasions = await noticeOccasions(db, filing, known?.rounds);
+  // Most filings in review produce none yet: then there is nothing stored to compare with.
+  if (occasions.length === 0) return;
   const stored = await issuedNotices(db, filingId);
-  const missing = (await noticeOccasions(db, filing)).filter((o) => !stored.some((s) => s.kind === o.kind && s.occasion === o.occasion));
+  const missing = occasions.filter((o) => !stored.some((s) => s.kind === o.kind && s.occasion === o.occasion));
   if (missing.length === 0) return;
   const settings = await loadSettings(db);
   for (const o of missing) {

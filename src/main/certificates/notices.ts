@@ -46,13 +46,13 @@ export interface NoticeOccasion {
 const acceptanceOf = (f: FilingRecord) => (f.acceptance as Acceptance | null) ?? null;
 const ACCEPTANCE_NOTICES: readonly string[] = ['conditional', 'correction', 'notAccepted'];
 
-/** Every notice the filing's recorded decisions produce, oldest decision first. */
-export async function noticeOccasions(db: Db, filing: FilingRecord): Promise<NoticeOccasion[]> {
+/** Every notice the filing's recorded decisions produce, oldest decision first (`rounds`: the filing's, when already read). */
+export async function noticeOccasions(db: Db, filing: FilingRecord, rounds?: RoundRecord[]): Promise<NoticeOccasion[]> {
   const out: NoticeOccasion[] = [];
   const a = acceptanceOf(filing);
   if (a && ACCEPTANCE_NOTICES.includes(a.decision))
     out.push({ kind: a.decision as NoticeKind, occasion: `acceptance:${a.decidedAt}`, decidedAt: a.decidedAt, round: null });
-  for (const r of await getRounds(db, filing.id)) {
+  for (const r of rounds ?? (await getRounds(db, filing.id))) {
     const kind = r.outcome === 'rejected' ? 'rejected' : r.outcome === 'supplementRequested' ? 'supplement' : null;
     if (kind && r.closedAt) out.push({ kind, occasion: `round:${r.number}`, decidedAt: r.closedAt, round: r.number });
   }

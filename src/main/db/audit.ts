@@ -54,8 +54,18 @@ export async function appendAudit(trx: Trx, input: AuditInput, at: Date): Promis
     .values({ ...row, prev_hash: prev, hash })
     .returning('seq')
     .executeTakeFirstOrThrow();
-  return { seq: inserted.seq, hash };
+  const tip = { seq: inserted.seq, hash };
+  appendedTips.set(trx, tip);
+  return tip;
 }
+
+/**
+ * The entry a transaction appended last, kept per transaction so the end of a write (its signed head, the head file
+ * after commit) need not read back what it just wrote. Every entry of a write goes through appendAudit on the
+ * write's own transaction, so this is the chain's tip inside it; a transaction that appended nothing has none here.
+ */
+const appendedTips = new WeakMap<object, ChainHead>();
+export const appendedTip = (trx: Trx): ChainHead | null => appendedTips.get(trx) ?? null;
 
 export interface ChainHead {
   seq: number;

@@ -213,6 +213,24 @@ export async function getAttachment(db: Q, id: number) {
   return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Each material's state with the SHA-256 of its attachments, oldest first, in one statement (a decision's facts). */
+export async function getPapers(db: Q, filingId: number) {
+  const rows = await db
+    .selectFrom('filing_materials as m')
+    .leftJoin('attachments as a', (j) => j.onRef('a.filing_id', '=', 'm.filing_id').onRef('a.material_code', '=', 'm.code'))
+    .select(['m.code', 'm.state', 'a.sha256'])
+    .where('m.filing_id', '=', filingId)
+    .orderBy('a.id')
+    .execute();
+  const papers = new Map<string, { code: string; state: string; attachmentHashes: string[] }>();
+  for (const r of rows) {
+    const paper = papers.get(r.code) ?? { code: r.code, state: r.state, attachmentHashes: [] };
+    papers.set(r.code, paper);
+    if (r.sha256 !== null) paper.attachmentHashes.push(r.sha256);
+  }
+  return [...papers.values()];
+}
+
 export async function getAttachments(db: Q, filingId: number) {
   return db.selectFrom('attachments').selectAll().where('filing_id', '=', filingId).orderBy('id').execute();
 }

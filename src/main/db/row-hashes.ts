@@ -51,7 +51,8 @@ function byTableThenKey(a: { tbl: string; key: number | string }, b: { tbl: stri
  * being appended records exactly them. Returns null when there are none.
  */
 export async function takeWrittenRows(trx: Transaction<DB> | Kysely<DB>): Promise<RowHash[] | null> {
-  const dirty = await trx.selectFrom('audit_dirty').selectAll().execute();
+  // Taken and forgotten in one statement: nothing else writes audit_dirty between the two inside the transaction.
+  const dirty = await trx.deleteFrom('audit_dirty').returning(['tbl', 'row_key']).execute();
   if (!dirty.length) return null;
   const out: RowHash[] = [];
   for (const d of dirty.map((r) => ({ tbl: r.tbl, key: rowKey(r.tbl, r.row_key) })).sort(byTableThenKey)) {
@@ -61,7 +62,6 @@ export async function takeWrittenRows(trx: Transaction<DB> | Kysely<DB>): Promis
     const { rows } = await sql<Record<string, unknown>>`${select}${d.key}`.execute(trx);
     out.push([d.tbl, d.key, rows[0] ? hashRow(rows[0]) : null]);
   }
-  await trx.deleteFrom('audit_dirty').execute();
   return out.length ? out : null;
 }
 

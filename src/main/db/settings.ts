@@ -21,11 +21,16 @@ let parsedCache: { raw: string; settings: Settings } | null = null;
  */
 export async function loadSettings(db: Q): Promise<Settings> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', 'desk').executeTakeFirst();
-  if (!row) return (frozenDefaults ??= deepFreeze(defaultSettings()));
-  if (parsedCache?.raw === row.value) return parsedCache.settings;
-  const parsed = settingsSchema.safeParse(JSON.parse(row.value));
+  return settingsFromStored(row?.value ?? null);
+}
+
+/** The stored document (null when none is stored) as loadSettings gives it, for queries that read it along with other rows. */
+export function settingsFromStored(raw: string | null): Settings {
+  if (raw === null) return (frozenDefaults ??= deepFreeze(defaultSettings()));
+  if (parsedCache?.raw === raw) return parsedCache.settings;
+  const parsed = settingsSchema.safeParse(JSON.parse(raw));
   const settings = deepFreeze(parsed.success ? parsed.data : defaultSettings());
-  parsedCache = { raw: row.value, settings };
+  parsedCache = { raw, settings };
   return settings;
 }
 

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Db } from './connection';
 import type { DB } from './schema';
 import type { Store } from './store';
-import { currentHead, currentHeadOf, verifyChain, verifyChainOf, type ChainHead, type VerifyReport } from './audit';
+import { appendedTip, currentHead, currentHeadOf, verifyChain, verifyChainOf, type ChainHead, type VerifyReport } from './audit';
+import { hasUnrecordedRows } from './row-hashes';
 import { syncWorkDays, workDayRows, WORK_DAYS_FROM, WORK_DAYS_TO } from './dashboard';
 import { recordSignedHead } from './postgres/head';
 import type { Trx } from './connection';
@@ -22,9 +23,25 @@ export async function headInside(store: Store, trx: Kysely<DB>): Promise<ChainHe
   return store.kind === 'sqlite' ? currentHead(store.sqlite) : currentHeadOf(trx);
 }
 
-/** At the end of a write transaction: the district server keeps its signed head in the database too (SQLite: a file only). */
-export async function recordHeadInside(store: Store, trx: Trx): Promise<void> {
-  if (store.kind === 'postgres') await recordSignedHead(trx, store.head);
+/**
+ * The end of a write transaction. rows-1: covered rows written after its last entry still get their hashes on the
+ * record (`recordRows` appends an entry for them). The district server also keeps its signed head in the database
+ * (SQLite: a file only, moved after commit); recording it answers the rows question in the same round trip.
+ */
+export async function closeWrite(store: Store, trx: Trx, recordRows: () => Promise<void>): Promise<void> {
+  if (store.kind === 'sqlite') {
+    if (await hasUnrecordedRows(trx)) await recordRows();
+    return;
+  }
+  if ((await recordSignedHead(trx, store.head)).unrecordedRows) {
+    await recordRows();
+    await recordSignedHead(trx, store.head);
+  }
+}
+
+/** The head a committed write leaves: the entry it appended last, else the store's (one read saved per write). */
+export function headAfter(store: Store, trx: Trx): Promise<ChainHead | null> | ChainHead | null {
+  return appendedTip(trx) ?? storeHead(store);
 }
 
 /** The whole-chain check against the external head. */

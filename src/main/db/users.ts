@@ -4,7 +4,14 @@ import type { Role, UnitCode } from '../../shared/domain/units';
 
 type Q = Db | Trx;
 
-const toActor = (r: { id: number; username: string; display_name: string; role: string; unit: string | null; is_demo: number }): Actor => ({
+export const toActor = (r: {
+  id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  unit: string | null;
+  is_demo: number;
+}): Actor => ({
   id: r.id,
   username: r.username,
   displayName: r.display_name,

@@ -14,7 +14,7 @@ import { requireAuthority } from '../../shared/domain/authority';
 import { requireTransition } from '../../shared/domain/transitions';
 import { openNextRound } from '../review/rounds';
 import { recordEvent } from '../events';
-import { buildReviewView } from '../review/view';
+import { buildReviewView, reviewViewOf } from '../review/view';
 import { buildInbox } from '../review/inbox';
 import { factsSinceSigned } from '../review/facts';
 import { describedDiff } from '../review/diff';
@@ -44,14 +44,16 @@ const decide: Handler<'review.decide'> = async (input, ctx) => {
   // Checked before anything else, so every refused attempt is refused (and audited) the same way.
   requireAuthority(ctx.actor, input.section);
   const actor = ctx.actor;
-  const settings = await loadSettings(db);
+  const settings = ctx.settings ?? (await loadSettings(db));
   const { filingId } = await writeOnce(ctx, async (scope) => {
     await recordDecision(scope, ctx, input, actor, { via: 'desk', meetingId: null }, settings);
     return { filingId: input.filingId };
   });
+  // Read once for both the notices and the reply (issuing a notice changes neither the filing nor its review).
+  const [filing, rounds, decisions] = await Promise.all([requireFiling(db, filingId), getRounds(db, filingId), getDecisions(db, filingId)]);
   // A round that closed in revise or reject issues its notice, rendered outside the decision's transaction.
-  await issueNotices(ctx, filingId, 'decision');
-  const view = await buildReviewView(db, filingId);
+  await issueNotices(ctx, filingId, 'decision', { filing, rounds });
+  const view = reviewViewOf(filing, rounds, decisions);
   changed(ctx, filingId, view.filingVersion, [input.section]);
   return view;
 };

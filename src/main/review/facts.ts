@@ -4,7 +4,7 @@ import type { FilingFields } from '../../shared/schemas/filing';
 import type { Settings } from '../../shared/schemas/settings';
 import { UNIT_CODES, type UnitCode } from '../../shared/domain/units';
 import { allFacts, canonicalJson, factsAsSigned, factsForUnit } from '../../shared/domain/staleness';
-import { getAttachments, getMaterials } from '../db/filings';
+import { getPapers } from '../db/filings';
 
 export interface UnitFacts {
   facts: unknown;
@@ -17,13 +17,8 @@ export const factsHash = (facts: unknown) => createHash('sha256').update(canonic
  * What each unit's decision covers right now (domain §6 "bound to what it saw"): the record's fields plus the
  * state and attachment contents (by SHA-256) of the materials that unit checks.
  */
-async function papersOnFile(db: Db | Trx, filingId: number) {
-  const [materials, attachments] = await Promise.all([getMaterials(db, filingId), getAttachments(db, filingId)]);
-  return materials.map((m) => ({
-    code: m.code,
-    state: m.state,
-    attachmentHashes: attachments.filter((a) => a.material_code === m.code).map((a) => a.sha256),
-  }));
+function papersOnFile(db: Db | Trx, filingId: number) {
+  return getPapers(db, filingId);
 }
 
 /** Round-tripped through canonical JSON so the stored snapshot and a fresh computation compare alike. */

@@ -2,7 +2,8 @@ import type { Db, Trx } from '../db/connection';
 import type { DecisionView, ReviewView } from '../../shared/contract/review';
 import { UNIT_CODES } from '../../shared/domain/units';
 import { requireFiling } from '../filings/view';
-import { getDecisions, getRounds, type DecisionRecord } from '../db/review';
+import { getDecisions, getRounds, type DecisionRecord, type RoundRecord } from '../db/review';
+import type { FilingRecord } from '../db/filings';
 import { carriedOver, lastDecision, latestRound, withNotes } from './state';
 
 const toView = (d: DecisionRecord): DecisionView => ({
@@ -28,6 +29,16 @@ const toView = (d: DecisionRecord): DecisionView => ({
 export async function buildReviewView(db: Db | Trx, filingId: number): Promise<ReviewView> {
   const filing = await requireFiling(db, filingId);
   const [rounds, decisions] = await Promise.all([getRounds(db, filingId), getDecisions(db, filingId)]);
+  return reviewViewOf(filing, rounds, decisions);
+}
+
+/** The same view from rows already read (the decision's reply reads them once for its notices and its view). */
+export function reviewViewOf(
+  filing: Pick<FilingRecord, 'id' | 'version' | 'state'>,
+  rounds: RoundRecord[],
+  decisions: DecisionRecord[],
+): ReviewView {
+  const filingId = filing.id;
   const round = latestRound(rounds);
   return {
     filingId,

@@ -38,8 +38,15 @@ class LockingPostgresDialect extends PostgresDialect {
     const driver = super.createDriver();
     const begin = driver.beginTransaction.bind(driver);
     driver.beginTransaction = async (connection: DatabaseConnection, settings: TransactionSettings) => {
-      await begin(connection, settings);
-      if (settings.accessMode !== 'read only') await connection.executeQuery(CompiledQuery.raw('SELECT desk_write_lock()'));
+      if (settings.accessMode === 'read only') return begin(connection, settings);
+      if (settings.isolationLevel || settings.accessMode) {
+        await begin(connection, settings);
+        await connection.executeQuery(CompiledQuery.raw('SELECT desk_write_lock()'));
+        return;
+      }
+      // The usual write: one round trip for both. Two statements without parameters go as one simple query; a failing
+      // lock leaves the block it opened aborted, and the caller rolls back as after a failing separate statement.
+      await connection.executeQuery(CompiledQuery.raw('BEGIN; SELECT desk_write_lock()'));
     };
     return driver;
   }

@@ -1,7 +1,9 @@
-import { currentHeadOf, verifyChainOf, type VerifyReport } from '../audit';
+import { appendedTip, currentHeadOf, verifyChainOf, type VerifyReport } from '../audit';
 import type { HeadFile } from '../audit-head';
 import type { Db, Trx } from '../connection';
-import { getMeta, setMeta } from '../settings';
+import type { ExpressionBuilder } from 'kysely';
+import type { DB } from '../schema';
+import { getMeta } from '../settings';
 
 /** Where the district server keeps its signed chain head, in the database itself (meta, no migration needed). */
 export const DB_HEAD_KEY = 'audit_head';
@@ -11,10 +13,23 @@ export const DB_HEAD_KEY = 'audit_head';
  * lock, so the stored head is always exactly the chain's last entry, whichever instance wrote it; it is signed with
  * the desk key, which lives in the server's data folder and never in the database, so whoever can rewrite the tables
  * still cannot re-make the head.
+ *
+ * Answers, from the same statement, whether covered rows were written after the transaction's last entry (rows-1:
+ * the caller then appends an entry for them and records the head again), so a write's end costs one round trip.
  */
-export async function recordSignedHead(trx: Trx, head: HeadFile): Promise<void> {
-  const tip = await currentHeadOf(trx);
-  if (tip) await setMeta(trx, DB_HEAD_KEY, JSON.stringify(head.sign(tip)));
+export async function recordSignedHead(trx: Trx, head: HeadFile): Promise<{ unrecordedRows: boolean }> {
+  const tip = appendedTip(trx) ?? (await currentHeadOf(trx));
+  const unrecorded = (eb: ExpressionBuilder<DB, 'meta'>) =>
+    eb.exists(eb.selectFrom('audit_dirty').select('tbl').where('origin', '=', 'write')).as('unrecorded');
+  if (!tip) return { unrecordedRows: Boolean((await trx.selectNoFrom(unrecorded).executeTakeFirstOrThrow()).unrecorded) };
+  const value = JSON.stringify(head.sign(tip));
+  const row = await trx
+    .insertInto('meta')
+    .values({ key: DB_HEAD_KEY, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .returning(unrecorded)
+    .executeTakeFirstOrThrow();
+  return { unrecordedRows: Boolean(row.unrecorded) };
 }
 
 /**
