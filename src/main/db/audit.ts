@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import type { Db, SqliteHandle, Trx } from './connection';
 import type { AuditLogTable } from './schema';
 import type { HeadState } from './audit-head';
-import { takeWrittenRows } from './row-hashes';
+import { tipAndWrittenRows } from './row-hashes';
 
 export interface AuditInput {
   actorId: number | null;
@@ -33,9 +33,8 @@ function entryHash(prev: string, e: HashedFields): string {
 
 /** Appends one entry inside the caller's transaction, chained to the previous entry's hash. */
 export async function appendAudit(trx: Trx, input: AuditInput, at: Date): Promise<{ seq: number; hash: string }> {
-  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const { tip: last, rows } = await tipAndWrittenRows(trx);
   const prev = last?.hash ?? GENESIS;
-  const rows = await takeWrittenRows(trx);
   const row = {
     at: at.toISOString(),
     actor_id: input.actorId,

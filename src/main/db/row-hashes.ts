@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { SqliteHandle } from './connection';
 import type { DB } from './schema';
 
@@ -56,13 +56,61 @@ export async function takeWrittenRows(trx: Transaction<DB> | Kysely<DB>): Promis
   if (!dirty.length) return null;
   const out: RowHash[] = [];
   for (const d of dirty.map((r) => ({ tbl: r.tbl, key: rowKey(r.tbl, r.row_key) })).sort(byTableThenKey)) {
-    const covered = COVERED[d.tbl];
-    if (!covered) continue;
-    const select = sql.raw(`SELECT ${covered.columns} FROM ${d.tbl} WHERE ${covered.key} = `);
-    const { rows } = await sql<Record<string, unknown>>`${select}${d.key}`.execute(trx);
-    out.push([d.tbl, d.key, rows[0] ? hashRow(rows[0]) : null]);
+    if (!COVERED[d.tbl]) continue;
+    out.push([d.tbl, d.key, await rowHashOf(trx, d.tbl, d.key)]);
   }
   return out.length ? out : null;
+}
+
+/** The chain's last entry as a transaction sees it. */
+type Tip = { seq: number; hash: string } | null;
+
+/**
+ * What appending an entry reads first: the chain's tip and the covered rows written since the last entry (taken,
+ * as takeWrittenRows takes them). On PostgreSQL, where each statement is a round trip, both in one statement, each
+ * row as row_to_json: its columns in order with the values the driver would give (integers and text only, migration
+ * 001: ISO text times, 0/1 flags). Rows of tables with binary columns (certificates' PDFs) are read as before.
+ */
+export async function tipAndWrittenRows(trx: Transaction<DB> | Kysely<DB>): Promise<{ tip: Tip; rows: RowHash[] | null }> {
+  const tipOf = () => trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) {
+    const tip = (await tipOf()) ?? null;
+    return { tip, rows: await takeWrittenRows(trx) };
+  }
+  const { rows } = await sql<{ tbl: string | null; row_key: string | null; seq: number | null; hash: string | null; row: string | null }>`
+    WITH d AS (DELETE FROM audit_dirty RETURNING tbl, row_key),
+         t AS (SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1)
+    SELECT NULL AS tbl, NULL AS row_key, t.seq, t.hash, NULL AS row FROM t
+    UNION ALL
+    SELECT d.tbl, d.row_key, NULL, NULL, CASE d.tbl ${sql.raw(AS_JSON)} END FROM d`.execute(trx);
+  const tipRow = rows.find((r) => r.tbl === null);
+  const tip = tipRow ? { seq: Number(tipRow.seq), hash: tipRow.hash! } : null;
+  const out: RowHash[] = [];
+  for (const d of rows
+    .filter((r) => r.tbl !== null)
+    .map((r) => ({ tbl: r.tbl!, key: rowKey(r.tbl!, r.row_key!), row: r.row }))
+    .sort(byTableThenKey)) {
+    if (!COVERED[d.tbl]) continue;
+    if (JSON_TABLES.includes(d.tbl))
+      out.push([d.tbl, d.key, d.row === null ? null : hashRow(JSON.parse(d.row) as Record<string, unknown>)]);
+    else out.push([d.tbl, d.key, await rowHashOf(trx, d.tbl, d.key)]);
+  }
+  return { tip, rows: out.length ? out : null };
+}
+
+/** Covered tables without binary columns, whose rows PostgreSQL can hand over as JSON unchanged. */
+const JSON_TABLES = ['users', 'filings', 'settings', 'decisions', 'tracked_items'];
+const AS_JSON = JSON_TABLES.map((t) => {
+  const { key, columns } = COVERED[t]!;
+  const match = key === 'id' ? `${key} = d.row_key::bigint` : `${key} = d.row_key`;
+  return `WHEN '${t}' THEN (SELECT row_to_json(x)::text FROM (SELECT ${columns} FROM ${t} WHERE ${match}) x)`;
+}).join(' ');
+
+async function rowHashOf(trx: Transaction<DB> | Kysely<DB>, tbl: string, key: number | string): Promise<string | null> {
+  const covered = COVERED[tbl]!;
+  const select = sql.raw(`SELECT ${covered.columns} FROM ${tbl} WHERE ${covered.key} = `);
+  const { rows } = await sql<Record<string, unknown>>`${select}${key}`.execute(trx);
+  return rows[0] ? hashRow(rows[0]) : null;
 }
 
 /** Start of a write: rows changed by a commit that recorded nothing were changed outside the desk; leave them unvouched. */
