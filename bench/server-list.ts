@@ -1,8 +1,8 @@
 /**
  * The filings list's search on both stores against a sequential scan doing the same work (same filters, same exact
- * count, same first page in the same order). SQLite: the list query (FTS5 trigram) against LIKE '%…%' over
- * `filings NOT INDEXED`. PostgreSQL: the very same list query (pg_trgm GIN) in a transaction with index and bitmap
- * scans switched off, so the planner can only scan the table.
+ * count, same first page in the same order). SQLite: the list query (FTS5) against LIKE '%…%' over
+ * `filings NOT INDEXED`. PostgreSQL: the list query (its search table, migration 011) against ILIKE '%…%' over the
+ * four columns of `filings` in a transaction with index and bitmap scans switched off, so the planner can only scan.
  */
 import { sql, type Kysely } from 'kysely';
 import type { SqliteHandle } from '../src/main/db/connection';
@@ -133,11 +133,10 @@ export async function listSearch(
   return out;
 }
 
-/** PostgreSQL's plan and timing for a text search's count, the costliest part of a dense query (for the report). */
+/** PostgreSQL's plan and timing for a text search's count as the list runs it (migration 011's search table). */
 export async function pgExplainCount(db: Kysely<DB>, query: string): Promise<string[]> {
   const pattern = `%${query}%`;
   const { rows } = await sql<{ 'QUERY PLAN': string }>`EXPLAIN (ANALYZE, BUFFERS, TIMING OFF)
-    SELECT count(*) FROM filings WHERE filing_no ILIKE ${pattern} OR applicant_name ILIKE ${pattern}
-      OR credit_code ILIKE ${pattern} OR project_name ILIKE ${pattern}`.execute(db);
+    SELECT count(*) FROM filing_search WHERE s LIKE lower(${pattern})`.execute(db);
   return rows.map((r) => r['QUERY PLAN']);
 }
