@@ -307,10 +307,14 @@ describe('the relay of a connected desktop app', () => {
     await expect.poll(() => live.at(-1), { timeout: 5_000 }).toBe(false);
     const zh = await relay.dispatch('review.inbox', {}, { connectionId: 'wc:1', lang: 'zh-CN' });
     expect(zh).toMatchObject({ ok: false, error: { code: 'UNREACHABLE' } });
-    expect((zh as { ok: false; error: { message: string } }).error.message).toMatch(/^无法连接区联审服务器 127\.0\.0\.1:\d+（ECONNREFUSED）/);
+    expect((zh as { ok: false; error: { message: string } }).error.message).toMatch(
+      /^无法连接区联审服务器 127\.0\.0\.1:\d+（ECONNREFUSED）/,
+    );
     const en = await relay.dispatch('review.inbox', {}, call('wc:1'));
     expect(en).toMatchObject({ ok: false, error: { code: 'UNREACHABLE' } });
-    expect((en as { ok: false; error: { message: string } }).error.message).toMatch(/^The district server 127\.0\.0\.1:\d+ cannot be reached/);
+    expect((en as { ok: false; error: { message: string } }).error.message).toMatch(
+      /^The district server 127\.0\.0\.1:\d+ cannot be reached/,
+    );
     expect(await relay.files('export', 'x', call('wc:1'))).toMatchObject({ ok: false, error: { code: 'UNREACHABLE' } });
     // The window's secret is kept: the session lives in the server's database, not in the stopped process.
     expect(relay.held.has('wc:1')).toBe(true);
