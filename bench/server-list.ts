@@ -1,14 +1,15 @@
 /**
  * The filings list's search on both stores against a sequential scan doing the same work (same filters, same exact
- * count, same first page in the same order). SQLite: the list query (FTS5 trigram) against LIKE '%…%' over
- * `filings NOT INDEXED`. PostgreSQL: the very same list query (pg_trgm GIN) in a transaction with index and bitmap
- * scans switched off, so the planner can only scan the table.
+ * count, same first page in the same order). SQLite: the list query (FTS5) against LIKE '%…%' over
+ * `filings NOT INDEXED`. PostgreSQL: the list query (its search table, migration 011) against ILIKE '%…%' over the
+ * four columns of `filings` in a transaction with index and bitmap scans switched off, so the planner can only scan.
  */
 import { sql, type Kysely } from 'kysely';
 import type { SqliteHandle } from '../src/main/db/connection';
 import type { Db } from '../src/main/db/connection';
 import type { DB } from '../src/main/db/schema';
 import { listFilings } from '../src/main/db/filing-list';
+import { pgOrder } from '../src/main/db/postgres/search';
 import { filingListInput, type FilingListInput } from '../src/shared/contract/filings';
 
 const TODAY = '2026-11-26';
@@ -64,13 +65,25 @@ function sqliteScan(handle: SqliteHandle, q: FilingListInput): { total: number; 
   return { total, ids: rows.map((r) => r.id) };
 }
 
-/** The list query itself with only sequential scans allowed. */
+/**
+ * ILIKE over the four searchable columns of the filings table with only sequential scans allowed, counted and paged
+ * exactly as the list does (the list reads its narrow search table instead: migration 011).
+ */
 async function pgScan(db: Kysely<DB>, q: FilingListInput): Promise<{ total: number; ids: number[] }> {
   return db.transaction().execute(async (trx) => {
     for (const k of ['enable_indexscan', 'enable_bitmapscan', 'enable_indexonlyscan'])
       await sql`SELECT set_config(${k}, 'off', true)`.execute(trx);
-    const r = await listFilings(trx, q, TODAY);
-    return { total: r.total, ids: r.rows.map((x) => x.id) };
+    const like = `%${q.query}%`;
+    const where = [
+      sql`(applicant_name ILIKE ${like} OR project_name ILIKE ${like} OR filing_no ILIKE ${like} OR credit_code ILIKE ${like})`,
+    ];
+    if (q.states.length) where.push(sql`state IN (${sql.join(q.states)})`);
+    if (q.parkId) where.push(sql`park_id = ${q.parkId}`);
+    const w = sql.join(where, sql` AND `);
+    const { rows: count } = await sql<{ n: string }>`SELECT count(*) AS n FROM filings WHERE ${w}`.execute(trx);
+    const order = sql`${pgOrder(COLUMN[q.sort] ?? 'updated_at', q.dir)}, id ${sql.raw(q.dir === 'asc' ? 'ASC' : 'DESC')}`;
+    const { rows } = await sql<{ id: number }>`SELECT id FROM filings WHERE ${w} ORDER BY ${order} LIMIT 50`.execute(trx);
+    return { total: Number(count[0]?.n ?? 0), ids: rows.map((r) => r.id) };
   });
 }
 
@@ -120,11 +133,10 @@ export async function listSearch(
   return out;
 }
 
-/** PostgreSQL's plan and timing for a text search's count, the costliest part of a dense query (for the report). */
+/** PostgreSQL's plan and timing for a text search's count as the list runs it (migration 011's search table). */
 export async function pgExplainCount(db: Kysely<DB>, query: string): Promise<string[]> {
   const pattern = `%${query}%`;
   const { rows } = await sql<{ 'QUERY PLAN': string }>`EXPLAIN (ANALYZE, BUFFERS, TIMING OFF)
-    SELECT count(*) FROM filings WHERE filing_no ILIKE ${pattern} OR applicant_name ILIKE ${pattern}
-      OR credit_code ILIKE ${pattern} OR project_name ILIKE ${pattern}`.execute(db);
+    SELECT count(*) FROM filing_search WHERE s LIKE lower(${pattern})`.execute(db);
   return rows.map((r) => r['QUERY PLAN']);
 }

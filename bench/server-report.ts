@@ -99,8 +99,9 @@ from the last run. Benchmarks report; they do not pass or fail.
   client on B (an upper bound of commit → arrival, since the commit lies inside the request)
 - certificate issue: one warm-up issue per side first (fonts, templates), not counted
 - list search is timed on the store (the list query itself; the whole \`filing.list\` call is a row of its own), ${QUERIES.length} queries × ${f.size.listRounds} rounds after a
-  warm-up; the scan on SQLite is LIKE over \`filings NOT INDEXED\`, on PostgreSQL the same list query with index
-  and bitmap scans switched off; both count exactly and return the same first page
+  warm-up; the scan is the query the list would run without its search indexes: on SQLite LIKE over the four
+  searchable columns of \`filings NOT INDEXED\`, on PostgreSQL ILIKE over the same four columns of \`filings\` with
+  index and bitmap scans switched off; both count exactly and return the same first page as the list
 
 | measure | SQLite desk (dispatch) | PostgreSQL server (HTTP, 2 instances) | target |
 |---|---|---|---|
@@ -112,7 +113,7 @@ Per query (median over the rounds), list / scan:
 |---|---|---|---|
 ${perQuery}
 
-PostgreSQL's slowest text query of three or more characters:
+PostgreSQL's slowest text query of three or more characters (the list's count, on its search table):
 
 \`\`\`
 ${f.plan.join('\n')}

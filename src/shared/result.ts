@@ -11,8 +11,19 @@ export const ERROR_CODES = [
   'INTERNAL',
   /** The database cannot be reached right now (the district server's PostgreSQL restarting): try again. */
   'UNAVAILABLE',
+  /**
+   * The district server itself cannot be reached (the connected desktop app's relay got no answer): nothing was sent
+   * or nothing came back; the renderer treats it as browser mode treats a network failure.
+   */
+  'UNREACHABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * A refusal that says the request may not have been carried out at all (no answer, the server's database or the
+ * server out of reach, an internal failure): the same text may be sent again, with the same idempotency key.
+ */
+export const mayBeUnsent = (code: ErrorCode): boolean => code === 'INTERNAL' || code === 'UNAVAILABLE' || code === 'UNREACHABLE';
 
 export interface AppError {
   code: ErrorCode;

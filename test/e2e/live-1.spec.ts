@@ -9,6 +9,7 @@ import { startServer, type ServerProcess } from '../helpers/server';
 import { InboxPage, login, ReviewTab } from './pages/review';
 import { artifactsDir } from './fixtures';
 import { lostServerJourney } from './pages/connection-journey';
+import { lostDraftJourney } from './pages/draft-journey';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +83,15 @@ test('a desk that loses its server shows it, keeps the typed decision, reconnect
   test.setTimeout(120_000);
   const yj = await reviewerOn(browser, servers[0]!, 'yj');
   await lostServerJourney(yj, servers[0]!, servers[1]!, async (port) => {
+    const again = args.map((x) => (x === '127.0.0.1:0' ? `127.0.0.1:${port}` : x));
+    return (servers[0] = await startServer(again));
+  });
+});
+
+test('a draft typed while the server is lost says it is not saved, and is saved by itself once the server is back', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const clerk = await reviewerOn(browser, servers[0]!, 'clerk');
+  await lostDraftJourney(clerk, servers[0]!, servers[1]!, async (port) => {
     const again = args.map((x) => (x === '127.0.0.1:0' ? `127.0.0.1:${port}` : x));
     return (servers[0] = await startServer(again));
   });

@@ -24,6 +24,7 @@ import { RemoteFailure } from '../../src/main/remote/pinned';
 const PASSWORD = 'Ridge-lantern-4471';
 let dir: string;
 let server: ServerProcess;
+let serverArgs: string[];
 let address: URL;
 let cert: Buffer;
 let fingerprint: string;
@@ -65,9 +66,11 @@ beforeAll(async () => {
   const tls = makeCertificate('server');
   cert = readFileSync(tls.cert);
   fingerprint = opensslFingerprint(tls.cert);
-  server = await startServer(
-    ['--database', url, '--listen', '127.0.0.1:0', '--tls-cert', tls.cert, '--tls-key', tls.key].concat(['--data-dir', join(dir, 'data')]),
-  );
+  serverArgs = ['--database', url, '--listen', '127.0.0.1:0', '--tls-cert', tls.cert, '--tls-key', tls.key].concat([
+    '--data-dir',
+    join(dir, 'data'),
+  ]);
+  server = await startServer(serverArgs);
   address = new URL(server.url);
   const admin = new ServerClient(server.url, { ca: cert });
   await admin.ok('auth.setup', { username: 'admin', displayName: '管理员', password: PASSWORD });
@@ -277,7 +280,7 @@ describe('the relay of a connected desktop app', () => {
 
     const relay = relayTo(new URL(`https://127.0.0.1:${port}/`), fingerprint);
     const answer = await relay.dispatch('auth.status', {}, { connectionId: 'wc:1', lang: 'zh-CN' });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'UNREACHABLE' } });
     expect((answer as { ok: false; error: { message: string } }).error.message).toMatch(
       /无法连接区联审服务器 127\.0\.0\.1:\d+（ECONNREFUSED）/,
     );
@@ -285,9 +288,42 @@ describe('the relay of a connected desktop app', () => {
     expect(relay.problem()!.problem).toBe('UNREACHABLE');
 
     const setup = createConnectionSetup(join(dir, 'unreachable'), 'local', () => null);
-    expect(await setup.probe({ address: `127.0.0.1:${port}` }, 'en')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await setup.probe({ address: `127.0.0.1:${port}` }, 'en')).toMatchObject({ ok: false, error: { code: 'UNREACHABLE' } });
     const plain = await setup.probe({ address: `http://127.0.0.1:${address.port}` }, 'en');
     expect(plain).toMatchObject({ ok: false, error: { code: 'INVALID', message: 'The district server can only be reached over HTTPS.' } });
     expect(setup.state()).toEqual({ mode: 'first-run' });
+  });
+
+  // Last in this file: it stops the shared server and starts it again on the same port (same database and folder).
+  it('the server gone under a signed-in window: UNREACHABLE in the caller’s language and the stream reported lost; back, the same session works', async () => {
+    const relay = relayTo(address, fingerprint);
+    const live: boolean[] = [];
+    relay.events.on('desk-event', (event: string, payload: { open: boolean }) => event === 'connection.live' && live.push(payload.open));
+    expect((await relay.dispatch('auth.login', { username: 'yj', password: PASSWORD }, call('wc:1'))).ok).toBe(true);
+    await expect.poll(() => live.at(-1), { timeout: 5_000 }).toBe(true);
+
+    await server.stop();
+    // The stream's loss reaches the windows as its own event (the renderer probes and shows the banner).
+    await expect.poll(() => live.at(-1), { timeout: 5_000 }).toBe(false);
+    const zh = await relay.dispatch('review.inbox', {}, { connectionId: 'wc:1', lang: 'zh-CN' });
+    expect(zh).toMatchObject({ ok: false, error: { code: 'UNREACHABLE' } });
+    expect((zh as { ok: false; error: { message: string } }).error.message).toMatch(
+      /^无法连接区联审服务器 127\.0\.0\.1:\d+（ECONNREFUSED）/,
+    );
+    const en = await relay.dispatch('review.inbox', {}, call('wc:1'));
+    expect(en).toMatchObject({ ok: false, error: { code: 'UNREACHABLE' } });
+    expect((en as { ok: false; error: { message: string } }).error.message).toMatch(
+      /^The district server 127\.0\.0\.1:\d+ cannot be reached/,
+    );
+    expect(await relay.files('export', 'x', call('wc:1'))).toMatchObject({ ok: false, error: { code: 'UNREACHABLE' } });
+    // The window's secret is kept: the session lives in the server's database, not in the stopped process.
+    expect(relay.held.has('wc:1')).toBe(true);
+
+    server = await startServer(serverArgs.map((x) => (x === '127.0.0.1:0' ? `127.0.0.1:${address.port}` : x)));
+    expect((await relay.dispatch('review.inbox', {}, call('wc:1'))).ok).toBe(true);
+    await expect.poll(() => live.at(-1), { timeout: 5_000 }).toBe(true);
+    // A session the server no longer knows is the sign-in-again path (UNAUTHENTICATED), never the lost server.
+    relay.held.set('wc:2', 'x'.repeat(43));
+    expect(await relay.dispatch('review.inbox', {}, call('wc:2'))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 });

@@ -21,10 +21,13 @@ afterAll(async () => {
   await Promise.all(pools.map((p) => p.end()));
 });
 
-/** Tables (with their columns) and triggers, by name; SQLite's FTS5 table and its shadow tables and triggers have no counterpart. */
+/**
+ * Tables (with their columns) and triggers, by name. The search structures are each store's own: SQLite's FTS5 tables
+ * (their shadow tables and triggers) and PostgreSQL's `filing_search` side table (step 11) have no counterpart.
+ */
 async function pgObjects(pool: pg.Pool) {
   const cols = await pool.query<{ t: string; c: string }>(
-    "SELECT table_name AS t, column_name AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'desk_schema'",
+    "SELECT table_name AS t, column_name AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT IN ('desk_schema', 'filing_search')",
   );
   const triggers = await pool.query<{ name: string }>('SELECT DISTINCT trigger_name AS name FROM information_schema.triggers');
   const truncate = await pool.query<{ name: string }>(

@@ -3,6 +3,7 @@ import { Kysely, SqliteDialect, SqliteAdapter, SqliteIntrospector, SqliteQueryCo
 import type { DatabaseConnection, Driver, Dialect, Transaction } from 'kysely';
 import type { DB } from './schema';
 import { nativeBinding } from './native';
+import { registerSearchFunctions } from './search-chars';
 
 export type SqliteHandle = Database.Database;
 /**
@@ -27,6 +28,7 @@ export function openSqlite(path: string, opts: { readonly?: boolean } = {}): Sql
   handle.pragma('synchronous = FULL');
   handle.pragma('foreign_keys = ON');
   handle.pragma('busy_timeout = 10000');
+  registerSearchFunctions(handle);
   return handle;
 }
 

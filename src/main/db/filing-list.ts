@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db, Trx } from './connection';
 import { dialectOf } from './dialect';
-import { pgOrder, pgTextMatch } from './postgres/search';
+import { pgMatch, pgOrder } from './postgres/search';
+import { charsPhrase } from './search-chars';
 import type { FilingListInput, FilingRow } from '../../shared/contract/filings';
 import type { FilingState } from '../../shared/domain/states';
 import { clockToday } from '../../shared/domain/clock';
@@ -23,9 +24,30 @@ const sortColumn = {
   dueDate: 'due_date',
 } as const;
 
-/** FTS5 trigram needs at least 3 characters; quotes are doubled so the query is one literal phrase. */
+/** Above this many text matches, walking the sort index and probing the match set beats sorting the matches. */
+const DENSE_MATCHES = 2_000;
+
+/** Quotes are doubled so the query is one literal phrase. */
 const ftsPhrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * SQLite's text match: three or more characters from the trigram index (migration 001), one or two from the
+ * character index (migration 011, src/main/db/search-chars.ts). Both count their matches from the index alone. Few
+ * matches are fetched by rowid; for many, `+` keeps SQLite off the rowid list, so it walks an index (the sort
+ * column's, or a filter's) probing the match set, and stops at one page.
+ */
+async function sqliteMatch(db: Q, query: string): Promise<{ count: number; filtered: boolean; where: RawBuilder<SqlBool> }> {
+  const [table, phrase] =
+    [...query].length >= 3 ? [sql.raw('filings_fts'), ftsPhrase(query)] : [sql.raw('filings_fts_chars'), charsPhrase(query)];
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${table} WHERE ${table} MATCH ${phrase}`.execute(db);
+  const count = Number(rows[0]?.n ?? 0);
+  const ids = sql`(SELECT rowid FROM ${table} WHERE ${table} MATCH ${phrase})`;
+  return {
+    count,
+    filtered: false,
+    where: count > DENSE_MATCHES ? sql<SqlBool>`+filings.id IN ${ids}` : sql<SqlBool>`filings.id IN ${ids}`,
+  };
+}
 
 interface ListRow {
   id: number;
@@ -44,56 +66,19 @@ interface ListRow {
   is_demo: number;
 }
 
-/** Above this many text matches, walking the sort index and probing the match set beats sorting the matches. */
-const DENSE_MATCHES = 2_000;
-
 export async function listFilings(db: Q, input: FilingListInput, today: string): Promise<{ total: number; rows: FilingRow[] }> {
   let q = db.selectFrom('filings');
   const query = input.query;
   const otherFilters = input.states.length > 0 || input.parkId !== null || input.unit !== null || input.overdueOnly;
-  let ftsCount: number | null = null;
-  if (query && dialectOf(db) === 'postgres') {
-    q = q.where(pgTextMatch(query));
-  } else if (query) {
-    const upper = query.toUpperCase();
-    if ([...query].length >= 3) {
-      const phrase = ftsPhrase(query);
-      // Counted only as far as the choice below needs; a dense match set is counted exactly further down.
-      ftsCount = Number(
-        (
-          await db
-            .selectFrom(
-              db
-                .selectFrom('filings_fts')
-                .select(sql`1`.as('x'))
-                .where(sql<boolean>`filings_fts MATCH ${phrase}`)
-                .limit(DENSE_MATCHES + 1)
-                .as('m'),
-            )
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-      if (ftsCount === 0) return { total: 0, rows: [] };
-      // Few matches: fetch them by rowid, filter and sort them. Many matches: walk an index (the sort column's, or a
-      // filter's) and probe the match set, stopping at one page (the unary + keeps SQLite off the rowid list).
-      q = q.where(
-        ftsCount > DENSE_MATCHES
-          ? sql<boolean>`+filings.id IN (SELECT rowid FROM filings_fts WHERE filings_fts MATCH ${phrase})`
-          : sql<boolean>`filings.id IN (SELECT rowid FROM filings_fts WHERE filings_fts MATCH ${phrase})`,
-      );
-    } else {
-      const pattern = likePattern(query);
-      q = q.where((eb) =>
-        eb.or([
-          eb('applicant_name', 'like', sql<string>`${pattern} ESCAPE '\\'`),
-          eb('project_name', 'like', sql<string>`${pattern} ESCAPE '\\'`),
-          eb('filing_no', 'like', sql<string>`${likePattern(upper)} ESCAPE '\\'`),
-          eb('credit_code', 'like', sql<string>`${likePattern(upper)} ESCAPE '\\'`),
-        ]),
-      );
-    }
-  }
+  // Counted exactly from the search index; with no other filter (PostgreSQL: none but state and park, which its search
+  // table holds) that count is the total.
+  const match = !query
+    ? null
+    : dialectOf(db) === 'postgres'
+      ? await pgMatch(db, query, input, DENSE_MATCHES)
+      : await sqliteMatch(db, query);
+  if (match?.count === 0) return { total: 0, rows: [] };
+  if (match) q = q.where(() => match.where);
   if (input.states.length) q = q.where('state', 'in', input.states);
   if (input.parkId) q = q.where('park_id', '=', input.parkId);
   if (input.unit) q = q.where('waiting_units', 'like', `%,${input.unit},%`);
@@ -153,8 +138,8 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
               .executeTakeFirstOrThrow()
           ).n,
         )
-      : ftsCount !== null && ftsCount <= DENSE_MATCHES && !otherFilters
-        ? ftsCount
+      : match && (!otherFilters || (match.filtered && !input.unit && !input.overdueOnly))
+        ? match.count
         : await countAll();
   const ids = rows.map((r) => r.id);
   const items = ids.length

@@ -98,8 +98,9 @@ export class LiveRelay {
       }
     });
     const ended = () => {
-      this.opts.state?.(false);
+      // Dropped on purpose (another secret, signed out, closed): the server is not lost.
       if (this.response !== res) return;
+      this.opts.state?.(false);
       this.response = null;
       this.openedWith = null;
       this.later();

@@ -43,7 +43,8 @@ export function failureError(err: RemoteFailure, server: URL, lang: Lang): AppEr
   if (err.problem === 'PIN_MISMATCH') {
     return { code: 'FORBIDDEN', message: translate(lang, 'remote.pinChanged', { address: server.host, ...err.detail }) };
   }
-  return { code: 'INTERNAL', message: translate(lang, 'remote.unreachable', { address: server.host, reason: err.detail.reason ?? '' }) };
+  // Its own code, not INTERNAL: the renderer's connection state shows the lost server and reconnects, as in browser mode.
+  return { code: 'UNREACHABLE', message: translate(lang, 'remote.unreachable', { address: server.host, reason: err.detail.reason ?? '' }) };
 }
 
 function isResult(v: unknown): v is Result<unknown> {
@@ -143,6 +144,22 @@ export function createRelay(opts: RelayOptions): Relay {
     return res;
   };
 
+  /**
+   * What an answer that is not the desk's own Result means: a gateway in front of the server saying it cannot reach
+   * it (502/503/504, as the browser's transport reads them) is the server out of reach; anything else is INTERNAL.
+   */
+  const unanswered = (status: number | undefined, lang: Lang): AppError =>
+    status !== undefined && status >= 502 && status <= 504
+      ? failureError(noted(new RemoteFailure('UNREACHABLE', { reason: `HTTP ${status}` })), server, lang)
+      : { code: 'INTERNAL', message: translate(lang, 'err.INTERNAL') };
+  const parsed = (bytes: Buffer): unknown => {
+    try {
+      return JSON.parse(bytes.toString('utf8') || 'null');
+    } catch {
+      return null;
+    }
+  };
+
   const dispatch: Dispatch = async (channel, input, call) => {
     try {
       const res = await send(call, {
@@ -151,10 +168,9 @@ export function createRelay(opts: RelayOptions): Relay {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(input ?? {}),
       });
-      const body: unknown = JSON.parse((await readAll(res)).toString('utf8') || 'null');
-      return isResult(body) ? body : { ok: false, error: { code: 'INTERNAL', message: translate(call.lang, 'err.INTERNAL') } };
+      const body = parsed(await readAll(res));
+      return isResult(body) ? body : { ok: false, error: unanswered(res.statusCode, call.lang) };
     } catch (err) {
-      if (err instanceof SyntaxError) return { ok: false, error: { code: 'INTERNAL', message: translate(call.lang, 'err.INTERNAL') } };
       return { ok: false, error: failureError(noted(err), server, call.lang) };
     }
   };
@@ -167,10 +183,8 @@ export function createRelay(opts: RelayOptions): Relay {
       });
       const bytes = await readAll(res);
       if (res.statusCode !== 200) {
-        const body: unknown = JSON.parse(bytes.toString('utf8') || 'null');
-        return isResult(body) && !body.ok
-          ? body
-          : { ok: false, error: { code: 'INTERNAL', message: translate(call.lang, 'err.INTERNAL') } };
+        const body = parsed(bytes);
+        return isResult(body) && !body.ok ? body : { ok: false, error: unanswered(res.statusCode, call.lang) };
       }
       const disposition = String(res.headers['content-disposition'] ?? '');
       const file: FileBody = {
@@ -181,7 +195,6 @@ export function createRelay(opts: RelayOptions): Relay {
       };
       return { ok: true, value: file };
     } catch (err) {
-      if (err instanceof SyntaxError) return { ok: false, error: { code: 'INTERNAL', message: translate(call.lang, 'err.INTERNAL') } };
       return { ok: false, error: failureError(noted(err), server, call.lang) };
     }
   };

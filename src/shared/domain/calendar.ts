@@ -5,6 +5,7 @@
  * machine never shifts a date.
  */
 import { HOLIDAY_TABLES, type YearTable } from './holidays-data';
+import { countBetween, nthAfter, nthBefore } from './working-days';
 
 export type IsoDate = string;
 
@@ -85,24 +86,16 @@ export function calendarYearStatus(year: number): 'official' | 'provisional' | '
  */
 export function addWorkingDays(cal: WorkCalendar, from: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n)) throw new RangeError(`working days must be an integer: ${n}`);
-  let day = dayNumber(from);
-  const step = n < 0 ? -1 : 1;
-  let left = Math.abs(n);
-  while (left > 0) {
-    day += step;
-    if (cal.isWorkingDay(fromDayNumber(day))) left--;
-  }
-  return fromDayNumber(day);
+  if (n === 0) return fromDayNumber(dayNumber(from));
+  return fromDayNumber(n > 0 ? nthAfter(cal, dayNumber(from), n) : nthBefore(cal, dayNumber(from), -n));
 }
 
 /** Working days in (from, to]; negative (the count in (to, from]) when to < from. */
 export function workingDaysBetween(cal: WorkCalendar, from: IsoDate, to: IsoDate): number {
   const a = dayNumber(from);
   const b = dayNumber(to);
-  const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1];
-  let count = 0;
-  for (let day = lo + 1; day <= hi; day++) if (cal.isWorkingDay(fromDayNumber(day))) count++;
-  return count === 0 ? 0 : sign * count;
+  const count = a <= b ? countBetween(cal, a, b) : -countBetween(cal, b, a);
+  return count === 0 ? 0 : count;
 }
 
 // Building an Intl formatter costs far more than using one, and every request asks for today's date.

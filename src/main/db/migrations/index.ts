@@ -9,6 +9,8 @@ import { migration007 } from './007-integrity';
 import { migration008 } from './008-problem-meetings';
 import { migration009 } from './009-notices';
 import { migration010 } from './010-certificate-files';
+import { migration011 } from './011-search';
+import { registerSearchFunctions } from '../search-chars';
 
 export interface Migration {
   version: number;
@@ -29,6 +31,7 @@ export const migrations: Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
@@ -42,6 +45,7 @@ export class NewerSchemaError extends Error {
 export function migrate(handle: SqliteHandle, upTo: number = LATEST_VERSION): { from: number; to: number } {
   const from = handle.pragma('user_version', { simple: true }) as number;
   if (from > LATEST_VERSION) throw new NewerSchemaError(from);
+  registerSearchFunctions(handle);
   for (const m of migrations) {
     if (m.version <= from || m.version > upTo) continue;
     handle

@@ -1,24 +1,47 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { DB } from '../schema';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Db, Trx } from '../connection';
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * Chinese substring search on PostgreSQL: ILIKE '%q%' on the four searchable columns, which the pg_trgm GIN indexes
- * of migration 001 serve for queries of three or more characters (a bitmap OR of four index scans). One- and
- * two-character queries have no trigram to look up: the planner walks the sort index instead and stops at a page,
- * as SQLite's LIKE fallback does. ILIKE ignores case as SQLite's trigram FTS and LIKE do.
+ * Chinese substring search on PostgreSQL, from the side table of migration 011 (`filing_search`: one lowered text per
+ * filing, its four columns joined by U+001F, with its state and park): three or more characters are a LIKE the
+ * pg_trgm index serves, one or two an exact lookup of that character or pair in the `desk_grams` index. Both ignore
+ * case as ILIKE did (PostgreSQL's lower() on both sides). The count, state and park filters included, reads only the
+ * narrow table. The filings are then picked by id: few matches from the index; many by walking the sort index and
+ * testing each filing with the same match in its cheap form (LIKE, or strpos for the index's exact lookup), which
+ * stops at one page.
  */
-export function pgTextMatch(query: string) {
-  const pattern = likePattern(query);
-  return (eb: ExpressionBuilder<DB, 'filings'>): Expression<SqlBool> =>
-    eb.or(
-      (['filing_no', 'applicant_name', 'credit_code', 'project_name'] as const).map((col) =>
-        eb(col, 'ilike', sql<string>`${pattern} ESCAPE '\\'`),
-      ),
-    );
+export async function pgMatch(
+  db: Db | Trx,
+  query: string,
+  filters: { states: readonly string[]; parkId: string | null },
+  denseAbove: number,
+): Promise<{ count: number; filtered: boolean; where: RawBuilder<SqlBool> }> {
+  const long = [...query].length >= 3;
+  const indexed = long
+    ? sql<SqlBool>`s LIKE lower(${likePattern(query)}) ESCAPE '\\'`
+    : sql<SqlBool>`desk_grams(s) @> ARRAY[lower(${query})]`;
+  const cheap = long ? indexed : sql<SqlBool>`strpos(s, lower(${query})) > 0`;
+  const conditions = [indexed];
+  if (filters.states.length) conditions.push(sql<SqlBool>`state IN (${sql.join([...filters.states])})`);
+  if (filters.parkId) conditions.push(sql<SqlBool>`park_id = ${filters.parkId}`);
+  const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM filing_search WHERE ${sql.join(conditions, sql` AND `)}`.execute(db);
+  const count = Number(rows[0]?.n ?? 0);
+  // Few: the ids are gathered first (an InitPlan), so the planner cannot choose to walk the sort index testing every
+  // filing for a rare match (500 ms when the matches are old ones); then fetched by primary key and sorted.
+  const where =
+    count > denseAbove
+      ? sql<SqlBool>`filings.id IN (SELECT id FROM filing_search WHERE ${cheap})`
+      : sql<SqlBool>`filings.id = ANY(ARRAY(SELECT id FROM filing_search WHERE ${indexed}))`;
+  return { count, filtered: true, where };
 }
 
-/** SQLite sorts NULLs first ascending and last descending; PostgreSQL the other way round unless told. */
+/** Columns that may be NULL sort as SQLite sorts them: first ascending, last descending (migration 011's indexes). */
+const NULLABLE = new Set(['submitted_at', 'due_date']);
+
+/** NOT NULL columns sort plainly, so the ordinary index serves both directions and a page stops early. */
 export const pgOrder = (column: string, dir: 'asc' | 'desc') =>
-  sql`${sql.ref(column)} ${sql.raw(dir === 'asc' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST')}`;
+  NULLABLE.has(column)
+    ? sql`${sql.ref(column)} ${sql.raw(dir === 'asc' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST')}`
+    : sql`${sql.ref(column)} ${sql.raw(dir === 'asc' ? 'ASC' : 'DESC')}`;

@@ -78,6 +78,8 @@ export function callDirect<C extends Channel>(channel: C, input: Input<C>): Prom
 function reachOf(status: number, body: unknown): Reach {
   const code = isResult(body) && !body.ok ? body.error.code : null;
   if (code === 'UNAVAILABLE') return 'database';
+  // The connected desktop app's relay found the district server out of reach: a network failure, as in browser mode.
+  if (code === 'UNREACHABLE') return 'network';
   return status >= 502 && status <= 504 && code !== 'RATE_LIMITED' ? 'network' : 'ok';
 }
 
@@ -207,6 +209,13 @@ export const connection = createConnection({
   clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 });
 export type { LostReason };
+
+// The connected desktop app: the main process relays the server's live stream and says when it breaks (confirmed
+// by a probe at once, as a broken EventSource is in browser mode) and when it is open again.
+bridge()?.subscribe('connection.live', (payload) => {
+  if ((payload as { open?: unknown } | null)?.open === false) connection.failed('network');
+  else void connection.succeeded();
+});
 
 /** A URL for `<a href>` or window.open that downloads a generated file (certificates, exports). */
 export function fileUrl(kind: string, id: string | number): string {

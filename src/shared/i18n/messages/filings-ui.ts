@@ -118,6 +118,7 @@ export const filingsUi: Messages = {
   'fr.saving': ['保存中…', 'Saving…'],
   'fr.savedAt': ['已保存 {{time}}', 'Saved {{time}}'],
   'fr.dirty': ['有未保存的修改', 'Unsaved changes'],
+  'fr.offline': ['未保存：连不上服务器，恢复后自动保存', 'Not saved: server out of reach; saves itself once it is back'],
   'fr.invalid': ['有 {{n}} 处需要更正，尚未保存', '{{n}} field(s) to fix; not saved yet'],
   'fr.readOnly': ['当前状态或您的角色不允许修改登记内容，以下为只读。', 'The record is read-only in this state or for your role.'],
   'fr.staleShort': ['他人已修改，未保存', 'Changed by someone else; not saved'],

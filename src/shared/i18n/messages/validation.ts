@@ -18,6 +18,10 @@ export const validation: Messages = {
     '暂时无法连接数据库，请稍后重试；重试不会重复办理。',
     'The database cannot be reached just now. Try again shortly; trying again will not do anything twice.',
   ],
+  'err.UNREACHABLE': [
+    '无法连接区联审服务器，本次操作未完成。已填写的内容仍保留，连接恢复后可再次提交。',
+    'The district server cannot be reached, so this was not done. What you typed is kept; send it again once the connection is back.',
+  ],
   'err.network': ['无法连接到联审服务，请确认桌面程序仍在运行。', 'Cannot reach the desk service. Check that the desk is still running.'],
   'host.badToken': [
     '访问密钥缺失或已失效，请使用启动时显示的链接打开。',

@@ -10,6 +10,7 @@ import { pgMigration007 } from './007-integrity';
 import { pgMigration008 } from './008-problem-meetings';
 import { pgMigration009 } from './009-notices';
 import { pgMigration010 } from './010-certificate-files';
+import { pgMigration011 } from './011-search';
 
 export interface PgMigration {
   version: number;
@@ -40,6 +41,7 @@ export const pgMigrations: PgMigration[] = [
   pgMigration008,
   pgMigration009,
   pgMigration010,
+  pgMigration011,
 ];
 
 export const PG_LATEST_VERSION = pgMigrations[pgMigrations.length - 1]!.version;

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError } from '../../../../shared/result';
+import { mayBeUnsent, type AppError } from '../../../../shared/result';
 import type { ReviewView } from '../../../../shared/contract/review';
 import type { Settings } from '../../../../shared/schemas/settings';
 import { newIdempotencyKey } from '../../api/idempotency';
@@ -41,7 +41,7 @@ export function SupplementPanel(props: {
       onSaved(saved);
     },
     (error) => {
-      if (error.code !== 'INTERNAL' && error.code !== 'UNAVAILABLE') setKey(newIdempotencyKey());
+      if (!mayBeUnsent(error.code)) setKey(newIdempotencyKey());
       return error.code === 'STALE' && (onStale(error), true);
     },
   );

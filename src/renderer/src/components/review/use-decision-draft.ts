@@ -6,7 +6,7 @@ import type { ReviewDecision } from '../../../../shared/domain/review';
 import type { UnitCode } from '../../../../shared/domain/units';
 import type { ChecklistItem } from '../../../../shared/schemas/settings';
 import { issueFields } from '../../../../shared/schemas/issues';
-import type { AppError } from '../../../../shared/result';
+import { mayBeUnsent, type AppError } from '../../../../shared/result';
 import { newIdempotencyKey } from '../../api/idempotency';
 import type { ChecklistRow } from './ChecklistEditor';
 import type { ConditionRow } from './ConditionsEditor';
@@ -104,7 +104,7 @@ export function useDecisionDraft(
 
   /** After the server answered: a transport failure may have committed, so only then is the key kept for the retry. */
   const answered = (error: AppError | null) => {
-    if (!error || (error.code !== 'INTERNAL' && error.code !== 'UNAVAILABLE')) edited();
+    if (!error || !mayBeUnsent(error.code)) edited();
   };
 
   return { decision, opinion, reason, rows, conditions, choose, setRow, allPass, setOpinion, setReason, setConditions, check, answered };

@@ -7,6 +7,7 @@ import { useQuery } from '../../hooks/use-call';
 import { useActor } from '../../session';
 import { formatStamp } from '../../components/review/labels';
 import { newIdempotencyKey } from '../../api/idempotency';
+import { mayBeUnsent } from '../../../../shared/result';
 import { CertificateStatusBadge } from './StatusBadge';
 import { PdfPreview } from './PdfPreview';
 
@@ -30,7 +31,7 @@ export function CertificatesTab({ filingId, version, onChanged }: { filingId: nu
     if (!r.ok) {
       setIssueError(r.error.message);
       // A retry after a transport failure reuses the key; after a refusal the next try is a new intent.
-      if (r.error.code !== 'INTERNAL') setKey(newIdempotencyKey());
+      if (!mayBeUnsent(r.error.code)) setKey(newIdempotencyKey());
       return;
     }
     setKey(newIdempotencyKey());

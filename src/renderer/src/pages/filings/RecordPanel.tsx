@@ -19,6 +19,9 @@ export function SaveIndicator({ draft }: { draft: Draft }) {
   } else if (status === 'error') {
     text = draft.message ?? t('err.INTERNAL');
     color = 'red';
+  } else if (status === 'offline') {
+    text = t('fr.offline');
+    color = 'orange.8';
   } else if (status === 'stale') {
     text = t('fr.staleShort');
     color = 'red';

@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyFilingFields, type FilingFields } from '../../../../shared/schemas/filing';
 import type { FilingView } from '../../../../shared/contract/filings';
-import { call } from '../../api/client';
+import { mayBeUnsent } from '../../../../shared/result';
+import { call, connection, onReconnected } from '../../api/client';
 import { clientFieldErrors, formPaths, type FieldErrors } from '../../components/filing/field-errors';
 import { setAt } from '../../components/filing/paths';
 
-export type SaveStatus = 'clean' | 'dirty' | 'saving' | 'saved' | 'invalid' | 'error' | 'stale';
+/** `offline`: the last save got no answer and the desk server is out of reach; it is sent again when it is back. */
+export type SaveStatus = 'clean' | 'dirty' | 'saving' | 'saved' | 'invalid' | 'error' | 'stale' | 'offline';
 
 const IDLE_MS = 1500;
 const json = (f: FilingFields) => JSON.stringify(f);
@@ -92,6 +94,15 @@ export function useDraft({ view, editable, onView, onCreated }: Options) {
   const staleRef = useRef(false);
   const inflight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The last save may not have reached the server (no answer, or it or its database out of reach): sent again once
+  // when the desk is reached again, as the same update of the same version (a save that did land meanwhile is STALE).
+  const unsentRef = useRef(false);
+  const [unsent, setUnsent] = useState(false);
+  const markUnsent = useCallback((v: boolean) => {
+    unsentRef.current = v;
+    setUnsent(v);
+  }, []);
+  const phase = useSyncExternalStore(connection.subscribe, () => connection.state().phase);
 
   useEffect(() => {
     if (view) handoff.delete(view.id);
@@ -107,6 +118,19 @@ export function useDraft({ view, editable, onView, onCreated }: Options) {
     sentRef.current = json(fields);
     idRef.current = v.id;
   }, []);
+
+  /** The server holds exactly what the form holds (a save whose answer was lost did land): saved, no conflict. */
+  const landed = useCallback(
+    (v: FilingView) => {
+      adopt(v);
+      staleRef.current = false;
+      setStale(null);
+      markUnsent(false);
+      setSavedAt(new Date());
+      setStatus('saved');
+    },
+    [adopt, markUnsent],
+  );
 
   const once = useCallback(async (): Promise<boolean> => {
     const snapshot = valuesRef.current;
@@ -124,6 +148,7 @@ export function useDraft({ view, editable, onView, onCreated }: Options) {
       id === null
         ? await call('filing.create', { fields: snapshot })
         : await call('filing.update', { id, version: versionRef.current, fields: snapshot });
+    markUnsent(!r.ok && mayBeUnsent(r.error.code));
     if (r.ok) {
       adopt(r.value, snapshot);
       setSavedAt(new Date());
@@ -136,6 +161,12 @@ export function useDraft({ view, editable, onView, onCreated }: Options) {
       } else onView(r.value);
       return !more;
     }
+    const current = r.error.current as FilingView | undefined;
+    if (r.error.code === 'STALE' && current && json(current.fields) === json(valuesRef.current)) {
+      landed(current);
+      onView(current);
+      return true;
+    }
     if (r.error.code === 'STALE') {
       staleRef.current = true;
       setStale((r.error.current as FilingView | undefined) ?? null);
@@ -146,7 +177,7 @@ export function useDraft({ view, editable, onView, onCreated }: Options) {
     }
     setMessage(r.error.message);
     return false;
-  }, [adopt, onCreated, onView, t]);
+  }, [adopt, landed, markUnsent, onCreated, onView, t]);
 
   const save = useCallback(async (): Promise<boolean> => {
     if (timer.current) clearTimeout(timer.current);
@@ -177,11 +208,23 @@ export function useDraft({ view, editable, onView, onCreated }: Options) {
     };
   }, [values, editable]);
 
+  // The desk answers again after it was lost: the save that got no answer is sent once more, without more typing.
+  useEffect(
+    () =>
+      onReconnected(() => {
+        if (!unsentRef.current || staleRef.current || !editable) return;
+        unsentRef.current = false;
+        void saveRef.current();
+      }),
+    [editable],
+  );
+
   // Someone else's change arriving (live event or a reload): adopt it when nothing is pending, else raise the conflict.
   useEffect(() => {
     if (!view || view.version <= versionRef.current) return;
     const dirty = json(valuesRef.current) !== sentRef.current;
     if (json(view.fields) === serverRef.current) versionRef.current = view.version;
+    else if (json(view.fields) === json(valuesRef.current)) landed(view);
     else if (!dirty) {
       adopt(view);
       setValues(view.fields);
@@ -190,7 +233,7 @@ export function useDraft({ view, editable, onView, onCreated }: Options) {
       setStale(view);
       setStatus('stale');
     }
-  }, [view, adopt]);
+  }, [view, adopt, landed]);
 
   const reloadCurrent = useCallback(async () => {
     const id = idRef.current;
@@ -237,7 +280,8 @@ export function useDraft({ view, editable, onView, onCreated }: Options) {
       setShowAll(true);
       setServerErrors(e);
     },
-    status,
+    // While the server is out of reach, a save that failed for that says so (and that it is sent again on return).
+    status: status === 'error' && unsent && (phase === 'lost' || phase === 'reconnecting') ? ('offline' as const) : status,
     savedAt,
     message,
     stale,

@@ -5,6 +5,7 @@ import { UNIT_CODES, type UnitCode } from '../../../../shared/domain/units';
 import { useQuery } from '../../hooks/use-call';
 import { useDeskForm } from '../../forms/desk-form';
 import { newIdempotencyKey } from '../../api/idempotency';
+import { mayBeUnsent } from '../../../../shared/result';
 import { DateTextInput } from '../../components/filing/TypedFields';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -39,7 +40,7 @@ export function NewMeetingForm({ onCancel, onCreated }: { onCancel(): void; onCr
   const { date, agenda } = form.values;
   const send = submit(
     (m) => onCreated(m.id),
-    (error) => void (error.code !== 'INTERNAL' && setKey(newIdempotencyKey())),
+    (error) => void (!mayBeUnsent(error.code) && setKey(newIdempotencyKey())),
   );
   const create = (pastConfirmed = false) => {
     if (/^\d{4}-\d{2}-\d{2}$/.test(date) && date < today() && !pastConfirmed) return setAskPast(true);
