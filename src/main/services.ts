@@ -6,6 +6,7 @@ import type { Settings } from '../shared/schemas/settings';
 import type { Store } from './db/store';
 import type { Trx } from './db/connection';
 import { appendAudit, type AuditInput } from './db/audit';
+import { loadSettings } from './db/settings';
 import { closeWrite, headAfter } from './db/store-ops';
 import { findKey, recordKey } from './db/idempotency';
 import { forgetUnauditedRows } from './db/row-hashes';
@@ -80,6 +81,10 @@ export interface IdempotentCall {
   /** Whether the handler ran its effect through writeOnce (dispatch checks it did). */
   ran: boolean;
 }
+
+/** The settings for this request: as read with the caller's session, else from the store. */
+export const settingsOf = (ctx: Ctx): Promise<Settings> =>
+  ctx.settings ? Promise.resolve(ctx.settings) : loadSettings(ctx.services.store.db);
 
 /** The desk's calendar date of the request. */
 export const todayOf = (ctx: Ctx) => toIsoDate(ctx.now);

@@ -4,8 +4,7 @@ import { DeskError } from '../../shared/result';
 import { diffFacts } from '../../shared/domain/staleness';
 import type { UnitCode } from '../../shared/domain/units';
 import type { Trx } from '../db/connection';
-import { emit, write, writeOnce, type Ctx } from '../services';
-import { loadSettings } from '../db/settings';
+import { emit, settingsOf, write, writeOnce, type Ctx } from '../services';
 import { bumpVersion, getPauses } from '../db/filings';
 import { endPause, getDecisions, insertPause } from '../db/review';
 import { requireFiling } from '../filings/view';
@@ -44,7 +43,7 @@ const decide: Handler<'review.decide'> = async (input, ctx) => {
   // Checked before anything else, so every refused attempt is refused (and audited) the same way.
   requireAuthority(ctx.actor, input.section);
   const actor = ctx.actor;
-  const settings = ctx.settings ?? (await loadSettings(db));
+  const settings = await settingsOf(ctx);
   const { filingId } = await writeOnce(ctx, async (scope) => {
     await recordDecision(scope, ctx, input, actor, { via: 'desk', meetingId: null }, settings);
     return { filingId: input.filingId };
@@ -63,7 +62,7 @@ const diff: Handler<'review.diff'> = async (input, ctx) => {
   const filing = await requireFiling(db, input.filingId);
   const signed = lastDecision(await getDecisions(db, filing.id), input.section);
   if (!signed) return { signedVersion: null, currentVersion: filing.version, changes: [], described: [] };
-  const settings = await loadSettings(db);
+  const settings = await settingsOf(ctx);
   const now = (await factsSinceSigned(db, filing.id, filing.fields, settings))(signed);
   const changes = diffFacts(signed.facts, now.facts);
   const described = await describedDiff(db, filing.id, changes, settings);
@@ -72,12 +71,12 @@ const diff: Handler<'review.diff'> = async (input, ctx) => {
 
 const inbox: Handler<'review.inbox'> = async (_input, ctx) => {
   const { db } = ctx.services.store;
-  return buildInbox(db, ctx.actor!, await loadSettings(db), toIsoDate(ctx.now));
+  return buildInbox(db, ctx.actor!, await settingsOf(ctx), toIsoDate(ctx.now));
 };
 
 const recordSupplement: Handler<'review.recordSupplement'> = async (input, ctx) => {
   const { db } = ctx.services.store;
-  const settings = await loadSettings(db);
+  const settings = await settingsOf(ctx);
   let units: UnitCode[] = [];
   const { filingId } = await writeOnce(ctx, async ({ trx, audit }) => {
     const filing = await lockForReview(trx, input.filingId, input.version);
@@ -106,7 +105,7 @@ const recordSupplement: Handler<'review.recordSupplement'> = async (input, ctx) 
 
 const pauseClock: Handler<'review.pauseClock'> = async (input, ctx) => {
   const { db } = ctx.services.store;
-  const settings = await loadSettings(db);
+  const settings = await settingsOf(ctx);
   await write(ctx, async ({ trx, audit }) => {
     const filing = await lockForReview(trx, input.filingId, input.version);
     requireTransition(ctx.actor, filing.state, 'pauseClock', 'review.notInReview');
