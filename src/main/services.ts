@@ -7,9 +7,8 @@ import type { Store } from './db/store';
 import type { Trx } from './db/connection';
 import { appendAudit, type AuditInput } from './db/audit';
 import { loadSettings } from './db/settings';
-import { closeWrite, headAfter } from './db/store-ops';
+import { closeWrite, headAfter, writeTransaction } from './db/store-ops';
 import { findKey, recordKey } from './db/idempotency';
-import { forgetUnauditedRows } from './db/row-hashes';
 import type { SessionSlot } from './sessions';
 import type { RefusalTally } from './refusals';
 import { DeskError } from '../shared/result';
@@ -114,9 +113,8 @@ export async function auditAs(trx: Trx, ctx: Ctx, entry: AuditEntry): Promise<vo
 export async function write<T>(ctx: Ctx, fn: (scope: WriteScope) => Promise<T>): Promise<T> {
   const { store } = ctx.services;
   let written: Trx | null = null;
-  const result = await store.db.transaction().execute(async (trx) => {
+  const result = await writeTransaction(store, async (trx) => {
     written = trx;
-    await forgetUnauditedRows(trx);
     const value = await fn({ trx, audit: (entry) => auditAs(trx, ctx, entry) });
     // rows-1: covered rows written after the transaction's last entry still get their hashes on the record.
     await closeWrite(store, trx, () => auditAs(trx, ctx, { action: 'rows.written', target: null }));

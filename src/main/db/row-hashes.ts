@@ -118,6 +118,9 @@ export async function forgetUnauditedRows(trx: Transaction<DB>): Promise<void> {
   await trx.deleteFrom('audit_dirty').where('origin', '=', 'write').execute();
 }
 
+/** forgetUnauditedRows as fixed SQL, for PostgreSQL to send with the write's BEGIN (postgres/connection.ts, openingWith). */
+export const FORGET_UNAUDITED_SQL = "DELETE FROM audit_dirty WHERE origin = 'write'";
+
 export async function hasUnrecordedRows(trx: Transaction<DB>): Promise<boolean> {
   return (await trx.selectFrom('audit_dirty').select('tbl').where('origin', '=', 'write').limit(1).executeTakeFirst()) !== undefined;
 }

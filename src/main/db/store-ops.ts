@@ -3,7 +3,8 @@ import type { Db } from './connection';
 import type { DB } from './schema';
 import type { Store } from './store';
 import { appendedTip, currentHead, currentHeadOf, verifyChain, verifyChainOf, type ChainHead, type VerifyReport } from './audit';
-import { hasUnrecordedRows } from './row-hashes';
+import { FORGET_UNAUDITED_SQL, forgetUnauditedRows, hasUnrecordedRows } from './row-hashes';
+import { openingWith } from './postgres/connection';
 import { syncWorkDays, workDayRows, WORK_DAYS_FROM, WORK_DAYS_TO } from './dashboard';
 import { recordSignedHead } from './postgres/head';
 import type { Trx } from './connection';
@@ -37,6 +38,18 @@ export async function closeWrite(store: Store, trx: Trx, recordRows: () => Promi
     await recordRows();
     await recordSignedHead(trx, store.head);
   }
+}
+
+/**
+ * One write transaction: rows changed outside the desk since the last write are forgotten first (rows-1), on
+ * PostgreSQL in the round trip of its BEGIN and lock.
+ */
+export function writeTransaction<T>(store: Store, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  if (store.kind === 'postgres') return openingWith(FORGET_UNAUDITED_SQL, () => store.db.transaction().execute(fn));
+  return store.db.transaction().execute(async (trx) => {
+    await forgetUnauditedRows(trx);
+    return fn(trx);
+  });
 }
 
 /** The head a committed write leaves: the entry it appended last, else the store's (one read saved per write). */

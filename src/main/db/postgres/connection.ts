@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely';
 import type { DB } from '../schema';
@@ -44,12 +45,26 @@ class LockingPostgresDialect extends PostgresDialect {
         await connection.executeQuery(CompiledQuery.raw('SELECT desk_write_lock()'));
         return;
       }
-      // The usual write: one round trip for both. Two statements without parameters go as one simple query; a failing
-      // lock leaves the block it opened aborted, and the caller rolls back as after a failing separate statement.
-      await connection.executeQuery(CompiledQuery.raw('BEGIN; SELECT desk_write_lock()'));
+      // The usual write: one round trip for both (and the opening statement of openingWith, if any). Statements without
+      // parameters go as one simple query; a failing one leaves the block BEGIN opened aborted, and the caller rolls
+      // back as after a failing separate statement.
+      const held = opening.getStore();
+      const extra = held?.statement ? `; ${held.statement}` : '';
+      if (held) held.statement = null;
+      await connection.executeQuery(CompiledQuery.raw(`BEGIN; SELECT desk_write_lock()${extra}`));
     };
     return driver;
   }
+}
+
+const opening = new AsyncLocalStorage<{ statement: string | null }>();
+
+/**
+ * Runs `fn`, whose first write transaction sends `statement` (fixed SQL, no parameters) right after its lock, in the
+ * same round trip as BEGIN: each statement is a round trip to the server.
+ */
+export function openingWith<T>(statement: string, fn: () => Promise<T>): Promise<T> {
+  return opening.run({ statement }, fn);
 }
 
 export function createPgKysely(pool: pg.Pool): Kysely<DB> {
