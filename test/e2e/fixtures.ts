@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
@@ -7,14 +7,24 @@ import { test as base, expect, type Page } from '@playwright/test';
 export const root = join(__dirname, '..', '..');
 export const artifactsDir = join(root, 'artifacts', 'e2e');
 
-/** Global setup: build once (only when out/ is missing or older than the sources). */
-export default function buildOnce(): void {
+/**
+ * Global setup: build once (only when out/ is missing or older than the sources), then load the demo once into a
+ * template folder. A test on the demo desk starts on a copy of it: loading the demo through the handlers takes 5–15 s
+ * on two cores, copying the folder a few milliseconds, and the desk that starts on the copy is the one the demo made.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
   const result = spawnSync(process.execPath, ['-e', "import('./scripts/serve.mjs').then((m) => m.ensureBuilt())"], {
     cwd: root,
     stdio: 'inherit',
   });
   if (result.status !== 0) throw new Error('electron-vite build failed; see the output above');
   mkdirSync(artifactsDir, { recursive: true });
+  const template = mkdtempSync(join(tmpdir(), 'desk-e2e-demo-'));
+  const desk = await startDesk({ demo: true, dataDir: template });
+  await desk.stop();
+  // Workers inherit the environment global set-up leaves.
+  process.env.DESK_E2E_DEMO_TEMPLATE = template;
+  return async () => rmSync(template, { recursive: true, force: true });
 }
 
 export interface DeskServer {
@@ -28,7 +38,12 @@ export interface DeskServer {
 }
 
 export interface DeskOptions {
-  demo?: boolean;
+  /**
+   * Start on the demo data: `true` on a copy of the template global set-up loaded; `'fresh'` loaded by this desk
+   * itself (slower), for a test of what the start-up escalation sweep leaves to a clerk: a fresh desk sweeps before
+   * the demo loads, while a desk starting on a copy sweeps the demo's overdue case at once.
+   */
+  demo?: boolean | 'fresh';
   /** Reuse a folder (e.g. to restart on the same data); a fresh temp folder otherwise, removed on stop. */
   dataDir?: string;
   env?: Record<string, string>;
@@ -42,7 +57,11 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startDesk(opts: DeskOptions = {}): Promise<DeskServer> {
   const own = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'desk-e2e-'));
-  const args = [join(root, 'out', 'main', 'host.js'), '--data-dir', dataDir, '--port', '0', ...(opts.demo ? ['--demo'] : [])];
+  const template = process.env.DESK_E2E_DEMO_TEMPLATE;
+  const copied = opts.demo === true && own && template !== undefined && existsSync(template);
+  // The folder lock is the template's own; the copy's desk takes its own.
+  if (copied) cpSync(template, dataDir, { recursive: true, filter: (src) => !src.endsWith('.lock') });
+  const args = [join(root, 'out', 'main', 'host.js'), '--data-dir', dataDir, '--port', '0', ...(opts.demo && !copied ? ['--demo'] : [])];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, DESK_TEST_FAST_KDF: '1', ...opts.env },

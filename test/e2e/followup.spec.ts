@@ -7,7 +7,8 @@ import { translate } from '../../src/shared/i18n';
  * the clerk running the escalation on an overdue registered pilot, and the oversight dashboard naming the unit where
  * cases wait longest. Screenshots of the bell and the dashboard go to artifacts/e2e/.
  */
-test.use({ deskOptions: { demo: true } });
+// Fresh: the demo's overdue case must still be waiting for the clerk to escalate it by hand.
+test.use({ deskOptions: { demo: 'fresh' } });
 
 /** Toasts (the day's summary, the sweep's result) would cover the charts in a screenshot. */
 const closeToasts = async (page: import('@playwright/test').Page) => {
