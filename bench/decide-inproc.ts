@@ -2,8 +2,8 @@
  * A narrow look at one review.decide on PostgreSQL: the statements it sends and its time through dispatch in this
  * process, on a seeded database (the server benchmark's data, small by default). Two steps, so two builds of the
  * desk can be compared on the same data, taking turns under the same load:
- *   node scripts/pg-cluster.mjs run -- sh -c 'npx tsx bench/decide-inproc.bench.ts prepare /tmp/state.json 48 &&
- *     npx tsx bench/decide-inproc.bench.ts run /tmp/state.json 0 4 && …'
+ *   node scripts/pg-cluster.mjs run -- sh -c 'npx tsx bench/decide-inproc.ts prepare /tmp/state.json 48 &&
+ *     npx tsx bench/decide-inproc.ts run /tmp/state.json 0 4 && …'
  * `prepare STATE N` seeds BENCH_FILINGS (2,000) filings and BENCH_AUDIT (20,000) entries, takes N filings into review
  * and moves the desk into a fresh database; `run STATE FROM COUNT` decides filings FROM…FROM+COUNT (five sections
  * each) and prints one JSON line: times and statements per decision. Not part of `npm test`; never passes or fails.
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const [verb, stateFile, a, b] = process.argv.slice(2);
   if (verb === 'prepare' && stateFile) await prepare(stateFile, Number(a ?? 48));
   else if (verb === 'run' && stateFile) await run(stateFile, Number(a ?? 0), Number(b ?? 4));
-  else console.error('usage: decide-inproc.bench.ts prepare STATE N | run STATE FROM COUNT');
+  else console.error('usage: decide-inproc.ts prepare STATE N | run STATE FROM COUNT');
 }
 
 main().catch((err: unknown) => {
