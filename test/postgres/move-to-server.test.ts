@@ -21,6 +21,17 @@ import { buildServerOnce, root, ServerClient, startServer, type ServerProcess } 
 
 const DEMO_PASSWORD = 'demo-2026-desk';
 const LIST = { query: '', status: null, offset: 0, limit: 500 };
+const LIST_ALL = {
+  query: '',
+  states: [],
+  parkId: null,
+  unit: null,
+  overdueOnly: false,
+  sort: 'updatedAt',
+  dir: 'desc',
+  offset: 0,
+  limit: 50,
+};
 type Verdict = { result: string; reason: string; file: string | null };
 const before = new Map<number, Verdict & { sha256: string }>();
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -197,6 +208,31 @@ describe('move-to-server', () => {
     const file = await download(client, `/files/attachment/${att.id}`);
     expect(sha256(file)).toBe(att.sha256);
   }, 120_000);
+
+  it('finds the moved filings by text as the desk did: one, two and more characters, exact totals', async () => {
+    const db = new Database(join(deskDir, 'desk.sqlite'), { readonly: true });
+    const names = db.prepare('SELECT DISTINCT applicant_name AS n FROM filings ORDER BY id LIMIT 6').pluck().all() as string[];
+    const queries = [...new Set(names.flatMap((n) => [n, [...n].slice(0, 2).join(''), [...n][1]!]))];
+    const expected = (q: string) =>
+      (
+        db
+          .prepare(
+            'SELECT count(*) AS n FROM filings WHERE instr(filing_no, ?) OR instr(applicant_name, ?) OR instr(credit_code, ?) OR instr(project_name, ?)',
+          )
+          .get(q, q, q, q) as { n: number }
+      ).n;
+    const want = queries.map((q) => [q, expected(q)]);
+    db.close();
+    const clerk = new ServerClient(server.url);
+    await clerk.login('clerk', DEMO_PASSWORD);
+    const got: [string, number][] = [];
+    for (const q of queries) {
+      const r = await clerk.ok<{ total: number }>('filing.list', { ...LIST_ALL, query: q });
+      got.push([q, r.total]);
+    }
+    expect(got).toEqual(want);
+    expect(want.every(([, n]) => Number(n) > 0)).toBe(true);
+  });
 
   it('issues the next certificate number after the copied ones', async () => {
     const clerk = new ServerClient(server.url);

@@ -3,6 +3,7 @@ import type { SqliteHandle } from '../connection';
 import { currentHead, type ChainHead } from '../audit';
 import type { SignedHead } from '../audit-head';
 import { DB_HEAD_KEY } from './head';
+import { refillSearch } from './search';
 
 /**
  * Moving a standalone desk onto the district server (issue 16, item 5): every row of the desk's SQLite file copied
@@ -161,6 +162,8 @@ export async function moveIntoPg(sqlite: SqliteHandle, pool: Pool, hooks: MoveHo
     for (const t of [...order].reverse()) await c.query(`DELETE FROM ${q(t)}`);
     const counts: Record<string, number> = {};
     for (const t of order) counts[t] = await copyTable(c, sqlite, t);
+    // The search table's trigger was off with the rest: its rows are made from the copied filings.
+    await refillSearch(c);
     for (const t of order) await c.query(`ALTER TABLE ${q(t)} ENABLE TRIGGER USER`);
     await continueIdentities(c);
 
@@ -180,6 +183,10 @@ export async function moveIntoPg(sqlite: SqliteHandle, pool: Pool, hooks: MoveHo
     }
     await c.query('COMMIT');
     done = true;
+    // The planner's statistics and the visibility map for the rows just copied (autovacuum would get there within
+    // minutes): without them the first lists count 100,000 filings from the heap. Outside the transaction, and a
+    // failure here leaves the move done.
+    await c.query('VACUUM (ANALYZE)').catch(() => undefined);
     return { counts, head };
   } finally {
     if (!done) await c.query('ROLLBACK').catch(() => undefined);

@@ -45,3 +45,13 @@ export const pgOrder = (column: string, dir: 'asc' | 'desc') =>
   NULLABLE.has(column)
     ? sql`${sql.ref(column)} ${sql.raw(dir === 'asc' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST')}`
     : sql`${sql.ref(column)} ${sql.raw(dir === 'asc' ? 'ASC' : 'DESC')}`;
+
+/**
+ * `filing_search` is derived from the filings, kept row by row by its trigger (migration 011). A copy made with the
+ * tables' triggers off (move-to-server) fills it afresh from the copied filings, in the same transaction.
+ */
+export async function refillSearch(db: { query(sql: string): Promise<unknown> }): Promise<void> {
+  await db.query(`DELETE FROM filing_search;
+    INSERT INTO filing_search (id, s, state, park_id)
+      SELECT id, desk_search_text(filing_no, applicant_name, credit_code, project_name), state, park_id FROM filings`);
+}
