@@ -1,6 +1,6 @@
-import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
+import { sign, verify } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import type { DeskKeys } from '../crypto/signing';
+import { privateKeyOf, publicKeyOf, type DeskKeys } from '../crypto/signing';
 import { writeDurably } from './durable';
 import type { ChainHead } from './audit';
 
@@ -16,7 +16,7 @@ export type HeadState =
 const headPayload = (h: ChainHead, keyId: string) => `pilot-desk audit head v1\nseq=${h.seq}\nhash=${h.hash}\nkey=${keyId}`;
 
 export function signHead(keys: DeskKeys, head: ChainHead): SignedHead {
-  const signature = sign(null, Buffer.from(headPayload(head, keys.keyId)), createPrivateKey(keys.privateKeyPem)).toString('base64url');
+  const signature = sign(null, Buffer.from(headPayload(head, keys.keyId)), privateKeyOf(keys.privateKeyPem)).toString('base64url');
   return { seq: head.seq, hash: head.hash, keyId: keys.keyId, signature };
 }
 
@@ -39,12 +39,7 @@ export function checkSignedHead(value: unknown, trusted: Pick<DeskKeys, 'keyId' 
   const head = { seq: v.seq as number, hash: v.hash };
   let valid = false;
   try {
-    valid = verify(
-      null,
-      Buffer.from(headPayload(head, key.keyId)),
-      createPublicKey(key.publicKeyPem),
-      Buffer.from(v.signature, 'base64url'),
-    );
+    valid = verify(null, Buffer.from(headPayload(head, key.keyId)), publicKeyOf(key.publicKeyPem), Buffer.from(v.signature, 'base64url'));
   } catch {
     valid = false;
   }
