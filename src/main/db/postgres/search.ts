@@ -19,21 +19,24 @@ export async function pgMatch(
   denseAbove: number,
 ): Promise<{ count: number; filtered: boolean; where: RawBuilder<SqlBool> }> {
   const long = [...query].length >= 3;
-  const indexed = long
-    ? sql<SqlBool>`s LIKE lower(${likePattern(query)}) ESCAPE '\\'`
-    : sql<SqlBool>`desk_grams(s) @> ARRAY[lower(${query})]`;
-  const cheap = long ? indexed : sql<SqlBool>`strpos(s, lower(${query})) > 0`;
-  const conditions = [indexed];
-  if (filters.states.length) conditions.push(sql<SqlBool>`state IN (${sql.join([...filters.states])})`);
-  if (filters.parkId) conditions.push(sql<SqlBool>`park_id = ${filters.parkId}`);
-  const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM filing_search WHERE ${sql.join(conditions, sql` AND `)}`.execute(db);
+  const matches = (states: readonly string[], park: string | null) =>
+    long
+      ? sql`desk_search_like(lower(${likePattern(query)}), ${[...states]}::text[], ${park}::text)`
+      : sql`desk_search_gram(lower(${query}), ${[...states]}::text[], ${park}::text)`;
+  // One read gives the exact count and, when they are few, the ids themselves.
+  const { rows } = await sql<{ n: string; ids: number[] | null }>`
+    SELECT count(*) AS n, CASE WHEN count(*) <= ${denseAbove} THEN coalesce(array_agg(m.id), '{}') END AS ids
+    FROM ${matches(filters.states, filters.parkId)} AS m(id)`.execute(db);
   const count = Number(rows[0]?.n ?? 0);
-  // Few: the ids are gathered first (an InitPlan), so the planner cannot choose to walk the sort index testing every
-  // filing for a rare match (500 ms when the matches are old ones); then fetched by primary key and sorted.
+  const ids = rows[0]?.ids ?? null;
+  // Many: each filing met while walking the sort index is tested by a correlated subquery, which the planner cannot
+  // turn into a join over every match, so the walk stops at one page. Few: fetched by key from their ids and sorted
+  // (never a walk of the whole index testing every filing for a rare match: 500 ms when the matches are old).
+  const cheap = long ? sql<SqlBool>`fs.s LIKE lower(${likePattern(query)})` : sql<SqlBool>`strpos(fs.s, lower(${query})) > 0`;
   const where =
-    count > denseAbove
-      ? sql<SqlBool>`filings.id IN (SELECT id FROM filing_search WHERE ${cheap})`
-      : sql<SqlBool>`filings.id = ANY(ARRAY(SELECT id FROM filing_search WHERE ${indexed}))`;
+    ids === null
+      ? sql<SqlBool>`(SELECT ${cheap} FROM filing_search AS fs WHERE fs.id = filings.id)`
+      : sql<SqlBool>`filings.id = ANY(${ids}::integer[])`;
   return { count, filtered: true, where };
 }
 

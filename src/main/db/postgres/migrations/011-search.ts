@@ -9,8 +9,10 @@ import type { PgMigration } from './index';
  * (its four searchable columns joined by U+001F, which no query contains), kept by a trigger; its heap is a quarter
  * of the filings table's and a recheck is one LIKE. Two GIN indexes on it: pg_trgm for three or more characters, and
  * `desk_grams` (every distinct character and adjacent pair of characters, never across columns) for one or two,
- * looked up exactly with `@>` (costly to compute per row, so declared so: the planner then reads the index rather
- * than test rows one by one; a page walking a sort index tests the same thing with strpos). Parallel workers are switched off for it: the work is a few milliseconds and
+ * looked up exactly with `@>` (costly to compute per row, so declared so; a page walking a sort index tests the same
+ * thing with strpos). The matches are read through `desk_search_like` / `desk_search_gram`, whose own setting keeps
+ * the planner off a sequential scan of the table: it costs LIKE on Chinese text as nearly free, and on one database
+ * chose to scan 100,000 rows (22 ms) over the index (4 ms) for a query matching 8 %. Parallel workers are switched off for it: the work is a few milliseconds and
  * starting workers costs more.
  *
  * Ordering: PostgreSQL sorts NULLs last ascending, SQLite first. The list sorts nullable columns NULLS FIRST ascending
@@ -54,6 +56,16 @@ END $$;
 CREATE TRIGGER filing_search_keep AFTER INSERT OR UPDATE OF filing_no, applicant_name, credit_code, project_name, state, park_id
   ON filings
   FOR EACH ROW EXECUTE FUNCTION filing_search_keep();
+CREATE FUNCTION desk_search_like(pattern text, states text[], park text) RETURNS SETOF integer
+  LANGUAGE sql STABLE SET enable_seqscan = off AS $$
+  SELECT id FROM filing_search WHERE s LIKE pattern
+    AND (cardinality(states) = 0 OR state = ANY (states)) AND (park IS NULL OR park_id = park)
+$$;
+CREATE FUNCTION desk_search_gram(gram text, states text[], park text) RETURNS SETOF integer
+  LANGUAGE sql STABLE SET enable_seqscan = off AS $$
+  SELECT id FROM filing_search WHERE desk_grams(s) @> ARRAY[gram]
+    AND (cardinality(states) = 0 OR state = ANY (states)) AND (park IS NULL OR park_id = park)
+$$;
 DROP INDEX filings_due;
 CREATE INDEX filings_due ON filings (due_date NULLS FIRST, id);
 DROP INDEX filings_submitted;
