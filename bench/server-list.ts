@@ -133,10 +133,16 @@ export async function listSearch(
   return out;
 }
 
-/** PostgreSQL's plan and timing for a text search's count as the list runs it (migration 011's search table). */
+/**
+ * PostgreSQL's plan and timing for a text search's count as the list runs it: the query inside `desk_search_like`
+ * (migration 011), under that function's own setting (no sequential scan of the search table).
+ */
 export async function pgExplainCount(db: Kysely<DB>, query: string): Promise<string[]> {
   const pattern = `%${query}%`;
-  const { rows } = await sql<{ 'QUERY PLAN': string }>`EXPLAIN (ANALYZE, BUFFERS, TIMING OFF)
-    SELECT count(*) FROM filing_search WHERE s LIKE lower(${pattern})`.execute(db);
-  return rows.map((r) => r['QUERY PLAN']);
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('enable_seqscan', 'off', true)`.execute(trx);
+    const { rows } = await sql<{ 'QUERY PLAN': string }>`EXPLAIN (ANALYZE, BUFFERS, TIMING OFF)
+      SELECT count(*) FROM filing_search WHERE s LIKE lower(${pattern})`.execute(trx);
+    return rows.map((r) => r['QUERY PLAN']);
+  });
 }

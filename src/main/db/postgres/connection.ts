@@ -1,6 +1,16 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { CompiledQuery, Kysely, PostgresDialect, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  type DatabaseConnection,
+  type Driver,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type TransactionSettings,
+} from 'kysely';
 import type { DB } from '../schema';
 
 /**
@@ -68,5 +78,47 @@ export function openingWith<T>(statement: string, fn: () => Promise<T>): Promise
 }
 
 export function createPgKysely(pool: pg.Pool): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new LockingPostgresDialect({ pool }) });
+  return new Kysely<DB>({ dialect: new LockingPostgresDialect({ pool: preparingPool(pool) }) });
+}
+
+/** Statements one connection keeps prepared at most; past that, the rest are sent unnamed as before. */
+const MAX_PREPARED = 256;
+/** A statement with a long list of parameters is an IN list whose length varies: not worth a prepared statement each. */
+const MAX_PREPARED_PARAMETERS = 32;
+
+/**
+ * The repositories' statements, prepared once per connection. Sent unnamed, PostgreSQL parses and plans every statement
+ * on every call: for the filing read of a decision that was ~1.3 ms, for the 19 statements of a decision several
+ * milliseconds of a ~12 ms call. A named statement is parsed once per connection, and after five calls its plan may be
+ * kept (plan_cache_mode auto: only when the generic plan costs no more than the custom ones). The name is a hash of the
+ * text, so one name is always one text; statements of several commands (BEGIN; …) cannot be prepared and go as before.
+ */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      let w = wrapped.get(client);
+      if (!w) wrapped.set(client, (w = preparing(client)));
+      return w;
+    },
+    end: () => pool.end(),
+  };
+}
+
+function preparing(client: pg.PoolClient): PostgresPoolClient {
+  const names = new Set<string>();
+  const query = (text: string, parameters: readonly unknown[]) => {
+    const values = [...parameters];
+    if (values.length <= MAX_PREPARED_PARAMETERS && !text.includes(';')) {
+      const name = `desk_${createHash('sha256').update(text).digest('base64url').slice(0, 22)}`;
+      if (names.has(name) || names.size < MAX_PREPARED) {
+        names.add(name);
+        return client.query({ name, text, values });
+      }
+    }
+    return client.query(text, values);
+  };
+  // Kysely's client type also takes a cursor, which the desk never passes.
+  return { query: query as unknown as PostgresPoolClient['query'], release: (err?: boolean | Error) => client.release(err) };
 }
