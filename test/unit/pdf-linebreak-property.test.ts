@@ -22,11 +22,13 @@ const word = fc.oneof(
   { weight: 2, arbitrary: fc.tuple(closing, fc.option(closing, { nil: '' })).map(([a, b]) => a + b) },
   { weight: 2, arbitrary: fc.tuple(opening, fc.option(opening, { nil: '' })).map(([a, b]) => a + b) },
 );
-// Punctuation runs are at most two long: a line of six CJK characters or more can then always obey the rules.
+// Punctuation runs are at most two long: a line of six CJK characters or more can then always obey the rules. A space
+// inside a run does not end it (a space at a break is dropped, so "，， ，，" is a run of four): "（（，， ，，滨" at
+// six characters has no layout that obeys them, which is no fault of the breaker.
 const text = fc
   .array(word, { minLength: 1, maxLength: 40 })
   .map((parts) => parts.join(''))
-  .filter((t) => !/[（「『《〔【“]{3,}|[，。、；：？！）」』》〕】—…]{3,}/u.test(t));
+  .filter((t) => !/[（「『《〔【“]{3,}|[，。、；：？！）」』》〕】—…]{3,}/u.test(t.replace(/ /g, '')));
 
 function expectRules(lines: string[], where: string) {
   lines.forEach((line, i) => {
