@@ -18,20 +18,10 @@ import { NOT_MOVED, sqliteRecordTables } from '../../src/main/db/postgres/move';
 import { migratePg } from '../../src/main/db/postgres/migrations';
 import { createDatabase, databaseUrl } from '../helpers/store';
 import { buildServerOnce, root, ServerClient, startServer, type ServerProcess } from '../helpers/server';
+import { listInput } from '../helpers/desk';
 
 const DEMO_PASSWORD = 'demo-2026-desk';
 const LIST = { query: '', status: null, offset: 0, limit: 500 };
-const LIST_ALL = {
-  query: '',
-  states: [],
-  parkId: null,
-  unit: null,
-  overdueOnly: false,
-  sort: 'updatedAt',
-  dir: 'desc',
-  offset: 0,
-  limit: 50,
-};
 type Verdict = { result: string; reason: string; file: string | null };
 const before = new Map<number, Verdict & { sha256: string }>();
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -227,7 +217,7 @@ describe('move-to-server', () => {
     await clerk.login('clerk', DEMO_PASSWORD);
     const got: [string, number][] = [];
     for (const q of queries) {
-      const r = await clerk.ok<{ total: number }>('filing.list', { ...LIST_ALL, query: q });
+      const r = await clerk.ok<{ total: number }>('filing.list', listInput({ query: q }));
       got.push([q, r.total]);
     }
     expect(got).toEqual(want);
@@ -237,17 +227,7 @@ describe('move-to-server', () => {
   it('issues the next certificate number after the copied ones', async () => {
     const clerk = new ServerClient(server.url);
     await clerk.login('clerk', DEMO_PASSWORD);
-    const approved = await clerk.ok<{ rows: { id: number }[] }>('filing.list', {
-      query: '',
-      states: ['approved'],
-      parkId: null,
-      unit: null,
-      overdueOnly: false,
-      sort: 'updatedAt',
-      dir: 'desc',
-      offset: 0,
-      limit: 50,
-    });
+    const approved = await clerk.ok<{ rows: { id: number }[] }>('filing.list', listInput({ states: ['approved'] }));
     let issuable: { filingId: number; filingVersion: number } | undefined;
     for (const f of approved.rows) {
       const c = await clerk.ok<{ filingId: number; filingVersion: number; canIssue: boolean }>('certificate.forFiling', { filingId: f.id });

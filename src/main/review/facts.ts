@@ -13,14 +13,6 @@ export interface UnitFacts {
 
 export const factsHash = (facts: unknown) => createHash('sha256').update(canonicalJson(facts)).digest('hex');
 
-/**
- * What each unit's decision covers right now (domain §6 "bound to what it saw"): the record's fields plus the
- * state and attachment contents (by SHA-256) of the materials that unit checks.
- */
-function papersOnFile(db: Db | Trx, filingId: number) {
-  return getPapers(db, filingId);
-}
-
 /** Round-tripped through canonical JSON so the stored snapshot and a fresh computation compare alike. */
 const unitFacts = (value: unknown): UnitFacts => {
   const facts = JSON.parse(canonicalJson(value)) as unknown;
@@ -38,7 +30,7 @@ export async function currentFacts(
   settings: Settings,
   units: readonly UnitCode[] = UNIT_CODES,
 ): Promise<Record<UnitCode, UnitFacts>> {
-  const papers = await papersOnFile(db, filingId);
+  const papers = await getPapers(db, filingId);
   const out = {} as Record<UnitCode, UnitFacts>;
   for (const unit of units) out[unit] = unitFacts(factsForUnit(fields, papers, unit, settings));
   return out;
@@ -54,6 +46,6 @@ export async function factsSinceSigned(
   fields: FilingFields,
   settings: Settings,
 ): Promise<(signed: { facts: unknown }) => UnitFacts> {
-  const all = allFacts(fields, await papersOnFile(db, filingId), settings);
+  const all = allFacts(fields, await getPapers(db, filingId), settings);
   return (signed) => unitFacts(factsAsSigned(signed.facts, all));
 }

@@ -19,20 +19,18 @@ export async function pgMatch(
   denseAbove: number,
 ): Promise<{ count: number; filtered: boolean; where: RawBuilder<SqlBool> }> {
   const long = [...query].length >= 3;
-  const matches = (states: readonly string[], park: string | null) =>
-    long
-      ? sql`desk_search_like(lower(${likePattern(query)}), ${[...states]}::text[], ${park}::text)`
-      : sql`desk_search_gram(lower(${query}), ${[...states]}::text[], ${park}::text)`;
+  const needle = long ? likePattern(query) : query;
+  const search = sql.raw(long ? 'desk_search_like' : 'desk_search_gram');
   // One read gives the exact count and, when they are few, the ids themselves.
   const { rows } = await sql<{ n: string; ids: number[] | null }>`
     SELECT count(*) AS n, CASE WHEN count(*) <= ${denseAbove} THEN coalesce(array_agg(m.id), '{}') END AS ids
-    FROM ${matches(filters.states, filters.parkId)} AS m(id)`.execute(db);
+    FROM ${search}(lower(${needle}), ${[...filters.states]}::text[], ${filters.parkId}::text) AS m(id)`.execute(db);
   const count = Number(rows[0]?.n ?? 0);
   const ids = rows[0]?.ids ?? null;
   // Many: each filing met while walking the sort index is tested by a correlated subquery, which the planner cannot
   // turn into a join over every match, so the walk stops at one page. Few: fetched by key from their ids and sorted
   // (never a walk of the whole index testing every filing for a rare match: 500 ms when the matches are old).
-  const cheap = long ? sql<SqlBool>`fs.s LIKE lower(${likePattern(query)})` : sql<SqlBool>`strpos(fs.s, lower(${query})) > 0`;
+  const cheap = long ? sql<SqlBool>`fs.s LIKE lower(${needle})` : sql<SqlBool>`strpos(fs.s, lower(${needle})) > 0`;
   const where =
     ids === null
       ? sql<SqlBool>`(SELECT ${cheap} FROM filing_search AS fs WHERE fs.id = filings.id)`
