@@ -89,7 +89,9 @@ from the last run. Benchmarks report; they do not pass or fail.
 - data: ${f.size.filings.toLocaleString()} filings and ${f.size.audit.toLocaleString()} chained audit entries (\`bench/seed.ts\`, ${(f.prepared.seedMs / 1000).toFixed(1)} s),
   plus ${f.size.ready} filings taken into review by the real handlers (${(f.prepared.prepareMs / 1000).toFixed(1)} s); that folder
   copied for the SQLite side and moved into PostgreSQL with \`move-to-server\` (${(f.moved.ms / 1000).toFixed(1)} s), so both
-  stores hold the same rows and chain
+  stores hold the same rows and chain; before the decisions and again before the list search PostgreSQL is let
+  settle (a CHECKPOINT, and any autovacuum workers waited for), so the timed parts do not share the machine with
+  the move's background writes
 - SQLite side: one desk process, calls through \`dispatch\` in process (WAL, synchronous=FULL); "N clients" are N
   concurrent callers in that one process
 - server side: two \`npm run server\` instances on one PostgreSQL 15 database (throwaway cluster, ${f.moved.durable ? 'fsync and synchronous_commit switched back on' : 'fsync and synchronous_commit OFF (BENCH_PG_FAST=1)'}),

@@ -14,7 +14,7 @@ import { createDesk } from '../src/main/desk';
 import { createPgKysely, createPool } from '../src/main/db/postgres/connection';
 import { buildServerOnce, openEvents, ServerClient, spawnServer, type ServerProcess } from '../test/helpers/server';
 import { machine, summary } from './lib';
-import { copyDesk, dispatchLogin, moveToPg, PASSWORD, prepareDesk, type Call } from './server-setup';
+import { copyDesk, dispatchLogin, moveToPg, PASSWORD, prepareDesk, settlePg, type Call } from './server-setup';
 import { decideFiling, issueCertificate, reviewersVia, underLoad, type LoadRun, type Watch } from './server-measure';
 import { decideInProcess } from './server-inproc';
 import { render } from './server-report';
@@ -76,6 +76,7 @@ async function main() {
     `seeded in ${(prepared.seedMs / 1000).toFixed(1)} s, into review in ${(prepared.prepareMs / 1000).toFixed(1)} s; moving into PostgreSQL…`,
   );
   const moved = await moveToPg(deskDir, url, serverDir, adminUrl);
+  await settlePg(adminUrl);
   log(`moved in ${(moved.ms / 1000).toFixed(1)} s; starting two server instances…`);
   buildServerOnce();
   const args = ['--database', url, '--listen', '127.0.0.1:0', '--insecure-loopback', '--data-dir', serverDir];
@@ -151,6 +152,7 @@ async function main() {
     };
 
     log('list search against a sequential scan…');
+    await settlePg(adminUrl);
     const list = {
       sqlite: await listSearch({ kind: 'sqlite', db: desk.services.store.db, handle: desk.services.store.sqlite }, LIST_ROUNDS),
       pg: await listSearch({ kind: 'postgres', db: createPgKysely(pool) }, LIST_ROUNDS),

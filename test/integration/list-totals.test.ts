@@ -53,6 +53,11 @@ describe('exact list totals', () => {
     expect(await total({ query: '计数' })).toBe(MANY);
     expect(await total({ query: '计数化工', states: ['draft'] })).toBe(odd);
     expect(await total({ query: '计数', parkId: 'binhai' })).toBe(odd);
+    expect(await total({ query: '计数化工', states: ['draft', 'submitted'], parkId: 'gangcheng' })).toBe(MANY - odd);
+    expect(await total({ query: '计数化工', states: ['submitted'], parkId: 'binhai' })).toBe(0);
+    const page = await clerk.session.ok('filing.list', listInput({ query: '计数化工', states: ['draft'], limit: 100 }));
+    expect(page.rows).toHaveLength(100);
+    expect(page.rows.every((r) => r.state === 'draft' && r.parkId === 'binhai')).toBe(true);
     expect(await total({ query: '溶剂回收', states: ['submitted'] })).toBe(
       Array.from({ length: MANY }, (_, i) => i).filter((i) => i % 3 === 0 && i % 2 === 0).length,
     );

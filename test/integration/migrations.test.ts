@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { migrate, migrations, LATEST_VERSION, NewerSchemaError } from '../../src/main/db/migrations';
 
 const tables = (db: Database.Database) =>
-  (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','trigger') ORDER BY name").all() as { name: string }[]).map(
+  (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','trigger','index') ORDER BY name").all() as { name: string }[]).map(
     (r) => r.name,
   );
 

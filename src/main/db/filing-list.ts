@@ -30,22 +30,43 @@ const DENSE_MATCHES = 2_000;
 /** Quotes are doubled so the query is one literal phrase. */
 const ftsPhrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
 
+/** With a filter, a page walks the sort index once at least this many matches pass it (else fetches them by id). */
+const WALK_FILTERED = 100;
+
 /**
  * SQLite's text match: three or more characters from the trigram index (migration 001), one or two from the
- * character index (migration 011, src/main/db/search-chars.ts). Both count their matches from the index alone. Few
- * matches are fetched by rowid; for many, `+` keeps SQLite off the rowid list, so it walks an index (the sort
- * column's, or a filter's) probing the match set, and stops at one page.
+ * character index (migration 011, src/main/db/search-chars.ts). Both count their matches from the index alone; with
+ * a state or park filter the same statement counts those that pass it, reading state and park from the narrow
+ * `filings_facets` index (migration 012) rather than the wide rows. Few matches are fetched by rowid; for many, `+`
+ * keeps SQLite off the rowid list, so it walks an index (the sort column's, or a filter's) probing the match set, and
+ * stops at one page.
  */
-async function sqliteMatch(db: Q, query: string): Promise<{ count: number; filtered: boolean; where: RawBuilder<SqlBool> }> {
+async function sqliteMatch(
+  db: Q,
+  query: string,
+  filters: { states: readonly string[]; parkId: string | null },
+): Promise<{ count: number; where: RawBuilder<SqlBool> }> {
   const [table, phrase] =
     [...query].length >= 3 ? [sql.raw('filings_fts'), ftsPhrase(query)] : [sql.raw('filings_fts_chars'), charsPhrase(query)];
-  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${table} WHERE ${table} MATCH ${phrase}`.execute(db);
-  const count = Number(rows[0]?.n ?? 0);
   const ids = sql`(SELECT rowid FROM ${table} WHERE ${table} MATCH ${phrase})`;
+  const passes = sql.join(
+    [
+      ...(filters.states.length ? [sql`state IN (${sql.join([...filters.states])})`] : []),
+      ...(filters.parkId !== null ? [sql`park_id = ${filters.parkId}`] : []),
+    ],
+    sql` AND `,
+  );
+  // The join reads the matches in rowid order, each a lookup in the narrow index; FILTER is cheaper here than sum().
+  const counting =
+    filters.states.length || filters.parkId !== null
+      ? sql`SELECT count(*) AS n, count(*) FILTER (WHERE ${passes}) AS passed
+          FROM ${table} JOIN filings INDEXED BY filings_facets ON filings.id = ${table}.rowid WHERE ${table} MATCH ${phrase}`
+      : sql`SELECT count(*) AS n, count(*) AS passed FROM ${table} WHERE ${table} MATCH ${phrase}`;
+  const { rows } = await sql<{ n: number; passed: number }>`${counting}`.execute(db);
+  const [all, passed] = [Number(rows[0]?.n ?? 0), Number(rows[0]?.passed ?? 0)];
   return {
-    count,
-    filtered: false,
-    where: count > DENSE_MATCHES ? sql<SqlBool>`+filings.id IN ${ids}` : sql<SqlBool>`filings.id IN ${ids}`,
+    count: passed,
+    where: all > DENSE_MATCHES && passed >= WALK_FILTERED ? sql<SqlBool>`+filings.id IN ${ids}` : sql<SqlBool>`filings.id IN ${ids}`,
   };
 }
 
@@ -70,13 +91,13 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
   let q = db.selectFrom('filings');
   const query = input.query;
   const otherFilters = input.states.length > 0 || input.parkId !== null || input.unit !== null || input.overdueOnly;
-  // Counted exactly from the search index; with no other filter (PostgreSQL: none but state and park, which its search
-  // table holds) that count is the total.
+  // Counted exactly from the search index, state and park filters included; with no other filter that count is the
+  // total.
   const match = !query
     ? null
     : dialectOf(db) === 'postgres'
       ? await pgMatch(db, query, input, DENSE_MATCHES)
-      : await sqliteMatch(db, query);
+      : await sqliteMatch(db, query, input);
   if (match?.count === 0) return { total: 0, rows: [] };
   if (match) q = q.where(() => match.where);
   if (input.states.length) q = q.where('state', 'in', input.states);
@@ -138,7 +159,7 @@ export async function listFilings(db: Q, input: FilingListInput, today: string):
               .executeTakeFirstOrThrow()
           ).n,
         )
-      : match && (!otherFilters || (match.filtered && !input.unit && !input.overdueOnly))
+      : match && !input.unit && !input.overdueOnly
         ? match.count
         : await countAll();
   const ids = rows.map((r) => r.id);

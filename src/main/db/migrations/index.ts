@@ -10,6 +10,7 @@ import { migration008 } from './008-problem-meetings';
 import { migration009 } from './009-notices';
 import { migration010 } from './010-certificate-files';
 import { migration011 } from './011-search';
+import { migration012 } from './012-search-upkeep';
 import { registerSearchFunctions } from '../search-chars';
 
 export interface Migration {
@@ -32,6 +33,7 @@ export const migrations: Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -17,7 +17,7 @@ export async function pgMatch(
   query: string,
   filters: { states: readonly string[]; parkId: string | null },
   denseAbove: number,
-): Promise<{ count: number; filtered: boolean; where: RawBuilder<SqlBool> }> {
+): Promise<{ count: number; where: RawBuilder<SqlBool> }> {
   const long = [...query].length >= 3;
   const needle = long ? likePattern(query) : query;
   const search = sql.raw(long ? 'desk_search_like' : 'desk_search_gram');
@@ -35,7 +35,7 @@ export async function pgMatch(
     ids === null
       ? sql<SqlBool>`(SELECT ${cheap} FROM filing_search AS fs WHERE fs.id = filings.id)`
       : sql<SqlBool>`filings.id = ANY(${ids}::integer[])`;
-  return { count, filtered: true, where };
+  return { count, where };
 }
 
 /** Columns that may be NULL sort as SQLite sorts them: first ascending, last descending (migration 011's indexes). */

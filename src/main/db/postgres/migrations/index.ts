@@ -11,6 +11,7 @@ import { pgMigration008 } from './008-problem-meetings';
 import { pgMigration009 } from './009-notices';
 import { pgMigration010 } from './010-certificate-files';
 import { pgMigration011 } from './011-search';
+import { pgMigration012 } from './012-search-upkeep';
 
 export interface PgMigration {
   version: number;
@@ -42,6 +43,7 @@ export const pgMigrations: PgMigration[] = [
   pgMigration009,
   pgMigration010,
   pgMigration011,
+  pgMigration012,
 ];
 
 export const PG_LATEST_VERSION = pgMigrations[pgMigrations.length - 1]!.version;
