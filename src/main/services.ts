@@ -121,7 +121,11 @@ export async function write<T>(ctx: Ctx, fn: (scope: WriteScope) => Promise<T>):
     return value;
   });
   const head = await headAfter(store, written!);
-  if (head) {
+  if (head && store.kind === 'postgres') {
+    // The database holds the signed head already; the file outside it follows after the reply (anchor.ts).
+    store.anchor.advance(head, store.headMayCreate);
+    store.headMayCreate = false;
+  } else if (head) {
     const moved = store.head.advance(head, store.headMayCreate);
     if (moved === 'refused') {
       // The signed head vanished or stopped verifying under a running desk: stop writing, show the damaged screen.

@@ -155,6 +155,7 @@ describe.runIf(onPostgres)('the end of a write on PostgreSQL: signed head and un
     expect(JSON.parse(log[1]!.rows!)).toEqual([['settings', 'close-test', expect.stringMatching(/^[0-9a-f]{64}$/)]]);
     const tip = await currentHeadOf(store.db);
     expect(await storedHead()).toMatchObject({ seq: tip!.seq, hash: tip!.hash });
+    await store.anchor.settled();
     expect(store.head.read()).toEqual(tip);
   });
 

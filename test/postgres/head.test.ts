@@ -120,4 +120,36 @@ describe('the signed chain head on the district server', () => {
       );
     }
   });
+
+  it('the anchor follows each write after its reply: coalesced, caught up by settled(), never ahead of the chain', async () => {
+    const name = await createDatabase('desk_head');
+    const own = join(dir, 'anchor');
+    const store = await openPgStore(databaseUrl(name), own);
+    try {
+      await append(store, 12, 'lag');
+      // Whatever was written by now is a head of the chain, at or behind its tip (it may lag; it is never ahead).
+      const tip = (await currentHeadOf(store.db))!;
+      const early = store.head.read();
+      if (early) expect(early.seq).toBeLessThanOrEqual(tip.seq);
+      await store.anchor.settled();
+      expect(store.head.read()).toEqual(tip);
+
+      // An anchor behind the chain (a crash before it caught up) still opens: the chain extends it.
+      const behind = (await store.pool.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log WHERE seq = 3')).rows[0]!;
+      store.head.write(behind);
+      const reopened = await openPgStore(databaseUrl(name), own);
+      expect(reopened.health).toMatchObject({ ok: true });
+      await append(reopened, 1, 'after');
+      await reopened.close(); // close waits for the anchor
+      expect(reopened.head.read()).toEqual(await currentHeadOf(store.db));
+
+      // The anchor removed under a running store: the next write's anchor step finds it gone and stops the writes.
+      rmSync(join(own, 'audit-head.json'));
+      await append(store, 1, 'gone');
+      await store.anchor.settled();
+      expect(store.health).toMatchObject({ ok: false, problem: 'db.chain' });
+    } finally {
+      await store.close();
+    }
+  });
 });

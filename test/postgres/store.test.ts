@@ -80,6 +80,7 @@ describe('the store on PostgreSQL', () => {
     const report = await verifyChainOf(a.db, null);
     expect(report).toMatchObject({ ok: true, entries: start + 40 });
     // Each instance's head file holds a head of that one chain.
+    await b.anchor.settled();
     const verifiedB = await verifyChainOf(b.db, b.head.read());
     expect(verifiedB.ok).toBe(true);
   });
@@ -89,7 +90,7 @@ describe('the store on PostgreSQL', () => {
       await expect(a.pool.query(`TRUNCATE ${table} CASCADE`)).rejects.toThrow(/append-only|never deleted/);
   });
 
-  it('finds Chinese substrings through the trigram indexes, and short ones by scan', async () => {
+  it('finds Chinese substrings through the search table’s trigram index (the filings table keeps none since step 12)', async () => {
     const { rows } = await a.pool.query<{ n: number }>("SELECT cardinality(show_trgm('化工中试')) AS n");
     expect(rows[0]!.n).toBeGreaterThan(0);
     await a.pool.query(`INSERT INTO filings (filing_no, state, applicant_name, credit_code, project_name, park_id, created_at, updated_at)
@@ -102,15 +103,18 @@ describe('the store on PostgreSQL', () => {
     let plan: string;
     try {
       await client.query('SET enable_seqscan = off');
-      plan = (await client.query<{ 'QUERY PLAN': string }>("EXPLAIN SELECT id FROM filings WHERE project_name ILIKE '%新材料%'")).rows
+      plan = (await client.query<{ 'QUERY PLAN': string }>("EXPLAIN SELECT id FROM filing_search WHERE s LIKE '%新材料%'")).rows
         .map((r) => r['QUERY PLAN'])
         .join('\n');
       await client.query('RESET enable_seqscan');
     } finally {
       client.release();
     }
-    expect(plan).toMatch(/filings_trgm_project/);
-    const three = await a.pool.query("SELECT project_name FROM filings WHERE project_name ILIKE '%新材料%'");
+    expect(plan).toMatch(/filing_search_trgm/);
+    expect(plan).not.toMatch(/filings_trgm/);
+    const three = await a.pool.query(
+      "SELECT project_name FROM filings WHERE id IN (SELECT id FROM desk_search_like('%新材料%', '{}', NULL) AS m(id))",
+    );
     expect(three.rows).toEqual([{ project_name: '滨海新材料中试项目' }]);
     const two = await a.pool.query("SELECT count(*)::int AS n FROM filings WHERE project_name ILIKE '%滨海%'");
     expect(two.rows).toEqual([{ n: 1 }]);

@@ -1,7 +1,7 @@
 import { sign, verify } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { privateKeyOf, publicKeyOf, type DeskKeys } from '../crypto/signing';
-import { writeDurably } from './durable';
+import { writeDurably, writeDurablyAsync } from './durable';
 import type { ChainHead } from './audit';
 
 /** The chain head as kept outside the database: signed with the desk's Ed25519 key, so it cannot be re-made by hand. */
@@ -97,11 +97,21 @@ export class HeadFile {
    * `mayCreate` is true only when the chain was empty at open, so the very first entry creates the head.
    */
   advance(head: ChainHead, mayCreate: boolean): 'moved' | 'behind' | 'refused' {
+    const verdict = this.verdict(head, mayCreate);
+    if (verdict === 'write') this.write(head);
+    return verdict === 'write' ? 'moved' : verdict;
+  }
+
+  /** advance, writing the file without holding the event loop (the district server's anchor, off the request path). */
+  async advanceAsync(head: ChainHead, mayCreate: boolean): Promise<'moved' | 'behind' | 'refused'> {
+    const verdict = this.verdict(head, mayCreate);
+    if (verdict === 'write') await writeDurablyAsync(this.path, JSON.stringify(this.sign(head)));
+    return verdict === 'write' ? 'moved' : verdict;
+  }
+
+  private verdict(head: ChainHead, mayCreate: boolean): 'write' | 'behind' | 'refused' {
     const current = this.inspect();
-    if (current.state === 'ok') {
-      if (current.head.seq >= head.seq) return 'behind';
-    } else if (!(current.state === 'missing' && mayCreate)) return 'refused';
-    this.write(head);
-    return 'moved';
+    if (current.state === 'ok') return current.head.seq >= head.seq ? 'behind' : 'write';
+    return current.state === 'missing' && mayCreate ? 'write' : 'refused';
   }
 }

@@ -8,11 +8,15 @@ import { HEAD_FILE, type StoreBase } from '../store';
 import { createPgKysely, createPool } from './connection';
 import { migratePg } from './migrations';
 import { verifyPgAnchored } from './head';
+import { LaggingAnchor } from './anchor';
 
 /** The district server's store: a PostgreSQL database reached through a pool, plus a data folder for files. */
 export interface PgStore extends StoreBase {
   kind: 'postgres';
   pool: Pool;
+  /** The head file, moved forward after each write's reply (./anchor.ts). */
+  anchor: LaggingAnchor;
+  /** Waits for the anchor to catch up, then ends the pool. */
   close(): Promise<void>;
 }
 
@@ -51,14 +55,22 @@ export async function openPgStore(url: string, dataDir: string, opts: { poolSize
       detail: `${anchor.problem}${anchor.badSeq ? ` at entry ${anchor.badSeq}` : ''}, ${anchor.entries} entries`,
       ...base,
     };
-  return {
+  const store: PgStore = {
     kind: 'postgres',
     pool,
     db,
     health,
     head,
+    anchor: new LaggingAnchor(head, () =>
+      // The signed head vanished or stopped verifying under a running server: stop writing, show the damaged screen.
+      Object.assign(store.health, { ok: false, problem: 'db.chain', detail: 'headMissing: the signed chain head file is gone or invalid' }),
+    ),
     headMayCreate: anchor?.ok === true && anchor.entries === 0,
     dataDir: dir,
-    close: () => db.destroy(),
+    close: async () => {
+      await store.anchor.settled();
+      await db.destroy();
+    },
   };
+  return store;
 }
