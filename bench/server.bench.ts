@@ -200,7 +200,7 @@ async function main() {
     desk.close();
     await pool.end();
     await Promise.all([a.stop(), b.stop()]);
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName}`).catch(() => undefined);
+    if (!process.env.BENCH_KEEP) await admin.query(`DROP DATABASE IF EXISTS ${dbName}`).catch(() => undefined);
     await admin.end();
     rmSync(root, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 /**
  * PostgreSQL step 12: the search table's GIN indexes keep no pending list, migration 001's unused trigram indexes on
- * the filings table are gone, and the search row is rewritten only when what it holds changes.
+ * the filings table are gone, the sort indexes end in the id, and the search row is rewritten only when what it holds
+ * changes.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
@@ -44,6 +45,19 @@ describe('PostgreSQL step 12 (search upkeep)', () => {
     expect(await version()).not.toBe(before);
     const { rows } = await pool.query('SELECT s, state FROM filing_search WHERE id = 1');
     expect(rows).toEqual([{ s: expect.stringContaining('瑞丰化工'), state: 'submitted' }]);
+    const { rows: sorts } = await pool.query<{ def: string }>(
+      `SELECT indexdef AS def FROM pg_indexes WHERE indexname IN
+        ('filings_updated', 'filings_applicant', 'filings_project', 'filings_credit', 'filings_state', 'filings_park') ORDER BY indexname`,
+    );
+    // Every sort index ends in the id, so ORDER BY col, id is read straight off it (no incremental sort over ties).
+    expect(sorts.map((r) => r.def.replace(/^.*\((.*)\)$/, '$1'))).toEqual([
+      'applicant_name, id',
+      'credit_code, id',
+      'park_id, updated_at, id',
+      'project_name, id',
+      'state, updated_at, id',
+      'updated_at, id',
+    ]);
     const found = await pool.query("SELECT id FROM desk_search_like('%瑞丰%', '{submitted}', NULL) AS m(id)");
     expect(found.rows).toEqual([{ id: 1 }]);
   });
