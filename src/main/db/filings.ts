@@ -26,7 +26,7 @@ export interface FilingRecord {
   submittedAt: string | null;
 }
 
-function toRecord(r: {
+export function toRecord(r: {
   id: number;
   filing_no: string;
   state: string;
@@ -83,14 +83,17 @@ const recordColumns = [
 export const pausedSince = (db: Q) => sql<string | null>`(SELECT ${localDay(db, 'p.started_at')} FROM clock_pauses p
   WHERE p.filing_id = filings.id AND p.step = 'review' AND p.ended_at IS NULL ORDER BY p.started_at LIMIT 1)`;
 
-export async function getFiling(db: Q, id: number): Promise<FilingRecord | null> {
-  const r = await db
+/** The one read of a filing's record (its row and fields), also embedded whole in getReviewState. */
+export const filingQuery = (db: Q, id: number) =>
+  db
     .selectFrom('filings')
     .innerJoin('filing_fields', 'filing_fields.filing_id', 'filings.id')
     .select(recordColumns)
     .select(pausedSince(db).as('paused_since'))
-    .where('id', '=', id)
-    .executeTakeFirst();
+    .where('id', '=', id);
+
+export async function getFiling(db: Q, id: number): Promise<FilingRecord | null> {
+  const r = await filingQuery(db, id).executeTakeFirst();
   return r ? toRecord(r) : null;
 }
 

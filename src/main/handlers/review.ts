@@ -6,7 +6,7 @@ import type { UnitCode } from '../../shared/domain/units';
 import type { Trx } from '../db/connection';
 import { emit, settingsOf, write, writeOnce, type Ctx } from '../services';
 import { bumpVersion, getPauses } from '../db/filings';
-import { endPause, getDecisions, insertPause } from '../db/review';
+import { endPause, getDecisions, getReviewState, getRounds, insertPause } from '../db/review';
 import { requireFiling } from '../filings/view';
 import { recordDecision } from '../review/decide';
 import { requireAuthority } from '../../shared/domain/authority';
@@ -20,7 +20,6 @@ import { describedDiff } from '../review/diff';
 import { issueNotices } from '../certificates/notice-store';
 import { lastDecision } from '../review/state';
 import { reviewDue, REVIEW_STEP, WAITING_FOR_APPLICANT } from '../review/clock';
-import { getRounds } from '../db/review';
 import { trajectoryHandlers } from './trajectory';
 // Registers the demo loader's review stage (it moves demo filings through review to their targets).
 
@@ -48,8 +47,10 @@ const decide: Handler<'review.decide'> = async (input, ctx) => {
     await recordDecision(scope, ctx, input, actor, { via: 'desk', meetingId: null }, settings);
     return { filingId: input.filingId };
   });
-  // Read once for both the notices and the reply (issuing a notice changes neither the filing nor its review).
-  const [filing, rounds, decisions] = await Promise.all([requireFiling(db, filingId), getRounds(db, filingId), getDecisions(db, filingId)]);
+  // Read once, in one statement on the district server, for both the notices and the reply (issuing a notice changes
+  // neither the filing nor its review).
+  const { filing, rounds, decisions } = await getReviewState(db, filingId);
+  if (!filing) throw new DeskError('NOT_FOUND', 'err.NOT_FOUND');
   // A round that closed in revise or reject issues its notice, rendered outside the decision's transaction.
   await issueNotices(ctx, filingId, 'decision', { filing, rounds });
   const view = reviewViewOf(filing, rounds, decisions);

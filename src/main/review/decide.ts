@@ -11,8 +11,7 @@ import { storedMessage } from '../../shared/i18n/stored';
 import type { Ctx, WriteScope } from '../services';
 import { bumpVersion } from '../db/filings';
 import { insertTrackedItem, refreshNextItemDue } from '../db/tracked-items';
-import { getDecisions, getRounds, insertDecision, setConditionsNotApplied } from '../db/review';
-import { requireFiling } from '../filings/view';
+import { getReviewState, insertDecision, setConditionsNotApplied } from '../db/review';
 import { currentFacts } from './facts';
 import { combineRound } from './rounds';
 import { recordEvent } from '../events';
@@ -51,11 +50,14 @@ export async function recordDecision(
   const { trx, audit } = scope;
   requireAuthority(decider, input.section);
   requireChecklist(input, settings);
-  const filing = await requireFiling(trx, input.filingId);
+  // The filing, its rounds and its decisions in one read (one round trip on the district server).
+  const state = await getReviewState(trx, input.filingId);
+  const filing = state.filing;
+  if (!filing) throw new DeskError('NOT_FOUND', 'err.NOT_FOUND');
   const stale = async () => new DeskError('STALE', 'err.STALE', {}, undefined, await buildReviewView(trx, input.filingId));
   if (filing.version !== input.filingVersion) throw await stale();
   requireTransition(decider, filing.state, 'decide', 'review.notInReview');
-  const rounds = await getRounds(trx, filing.id);
+  const rounds = state.rounds;
   const round = openRoundOf(rounds);
   if (!round || round.number !== input.round) throw new DeskError('CONFLICT', 'review.wrongRound', { round: round?.number ?? '-' });
   if (!round.units.includes(input.section))
@@ -71,7 +73,7 @@ export async function recordDecision(
     dueDate: deadlineFromDays(officialCalendar, today, c.dueDays)!.dueDate,
     blocks: c.blocks,
   }));
-  const decisions = await getDecisions(trx, filing.id);
+  const decisions = state.decisions;
   const replaced = lastDecision(decisions, input.section, round.number);
   const record = {
     filingId: filing.id,

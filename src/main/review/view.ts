@@ -1,8 +1,8 @@
 import type { Db, Trx } from '../db/connection';
 import type { DecisionView, ReviewView } from '../../shared/contract/review';
 import { UNIT_CODES } from '../../shared/domain/units';
-import { requireFiling } from '../filings/view';
-import { getDecisions, getRounds, type DecisionRecord, type RoundRecord } from '../db/review';
+import { DeskError } from '../../shared/result';
+import { getReviewState, type DecisionRecord, type RoundRecord } from '../db/review';
 import type { FilingRecord } from '../db/filings';
 import { carriedOver, lastDecision, latestRound, withNotes } from './state';
 
@@ -27,8 +27,8 @@ const toView = (d: DecisionRecord): DecisionView => ({
 
 /** The review as every screen sees it: rounds, each section's current decision and history, what carries over. */
 export async function buildReviewView(db: Db | Trx, filingId: number): Promise<ReviewView> {
-  const filing = await requireFiling(db, filingId);
-  const [rounds, decisions] = await Promise.all([getRounds(db, filingId), getDecisions(db, filingId)]);
+  const { filing, rounds, decisions } = await getReviewState(db, filingId);
+  if (!filing) throw new DeskError('NOT_FOUND', 'err.NOT_FOUND');
   return reviewViewOf(filing, rounds, decisions);
 }
 
