@@ -30,9 +30,6 @@ const DENSE_MATCHES = 2_000;
 /** Quotes are doubled so the query is one literal phrase. */
 const ftsPhrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
 
-/** With a filter, a page walks the sort index once at least this many matches pass it (else fetches them by id). */
-const WALK_FILTERED = 100;
-
 /**
  * SQLite's text match: three or more characters from the trigram index (migration 001), one or two from the
  * character index (migration 011, src/main/db/search-chars.ts). Both count their matches from the index alone; with
@@ -66,7 +63,7 @@ async function sqliteMatch(
   const [all, passed] = [Number(rows[0]?.n ?? 0), Number(rows[0]?.passed ?? 0)];
   return {
     count: passed,
-    where: all > DENSE_MATCHES && passed >= WALK_FILTERED ? sql<SqlBool>`+filings.id IN ${ids}` : sql<SqlBool>`filings.id IN ${ids}`,
+    where: all > DENSE_MATCHES ? sql<SqlBool>`+filings.id IN ${ids}` : sql<SqlBool>`filings.id IN ${ids}`,
   };
 }
 
