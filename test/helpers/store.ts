@@ -91,3 +91,8 @@ export async function dropTrigger(store: Store, table: string, trigger: string):
 export async function openEitherStore(dir: string): Promise<Store> {
   return (await openTestStore(dir, {}))?.services.store ?? openStore(dir);
 }
+
+/** Waits until the district server's anchor file has caught up with its writes (it follows after the reply). */
+export async function anchorSettled(store: Store): Promise<void> {
+  if (store.kind === 'postgres') await store.anchor.settled();
+}

@@ -7,7 +7,7 @@ import type { Store } from '../../src/main/db/store';
 import { createServices, write, type Ctx } from '../../src/main/services';
 import { GENESIS } from '../../src/main/db/audit';
 import { verifyStoreChain } from '../../src/main/db/store-ops';
-import { dropTrigger, openEitherStore, storeQuery } from '../helpers/store';
+import { anchorSettled, dropTrigger, openEitherStore, storeQuery } from '../helpers/store';
 
 let dir: string;
 let store: Store;
@@ -16,6 +16,7 @@ async function appendEntries(n: number) {
   const services = createServices(store);
   const ctx: Ctx = { services, actor: null, now: new Date('2026-11-26T02:00:00Z'), lang: 'en', connectionId: 't' };
   for (let i = 0; i < n; i++) await write(ctx, ({ audit }) => audit({ action: 'test.action', target: `thing:${i}`, after: { i } }));
+  await anchorSettled(store);
 }
 
 const query = <T = Record<string, unknown>>(sql: string, ...params: unknown[]) => storeQuery<T>(store, sql, params);

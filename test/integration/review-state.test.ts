@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvedFiling, reviewDesk, type ReviewDesk } from '../helpers/review-desk';
 import { decisionInput } from '../helpers/desk';
-import { getDecisions, getReviewState, getRounds } from '../../src/main/db/review';
+import { getDecisions, getRounds } from '../../src/main/db/review';
+import { getReviewState } from '../../src/main/db/review-state';
 import { getFiling } from '../../src/main/db/filings';
 
 let d: ReviewDesk;

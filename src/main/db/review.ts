@@ -1,6 +1,4 @@
-import { sql } from 'kysely';
-import { filingQuery, getFiling, pausedSince, toRecord, type FilingRecord } from './filings';
-import { dialectOf } from './dialect';
+import { pausedSince } from './filings';
 import type { Selectable } from 'kysely';
 import type { Db, Trx } from './connection';
 import type { DB } from './schema';
@@ -33,8 +31,8 @@ export interface RoundRecord {
   supplementRequest: SupplementItem[] | null;
 }
 
-type RoundRow = Selectable<DB['review_rounds']>;
-const toRound = (x: RoundRow): RoundRecord => ({
+export type RoundRow = Selectable<DB['review_rounds']>;
+export const toRound = (x: RoundRow): RoundRecord => ({
   id: x.id,
   filingId: x.filing_id,
   number: x.number,
@@ -94,8 +92,8 @@ export interface DecisionRecord extends Omit<DecisionView, 'decidedBy'> {
   staleAt: string | null;
 }
 
-type DecisionRow = Selectable<DB['decisions']>;
-const toDecision = (x: DecisionRow): DecisionRecord => ({
+export type DecisionRow = Selectable<DB['decisions']>;
+export const toDecision = (x: DecisionRow): DecisionRecord => ({
   id: x.id,
   filingId: x.filing_id,
   round: x.round,
@@ -121,34 +119,6 @@ const toDecision = (x: DecisionRow): DecisionRecord => ({
 export async function getDecisions(db: Q, filingId: number): Promise<DecisionRecord[]> {
   const rows = await db.selectFrom('decisions').selectAll().where('filing_id', '=', filingId).orderBy('id').execute();
   return rows.map(toDecision);
-}
-
-/** A filing with its review rounds and decisions, or a null filing (and no rows) when there is none. */
-export interface ReviewState {
-  filing: FilingRecord | null;
-  rounds: RoundRecord[];
-  decisions: DecisionRecord[];
-}
-
-/**
- * What a decision checks under the write lock, and what its reply shows, in one read. On PostgreSQL one statement,
- * each round trip being a wait for the server: the filing's record and its rounds and decisions come back as JSON,
- * read by the same mappers as the separate reads (the tables hold integers and text only, which JSON carries
- * unchanged; test/integration/review-state.test.ts compares both ways). On SQLite, in process, the three reads.
- */
-export async function getReviewState(db: Q, filingId: number): Promise<ReviewState> {
-  if (dialectOf(db) !== 'postgres') {
-    const filing = await getFiling(db, filingId);
-    if (!filing) return { filing, rounds: [], decisions: [] };
-    return { filing, rounds: await getRounds(db, filingId), decisions: await getDecisions(db, filingId) };
-  }
-  type Rows = { filing: Parameters<typeof toRecord>[0] | null; rounds: RoundRow[] | null; decisions: DecisionRow[] | null };
-  const { rows } = await sql<Rows>`SELECT (SELECT row_to_json(f) FROM (${filingQuery(db, filingId)}) AS f) AS filing,
-    (SELECT json_agg(r ORDER BY r.number) FROM review_rounds AS r WHERE r.filing_id = ${filingId}) AS rounds,
-    (SELECT json_agg(d ORDER BY d.id) FROM decisions AS d WHERE d.filing_id = ${filingId}) AS decisions`.execute(db);
-  const row = rows[0];
-  if (!row?.filing) return { filing: null, rounds: [], decisions: [] };
-  return { filing: toRecord(row.filing), rounds: (row.rounds ?? []).map(toRound), decisions: (row.decisions ?? []).map(toDecision) };
 }
 
 export async function insertDecision(trx: Trx, a: Omit<DecisionRecord, 'id' | 'stale' | 'staleAt'>): Promise<number> {

@@ -2,7 +2,8 @@ import type { Db, Trx } from '../db/connection';
 import type { DecisionView, ReviewView } from '../../shared/contract/review';
 import { UNIT_CODES } from '../../shared/domain/units';
 import { DeskError } from '../../shared/result';
-import { getReviewState, type DecisionRecord, type RoundRecord } from '../db/review';
+import type { DecisionRecord, RoundRecord } from '../db/review';
+import { getReviewState } from '../db/review-state';
 import type { FilingRecord } from '../db/filings';
 import { carriedOver, lastDecision, latestRound, withNotes } from './state';
 
