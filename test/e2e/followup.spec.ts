@@ -26,6 +26,13 @@ test('notification centre, verify and close an item, escalation of an overdue it
 
   // Emergency management: the bell counts its items; the centre lists them, most urgent first.
   await login(page, reviewer('yj'));
+  // The day's summary toast follows a language switch while it shows (its text is translated as it renders).
+  const toastSaying = (text: string) => page.locator('.mantine-Notification-root').filter({ hasText: text });
+  await expect(toastSaying(zh('fu.bell.summaryTitle'))).toBeVisible();
+  await page.getByTestId('lang-switch').getByText('EN').click();
+  await expect(toastSaying(translate('en', 'fu.bell.summaryTitle'))).toBeVisible();
+  await expect(toastSaying(zh('fu.bell.summaryTitle'))).toHaveCount(0);
+  await page.getByTestId('lang-switch').getByText('中文').click();
   const count = page.getByTestId('notification-count');
   await expect.poll(async () => Number(await count.getAttribute('data-count'))).toBeGreaterThan(0);
   await page.getByTestId('notification-bell').click();

@@ -53,7 +53,24 @@ export async function lostDraftJourney(page: Page, a: ServerProcess, b: ServerPr
   await page.getByTestId('lang-switch').getByText('EN').click();
   await expect(status).toHaveText(translate('en', 'fr.offline'));
   await page.screenshot({ path: join(artifactsDir, 'draft-offline-en.png') });
-  await page.getByTestId('lang-switch').getByText('中文').click();
+  // The same at the meeting room's projector sizes, in both languages: the state stays readable and in view.
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    for (const [lang, button, tag] of [
+      ['en', 'EN', 'en'],
+      ['zh-CN', '中文', 'zh'],
+    ] as const) {
+      await page.getByTestId('lang-switch').getByText(button).click();
+      await expect(status).toHaveText(translate(lang, 'fr.offline'));
+      await status.scrollIntoViewIfNeeded();
+      await expect(status).toBeInViewport();
+      await page.screenshot({ path: join(artifactsDir, `draft-offline-${tag}-${width}x${height}.png`) });
+    }
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
   // Nothing reached the server meanwhile.
   expect(((await clerk.ok('filing.get', { id: draft.id })) as FilingRead).fields.applicant.name).toBe(draft.fields.applicant.name);
 

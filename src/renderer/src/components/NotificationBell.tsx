@@ -19,6 +19,16 @@ function badgeCount(n: Notifications, reviewer: boolean): number {
   return c.overdue + c.dueSoon + c.reminder + c.runPeriodEnding + (reviewer ? c.awaitingVerification : 0);
 }
 
+/** The start-of-day summary's text, translated as it renders: a language switch while the toast shows reaches it. */
+function SummaryTitle() {
+  const { t } = useTranslation();
+  return <>{t('fu.bell.summaryTitle')}</>;
+}
+function SummaryText({ counts }: { counts: Notifications['counts'] }) {
+  const { t } = useTranslation();
+  return <>{t('fu.bell.summary', counts)}</>;
+}
+
 export function NotificationBell() {
   const { t } = useTranslation();
   const actor = useActor();
@@ -61,12 +71,12 @@ export function NotificationBell() {
     if (c.overdue + c.dueSoon + c.reminder + c.runPeriodEnding === 0) return;
     toast.show({
       id: 'due-summary',
-      title: t('fu.bell.summaryTitle'),
-      message: t('fu.bell.summary', c),
+      title: <SummaryTitle />,
+      message: <SummaryText counts={c} />,
       color: c.overdue ? 'red' : 'yellow',
       autoClose: 8000,
     });
-  }, [data, actor, t]);
+  }, [data, actor]);
 
   if (!actor) return null;
   const count = data ? badgeCount(data, actor.role === 'reviewer') : 0;
