@@ -7,7 +7,7 @@ import type { Store } from './db/store';
 import type { Trx } from './db/connection';
 import { appendAudit, type AuditInput } from './db/audit';
 import { loadSettings } from './db/settings';
-import { closeWrite, headAfter, writeTransaction } from './db/store-ops';
+import { closeWrite, headAfter, moveHead, writeTransaction } from './db/store-ops';
 import { findKey, recordKey } from './db/idempotency';
 import type { SessionSlot } from './sessions';
 import type { RefusalTally } from './refusals';
@@ -121,17 +121,7 @@ export async function write<T>(ctx: Ctx, fn: (scope: WriteScope) => Promise<T>):
     return value;
   });
   const head = await headAfter(store, written!);
-  if (head && store.kind === 'postgres') {
-    // The database holds the signed head already; the file outside it follows after the reply (anchor.ts).
-    store.anchor.advance(head, store.headMayCreate);
-    store.headMayCreate = false;
-  } else if (head) {
-    const moved = store.head.advance(head, store.headMayCreate);
-    if (moved === 'refused') {
-      // The signed head vanished or stopped verifying under a running desk: stop writing, show the damaged screen.
-      Object.assign(store.health, { ok: false, problem: 'db.chain', detail: 'headMissing: the signed chain head file is gone or invalid' });
-    } else store.headMayCreate = false;
-  }
+  if (head) moveHead(store, head);
   return result;
 }
 

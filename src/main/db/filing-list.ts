@@ -46,17 +46,14 @@ async function sqliteMatch(
   const [table, phrase] =
     [...query].length >= 3 ? [sql.raw('filings_fts'), ftsPhrase(query)] : [sql.raw('filings_fts_chars'), charsPhrase(query)];
   const ids = sql`(SELECT rowid FROM ${table} WHERE ${table} MATCH ${phrase})`;
-  const passes = sql.join(
-    [
-      ...(filters.states.length ? [sql`state IN (${sql.join([...filters.states])})`] : []),
-      ...(filters.parkId !== null ? [sql`park_id = ${filters.parkId}`] : []),
-    ],
-    sql` AND `,
-  );
+  const passes = [
+    ...(filters.states.length ? [sql`state IN (${sql.join([...filters.states])})`] : []),
+    ...(filters.parkId !== null ? [sql`park_id = ${filters.parkId}`] : []),
+  ];
   // The join reads the matches in rowid order, each a lookup in the narrow index; FILTER is cheaper here than sum().
   const counting =
-    filters.states.length || filters.parkId !== null
-      ? sql`SELECT count(*) AS n, count(*) FILTER (WHERE ${passes}) AS passed
+    passes.length > 0
+      ? sql`SELECT count(*) AS n, count(*) FILTER (WHERE ${sql.join(passes, sql` AND `)}) AS passed
           FROM ${table} JOIN filings INDEXED BY filings_facets ON filings.id = ${table}.rowid WHERE ${table} MATCH ${phrase}`
       : sql`SELECT count(*) AS n, count(*) AS passed FROM ${table} WHERE ${table} MATCH ${phrase}`;
   const { rows } = await sql<{ n: number; passed: number }>`${counting}`.execute(db);

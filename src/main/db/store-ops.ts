@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Db } from './connection';
 import type { DB } from './schema';
-import type { Store } from './store';
+import { markHeadLost, type Store } from './store';
 import { appendedTip, currentHead, currentHeadOf, verifyChain, verifyChainOf, type ChainHead, type VerifyReport } from './audit';
 import { FORGET_UNAUDITED_SQL, forgetUnauditedRows, hasUnrecordedRows } from './row-hashes';
 import { openingWith } from './postgres/connection';
@@ -55,6 +55,19 @@ export function writeTransaction<T>(store: Store, fn: (trx: Trx) => Promise<T>):
 /** The head a committed write leaves: the entry it appended last, else the store's (one read saved per write). */
 export function headAfter(store: Store, trx: Trx): Promise<ChainHead | null> | ChainHead | null {
   return appendedTip(trx) ?? storeHead(store);
+}
+
+/**
+ * After a committed write, the head outside the database moves to `head`. SQLite: now, as that file is the desk's only
+ * head. PostgreSQL: after the reply (postgres/anchor.ts), as the database already holds the signed head.
+ */
+export function moveHead(store: Store, head: ChainHead): void {
+  if (store.kind === 'postgres') store.anchor.advance(head, store.headMayCreate);
+  else if (store.head.advance(head, store.headMayCreate) === 'refused') {
+    markHeadLost(store.health);
+    return;
+  }
+  store.headMayCreate = false;
 }
 
 /** The whole-chain check against the external head. */

@@ -19,6 +19,11 @@ export interface DbHealth {
   restoreCommand: string | null;
 }
 
+/** The signed head vanished or stopped verifying under a running desk: writes stop, the damaged screen shows. */
+export function markHeadLost(health: DbHealth): void {
+  Object.assign(health, { ok: false, problem: 'db.chain', detail: 'headMissing: the signed chain head file is gone or invalid' });
+}
+
 export interface StoreBase {
   db: Db;
   health: DbHealth;

@@ -7,14 +7,13 @@ import type { Trx } from '../db/connection';
 import { emit, settingsOf, write, writeOnce, type Ctx } from '../services';
 import { bumpVersion, getPauses } from '../db/filings';
 import { endPause, getDecisions, getRounds, insertPause } from '../db/review';
-import { getReviewState } from '../db/review-state';
 import { requireFiling } from '../filings/view';
 import { recordDecision } from '../review/decide';
 import { requireAuthority } from '../../shared/domain/authority';
 import { requireTransition } from '../../shared/domain/transitions';
 import { openNextRound } from '../review/rounds';
 import { recordEvent } from '../events';
-import { buildReviewView, reviewViewOf } from '../review/view';
+import { buildReviewView, requireReviewState, reviewViewOf } from '../review/view';
 import { buildInbox } from '../review/inbox';
 import { factsSinceSigned } from '../review/facts';
 import { describedDiff } from '../review/diff';
@@ -50,8 +49,7 @@ const decide: Handler<'review.decide'> = async (input, ctx) => {
   });
   // Read once, in one statement on the district server, for both the notices and the reply (issuing a notice changes
   // neither the filing nor its review).
-  const { filing, rounds, decisions } = await getReviewState(db, filingId);
-  if (!filing) throw new DeskError('NOT_FOUND', 'err.NOT_FOUND');
+  const { filing, rounds, decisions } = await requireReviewState(db, filingId);
   // A round that closed in revise or reject issues its notice, rendered outside the decision's transaction.
   await issueNotices(ctx, filingId, 'decision', { filing, rounds });
   const view = reviewViewOf(filing, rounds, decisions);

@@ -12,12 +12,11 @@ import type { Ctx, WriteScope } from '../services';
 import { bumpVersion } from '../db/filings';
 import { insertTrackedItem, refreshNextItemDue } from '../db/tracked-items';
 import { insertDecision, setConditionsNotApplied } from '../db/review';
-import { getReviewState } from '../db/review-state';
 import { currentFacts } from './facts';
 import { combineRound } from './rounds';
 import { recordEvent } from '../events';
 import { lastDecision, openRoundOf } from './state';
-import { buildReviewView } from './view';
+import { buildReviewView, requireReviewState } from './view';
 
 export type DecisionInput = ParsedInput<'review.decide'>;
 
@@ -52,9 +51,8 @@ export async function recordDecision(
   requireAuthority(decider, input.section);
   requireChecklist(input, settings);
   // The filing, its rounds and its decisions in one read (one round trip on the district server).
-  const state = await getReviewState(trx, input.filingId);
+  const state = await requireReviewState(trx, input.filingId);
   const filing = state.filing;
-  if (!filing) throw new DeskError('NOT_FOUND', 'err.NOT_FOUND');
   const stale = async () => new DeskError('STALE', 'err.STALE', {}, undefined, await buildReviewView(trx, input.filingId));
   if (filing.version !== input.filingVersion) throw await stale();
   requireTransition(decider, filing.state, 'decide', 'review.notInReview');

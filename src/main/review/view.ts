@@ -3,7 +3,7 @@ import type { DecisionView, ReviewView } from '../../shared/contract/review';
 import { UNIT_CODES } from '../../shared/domain/units';
 import { DeskError } from '../../shared/result';
 import type { DecisionRecord, RoundRecord } from '../db/review';
-import { getReviewState } from '../db/review-state';
+import { getReviewState, type ReviewState } from '../db/review-state';
 import type { FilingRecord } from '../db/filings';
 import { carriedOver, lastDecision, latestRound, withNotes } from './state';
 
@@ -27,9 +27,15 @@ const toView = (d: DecisionRecord): DecisionView => ({
 });
 
 /** The review as every screen sees it: rounds, each section's current decision and history, what carries over. */
+/** getReviewState for a filing that must exist (NOT_FOUND otherwise), as requireFiling is to getFiling. */
+export async function requireReviewState(db: Db | Trx, filingId: number): Promise<ReviewState & { filing: FilingRecord }> {
+  const state = await getReviewState(db, filingId);
+  if (!state.filing) throw new DeskError('NOT_FOUND', 'err.NOT_FOUND');
+  return { ...state, filing: state.filing };
+}
+
 export async function buildReviewView(db: Db | Trx, filingId: number): Promise<ReviewView> {
-  const { filing, rounds, decisions } = await getReviewState(db, filingId);
-  if (!filing) throw new DeskError('NOT_FOUND', 'err.NOT_FOUND');
+  const { filing, rounds, decisions } = await requireReviewState(db, filingId);
   return reviewViewOf(filing, rounds, decisions);
 }
 

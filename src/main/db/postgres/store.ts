@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import { HeadFile } from '../audit-head';
 import { loadOrCreateKeys } from '../../crypto/signing';
 import { NewerSchemaError } from '../migrations';
-import { HEAD_FILE, type StoreBase } from '../store';
+import { HEAD_FILE, markHeadLost, type StoreBase } from '../store';
 import { createPgKysely, createPool } from './connection';
 import { migratePg } from './migrations';
 import { verifyPgAnchored } from './head';
@@ -61,10 +61,7 @@ export async function openPgStore(url: string, dataDir: string, opts: { poolSize
     db,
     health,
     head,
-    anchor: new LaggingAnchor(head, () =>
-      // The signed head vanished or stopped verifying under a running server: stop writing, show the damaged screen.
-      Object.assign(store.health, { ok: false, problem: 'db.chain', detail: 'headMissing: the signed chain head file is gone or invalid' }),
-    ),
+    anchor: new LaggingAnchor(head, () => markHeadLost(store.health)),
     headMayCreate: anchor?.ok === true && anchor.entries === 0,
     dataDir: dir,
     close: async () => {
