@@ -3,20 +3,15 @@
  * the filings table are gone, the sort indexes end in the id, and the search row is rewritten only when what it holds
  * changes.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import pg from 'pg';
 import { migratePg } from '../../src/main/db/postgres/migrations';
 import { createDatabase, databaseUrl } from '../helpers/store';
 
-const pools: pg.Pool[] = [];
-afterAll(async () => {
-  await Promise.all(pools.map((p) => p.end()));
-});
-
 describe('PostgreSQL step 12 (search upkeep)', () => {
   it('drops the filings trigram indexes, turns off GIN pending lists, and skips writes that change nothing', async () => {
     const pool = new pg.Pool({ connectionString: databaseUrl(await createDatabase('desk_search12')), max: 2 });
-    pools.push(pool);
+    onTestFinished(() => pool.end());
     await migratePg(pool, 11);
     await pool.query(
       `INSERT INTO filings (filing_no, state, applicant_name, credit_code, project_name, park_id, created_at, updated_at)

@@ -3,13 +3,11 @@ import type { PgMigration } from './index';
 /**
  * Step 12 on PostgreSQL: the search indexes stay as fast after a day of decisions as after a vacuum.
  *
- * A GIN index by default adds new entries to a pending list that every search reads in full until a vacuum merges it.
- * The search table's row is rewritten whenever a filing's state changes (migration 011's trigger also rewrote it when
- * nothing it holds had changed), so after a few hundred decisions each search of `filing_search` read tens of
- * thousands of pending entries: the benchmark's text searches took 20–30 ms after its decisions and 5–10 ms on the
- * same rows freshly vacuumed. Its two GIN indexes now take entries directly (`fastupdate = off`; the table changes a
- * few times per filing, so the cost moves to those rare writes), and the trigger writes only when the text, state or
- * park actually changed.
+ * A GIN index by default adds new entries to a pending list that every search reads in full until a vacuum merges it,
+ * and the search table's row is rewritten whenever a filing's state changes (migration 011's trigger also rewrote it
+ * when nothing it holds had changed), so searches would slow down between vacuums as decisions are made. Its two GIN
+ * indexes now take entries directly (`fastupdate = off`; the table changes a few times per filing, so the cost moves
+ * to those rare writes), and the trigger writes only when the text, state or park actually changed.
  *
  * Migration 001's four trigram indexes on the filings table itself are no longer read by anything (search reads
  * `filing_search` since step 11), yet every write to a filing — a decision rewrites its row — added entries to all
