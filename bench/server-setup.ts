@@ -120,6 +120,13 @@ export async function moveToPg(
     ])
       await c.query(`ALTER SYSTEM SET ${k} = ${v}`);
     await c.query('SELECT pg_reload_conf()');
+    // What is in force, read back rather than assumed: a setting given on the server's command line would outrank
+    // ALTER SYSTEM, and the figures must not claim a durability the cluster did not have.
+    await new Promise((r) => setTimeout(r, 200));
+    const { rows } = await c.query<{ on: boolean }>(
+      "SELECT bool_and(setting = 'on') AS on FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')",
+    );
+    if (rows[0]?.on !== durable) throw new Error(`PostgreSQL durability is not ${durable ? 'on' : 'off'} as asked (pg_settings)`);
   } finally {
     await c.end();
   }

@@ -12,7 +12,7 @@
 // initdb refuses to run as root: as root the folder is handed to the postgres user and every server binary runs
 // through `runuser -u postgres`. As any other user the binaries run as that user.
 import { spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,16 +61,11 @@ export async function startCluster(bin = findPgBin()) {
   const data = join(dir, 'data');
   if (asRoot) chownSync(dir, Number(runUid('postgres')), Number(runGid('postgres')));
   runPg(bin, 'initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
+  // Durability off in the configuration file, not on the command line: a command-line setting outranks ALTER
+  // SYSTEM, and the server benchmark switches durability back on for its timings (bench/server-setup.ts).
+  appendFileSync(join(data, 'postgresql.conf'), '\nfsync = off\nsynchronous_commit = off\nfull_page_writes = off\n');
   const port = await freePort();
-  const options = [
-    '-c listen_addresses=127.0.0.1',
-    `-p ${port}`,
-    `-k ${dir}`,
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
-    '-c max_connections=200',
-  ].join(' ');
+  const options = ['-c listen_addresses=127.0.0.1', `-p ${port}`, `-k ${dir}`, '-c max_connections=200'].join(' ');
   runPg(bin, 'pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', 'start']);
   let stopped = false;
   const stop = () => {
