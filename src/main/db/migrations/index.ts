@@ -11,6 +11,7 @@ import { migration009 } from './009-notices';
 import { migration010 } from './010-certificate-files';
 import { migration011 } from './011-search';
 import { migration012 } from './012-search-upkeep';
+import { migration013 } from './013-state-writes';
 import { registerSearchFunctions } from '../search-chars';
 
 export interface Migration {
@@ -34,6 +35,7 @@ export const migrations: Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -12,6 +12,7 @@ import { pgMigration009 } from './009-notices';
 import { pgMigration010 } from './010-certificate-files';
 import { pgMigration011 } from './011-search';
 import { pgMigration012 } from './012-search-upkeep';
+import { pgMigration013 } from './013-state-writes';
 
 export interface PgMigration {
   version: number;
@@ -44,6 +45,7 @@ export const pgMigrations: PgMigration[] = [
   pgMigration010,
   pgMigration011,
   pgMigration012,
+  pgMigration013,
 ];
 
 export const PG_LATEST_VERSION = pgMigrations[pgMigrations.length - 1]!.version;
