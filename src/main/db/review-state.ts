@@ -3,6 +3,8 @@ import type { Db, Trx } from './connection';
 import { dialectOf } from './dialect';
 import { filingQuery, getFiling, toRecord, type FilingRecord } from './filings';
 import {
+  countOpenMaterialItems,
+  countOpenMaterialItemsQuery,
   getDecisions,
   getRounds,
   toDecision,
@@ -20,6 +22,8 @@ export interface ReviewState {
   filing: FilingRecord | null;
   rounds: RoundRecord[];
   decisions: DecisionRecord[];
+  /** Missing papers still open (or supplied, not yet verified): a round whose units all approve waits for them. */
+  openMaterialItems: number;
 }
 
 /**
@@ -31,14 +35,30 @@ export interface ReviewState {
 export async function getReviewState(db: Q, filingId: number): Promise<ReviewState> {
   if (dialectOf(db) !== 'postgres') {
     const filing = await getFiling(db, filingId);
-    if (!filing) return { filing, rounds: [], decisions: [] };
-    return { filing, rounds: await getRounds(db, filingId), decisions: await getDecisions(db, filingId) };
+    if (!filing) return { filing, rounds: [], decisions: [], openMaterialItems: 0 };
+    return {
+      filing,
+      rounds: await getRounds(db, filingId),
+      decisions: await getDecisions(db, filingId),
+      openMaterialItems: await countOpenMaterialItems(db, filingId),
+    };
   }
-  type Rows = { filing: Parameters<typeof toRecord>[0] | null; rounds: RoundRow[] | null; decisions: DecisionRow[] | null };
+  type Rows = {
+    filing: Parameters<typeof toRecord>[0] | null;
+    rounds: RoundRow[] | null;
+    decisions: DecisionRow[] | null;
+    open_items: number;
+  };
   const { rows } = await sql<Rows>`SELECT (SELECT row_to_json(f) FROM (${filingQuery(db, filingId)}) AS f) AS filing,
     (SELECT json_agg(r ORDER BY r.number) FROM review_rounds AS r WHERE r.filing_id = ${filingId}) AS rounds,
-    (SELECT json_agg(d ORDER BY d.id) FROM decisions AS d WHERE d.filing_id = ${filingId}) AS decisions`.execute(db);
+    (SELECT json_agg(d ORDER BY d.id) FROM decisions AS d WHERE d.filing_id = ${filingId}) AS decisions,
+    (${countOpenMaterialItemsQuery(db, filingId)}) AS open_items`.execute(db);
   const row = rows[0];
-  if (!row?.filing) return { filing: null, rounds: [], decisions: [] };
-  return { filing: toRecord(row.filing), rounds: (row.rounds ?? []).map(toRound), decisions: (row.decisions ?? []).map(toDecision) };
+  if (!row?.filing) return { filing: null, rounds: [], decisions: [], openMaterialItems: 0 };
+  return {
+    filing: toRecord(row.filing),
+    rounds: (row.rounds ?? []).map(toRound),
+    decisions: (row.decisions ?? []).map(toDecision),
+    openMaterialItems: Number(row.open_items),
+  };
 }

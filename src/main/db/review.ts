@@ -167,15 +167,17 @@ export async function setConditionsNotApplied(trx: Trx, decisionIds: number[], n
     .execute();
 }
 
-export async function countOpenMaterialItems(db: Q, filingId: number): Promise<number> {
-  const row = await db
+/** Missing papers of a filing still open or supplied (not yet verified), as one query (also inside getReviewState). */
+export const countOpenMaterialItemsQuery = (db: Q, filingId: number) =>
+  db
     .selectFrom('tracked_items')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('filing_id', '=', filingId)
     .where('kind', '=', 'material')
-    .where('state', 'in', ['open', 'supplied'])
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .where('state', 'in', ['open', 'supplied']);
+
+export async function countOpenMaterialItems(db: Q, filingId: number): Promise<number> {
+  return Number((await countOpenMaterialItemsQuery(db, filingId).executeTakeFirstOrThrow()).n);
 }
 
 /** The list's unit filter reads this column; it is kept equal to the sections pending in the open round. */

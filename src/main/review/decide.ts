@@ -117,7 +117,8 @@ export async function recordDecision(
     via: confirmation.via,
   });
 
-  const change = await combineRound(trx, ctx, filing, settings, rounds, decisions, decider);
+  // The open papers were counted with the filing, under the same lock: this decision adds conditions, never papers.
+  const change = await combineRound(trx, ctx, filing, settings, rounds, decisions, decider, state.openMaterialItems);
   if (!(await bumpVersion(trx, filing.id, filing.version, now, change))) throw await stale();
   await audit({
     action: 'review.decide',

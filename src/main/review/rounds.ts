@@ -15,7 +15,6 @@ import { UNIT_CODES, type Role, type UnitCode } from '../../shared/domain/units'
 import { requireTransition, type FilingAction, type Moved } from '../../shared/domain/transitions';
 import {
   closeRound,
-  countOpenMaterialItems,
   getDecisions,
   getRounds,
   type DecisionRecord,
@@ -67,12 +66,13 @@ export async function combineRound(
   rounds: RoundRecord[],
   decisions: DecisionRecord[],
   decider: { role: Role },
+  openMaterialItems: number,
 ): Promise<FilingChange> {
   const round = openRoundOf(rounds)!;
   const units = unitDecisions(decisions, round);
   // A decision alone never moves the review's due date (only pauses do), so a round still pending changes one column.
   if (roundOutcome(units, 0) === 'pending') return { waiting_units: unitList(pendingUnits(decisions, round)) };
-  const outcome = roundOutcome(units, await countOpenMaterialItems(trx, filing.id));
+  const outcome = roundOutcome(units, openMaterialItems);
   const to = requireTransition(decider, filing.state, ROUND_ACTION[outcome]);
   const now = ctx.now.toISOString();
   const today = toIsoDate(ctx.now);
