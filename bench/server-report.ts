@@ -6,6 +6,8 @@ import { QUERIES, type ListResult } from './server-list';
 export interface Figures {
   size: { filings: number; audit: number; ready: number; listRounds: number };
   decide1: { sqlite: number[]; pg: number[] };
+  /** The same client's decisions on A while a desk on B watches (the live loop). */
+  watched: number[];
   floor: { sqlite: number[]; pg: number[] };
   inproc: { times: number[]; perDecision: number };
   watch: Watch;
@@ -38,6 +40,7 @@ export function render(f: Figures): string {
       pair(f.decide1.pg),
       `p95 < 15 ms (server ${met(p(f.decide1.pg).p95, 15)})`,
     ],
+    ['… the same, while a desk on B watches (the live loop below), p50 / p95', '–', pair(f.watched), '–'],
     [
       'review.decide on PostgreSQL through dispatch in process (no HTTP), p50 / p95',
       '–',
@@ -94,11 +97,13 @@ from the last run. Benchmarks report; they do not pass or fail.
   the move's background writes
 - SQLite side: one desk process, calls through \`dispatch\` in process (WAL, synchronous=FULL); "N clients" are N
   concurrent callers in that one process
-- server side: two \`npm run server\` instances on one PostgreSQL 15 database (throwaway cluster, ${f.moved.durable ? 'fsync and synchronous_commit switched back on' : 'fsync and synchronous_commit OFF (BENCH_PG_FAST=1)'}),
+- server side: two \`npm run server\` instances on one PostgreSQL 15 database (throwaway cluster, ${f.moved.durable ? 'fsync, synchronous_commit and full_page_writes switched back on and read back from pg_settings' : 'fsync and synchronous_commit OFF (BENCH_PG_FAST=1)'}),
   calls through HTTP (loopback, --insecure-loopback) with a cookie session; client k works on instance A or B by parity
 - a client decides its own filings (five sections each, one session per unit), so decisions do not race on a
-  filing's version; live latency is from sending the decision to A until its \`filing.changed\` reaches an SSE
-  client on B (an upper bound of commit → arrival, since the commit lies inside the request)
+  filing's version; "one client" is that client alone on the server; live latency is measured in a loop of its own
+  (the same client on other filings, with a desk on B watching): from sending the decision to A until its
+  \`filing.changed\` reaches the SSE client on B (an upper bound of commit → arrival, since the commit lies inside
+  the request)
 - certificate issue: one warm-up issue per side first (fonts, templates), not counted
 - list search is timed on the store (the list query itself; the whole \`filing.list\` call is a row of its own), ${QUERIES.length} queries × ${f.size.listRounds} rounds after a
   warm-up; the scan is the query the list would run without its search indexes: on SQLite LIKE over the four

@@ -58,11 +58,12 @@ async function main() {
   console.log(`machine: ${machine()}; load ${loadNow()}`);
   const root = mkdtempSync(join(tmpdir(), 'desk-bench-server-'));
   const [deskDir, sqliteDir, serverDir] = ['desk', 'sqlite', 'server'].map((d) => join(root, d)) as [string, string, string];
-  const slices: Record<'single' | 'c8' | 'c32' | 'inproc', [number, number]> = {
+  const slices: Record<'single' | 'live' | 'c8' | 'c32' | 'inproc', [number, number]> = {
     single: [0, SINGLE],
-    c8: [SINGLE, SINGLE + 8 * PER_CLIENT],
-    c32: [SINGLE + 8 * PER_CLIENT, SINGLE + 40 * PER_CLIENT],
-    inproc: [SINGLE + 40 * PER_CLIENT, SINGLE + 40 * PER_CLIENT + Math.ceil(SINGLE / 2)],
+    live: [SINGLE, 2 * SINGLE],
+    c8: [2 * SINGLE, 2 * SINGLE + 8 * PER_CLIENT],
+    c32: [2 * SINGLE + 8 * PER_CLIENT, 2 * SINGLE + 40 * PER_CLIENT],
+    inproc: [2 * SINGLE + 40 * PER_CLIENT, 2 * SINGLE + 40 * PER_CLIENT + Math.ceil(SINGLE / 2)],
   };
   log(`seeding ${FILINGS.toLocaleString()} filings, ${AUDIT.toLocaleString()} audit entries; ${slices.inproc[1]} filings into review…`);
   const prepared = await prepareDesk(deskDir, { filings: FILINGS, audit: AUDIT, ready: slices.inproc[1] });
@@ -87,15 +88,20 @@ async function main() {
   const pool = createPool(url, 2);
   const loadBefore = loadNow();
   try {
-    log('one client: decisions (SQLite through dispatch; server through HTTP on A, watched on B)…');
+    log('one client: decisions (SQLite through dispatch; server through HTTP on A)…');
     const decide1 = { sqlite: [] as number[], pg: [] as number[] };
     const rvSqlite = await reviewersVia((u) => dispatchLogin(desk, u));
     for (const id of part('single')) await decideFiling(rvSqlite, id, decide1.sqlite);
     const rvA = await reviewersVia(httpLogin(a));
+    for (const id of part('single')) await decideFiling(rvA, id, decide1.pg);
+    // Live updates in a loop of their own: the same client on A, now with a desk on B watching (its SSE stream), each
+    // decision timed again and waited for on B. One client alone is the row above.
+    log('live: decisions on A, each waited for on an SSE client of B…');
+    const watched: number[] = [];
     const watcher = new ServerClient(b.url);
     await watcher.login('clerk', PASSWORD);
     const watch: Watch = { stream: await openEvents(watcher), latencies: [] };
-    for (const id of part('single')) await decideFiling(rvA, id, decide1.pg, watch);
+    for (const id of part('live')) await decideFiling(rvA, id, watched, watch);
     watch.stream.close();
     const inproc = await decideInProcess(url, serverDir, part('inproc'));
     // The floor under every call: a session check and nothing else (auth.status), through dispatch and through HTTP.
@@ -180,6 +186,7 @@ async function main() {
     const report = render({
       size: { filings: FILINGS, audit: AUDIT, ready: slices.inproc[1], listRounds: LIST_ROUNDS },
       decide1,
+      watched,
       inproc,
       floor,
       watch,
