@@ -124,7 +124,6 @@ export interface CoreTables {
   settings: { key: string; value: string; updated_at: string };
   filings: FilingsTable;
   filing_fields: { filing_id: number; fields: string };
-  filings_fts: { rowid: number; filing_no: string; applicant_name: string; credit_code: string; project_name: string };
   filing_materials: FilingMaterialsTable;
   attachments: AttachmentsTable;
   tracked_items: TrackedItemsTable;

@@ -11,7 +11,7 @@ import { migration009 } from './009-notices';
 import { migration010 } from './010-certificate-files';
 import { migration011 } from './011-search';
 import { migration012 } from './012-search-upkeep';
-import { migration013 } from './013-state-writes';
+import { migration013 } from './013-search-facets';
 import { registerSearchFunctions } from '../search-chars';
 
 export interface Migration {

@@ -25,9 +25,13 @@ export class MoveRefused extends Error {
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** SQLite's search machinery beside its virtual tables: the numbered facet tokens (migration 013), derived from the filings. */
+const SQLITE_SEARCH: readonly string[] = ['filings_fts_tokens'];
+
 /**
- * The desk's tables that carry records: every table but SQLite's own (full-text virtual tables and their shadow
- * tables; PostgreSQL searches with pg_trgm) and those not moved. Driven by the schema, so a new table is not forgotten.
+ * The desk's tables that carry records: every table but SQLite's own (full-text virtual tables, their shadow tables
+ * and SQLITE_SEARCH; PostgreSQL searches with pg_trgm) and those not moved. Driven by the schema, so a new table is
+ * not forgotten.
  */
 export function sqliteRecordTables(sqlite: SqliteHandle): string[] {
   const all = sqlite
@@ -36,7 +40,9 @@ export function sqliteRecordTables(sqlite: SqliteHandle): string[] {
   const virtual = all.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql ?? '')).map((t) => t.name);
   return all
     .map((t) => t.name)
-    .filter((n) => !virtual.includes(n) && !virtual.some((v) => n.startsWith(`${v}_`)) && !NOT_MOVED.includes(n));
+    .filter(
+      (n) => !virtual.includes(n) && !virtual.some((v) => n.startsWith(`${v}_`)) && !SQLITE_SEARCH.includes(n) && !NOT_MOVED.includes(n),
+    );
 }
 
 async function pgTables(c: PoolClient): Promise<Set<string>> {

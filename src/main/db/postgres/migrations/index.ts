@@ -12,7 +12,7 @@ import { pgMigration009 } from './009-notices';
 import { pgMigration010 } from './010-certificate-files';
 import { pgMigration011 } from './011-search';
 import { pgMigration012 } from './012-search-upkeep';
-import { pgMigration013 } from './013-state-writes';
+import { pgMigration013 } from './013-search-facets';
 
 export interface PgMigration {
   version: number;

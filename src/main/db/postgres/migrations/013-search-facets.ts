@@ -1,7 +1,8 @@
 import type { PgMigration } from './index';
 
 /**
- * Step 13 on PostgreSQL: a decision's writes stay cheap on a large database.
+ * Step 13 on PostgreSQL: a filing's facets (state and park) change in its search row without rewriting its text's
+ * index entries, so a decision's writes stay cheap on a large database.
  *
  * A round that closes changes its filing's state, and the search table holds the state beside the text (for filtered
  * counts, migration 011). Its pages were packed full, so the changed row went to another page and every index entry
@@ -16,13 +17,14 @@ import type { PgMigration } from './index';
  * each) before settling on the generic plan it then keeps (0.12–0.15 ms); their parameters are only the new row's
  * ids, for which the generic plan is the right one, so they use it from the first call.
  *
- * SQLite's step 13 of the same name changes nothing: its search tables are rewritten only when the text changes.
+ * SQLite's step 13 of the same name puts the same facets into its trigram index, as tokens a search intersects with
+ * its text.
  */
 const STEP_DURATIONS = ['acceptance', 'certificate', 'correction', 'review', 'supplement', 'unit'];
 
 export const pgMigration013: PgMigration = {
   version: 13,
-  name: 'state-writes',
+  name: 'search-facets',
   up: `
 ALTER TABLE filing_search SET (fillfactor = 70);
 CLUSTER filing_search USING filing_search_pkey;

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { migratePg } from '../../src/main/db/postgres/migrations';
 import { createDatabase, databaseUrl } from '../helpers/store';
 
-describe('PostgreSQL step 13 (state writes)', () => {
+describe('PostgreSQL step 13 (search facets)', () => {
   it('changes a search row’s state in place, keeps the text in step, and plans step durations generically', async () => {
     const pool = new pg.Pool({ connectionString: databaseUrl(await createDatabase('desk_state13')), max: 1 });
     onTestFinished(() => pool.end());
