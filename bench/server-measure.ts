@@ -39,17 +39,11 @@ export interface Watch {
 }
 
 /**
- * The five approvals of one filing, each timed from send to reply, `pauseMs` apart. With `watch`, each decision also waits for its
+ * The five approvals of one filing, each timed from send to reply. With `watch`, each decision also waits for its
  * `filing.changed` on the other instance's SSE stream and records send → arrival (an upper bound of commit →
  * arrival: the commit lies between send and reply).
  */
-export async function decideFiling(
-  rv: Reviewers,
-  filingId: number,
-  times: number[],
-  opts: { watch?: Watch; pauseMs?: number } = {},
-): Promise<void> {
-  const { watch, pauseMs = 0 } = opts;
+export async function decideFiling(rv: Reviewers, filingId: number, times: number[], watch?: Watch): Promise<void> {
   const view = await rv.yj('review.get', { filingId });
   let version = view.filingVersion;
   for (const u of UNIT_CODES) {
@@ -63,9 +57,6 @@ export async function decideFiling(
           )
           .then(() => performance.now())
       : null;
-    // A person's next decision comes seconds after the last: with a pause, what the server does after a reply (the
-    // chain head's file, the live fan-out) is done before the next call, as it is at a desk.
-    if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
     const input = approve(filingId, u, version, view.currentRound ?? 1); // built before the clock starts: only the call is timed
     const t = performance.now();
     const next = await rv[u]('review.decide', input);

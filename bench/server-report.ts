@@ -4,11 +4,8 @@ import type { LoadRun, Watch } from './server-measure';
 import { QUERIES, type ListResult } from './server-list';
 
 export interface Figures {
-  size: { filings: number; audit: number; ready: number; listRounds: number; pauseMs: number };
-  /** One client, its decisions a pause apart. */
+  size: { filings: number; audit: number; ready: number; listRounds: number };
   decide1: { sqlite: number[]; pg: number[] };
-  /** One client, back to back. */
-  burst: { sqlite: number[]; pg: number[] };
   /** The decisions before the one-client timings (not counted), reported as they are: a server's first minutes. */
   warm: { sqlite: number[]; pg: number[] };
   /** The same client's decisions on A while a desk on B watches (the live loop). */
@@ -40,13 +37,12 @@ export function render(f: Figures): string {
   const live = p(f.watch.latencies);
   const rows = [
     [
-      `review.decide, one client (decisions ${f.size.pauseMs} ms apart), p50 / p95`,
+      'review.decide, one client, p50 / p95',
       pair(f.decide1.sqlite),
       pair(f.decide1.pg),
       `p95 < 15 ms (server ${met(p(f.decide1.pg).p95, 15)})`,
     ],
-    ['… one client back to back (each sent as the last reply arrives), p50 / p95', pair(f.burst.sqlite), pair(f.burst.pg), '–'],
-    ['… one client while a desk on B watches (the live loop below; each waits for its event), p50 / p95', '–', pair(f.watched), '–'],
+    ['… the same, while a desk on B watches (the live loop below), p50 / p95', '–', pair(f.watched), '–'],
     [
       '… the warm-up before them (not counted above: the first decisions after start), p50 / p95',
       pair(f.warm.sqlite),
@@ -112,9 +108,7 @@ from the last run. Benchmarks report; they do not pass or fail.
 - server side: two \`npm run server\` instances on one PostgreSQL 15 database (throwaway cluster, ${f.moved.durable ? 'fsync, synchronous_commit and full_page_writes switched back on and read back from pg_settings' : 'fsync and synchronous_commit OFF (BENCH_PG_FAST=1)'}),
   calls through HTTP (loopback, --insecure-loopback) with a cookie session; client k works on instance A or B by parity
 - a client decides its own filings (five sections each, one session per unit), so decisions do not race on a
-  filing's version; "one client" is that client alone on the server, its decisions ${f.size.pauseMs} ms apart (a person's come
-  seconds apart; what the server does after a reply — the chain head's file, the live fan-out — is then done before
-  the next call), and again back to back; live latency is measured in a loop of its own
+  filing's version; "one client" is that client alone on the server; live latency is measured in a loop of its own
   (the same client on other filings, with a desk on B watching): from sending the decision to A until its
   \`filing.changed\` reaches the SSE client on B (an upper bound of commit → arrival, since the commit lies inside
   the request)

@@ -3,8 +3,7 @@
  * data (bench/server-setup.ts). Needs a PostgreSQL cluster:
  *   node scripts/pg-cluster.mjs run -- npx tsx bench/server.bench.ts
  * BENCH_FILINGS / BENCH_AUDIT size the seed (default 100,000 / 1,000,000); BENCH_SINGLE filings (×5 decisions) for
- * the one-client figures, after BENCH_WARM filings (default 10) decided on each side and not counted; BENCH_PER_CLIENT
- * filings per client under load; BENCH_KEEP=1 leaves the database in the
+ * the one-client figures; BENCH_PER_CLIENT filings per client under load; BENCH_KEEP=1 leaves the database in the
  * cluster for a closer look (with DESK_PG_URL pointing at a cluster that outlives the run). Prints figures; never
  * passes or fails on time. Writes bench/RESULTS-server.md. Not part of `npm test`.
  */
@@ -27,9 +26,7 @@ const AUDIT = Number(process.env.BENCH_AUDIT ?? 1_000_000);
 const SINGLE = Number(process.env.BENCH_SINGLE ?? 30);
 /** Filings decided on each side before the one-client timings, not counted (a server runs all day: its pool's
  * connections have prepared their statements and PostgreSQL has settled on their plans). */
-const WARM = Number(process.env.BENCH_WARM ?? 10);
-/** The pause between one client's decisions (a person takes seconds); the back-to-back loop has none. */
-const PAUSE_MS = Number(process.env.BENCH_PAUSE_MS ?? 25);
+const WARM = Number(process.env.BENCH_WARM ?? 5);
 const PER_CLIENT = Number(process.env.BENCH_PER_CLIENT ?? 2);
 const LIST_ROUNDS = Number(process.env.BENCH_LIST_ROUNDS ?? 6);
 
@@ -65,11 +62,10 @@ async function main() {
   const root = mkdtempSync(join(tmpdir(), 'desk-bench-server-'));
   const [deskDir, sqliteDir, serverDir] = ['desk', 'sqlite', 'server'].map((d) => join(root, d)) as [string, string, string];
   // Consecutive shares of the filings taken into review, one per timed part.
-  type Part = 'warm' | 'single' | 'burst' | 'live' | 'c8' | 'c32' | 'inproc';
+  type Part = 'warm' | 'single' | 'live' | 'c8' | 'c32' | 'inproc';
   const sizes: [Part, number][] = [
     ['warm', WARM],
     ['single', SINGLE],
-    ['burst', SINGLE],
     ['live', SINGLE],
     ['c8', 8 * PER_CLIENT],
     ['c32', 32 * PER_CLIENT],
@@ -100,20 +96,15 @@ async function main() {
   const pool = createPool(url, 2);
   const loadBefore = loadNow();
   try {
-    log(`one client: decisions ${PAUSE_MS} ms apart, then back to back (SQLite through dispatch; server through HTTP on A)…`);
+    log('one client: decisions (SQLite through dispatch; server through HTTP on A)…');
     const decide1 = { sqlite: [] as number[], pg: [] as number[] };
     const rvSqlite = await reviewersVia((u) => dispatchLogin(desk, u));
     const rvA = await reviewersVia(httpLogin(a));
     const [warmSqlite, warmPg] = [[] as number[], [] as number[]];
     for (const id of part('warm')) await decideFiling(rvSqlite, id, warmSqlite);
     for (const id of part('warm')) await decideFiling(rvA, id, warmPg);
-    for (const id of part('single')) await decideFiling(rvSqlite, id, decide1.sqlite, { pauseMs: PAUSE_MS });
-    for (const id of part('single')) await decideFiling(rvA, id, decide1.pg, { pauseMs: PAUSE_MS });
-    // The same, back to back: each decision sent as the last reply arrives, so it meets what the server still does
-    // after that reply.
-    const burst = { sqlite: [] as number[], pg: [] as number[] };
-    for (const id of part('burst')) await decideFiling(rvSqlite, id, burst.sqlite);
-    for (const id of part('burst')) await decideFiling(rvA, id, burst.pg);
+    for (const id of part('single')) await decideFiling(rvSqlite, id, decide1.sqlite);
+    for (const id of part('single')) await decideFiling(rvA, id, decide1.pg);
     // Live updates in a loop of their own: the same client on A, now with a desk on B watching (its SSE stream), each
     // decision timed again and waited for on B. One client alone is the row above.
     log('live: decisions on A, each waited for on an SSE client of B…');
@@ -121,7 +112,7 @@ async function main() {
     const watcher = new ServerClient(b.url);
     await watcher.login('clerk', PASSWORD);
     const watch: Watch = { stream: await openEvents(watcher), latencies: [] };
-    for (const id of part('live')) await decideFiling(rvA, id, watched, { watch });
+    for (const id of part('live')) await decideFiling(rvA, id, watched, watch);
     watch.stream.close();
     const inproc = await decideInProcess(url, serverDir, part('inproc'));
     // The floor under every call: a session check and nothing else (auth.status), through dispatch and through HTTP.
@@ -204,9 +195,8 @@ async function main() {
         }
     const loadAfter = loadNow();
     const report = render({
-      size: { filings: FILINGS, audit: AUDIT, ready: slices.inproc[1], listRounds: LIST_ROUNDS, pauseMs: PAUSE_MS },
+      size: { filings: FILINGS, audit: AUDIT, ready: slices.inproc[1], listRounds: LIST_ROUNDS },
       decide1,
-      burst,
       warm: { sqlite: warmSqlite, pg: warmPg },
       watched,
       inproc,
