@@ -3,7 +3,8 @@
  * data (bench/server-setup.ts). Needs a PostgreSQL cluster:
  *   node scripts/pg-cluster.mjs run -- npx tsx bench/server.bench.ts
  * BENCH_FILINGS / BENCH_AUDIT size the seed (default 100,000 / 1,000,000); BENCH_SINGLE filings (×5 decisions) for
- * the one-client figures; BENCH_PER_CLIENT filings per client under load; BENCH_KEEP=1 leaves the database in the
+ * the one-client figures, after BENCH_WARM filings (default 30) decided on each side and not counted; BENCH_PER_CLIENT
+ * filings per client under load; BENCH_KEEP=1 leaves the database in the
  * cluster for a closer look (with DESK_PG_URL pointing at a cluster that outlives the run). Prints figures; never
  * passes or fails on time. Writes bench/RESULTS-server.md. Not part of `npm test`.
  */
@@ -24,9 +25,13 @@ import { BASE, listSearch, pgExplainCount, QUERIES } from './server-list';
 const FILINGS = Number(process.env.BENCH_FILINGS ?? 100_000);
 const AUDIT = Number(process.env.BENCH_AUDIT ?? 1_000_000);
 const SINGLE = Number(process.env.BENCH_SINGLE ?? 30);
-/** Filings decided on each side before the one-client timings, not counted (a server runs all day: its pool's
- * connections have prepared their statements and PostgreSQL has settled on their plans). */
-const WARM = Number(process.env.BENCH_WARM ?? 5);
+/**
+ * Filings decided on each side before the one-client timings, not counted: a server runs all day, and its first few
+ * hundred decisions after a start are slower (its connections prepare their statements, PostgreSQL settles on their
+ * plans, V8 compiles the hot paths; each loop of a run came out faster than the one before it). Reported on a row of
+ * their own.
+ */
+const WARM = Number(process.env.BENCH_WARM ?? 30);
 const PER_CLIENT = Number(process.env.BENCH_PER_CLIENT ?? 2);
 const LIST_ROUNDS = Number(process.env.BENCH_LIST_ROUNDS ?? 6);
 
