@@ -42,6 +42,10 @@ const DENSE_FACET_MATCHES = 1_000;
  * the rowid list, so it walks an index (the sort column's, or a filter's) probing the match set, and stops at one
  * page.
  */
+/** The filings in `ids`: by rowid when few, and for many through `+`, which keeps SQLite off the rowid list. */
+const inMatchSet = (ids: RawBuilder<unknown>, matches: number, dense: number) =>
+  matches > dense ? sql<SqlBool>`+filings.id IN ${ids}` : sql<SqlBool>`filings.id IN ${ids}`;
+
 async function sqliteMatch(
   db: Q,
   query: string,
@@ -49,7 +53,9 @@ async function sqliteMatch(
 ): Promise<{ count: number; where: RawBuilder<SqlBool> }> {
   if ([...query].length >= 3) {
     const match = await facetMatch(db, query, filters);
-    return match === null ? { count: 0, where: sql<SqlBool>`0` } : facetMatchCount(db, match, DENSE_FACET_MATCHES);
+    if (match === null) return { count: 0, where: sql<SqlBool>`0` };
+    const { count, ids } = await facetMatchCount(db, match);
+    return { count, where: inMatchSet(ids, count, DENSE_FACET_MATCHES) };
   }
   const [table, phrase] = [sql.raw('filings_fts_chars'), charsPhrase(query)];
   const ids = sql`(SELECT rowid FROM ${table} WHERE ${table} MATCH ${phrase})`;
@@ -65,10 +71,7 @@ async function sqliteMatch(
       : sql`SELECT count(*) AS n, count(*) AS passed FROM ${table} WHERE ${table} MATCH ${phrase}`;
   const { rows } = await sql<{ n: number; passed: number }>`${counting}`.execute(db);
   const [all, passed] = [Number(rows[0]?.n ?? 0), Number(rows[0]?.passed ?? 0)];
-  return {
-    count: passed,
-    where: all > DENSE_MATCHES ? sql<SqlBool>`+filings.id IN ${ids}` : sql<SqlBool>`filings.id IN ${ids}`,
-  };
+  return { count: passed, where: inMatchSet(ids, all, DENSE_MATCHES) };
 }
 
 interface ListRow {

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db, Trx } from './connection';
 
 /**
@@ -22,17 +22,18 @@ export async function facetMatch(
   query: string,
   filters: { states: readonly string[]; parkId: string | null },
 ): Promise<string | null> {
-  const wanted = [...filters.states.map((s) => `state:${s}`), ...(filters.parkId !== null ? [`park:${filters.parkId}`] : [])];
+  const stateFacets = filters.states.map((s) => `state:${s}`);
+  const parkFacets = filters.parkId !== null ? [`park:${filters.parkId}`] : [];
   const ids = new Map<string, number>();
-  if (wanted.length) {
+  if (stateFacets.length + parkFacets.length) {
     const { rows } = await sql<{ facet: string; id: number }>`SELECT facet, id FROM filings_fts_tokens
-      WHERE facet IN (${sql.join(wanted)})`.execute(db);
+      WHERE facet IN (${sql.join([...stateFacets, ...parkFacets])})`.execute(db);
     for (const r of rows) ids.set(r.facet, r.id);
   }
   const tokens = (facets: string[]) => facets.flatMap((f) => (ids.has(f) ? [`"${facetToken(ids.get(f)!)}"`] : []));
-  const states = tokens(filters.states.map((s) => `state:${s}`));
-  const park = filters.parkId !== null ? tokens([`park:${filters.parkId}`]) : [];
-  if ((filters.states.length && !states.length) || (filters.parkId !== null && !park.length)) return null;
+  const [states, park] = [tokens(stateFacets), tokens(parkFacets)];
+  // None of the states asked for, or not the park, has ever been a filing's: nothing can match.
+  if ((stateFacets.length > 0 && states.length === 0) || park.length < parkFacets.length) return null;
   return [
     `${TEXT_COLUMNS} : ${ftsPhrase(query)}`,
     ...(states.length ? [`facets : (${states.join(' OR ')})`] : []),
@@ -40,14 +41,13 @@ export async function facetMatch(
   ].join(' AND ');
 }
 
-/** The filings matching `match` (from facetMatch), counted from the index alone, and the condition that selects them. */
-export async function facetMatchCount(db: Db | Trx, match: string, dense: number): Promise<{ count: number; where: RawBuilder<SqlBool> }> {
+/** The filings matching `match` (from facetMatch), counted from the index alone, and the subquery that lists them. */
+export async function facetMatchCount(db: Db | Trx, match: string): Promise<{ count: number; ids: RawBuilder<unknown> }> {
   const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM filings_fts_facets WHERE filings_fts_facets MATCH ${match}`.execute(
     db,
   );
-  const count = Number(rows[0]?.n ?? 0);
-  const ids = sql`(SELECT rowid FROM filings_fts_facets WHERE filings_fts_facets MATCH ${match})`;
-  // Few matches are fetched by rowid; for many, `+` keeps SQLite off the rowid list, so it walks an index (the sort
-  // column's, or a filter's) probing the match set, and stops at one page.
-  return { count, where: count > dense ? sql<SqlBool>`+filings.id IN ${ids}` : sql<SqlBool>`filings.id IN ${ids}` };
+  return {
+    count: Number(rows[0]?.n ?? 0),
+    ids: sql`(SELECT rowid FROM filings_fts_facets WHERE filings_fts_facets MATCH ${match})`,
+  };
 }
