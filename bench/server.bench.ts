@@ -4,9 +4,9 @@
  *   node scripts/pg-cluster.mjs run -- npx tsx bench/server.bench.ts
  * BENCH_FILINGS / BENCH_AUDIT size the seed (default 100,000 / 1,000,000); BENCH_SINGLE filings (×5 decisions) for
  * the one-client figures, after BENCH_WARM filings (default 30) decided on each side and not counted; BENCH_PER_CLIENT
- * filings per client under load; BENCH_KEEP=1 leaves the database in the
- * cluster for a closer look (with DESK_PG_URL pointing at a cluster that outlives the run). Prints figures; never
- * passes or fails on time. Writes bench/RESULTS-server.md. Not part of `npm test`.
+ * filings per client under load; BENCH_KEEP=1 leaves the database in the cluster for a closer look (with DESK_PG_URL
+ * pointing at a cluster that outlives the run). Prints figures; never passes or fails on time. Writes
+ * bench/RESULTS-server.md. Not part of `npm test`.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

@@ -26,7 +26,6 @@ const toView = (d: DecisionRecord): DecisionView => ({
   stale: d.stale,
 });
 
-/** The review as every screen sees it: rounds, each section's current decision and history, what carries over. */
 /** getReviewState for a filing that must exist (NOT_FOUND otherwise), as requireFiling is to getFiling. */
 export async function requireReviewState(db: Db | Trx, filingId: number): Promise<ReviewState & { filing: FilingRecord }> {
   const state = await getReviewState(db, filingId);
@@ -34,6 +33,7 @@ export async function requireReviewState(db: Db | Trx, filingId: number): Promis
   return { ...state, filing: state.filing };
 }
 
+/** The review as every screen sees it: rounds, each section's current decision and history, what carries over. */
 export async function buildReviewView(db: Db | Trx, filingId: number): Promise<ReviewView> {
   const { filing, rounds, decisions } = await requireReviewState(db, filingId);
   return reviewViewOf(filing, rounds, decisions);

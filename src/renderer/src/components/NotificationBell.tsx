@@ -19,14 +19,10 @@ function badgeCount(n: Notifications, reviewer: boolean): number {
   return c.overdue + c.dueSoon + c.reminder + c.runPeriodEnding + (reviewer ? c.awaitingVerification : 0);
 }
 
-/** The start-of-day summary's text, translated as it renders: a language switch while the toast shows reaches it. */
-function SummaryTitle() {
+/** A message translated as it renders, not when the toast was shown: a language switch while it shows reaches it. */
+function Translated({ k, values }: { k: string; values?: Record<string, number> }) {
   const { t } = useTranslation();
-  return <>{t('fu.bell.summaryTitle')}</>;
-}
-function SummaryText({ counts }: { counts: Notifications['counts'] }) {
-  const { t } = useTranslation();
-  return <>{t('fu.bell.summary', counts)}</>;
+  return <>{t(k, values)}</>;
 }
 
 export function NotificationBell() {
@@ -71,8 +67,8 @@ export function NotificationBell() {
     if (c.overdue + c.dueSoon + c.reminder + c.runPeriodEnding === 0) return;
     toast.show({
       id: 'due-summary',
-      title: <SummaryTitle />,
-      message: <SummaryText counts={c} />,
+      title: <Translated k="fu.bell.summaryTitle" />,
+      message: <Translated k="fu.bell.summary" values={c} />,
       color: c.overdue ? 'red' : 'yellow',
       autoClose: 8000,
     });
